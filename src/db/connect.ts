@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { DatabaseTarget } from "./database-url.js";
 
 export type Database = {
@@ -19,7 +20,7 @@ export async function connectDatabase(target: DatabaseTarget): Promise<Database>
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
     const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
     await pglite.waitReady;
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
     return {
       prisma,
       target,
@@ -44,4 +45,13 @@ export async function connectDatabase(target: DatabaseTarget): Promise<Database>
       await prisma.$disconnect();
     },
   };
+}
+
+/**
+ * pglite-prisma-adapter 0.6 is compiled against @prisma/driver-adapter-utils 6.10, whose type
+ * declarations differ from 6.19's in names only; the runtime contract is the same one every
+ * test exercises, so the factory is typed as Prisma 6.19's.
+ */
+export function pgliteAdapter(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  return new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
 }

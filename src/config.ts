@@ -1,0 +1,158 @@
+import { z } from "zod";
+import { parseDatabaseUrl, type DatabaseTarget } from "./db/database-url.js";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const timezone = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "is not an IANA time zone such as Europe/Copenhagen");
+
+/** Every environment variable the bot reads, with its default. */
+export const ZEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** Interface to listen on; unset means all interfaces, or 127.0.0.1 in Teams try-out mode. */
+  HOST: optionalText,
+  DATABASE_URL: optionalText,
+  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xoxb-"), "must start with xoxb-"),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xapp-"), "must start with xapp-"),
+  SLACK_API_URL: optionalText.pipe(z.url().optional()),
+  CLIENT_ID: optionalText,
+  CLIENT_SECRET: optionalText,
+  TENANT_ID: optionalText,
+  BOT_ADMINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((id) => id.trim())
+        .filter((id) => id.length > 0),
+    ),
+  BOT_DEFAULT_LOCALE: z.enum(["da", "en"]).default("da"),
+  BOT_TIMEZONE: timezone.default("Europe/Copenhagen"),
+  SEED_EXAMPLES: z
+    .enum(["0", "1", "true", "false", ""])
+    .optional()
+    .transform((value) => value === "1" || value === "true"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof ZEnvSchema>;
+
+export type SlackConfig =
+  | { mode: "http"; botToken: string; signingSecret: string; apiUrl: string | undefined }
+  | { mode: "socket"; botToken: string; appToken: string; signingSecret: string | undefined; apiUrl: string | undefined };
+
+export type TeamsConfig =
+  | { mode: "authenticated"; clientId: string; clientSecret: string; tenantId: string }
+  | { mode: "tryout" }
+  /** No Teams credentials and a public HOST: Teams stays off rather than unauthenticated. */
+  | { mode: "off" };
+
+export type Config = {
+  port: number;
+  host: string | undefined;
+  database: DatabaseTarget;
+  slack: SlackConfig | undefined;
+  teams: TeamsConfig;
+  admins: ReadonlySet<string>;
+  defaultLocale: "da" | "en";
+  timezone: string;
+  seedExamples: boolean;
+  logLevel: Env["LOG_LEVEL"];
+};
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`${variable}: ${detail}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and checks the environment; throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? "environment");
+    throw new ConfigError(variable, issue?.message ?? "is not valid");
+  }
+  const e = parsed.data;
+
+  let database: DatabaseTarget;
+  try {
+    database = parseDatabaseUrl(e.DATABASE_URL);
+  } catch (error) {
+    throw new ConfigError("DATABASE_URL", (error as Error).message.replace(/^DATABASE_URL /, ""));
+  }
+
+  let slack: SlackConfig | undefined;
+  if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
+    if (!e.SLACK_BOT_TOKEN) {
+      throw new ConfigError("SLACK_BOT_TOKEN", "is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set");
+    }
+    if (e.SLACK_APP_TOKEN) {
+      slack = {
+        mode: "socket",
+        botToken: e.SLACK_BOT_TOKEN,
+        appToken: e.SLACK_APP_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        apiUrl: e.SLACK_API_URL,
+      };
+    } else if (e.SLACK_SIGNING_SECRET) {
+      slack = { mode: "http", botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL };
+    } else {
+      throw new ConfigError("SLACK_SIGNING_SECRET", "is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)");
+    }
+  }
+
+  const teamsValues = { CLIENT_ID: e.CLIENT_ID, CLIENT_SECRET: e.CLIENT_SECRET, TENANT_ID: e.TENANT_ID };
+  const given = Object.entries(teamsValues).filter(([, value]) => value !== undefined);
+  let teams: TeamsConfig = { mode: "tryout" };
+  if (given.length === 3) {
+    teams = { mode: "authenticated", clientId: e.CLIENT_ID!, clientSecret: e.CLIENT_SECRET!, tenantId: e.TENANT_ID! };
+  } else if (given.length > 0) {
+    const missing = Object.keys(teamsValues).find((key) => teamsValues[key as keyof typeof teamsValues] === undefined)!;
+    throw new ConfigError(missing, "is required: CLIENT_ID, CLIENT_SECRET and TENANT_ID go together");
+  }
+
+  // Unauthenticated Teams requests are only ever accepted on loopback.
+  let host = e.HOST;
+  if (teams.mode === "tryout") {
+    if (host === undefined) host = "127.0.0.1";
+    else if (!isLoopback(host)) teams = { mode: "off" };
+  }
+
+  return {
+    port: e.PORT,
+    host,
+    database,
+    slack,
+    teams,
+    admins: new Set(e.BOT_ADMINS),
+    defaultLocale: e.BOT_DEFAULT_LOCALE,
+    timezone: e.BOT_TIMEZONE,
+    seedExamples: e.SEED_EXAMPLES,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

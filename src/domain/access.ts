@@ -1,0 +1,73 @@
+import type { Actor } from "./actor.js";
+import type { ContactRecord, OrganisationRecord, Role } from "./records.js";
+import type { Store } from "./store.js";
+
+/** What the bot knows about the person behind a request. */
+export type Access =
+  | { kind: "unknown"; actor: Actor }
+  | {
+      kind: "known";
+      actor: Actor;
+      role: Role;
+      /** Named in BOT_ADMINS: secretariat admin of every partnership, with or without a contact row. */
+      deploymentAdmin: boolean;
+      contact: ContactRecord | undefined;
+      organisation: OrganisationRecord | undefined;
+      /** The partnerships this person works in; deployment admins: all of them. */
+      partnershipIds: readonly string[];
+    };
+
+export type KnownAccess = Extract<Access, { kind: "known" }>;
+
+/** Looks the actor up: BOT_ADMINS first, then the contacts admins have added. */
+export async function resolveAccess(store: Store, actor: Actor, admins: ReadonlySet<string>): Promise<Access> {
+  const ids = [actor.userId, ...(actor.otherIds ?? [])];
+  const contact = await store.findContact(actor.platform, actor.workspaceId, ids);
+  const organisation = contact ? await store.getOrganisation(contact.organisationId) : undefined;
+
+  if (ids.some((id) => admins.has(id))) {
+    const partnerships = await store.listPartnerships();
+    return {
+      kind: "known",
+      actor,
+      role: "secretariat_admin",
+      deploymentAdmin: true,
+      contact,
+      organisation,
+      partnershipIds: partnerships.map((p) => p.id),
+    };
+  }
+  if (!contact || !organisation) return { kind: "unknown", actor };
+  return {
+    kind: "known",
+    actor,
+    role: contact.role,
+    deploymentAdmin: false,
+    contact,
+    organisation,
+    partnershipIds: [organisation.partnershipId],
+  };
+}
+
+export function isAdmin(access: Access): access is KnownAccess {
+  return access.kind === "known" && access.role === "secretariat_admin";
+}
+
+/** Admins and jobcenter staff work across all organisations of their partnerships. */
+export function seesAllOrganisations(access: KnownAccess): boolean {
+  return access.role === "secretariat_admin" || access.role === "jobcenter_staff";
+}
+
+/** Whether this person may register or see placements for the organisation. */
+export function canActFor(access: Access, organisation: OrganisationRecord): boolean {
+  if (access.kind !== "known") return false;
+  if (!access.partnershipIds.includes(organisation.partnershipId)) return false;
+  if (seesAllOrganisations(access)) return true;
+  return access.organisation?.id === organisation.id;
+}
+
+/** Only secretariat admins add contacts, and only to organisations of their partnerships. */
+export function canManageContacts(access: Access, organisation?: OrganisationRecord): boolean {
+  if (!isAdmin(access)) return false;
+  return organisation === undefined || access.partnershipIds.includes(organisation.partnershipId);
+}

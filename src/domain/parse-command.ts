@@ -1,0 +1,47 @@
+import { distance } from "fastest-levenshtein";
+
+/** Every command the bot understands, with its Danish name first and its aliases. */
+export const COMMANDS = {
+  new: ["ny", "new", "opret"],
+  list: ["liste", "list", "vis"],
+  progress: ["fremdrift", "progress", "mål"],
+  help: ["hjælp", "help", "hjaelp", "?"],
+  admin: ["admin", "kontakt", "contact"],
+} as const satisfies Record<string, readonly [string, ...string[]]>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export type ParsedCommand =
+  | { kind: "command"; name: CommandName; args: string[] }
+  | { kind: "unknown"; word: string; suggestion: CommandName | undefined };
+
+const aliasToCommand = new Map<string, CommandName>(
+  (Object.entries(COMMANDS) as [CommandName, readonly string[]][]).flatMap(([name, aliases]) =>
+    aliases.map((alias) => [alias, name] as const),
+  ),
+);
+
+/**
+ * Reads "/praktik <text>" or a Teams message. An empty text asks for help; an unknown word
+ * gets the nearest command as a suggestion ("fremdrif" → fremdrift).
+ */
+export function parseCommand(text: string): ParsedCommand {
+  const words = text.trim().split(/\s+/).filter((w) => w.length > 0);
+  const first = words[0]?.toLowerCase();
+  if (!first) return { kind: "command", name: "help", args: [] };
+  const known = aliasToCommand.get(first);
+  if (known) return { kind: "command", name: known, args: words.slice(1) };
+  return { kind: "unknown", word: words[0]!, suggestion: closestCommand(first) };
+}
+
+export function closestCommand(word: string): CommandName | undefined {
+  let best: { name: CommandName; d: number } | undefined;
+  for (const [alias, name] of aliasToCommand) {
+    const d = distance(word, alias);
+    if (!best || d < best.d) best = { name, d };
+  }
+  if (!best) return undefined;
+  // Allow about one typo per three letters, never more than three.
+  const allowed = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  return best.d <= allowed ? best.name : undefined;
+}

@@ -1,0 +1,131 @@
+// Plain records the core works with. The database layer (src/db/store.ts) maps Prisma rows to
+// these, so nothing in src/domain depends on Prisma.
+import type { Locale, Platform } from "./actor.js";
+import type { IsoDate } from "./dates.js";
+
+export const ROLES = ["secretariat_admin", "jobcenter_staff", "partner_contact"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORGANISATION_KINDS = [
+  "jobcenter",
+  "employers_association",
+  "union",
+  "school",
+  "company",
+  "housing",
+  "other",
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const EMPLOYER_SECTORS = ["public", "private"] as const;
+export type EmployerSector = (typeof EMPLOYER_SECTORS)[number];
+
+export const NEEDS = ["mentor", "interpreter", "danish"] as const;
+export type Need = (typeof NEEDS)[number];
+
+export const PLACEMENT_STATUSES = ["awaiting_confirmation", "active", "extended", "ended", "completed"] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+
+export type Labelled = { labelDa: string; labelEn: string };
+
+export function labelIn(item: Labelled, locale: Locale): string {
+  return locale === "en" ? item.labelEn : item.labelDa;
+}
+
+export type PartnershipRecord = {
+  id: string;
+  slug: string;
+  name: string;
+  municipality: string;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+};
+
+export type OrganisationRecord = {
+  id: string;
+  partnershipId: string;
+  name: string;
+  kind: OrganisationKind;
+};
+
+export type ContactRecord = {
+  id: string;
+  platform: Platform;
+  workspaceId: string;
+  userId: string;
+  organisationId: string;
+  role: Role;
+  displayName: string | null;
+  locale: string | null;
+};
+
+export type PlacementTypeRecord = Labelled & {
+  id: string;
+  partnershipId: string;
+  key: string;
+  defaultWeeks: number | null;
+  countsForRatio: boolean;
+  sortOrder: number;
+};
+
+export type TargetFilter = {
+  /** Placement type keys that count; all types when absent. */
+  types?: string[];
+  employerSector?: EmployerSector;
+  /** Only placements in a sector short of labour. */
+  shortageOnly?: boolean;
+};
+
+export const TARGET_KINDS = ["goal", "minimum", "maximum", "range"] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+export type TargetRecord = Labelled & {
+  id: string;
+  partnershipId: string;
+  key: string;
+  kind: TargetKind;
+  min: number | null;
+  max: number | null;
+  filter: TargetFilter;
+  sortOrder: number;
+};
+
+export type CompanyRecord = { id: string; cvr: string; name: string };
+
+export type PlacementRecord = {
+  id: string;
+  partnershipId: string;
+  organisationId: string;
+  organisationName: string;
+  company: CompanyRecord;
+  type: PlacementTypeRecord;
+  places: number;
+  startDate: IsoDate;
+  weeks: number | null;
+  endDate: IsoDate | null;
+  employerSector: EmployerSector;
+  sector: string;
+  shortageSector: boolean;
+  contactPerson: string;
+  needs: Need[];
+  note: string | null;
+  status: PlacementStatus;
+  createdBy: string;
+  createdAt: Date;
+};
+
+/** Placements summed by the properties targets filter on. */
+export type PlacementTally = {
+  typeKey: string;
+  employerSector: EmployerSector;
+  shortageSector: boolean;
+  places: number;
+};
+
+export type ChatUserRecord = {
+  platform: Platform;
+  workspaceId: string;
+  userId: string;
+  displayName: string | null;
+  lastSeenAt: Date;
+};

@@ -1,0 +1,84 @@
+// What the core needs from persistence. src/db/store.ts implements it with Prisma; tests may
+// use the same implementation on in-memory PGlite.
+import type { Platform } from "./actor.js";
+import type { IsoDate } from "./dates.js";
+import type {
+  ChatUserRecord,
+  ContactRecord,
+  EmployerSector,
+  Need,
+  OrganisationRecord,
+  PartnershipRecord,
+  PlacementRecord,
+  PlacementTally,
+  PlacementTypeRecord,
+  Role,
+  TargetRecord,
+} from "./records.js";
+
+export type AuditEntry = { actor: string };
+
+export type NewPlacement = {
+  partnershipId: string;
+  organisationId: string;
+  company: { cvr: string; name: string };
+  typeId: string;
+  places: number;
+  startDate: IsoDate;
+  weeks: number | null;
+  endDate: IsoDate | null;
+  employerSector: EmployerSector;
+  sector: string;
+  shortageSector: boolean;
+  contactPerson: string;
+  needs: Need[];
+  note: string | null;
+  createdBy: string;
+  idempotencyKey: string;
+};
+
+export type NewContact = {
+  platform: Platform;
+  workspaceId: string;
+  userId: string;
+  organisationId: string;
+  role: Role;
+  displayName: string | null;
+};
+
+export type PlacementQuery = {
+  partnershipIds: readonly string[];
+  /** Only these organisations' placements; all organisations in the partnerships when absent. */
+  organisationIds?: readonly string[];
+  limit: number;
+};
+
+export interface Store {
+  findContact(platform: Platform, workspaceId: string, userIds: readonly string[]): Promise<ContactRecord | undefined>;
+  /** Remembers a chat user the bot has met (for the admin's user list). */
+  rememberChatUser(user: Omit<ChatUserRecord, "lastSeenAt">): Promise<void>;
+  listChatUsers(platform: Platform, workspaceId: string, limit: number): Promise<ChatUserRecord[]>;
+
+  listPartnerships(): Promise<PartnershipRecord[]>;
+  getPartnership(id: string): Promise<PartnershipRecord | undefined>;
+  listOrganisations(partnershipIds: readonly string[]): Promise<OrganisationRecord[]>;
+  getOrganisation(id: string): Promise<OrganisationRecord | undefined>;
+  listPlacementTypes(partnershipIds: readonly string[]): Promise<PlacementTypeRecord[]>;
+  listTargets(partnershipId: string): Promise<TargetRecord[]>;
+
+  findPlacementByIdempotencyKey(key: string): Promise<PlacementRecord | undefined>;
+  /**
+   * Saves a placement (and its company, by CVR) with an audit row, once per idempotency key:
+   * when the key is already taken the existing placement comes back with created = false.
+   */
+  createPlacement(placement: NewPlacement, audit: AuditEntry): Promise<{ placement: PlacementRecord; created: boolean }>;
+  listPlacements(query: PlacementQuery): Promise<PlacementRecord[]>;
+  countPlacements(query: Omit<PlacementQuery, "limit">): Promise<number>;
+  tallyPlacements(partnershipId: string): Promise<PlacementTally[]>;
+
+  /** Adds a contact, or moves an existing one to a new organisation or role; audited either way. */
+  saveContact(contact: NewContact, audit: AuditEntry): Promise<{ contact: ContactRecord; created: boolean }>;
+
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+}

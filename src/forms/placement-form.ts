@@ -1,0 +1,203 @@
+import { z } from "zod";
+import type { Locale } from "../domain/actor.js";
+import { normaliseCvr, cvrProblem } from "../domain/cvr.js";
+import type { PlacementFormContext } from "../domain/open-placement-form.js";
+import { EMPLOYER_SECTORS, labelIn, NEEDS } from "../domain/records.js";
+import { SECTORS } from "../domain/sectors.js";
+import type { Translate } from "../i18n/translate.js";
+import { zChoice, zChoices, zDate, zId, zInteger, zOptionalText, zRequiredText, zYesNo } from "./fields.js";
+import type { FieldErrors, FormField, FormValues, FormView } from "./form.js";
+
+export const PLACEMENT_FORM_ID = "placement.new";
+
+export const PLACEMENT_LIMITS = {
+  companyName: 120,
+  contactPerson: 120,
+  note: 500,
+  placesMin: 1,
+  placesMax: 50,
+  weeksMin: 1,
+  weeksMax: 104,
+} as const;
+
+const zCvr = z.preprocess(
+  (value) => (typeof value === "string" ? normaliseCvr(value.trim()) : Array.isArray(value) ? value[0] : value),
+  z
+    .string({ error: "form:errors.required" })
+    .min(1, { error: "form:errors.required" })
+    .refine((v) => cvrProblem(v) !== "format", { error: "placement:errors.cvr_format" })
+    .refine((v) => cvrProblem(v) !== "checksum", { error: "placement:errors.cvr_checksum" }),
+);
+
+/** The placement form's submission, as both platforms deliver it. */
+export const ZPlacementSubmissionSchema = z.object({
+  organisation: zId(),
+  companyName: zRequiredText(PLACEMENT_LIMITS.companyName),
+  cvr: zCvr,
+  employerSector: zChoice(EMPLOYER_SECTORS),
+  sector: zChoice(SECTORS),
+  shortageSector: zYesNo(),
+  type: zId(),
+  places: zInteger({ required: true, min: PLACEMENT_LIMITS.placesMin, max: PLACEMENT_LIMITS.placesMax }),
+  startDate: zDate(),
+  weeks: zInteger({ required: false, min: PLACEMENT_LIMITS.weeksMin, max: PLACEMENT_LIMITS.weeksMax }),
+  contactPerson: zRequiredText(PLACEMENT_LIMITS.contactPerson),
+  needs: zChoices(NEEDS),
+  note: zOptionalText(PLACEMENT_LIMITS.note),
+});
+export type TPlacementSubmission = z.infer<typeof ZPlacementSubmissionSchema>;
+
+/** The form's fields for this person, labels in their language. */
+export function placementFormFields(context: PlacementFormContext, t: Translate, locale: Locale): FormField[] {
+  const multiplePartnerships = context.partnerships.length > 1;
+  const partnershipName = (id: string) => context.partnerships.find((p) => p.id === id)?.name ?? "";
+  const grouped = <T extends { partnershipId: string }>(items: T[], toOption: (item: T) => { value: string; label: string }) =>
+    multiplePartnerships
+      ? context.partnerships
+          .map((p) => ({ label: p.name, options: items.filter((i) => i.partnershipId === p.id).map(toOption) }))
+          .filter((g) => g.options.length > 0)
+      : undefined;
+
+  const orgOption = (o: { id: string; name: string; partnershipId: string }) => ({
+    value: o.id,
+    label: multiplePartnerships ? `${o.name} (${partnershipName(o.partnershipId)})` : o.name,
+  });
+  const typeOption = (ty: PlacementFormContext["types"][number]) => {
+    const label = labelIn(ty, locale);
+    const withWeeks = ty.defaultWeeks ? t("placement:form.type_option_weeks", { label, weeks: ty.defaultWeeks }) : label;
+    return { value: ty.id, label: multiplePartnerships ? `${withWeeks} (${partnershipName(ty.partnershipId)})` : withWeeks };
+  };
+
+  const organisationField: FormField = context.fixedOrganisation
+    ? { kind: "static", id: "organisation", label: t("placement:form.organisation"), required: false, text: context.fixedOrganisation.name }
+    : {
+        kind: "select",
+        id: "organisation",
+        label: t("placement:form.organisation"),
+        required: true,
+        placeholder: t("placement:form.organisation_placeholder"),
+        options: context.organisations.map(orgOption),
+        groups: grouped(context.organisations, orgOption),
+      };
+
+  return [
+    organisationField,
+    { kind: "text", id: "companyName", label: t("placement:form.company_name"), required: true, maxLength: PLACEMENT_LIMITS.companyName },
+    {
+      kind: "text",
+      id: "cvr",
+      label: t("placement:form.cvr"),
+      hint: t("placement:form.cvr_hint"),
+      required: true,
+      maxLength: 12,
+      placeholder: "12345678",
+    },
+    {
+      kind: "radio",
+      id: "employerSector",
+      label: t("placement:form.employer_sector"),
+      required: true,
+      options: EMPLOYER_SECTORS.map((s) => ({ value: s, label: t(`placement:employer_sector.${s}`) })),
+    },
+    {
+      kind: "select",
+      id: "sector",
+      label: t("placement:form.sector"),
+      required: true,
+      placeholder: t("placement:form.sector_placeholder"),
+      options: SECTORS.map((s) => ({ value: s, label: t(`placement:sectors.${s}`) })),
+    },
+    {
+      kind: "radio",
+      id: "shortageSector",
+      label: t("placement:form.shortage_sector"),
+      hint: t("placement:form.shortage_sector_hint"),
+      required: true,
+      options: [
+        { value: "yes", label: t("common:yes") },
+        { value: "no", label: t("common:no") },
+      ],
+    },
+    {
+      kind: "select",
+      id: "type",
+      label: t("placement:form.type"),
+      required: true,
+      placeholder: t("placement:form.type_placeholder"),
+      options: context.types.map(typeOption),
+      groups: grouped(context.types, typeOption),
+    },
+    {
+      kind: "number",
+      id: "places",
+      label: t("placement:form.places"),
+      required: true,
+      min: PLACEMENT_LIMITS.placesMin,
+      max: PLACEMENT_LIMITS.placesMax,
+    },
+    { kind: "date", id: "startDate", label: t("placement:form.start_date"), required: true },
+    {
+      kind: "number",
+      id: "weeks",
+      label: t("placement:form.weeks"),
+      hint: t("placement:form.weeks_hint"),
+      required: false,
+      min: PLACEMENT_LIMITS.weeksMin,
+      max: PLACEMENT_LIMITS.weeksMax,
+    },
+    {
+      kind: "text",
+      id: "contactPerson",
+      label: t("placement:form.contact_person"),
+      hint: t("placement:form.contact_person_hint"),
+      required: true,
+      maxLength: PLACEMENT_LIMITS.contactPerson,
+    },
+    {
+      kind: "checkboxes",
+      id: "needs",
+      label: t("placement:form.needs"),
+      required: false,
+      options: NEEDS.map((n) => ({ value: n, label: t(`placement:needs.${n}`) })),
+    },
+    {
+      kind: "text",
+      id: "note",
+      label: t("placement:form.note"),
+      hint: t("placement:form.note_hint", { max: PLACEMENT_LIMITS.note }),
+      required: false,
+      maxLength: PLACEMENT_LIMITS.note,
+      multiline: true,
+    },
+  ];
+}
+
+export function placementFormView(args: {
+  context: PlacementFormContext;
+  t: Translate;
+  locale: Locale;
+  nonce: string;
+  today: string;
+  values?: FormValues;
+  errors?: FieldErrors;
+}): FormView {
+  const { context, t, locale } = args;
+  const defaults: FormValues = {
+    organisation: context.fixedOrganisation?.id ?? (context.organisations.length === 1 ? context.organisations[0]!.id : undefined),
+    places: "1",
+    startDate: args.today,
+    employerSector: "private",
+  };
+  return {
+    formId: PLACEMENT_FORM_ID,
+    title: t("placement:form.title"),
+    submitLabel: t("placement:form.submit"),
+    cancelLabel: t("common:cancel"),
+    intro: t("placement:form.intro"),
+    fields: placementFormFields(context, t, locale),
+    values: { ...defaults, ...args.values },
+    errors: args.errors ?? {},
+    nonce: args.nonce,
+    state: context.fixedOrganisation ? { organisation: context.fixedOrganisation.id } : {},
+  };
+}

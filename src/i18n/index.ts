@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import i18next, { type i18n, type Resource } from "i18next";
+import type { Locale } from "../domain/actor.js";
+import { LOCALES } from "../domain/actor.js";
+import type { Translate } from "./translate.js";
+
+export type { Translate } from "./translate.js";
+
+export const LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../locales");
+
+/** Reads locales/<lang>/<namespace>.json for every language. */
+export function loadResources(dir = LOCALES_DIR): Resource {
+  const resources: Resource = {};
+  for (const locale of LOCALES) {
+    const folder = path.join(dir, locale);
+    resources[locale] = {};
+    for (const file of readdirSync(folder).filter((f) => f.endsWith(".json"))) {
+      resources[locale]![path.basename(file, ".json")] = JSON.parse(readFileSync(path.join(folder, file), "utf8"));
+    }
+  }
+  return resources;
+}
+
+export type I18n = {
+  t: (locale: Locale) => Translate;
+  instance: i18n;
+};
+
+/** One i18next instance for the process; `t(locale)` gives a translator for a person's language. */
+export function createI18n(defaultLocale: Locale): I18n {
+  const resources = loadResources();
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources,
+    lng: defaultLocale,
+    fallbackLng: defaultLocale,
+    supportedLngs: [...LOCALES],
+    ns: Object.keys(resources[defaultLocale] ?? {}),
+    defaultNS: "common",
+    nsSeparator: ":",
+    keySeparator: ".",
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  });
+  const cache = new Map<Locale, Translate>();
+  return {
+    instance,
+    t: (locale) => {
+      let translate = cache.get(locale);
+      if (!translate) {
+        const fixed = instance.getFixedT(locale);
+        translate = (key, vars) => String(fixed(key, vars ?? {}));
+        cache.set(locale, translate);
+      }
+      return translate;
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { Actor } from "../domain/actor.js";
+import { COMMANDS, type CommandName } from "../domain/parse-command.js";
+import type { Translate } from "../i18n/translate.js";
+import type { MessageView } from "./message.js";
+import { OPEN_PLACEMENT_FORM_ACTION } from "./placement-views.js";
+
+export type CommandStyle = "slack" | "teams";
+
+/** How a person types a command on their platform: "/praktik ny" in Slack, "ny" in Teams. */
+export function commandText(name: CommandName, style: CommandStyle, t: Translate): string {
+  const word = t(`help:command_word.${name}`, { defaultValue: COMMANDS[name][0] });
+  return style === "slack" ? `/praktik ${word}` : word;
+}
+
+export function helpView(t: Translate, style: CommandStyle, isAdmin: boolean): MessageView {
+  const names: CommandName[] = ["new", "list", "progress", "help"];
+  if (isAdmin) names.push("admin");
+  const items = names.map((name) => `${commandText(name, style, t)} — ${t(`help:describe.${name}`)}`);
+  return {
+    text: t("help:heading"),
+    blocks: [
+      { type: "heading", text: t("help:heading") },
+      { type: "text", text: t("help:intro") },
+      { type: "bullets", items },
+      { type: "context", text: t("help:aliases") },
+      { type: "actions", actions: [{ id: OPEN_PLACEMENT_FORM_ACTION, label: t("placement:actions.register"), style: "primary" }] },
+    ],
+  };
+}
+
+export function unknownCommandView(word: string, suggestion: CommandName | undefined, t: Translate, style: CommandStyle): MessageView {
+  const text = suggestion
+    ? t("help:unknown_with_suggestion", { word, suggestion: commandText(suggestion, style, t) })
+    : t("help:unknown", { word, help: commandText("help", style, t) });
+  return { text, blocks: [{ type: "text", text }] };
+}
+
+/** For people the bot does not know: how to get access, and the id the secretariat needs. */
+export function noAccessView(actor: Actor, t: Translate): MessageView {
+  const text = t("access:unknown_user", { userId: actor.userId });
+  return {
+    text,
+    blocks: [
+      { type: "heading", text: t("access:heading") },
+      { type: "text", text },
+      { type: "context", text: t("access:your_id", { platform: actor.platform, userId: actor.userId }) },
+    ],
+  };
+}
+
+export function deniedView(t: Translate): MessageView {
+  const text = t("access:admin_only");
+  return { text, blocks: [{ type: "text", text }] };
+}
+
+/** A fault of ours, said plainly: nothing was saved twice, and what to do now. */
+export function faultView(t: Translate, reference: string): MessageView {
+  const text = t("errors:fault", { reference });
+  return { text, blocks: [{ type: "text", text }] };
+}

@@ -1,0 +1,98 @@
+import type { Locale } from "../domain/actor.js";
+import { formatDate } from "../domain/dates.js";
+import { labelIn, type PlacementRecord } from "../domain/records.js";
+import type { Translate } from "../i18n/translate.js";
+import type { MessageView } from "./message.js";
+
+export const OPEN_PLACEMENT_FORM_ACTION = "placement.open_form";
+export const LIST_PLACEMENTS_ACTION = "placement.list";
+
+export function placementFacts(p: PlacementRecord, t: Translate, locale: Locale): { label: string; value: string }[] {
+  const period = p.endDate
+    ? t("placement:summary.period_value", { start: formatDate(p.startDate, locale), end: formatDate(p.endDate, locale), weeks: p.weeks })
+    : t("placement:summary.period_open", { start: formatDate(p.startDate, locale) });
+  const facts = [
+    { label: t("placement:form.organisation"), value: p.organisationName },
+    { label: t("placement:summary.company"), value: `${p.company.name} (CVR ${p.company.cvr})` },
+    { label: t("placement:form.type"), value: labelIn(p.type, locale) },
+    { label: t("placement:form.places"), value: String(p.places) },
+    { label: t("placement:summary.period"), value: period },
+    {
+      label: t("placement:summary.employer"),
+      value: `${t(`placement:employer_sector.${p.employerSector}`)} · ${t(`placement:sectors.${p.sector}`, { defaultValue: p.sector })}${
+        p.shortageSector ? ` · ${t("placement:summary.shortage")}` : ""
+      }`,
+    },
+    { label: t("placement:form.contact_person"), value: p.contactPerson },
+  ];
+  if (p.needs.length > 0) {
+    facts.push({ label: t("placement:form.needs"), value: p.needs.map((n) => t(`placement:needs.${n}`)).join(", ") });
+  }
+  if (p.note) facts.push({ label: t("placement:form.note"), value: p.note });
+  return facts;
+}
+
+/** What the person sees after saving: a summary, and a way to register the next one. */
+export function placementConfirmationView(p: PlacementRecord, duplicate: boolean, t: Translate, locale: Locale): MessageView {
+  const heading = duplicate ? t("placement:confirmation.already_saved") : t("placement:confirmation.saved");
+  return {
+    text: `${heading}: ${p.company.name}, ${labelIn(p.type, locale)}`,
+    blocks: [
+      { type: "heading", text: heading },
+      { type: "facts", facts: placementFacts(p, t, locale) },
+      { type: "context", text: t("placement:confirmation.reference", { id: p.id.slice(0, 8) }) },
+      {
+        type: "actions",
+        actions: [
+          { id: OPEN_PLACEMENT_FORM_ACTION, label: t("placement:actions.register_another"), style: "primary" },
+          { id: LIST_PLACEMENTS_ACTION, label: t("placement:actions.see_list") },
+        ],
+      },
+    ],
+  };
+}
+
+export function placementListView(args: {
+  placements: PlacementRecord[];
+  total: number;
+  scope: "organisation" | "partnership";
+  organisationName?: string;
+  t: Translate;
+  locale: Locale;
+}): MessageView {
+  const { placements, total, t, locale } = args;
+  const heading =
+    args.scope === "organisation"
+      ? t("placement:list.heading_organisation", { organisation: args.organisationName })
+      : t("placement:list.heading_all");
+  if (placements.length === 0) {
+    return {
+      text: t("placement:list.empty"),
+      blocks: [
+        { type: "heading", text: heading },
+        { type: "text", text: t("placement:list.empty") },
+        { type: "actions", actions: [{ id: OPEN_PLACEMENT_FORM_ACTION, label: t("placement:actions.register"), style: "primary" }] },
+      ],
+    };
+  }
+  const items = placements.map((p) =>
+    t("placement:list.item", {
+      company: p.company.name,
+      type: labelIn(p.type, locale),
+      places: p.places,
+      start: formatDate(p.startDate, locale),
+      organisation: p.organisationName,
+      status: t(`placement:status.${p.status}`),
+      context: args.scope === "partnership" ? ` · ${p.organisationName}` : "",
+    }),
+  );
+  return {
+    text: heading,
+    blocks: [
+      { type: "heading", text: heading },
+      { type: "bullets", items },
+      { type: "context", text: t("placement:list.showing", { shown: placements.length, total }) },
+      { type: "actions", actions: [{ id: OPEN_PLACEMENT_FORM_ACTION, label: t("placement:actions.register"), style: "primary" }] },
+    ],
+  };
+}
