@@ -50,7 +50,10 @@ export function contactFormFields(context: ContactFormContext, t: Translate): Fo
       options: context.organisations.map(orgOption),
       groups: many
         ? context.partnerships
-            .map((p) => ({ label: p.name, options: context.organisations.filter((o) => o.partnershipId === p.id).map(orgOption) }))
+            .map((p) => ({
+              label: p.name,
+              options: context.organisations.filter((o) => o.partnershipId === p.id).map((o) => ({ value: o.id, label: o.name })),
+            }))
             .filter((g) => g.options.length > 0)
         : undefined,
     },

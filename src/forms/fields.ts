@@ -81,3 +81,11 @@ export function zYesNo() {
 export function zId() {
   return z.preprocess(trimmed, z.string({ error: "form:errors.choose_one" }).min(1, { error: "form:errors.choose_one" }));
 }
+
+export function zRequiredInteger(min: number, max: number) {
+  return zInteger({ required: true, min, max }) as unknown as z.ZodType<number>;
+}
+
+export function zOptionalInteger(min: number, max: number) {
+  return zInteger({ required: false, min, max }) as unknown as z.ZodType<number | undefined>;
+}

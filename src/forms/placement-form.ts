@@ -5,7 +5,7 @@ import type { PlacementFormContext } from "../domain/open-placement-form.js";
 import { EMPLOYER_SECTORS, labelIn, NEEDS } from "../domain/records.js";
 import { SECTORS } from "../domain/sectors.js";
 import type { Translate } from "../i18n/translate.js";
-import { zChoice, zChoices, zDate, zId, zInteger, zOptionalText, zRequiredText, zYesNo } from "./fields.js";
+import { zChoice, zChoices, zDate, zId, zOptionalInteger, zOptionalText, zRequiredInteger, zRequiredText, zYesNo } from "./fields.js";
 import type { FieldErrors, FormField, FormValues, FormView } from "./form.js";
 
 export const PLACEMENT_FORM_ID = "placement.new";
@@ -38,9 +38,9 @@ export const ZPlacementSubmissionSchema = z.object({
   sector: zChoice(SECTORS),
   shortageSector: zYesNo(),
   type: zId(),
-  places: zInteger({ required: true, min: PLACEMENT_LIMITS.placesMin, max: PLACEMENT_LIMITS.placesMax }),
+  places: zRequiredInteger(PLACEMENT_LIMITS.placesMin, PLACEMENT_LIMITS.placesMax),
   startDate: zDate(),
-  weeks: zInteger({ required: false, min: PLACEMENT_LIMITS.weeksMin, max: PLACEMENT_LIMITS.weeksMax }),
+  weeks: zOptionalInteger(PLACEMENT_LIMITS.weeksMin, PLACEMENT_LIMITS.weeksMax),
   contactPerson: zRequiredText(PLACEMENT_LIMITS.contactPerson),
   needs: zChoices(NEEDS),
   note: zOptionalText(PLACEMENT_LIMITS.note),
@@ -51,21 +51,27 @@ export type TPlacementSubmission = z.infer<typeof ZPlacementSubmissionSchema>;
 export function placementFormFields(context: PlacementFormContext, t: Translate, locale: Locale): FormField[] {
   const multiplePartnerships = context.partnerships.length > 1;
   const partnershipName = (id: string) => context.partnerships.find((p) => p.id === id)?.name ?? "";
-  const grouped = <T extends { partnershipId: string }>(items: T[], toOption: (item: T) => { value: string; label: string }) =>
+  // With several partnerships, platforms that group options (Slack) show plain labels under a
+  // partnership heading; the flat list (Teams) names the partnership in each label.
+  const grouped = <T extends { id: string; partnershipId: string }>(items: T[], plainLabel: (item: T) => string) =>
     multiplePartnerships
       ? context.partnerships
-          .map((p) => ({ label: p.name, options: items.filter((i) => i.partnershipId === p.id).map(toOption) }))
+          .map((p) => ({
+            label: p.name,
+            options: items.filter((i) => i.partnershipId === p.id).map((i) => ({ value: i.id, label: plainLabel(i) })),
+          }))
           .filter((g) => g.options.length > 0)
       : undefined;
+  const flat = <T extends { id: string; partnershipId: string }>(items: T[], plainLabel: (item: T) => string) =>
+    items.map((i) => ({
+      value: i.id,
+      label: multiplePartnerships ? `${plainLabel(i)} (${partnershipName(i.partnershipId)})` : plainLabel(i),
+    }));
 
-  const orgOption = (o: { id: string; name: string; partnershipId: string }) => ({
-    value: o.id,
-    label: multiplePartnerships ? `${o.name} (${partnershipName(o.partnershipId)})` : o.name,
-  });
-  const typeOption = (ty: PlacementFormContext["types"][number]) => {
+  const orgLabel = (o: { name: string }) => o.name;
+  const typeLabel = (ty: PlacementFormContext["types"][number]) => {
     const label = labelIn(ty, locale);
-    const withWeeks = ty.defaultWeeks ? t("placement:form.type_option_weeks", { label, weeks: ty.defaultWeeks }) : label;
-    return { value: ty.id, label: multiplePartnerships ? `${withWeeks} (${partnershipName(ty.partnershipId)})` : withWeeks };
+    return ty.defaultWeeks ? t("placement:form.type_option_weeks", { label, weeks: ty.defaultWeeks }) : label;
   };
 
   const organisationField: FormField = context.fixedOrganisation
@@ -76,8 +82,8 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
         label: t("placement:form.organisation"),
         required: true,
         placeholder: t("placement:form.organisation_placeholder"),
-        options: context.organisations.map(orgOption),
-        groups: grouped(context.organisations, orgOption),
+        options: flat(context.organisations, orgLabel),
+        groups: grouped(context.organisations, orgLabel),
       };
 
   return [
@@ -124,8 +130,8 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
       label: t("placement:form.type"),
       required: true,
       placeholder: t("placement:form.type_placeholder"),
-      options: context.types.map(typeOption),
-      groups: grouped(context.types, typeOption),
+      options: flat(context.types, typeLabel),
+      groups: grouped(context.types, typeLabel),
     },
     {
       kind: "number",
