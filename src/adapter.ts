@@ -1,0 +1,20 @@
+import type { Application } from "express";
+import type { Logger } from "pino";
+import type { Bot } from "./bot/bot.js";
+import type { Locale } from "./domain/actor.js";
+
+/** What every platform adapter gets: the bot, the shared HTTP app, and the defaults. */
+export type AdapterContext = {
+  bot: Bot;
+  http: Application;
+  logger: Logger;
+  defaultLocale: Locale;
+};
+
+/** A running platform adapter (Slack or Teams). */
+export type PlatformAdapter = {
+  name: "slack" | "teams";
+  /** Called after the HTTP server listens (Socket Mode connects here). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};

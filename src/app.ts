@@ -1,0 +1,94 @@
+// Puts the bot together: database, migrations, optional example data, the shared HTTP
+// server with /healthz, and the Slack and Teams adapters on one port.
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import type { Logger } from "pino";
+import type { PlatformAdapter } from "./adapter.js";
+import { Bot } from "./bot/bot.js";
+import type { Config } from "./config.js";
+import { connectDatabase, type Database } from "./db/connect.js";
+import { migrateDatabase } from "./db/migrate.js";
+import { PrismaStore } from "./db/store.js";
+import { createI18n } from "./i18n/index.js";
+import { seedIfEmpty } from "./seed/seed-database.js";
+import { createSlackAdapter } from "./slack/index.js";
+import { createTeamsAdapter } from "./teams/index.js";
+
+export type RunningApp = {
+  /** Base URL the server listens on, e.g. http://127.0.0.1:3978 */
+  url: string;
+  port: number;
+  db: Database;
+  bot: Bot;
+  adapters: PlatformAdapter[];
+  close(): Promise<void>;
+};
+
+export type StartOptions = {
+  logger: Logger;
+  clock?: () => Date;
+  /** Use this database instead of opening the one in config (tests share one per file). */
+  database?: Database;
+};
+
+export async function startApp(config: Config, opts: StartOptions): Promise<RunningApp> {
+  const { logger } = opts;
+  const ownsDatabase = !opts.database;
+  const db = opts.database ?? (await connectDatabase(config.database));
+  try {
+    const { applied } = await migrateDatabase(db);
+    if (applied.length > 0) logger.info({ applied }, "database migrated");
+    if (config.seedExamples && (await seedIfEmpty(db.prisma))) logger.info("example partnerships loaded (SEED_EXAMPLES=1)");
+  } catch (error) {
+    if (ownsDatabase) await db.close();
+    throw error;
+  }
+
+  const store = new PrismaStore(db.prisma);
+  const bot = new Bot({
+    store,
+    i18n: createI18n(config.defaultLocale),
+    admins: config.admins,
+    timezone: config.timezone,
+    clock: opts.clock,
+    logger,
+  });
+
+  const http = express();
+  http.disable("x-powered-by");
+  http.get("/healthz", async (_req, res) => {
+    const ok = await store.ping();
+    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "database unavailable" });
+  });
+
+  const context = { bot, http, logger, defaultLocale: config.defaultLocale };
+  const adapters: PlatformAdapter[] = [];
+  if (config.slack) adapters.push(await createSlackAdapter(config.slack, context));
+  if (config.teams.mode !== "off") adapters.push(await createTeamsAdapter(config.teams, context));
+  else logger.warn("Teams is off: no CLIENT_ID/CLIENT_SECRET/TENANT_ID and HOST is not a loopback address");
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = config.host ? http.listen(config.port, config.host) : http.listen(config.port);
+    s.once("listening", () => resolve(s));
+    s.once("error", reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = config.host ?? "localhost";
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
+  for (const adapter of adapters) await adapter.start();
+
+  return {
+    url,
+    port: address.port,
+    db,
+    bot,
+    adapters,
+    close: async () => {
+      for (const adapter of adapters) await adapter.stop().catch((error: unknown) => logger.warn({ err: error }, "adapter stop failed"));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      if (ownsDatabase) await db.close();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// `npm start`: reads the environment, starts the bot, and stops cleanly on SIGINT/SIGTERM.
+import { startApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Praktikbot cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const app = await startApp(config, { logger });
+  logger.info(
+    {
+      url: app.url,
+      database: config.database.description,
+      slack: config.slack ? `${config.slack.mode} mode` : "off",
+      teams: config.teams.mode,
+      admins: config.admins.size,
+    },
+    `Praktikbot is listening on ${app.url}`,
+  );
+  if (config.teams.mode === "tryout") {
+    logger.warn(
+      "Teams runs in local try-out mode: no CLIENT_ID/CLIENT_SECRET/TENANT_ID, so requests to /api/messages are accepted without authentication, on 127.0.0.1 only",
+    );
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping");
+    await app.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error("Praktikbot stopped with an error:", error);
+  process.exit(1);
+});
