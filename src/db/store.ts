@@ -85,8 +85,18 @@ function auditJson(value: unknown): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
+/**
+ * A unique constraint said no. Prisma reports it as P2002; some driver adapters (PGlite)
+ * surface the database's own error instead, with SQLSTATE 23505 somewhere in its causes.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return true;
+    const { code, kind, originalCode } = e as { code?: unknown; kind?: unknown; originalCode?: unknown };
+    if (code === "23505" || originalCode === "23505" || kind === "UniqueConstraintViolation") return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 export class PrismaStore implements Store {

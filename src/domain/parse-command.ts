@@ -42,6 +42,6 @@ export function closestCommand(word: string): CommandName | undefined {
   }
   if (!best) return undefined;
   // Allow about one typo per three letters, never more than three.
-  const allowed = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  const allowed = Math.min(3, Math.ceil(word.length / 3));
   return best.d <= allowed ? best.name : undefined;
 }
