@@ -12,11 +12,11 @@ import { openPlacementForm, type PlacementFormContext } from "../domain/open-pla
 import { type CommandName, parseCommand } from "../domain/parse-command.js";
 import { type FieldProblems, registerPlacement } from "../domain/register-placement.js";
 import type { Store } from "../domain/store.js";
-import { CONTACT_FORM_ID, contactFormFields, contactFormView, ZContactSubmissionSchema } from "../forms/contact-form.js";
+import { CONTACT_FORM_ID, contactFormView, ZContactSubmissionSchema } from "../forms/contact-form.js";
 import { type FieldErrors, type FormValues, type FormView, parseForm } from "../forms/form.js";
 import { PLACEMENT_FORM_ID, placementFormFields, placementFormView, ZPlacementSubmissionSchema } from "../forms/placement-form.js";
 import type { I18n, Translate } from "../i18n/index.js";
-import { type CommandStyle, commandText, deniedView, faultView, helpView, noAccessView, unknownCommandView } from "../views/help-views.js";
+import { type CommandStyle, deniedView, faultView, helpView, noAccessView, unknownCommandView } from "../views/help-views.js";
 import { type MessageView, simpleMessage } from "../views/message.js";
 import { LIST_PLACEMENTS_ACTION, OPEN_PLACEMENT_FORM_ACTION, placementConfirmationView, placementListView } from "../views/placement-views.js";
 import { progressView } from "../views/progress-view.js";
@@ -239,7 +239,7 @@ export class Bot {
     const t = this.t(actor.locale);
     if (!isAdmin(access)) return { kind: "done", view: deniedView(t) };
     const form = await this.contactForm(access, actor.locale, submission.values, undefined, submission.nonce);
-    const parsed = parseForm(ZContactSubmissionSchema, contactFormFields({ partnerships: [], organisations: [], knownUsers: [] }, t), submission.values, t);
+    const parsed = parseForm(ZContactSubmissionSchema, form.fields, submission.values, t);
     const invalid = async (errors: FieldErrors): Promise<SubmitReply> => ({
       kind: "invalid",
       errors,
@@ -267,12 +267,6 @@ export class Bot {
       organisation: result.organisation.name,
     };
     return { kind: "done", view: simpleMessage(t(result.created ? "admin:saved" : "admin:updated", vars)) };
-  }
-
-  /** The welcome a new contact gets, in the deployment's default language. */
-  welcomeView(locale: Locale, role: string, organisation: string, style: CommandStyle): MessageView {
-    const t = this.t(locale);
-    return simpleMessage(t("admin:welcome", { role: t(`admin:roles.${role}`), organisation, help: commandText("help", style, t) }));
   }
 }
 
