@@ -1,0 +1,35 @@
+// view.state.values → FormValues. Each input block's block_id is the field id, and each
+// element type keeps its value in its own property.
+import type { FormValues } from "../forms/form.js";
+import type { TStateValue } from "./payloads.js";
+
+export function formValuesFromState(state: Record<string, Record<string, TStateValue>>): FormValues {
+  const values: FormValues = {};
+  for (const [blockId, actions] of Object.entries(state)) {
+    const input = Object.values(actions)[0];
+    if (input) values[blockId] = valueOf(input);
+  }
+  return values;
+}
+
+function valueOf(input: TStateValue): string | string[] | undefined {
+  switch (input.type) {
+    case "static_select":
+    case "external_select":
+    case "radio_buttons":
+      return input.selected_option?.value ?? undefined;
+    case "checkboxes":
+    case "multi_static_select":
+    case "multi_external_select":
+      return (input.selected_options ?? []).map((o) => o.value);
+    case "datepicker":
+      return input.selected_date ?? undefined;
+    case "users_select":
+      return input.selected_user ?? undefined;
+    case "multi_users_select":
+      return input.selected_users ?? [];
+    default:
+      // plain_text_input, number_input, email_text_input, url_text_input
+      return input.value ?? undefined;
+  }
+}
