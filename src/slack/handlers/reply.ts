@@ -1,0 +1,110 @@
+// Delivering the bot's replies through the Web API: forms as modals, messages as ephemeral
+// messages (or DMs where the app cannot post in the channel), and logging every failure.
+import { randomUUID } from "node:crypto";
+import type { webApi } from "@slack/bolt";
+import type { BotReply } from "../../bot/bot.js";
+import type { Actor } from "../../domain/actor.js";
+import type { FormView } from "../../forms/form.js";
+import { faultView } from "../../views/help-views.js";
+import type { MessageView } from "../../views/message.js";
+import { slackErrorCode } from "../payloads.js";
+import { renderMessage, renderMessageModal } from "../render/message.js";
+import { renderModal } from "../render/modal.js";
+import type { HandlerDeps } from "./deps.js";
+
+type Client = webApi.WebClient;
+
+/** Where a reply goes: a new modal (trigger), the modal the click came from, or the channel. */
+export type ReplyTarget = {
+  triggerId: string;
+  channelId?: string | undefined;
+  /** The click came from inside a modal: replace that modal instead of opening another. */
+  view?: { id: string; title: string } | undefined;
+};
+
+/** postEphemeral answers these where the app is not in the conversation (e.g. a DM between people). */
+const NOT_IN_CONVERSATION = new Set(["channel_not_found", "not_in_channel"]);
+
+export async function deliverReply(deps: HandlerDeps, client: Client, actor: Actor, reply: BotReply, target: ReplyTarget): Promise<void> {
+  if (reply.kind === "form") {
+    await showForm(deps, client, actor, reply.form, target);
+    return;
+  }
+  if (target.view) {
+    const t = deps.bot.t(actor.locale);
+    const view = renderMessageModal(reply.view, { title: target.view.title, close: t("common:close") });
+    await call(deps, actor, "views.update", () => client.views.update({ view_id: target.view!.id, view }));
+    return;
+  }
+  await sendMessage(deps, client, actor, target.channelId, reply.view);
+}
+
+async function showForm(deps: HandlerDeps, client: Client, actor: Actor, form: FormView, target: ReplyTarget): Promise<void> {
+  const view = renderModal(form);
+  const opened = target.view
+    ? await call(deps, actor, "views.update", () => client.views.update({ view_id: target.view!.id, view }), { formId: form.formId })
+    : await call(deps, actor, "views.open", () => client.views.open({ trigger_id: target.triggerId, view }), { formId: form.formId });
+  if (opened) return;
+  // The person clicked or typed and nothing opened: say so rather than stay silent.
+  const reference = randomUUID().slice(0, 8);
+  deps.logger.error({ reference, formId: form.formId, workspaceId: actor.workspaceId, userId: actor.userId }, "form could not be opened in Slack");
+  await sendMessage(deps, client, actor, target.channelId, faultView(deps.bot.t(actor.locale), reference));
+}
+
+/**
+ * An ephemeral message in the channel the person is in; a DM from the app when the app cannot
+ * post there (channel_not_found / not_in_channel), or when there is no channel.
+ */
+export async function sendMessage(deps: HandlerDeps, client: Client, actor: Actor, channelId: string | undefined, view: MessageView): Promise<boolean> {
+  const message = renderMessage(view);
+  if (channelId) {
+    const posted = await call(
+      deps,
+      actor,
+      "chat.postEphemeral",
+      () => client.chat.postEphemeral({ channel: channelId, user: actor.userId, text: message.text, blocks: message.blocks }),
+      { channelId },
+      (code) => NOT_IN_CONVERSATION.has(code),
+    );
+    if (posted) return true;
+    if (posted === false) return false;
+    deps.logger.info({ channelId, workspaceId: actor.workspaceId, userId: actor.userId }, "app is not in the channel; replying by DM");
+  }
+  return sendDirect(deps, client, actor, view);
+}
+
+/** A message in the person's DM with the app (the app's Messages tab). */
+export async function sendDirect(deps: HandlerDeps, client: Client, actor: Actor, view: MessageView): Promise<boolean> {
+  const message = renderMessage(view);
+  const posted = await call(deps, actor, "chat.postMessage", () =>
+    client.chat.postMessage({ channel: actor.userId, text: message.text, blocks: message.blocks }),
+  );
+  return posted === true;
+}
+
+/**
+ * Runs one Web API call (the client has already retried what is safe to retry). Returns true
+ * when it worked, false when it failed (logged), and undefined when it failed in a way the
+ * caller said it handles itself.
+ */
+async function call(
+  deps: HandlerDeps,
+  actor: Actor,
+  method: string,
+  run: () => Promise<unknown>,
+  extra: Record<string, unknown> = {},
+  handled: (code: string) => boolean = () => false,
+): Promise<boolean | undefined> {
+  try {
+    await run();
+    return true;
+  } catch (error) {
+    const slackError = slackErrorCode(error);
+    if (handled(slackError)) return undefined;
+    deps.logger.error(
+      { err: error, slackError, method, platform: "slack", workspaceId: actor.workspaceId, userId: actor.userId, ...extra },
+      "Slack Web API call failed",
+    );
+    return false;
+  }
+}
