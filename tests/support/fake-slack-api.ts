@@ -1,0 +1,282 @@
+// A local stand-in for Slack's Web API (https://slack.com/api/<method>): answers the methods the
+// adapter calls the way Slack does, records every call, checks views and messages against
+// Slack's limits, and can be told to fail. Point SLACK_API_URL at `url`.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type RecordedCall = {
+  method: string;
+  /** The parsed body: form fields (JSON-valued ones such as view and blocks decoded) or JSON. */
+  body: Record<string, unknown>;
+  token: string | undefined;
+  at: number;
+};
+
+export type Failure =
+  /** An HTTP status other than 200 (Slack's 5xx), optionally with Retry-After for 429. */
+  | { status: number; retryAfter?: number; times?: number }
+  /** An `{ ok: false, error }` answer, e.g. channel_not_found. */
+  | { error: string; times?: number };
+
+export type FakeUser = { locale?: string; name?: string; realName?: string; displayName?: string; teamId?: string };
+
+type Json = Record<string, unknown>;
+
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  /** Views opened or updated, by id, as the adapter sent them. */
+  readonly views = new Map<string, Json>();
+  private readonly failures = new Map<string, Required<Pick<Failure, "times">> & Failure>();
+  private readonly users = new Map<string, FakeUser>();
+  private viewCounter = 0;
+  private tsCounter = 0;
+
+  private constructor(
+    private readonly server: Server,
+    /** Base URL in the form Bolt expects, ending in a slash: http://127.0.0.1:PORT/api/ */
+    readonly url: string,
+    readonly teamId: string,
+  ) {}
+
+  static async start(opts: { teamId?: string } = {}): Promise<FakeSlackApi> {
+    let fake: FakeSlackApi | undefined;
+    const server = createServer((req, res) => void fake!.handle(req, res));
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeSlackApi(server, `http://127.0.0.1:${port}/api/`, opts.teamId ?? "T0001");
+    return fake;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+  }
+
+  setUser(id: string, user: FakeUser): void {
+    this.users.set(id, user);
+  }
+
+  /** The next `times` (default 1) calls to `method` fail this way. */
+  fail(method: string, failure: Failure): void {
+    this.failures.set(method, { times: 1, ...failure });
+  }
+
+  /** Forgets recorded calls and pending failures (users stay). */
+  reset(): void {
+    this.calls.length = 0;
+    this.failures.clear();
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Waits for a call to `method` (after `since` calls were recorded) that matches `match`. */
+  async waitFor(method: string, match: (call: RecordedCall) => boolean = () => true, opts: { timeoutMs?: number; since?: number } = {}): Promise<RecordedCall> {
+    const deadline = Date.now() + (opts.timeoutMs ?? 5000);
+    for (;;) {
+      const found = this.calls.slice(opts.since ?? 0).find((c) => c.method === method && match(c));
+      if (found) return found;
+      if (Date.now() > deadline) {
+        throw new Error(`no ${method} call within ${opts.timeoutMs ?? 5000} ms; calls: ${this.calls.map((c) => c.method).join(", ") || "none"}`);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
+    const raw = await readBody(req);
+    const body = parseBody(raw, req.headers["content-type"]);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith("Bearer ") ? auth.slice(7) : typeof body.token === "string" ? body.token : undefined;
+    this.calls.push({ method, body, token, at: Date.now() });
+
+    const failure = this.failures.get(method);
+    if (failure) {
+      failure.times -= 1;
+      if (failure.times <= 0) this.failures.delete(method);
+      if ("status" in failure) {
+        const headers: Record<string, string> = { "content-type": "text/plain" };
+        if (failure.retryAfter !== undefined) headers["retry-after"] = String(failure.retryAfter);
+        res.writeHead(failure.status, headers).end("fake failure");
+        return;
+      }
+      return send(res, { ok: false, error: failure.error });
+    }
+    if (!token?.startsWith("xoxb-")) return send(res, { ok: false, error: "not_authed" });
+    send(res, this.answer(method, body));
+  }
+
+  private answer(method: string, body: Json): Json {
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://praktik-test.slack.com/", team: "Praktik Test", user: "praktikbot", team_id: this.teamId, user_id: "UBOT", bot_id: "BBOT" };
+      case "users.info": {
+        const id = String(body.user ?? "");
+        if (!id) return { ok: false, error: "user_not_found" };
+        const u = this.users.get(id) ?? {};
+        const user: Json = {
+          id,
+          team_id: u.teamId ?? this.teamId,
+          name: u.name ?? id.toLowerCase(),
+          real_name: u.realName ?? u.name ?? id,
+          profile: { display_name: u.displayName ?? "", real_name: u.realName ?? u.name ?? id },
+        };
+        if (body.include_locale === true || body.include_locale === "true") user.locale = u.locale ?? "da-DK";
+        return { ok: true, user };
+      }
+      case "views.open":
+      case "views.push":
+      case "views.update": {
+        const view = body.view;
+        const problem = checkView(view);
+        if (problem) return invalid(problem);
+        if (method === "views.open" && !body.trigger_id) return { ok: false, error: "invalid_trigger_id" };
+        let id = typeof body.view_id === "string" ? body.view_id : undefined;
+        if (method === "views.update" && (!id || !this.views.has(id))) return { ok: false, error: "not_found" };
+        id ??= `V${String(++this.viewCounter).padStart(6, "0")}`;
+        this.views.set(id, view as Json);
+        return { ok: true, view: { ...(view as Json), id, team_id: this.teamId, hash: `hash-${id}-${Date.now()}`, state: { values: {} } } };
+      }
+      case "chat.postMessage":
+      case "chat.postEphemeral": {
+        if (!body.channel) return { ok: false, error: "channel_not_found" };
+        if (method === "chat.postEphemeral" && !body.user) return { ok: false, error: "user_not_found" };
+        const problem = checkMessage(body);
+        if (problem) return invalid(problem);
+        const ts = `1700000000.${String(++this.tsCounter).padStart(6, "0")}`;
+        if (method === "chat.postEphemeral") return { ok: true, message_ts: ts };
+        const channel = String(body.channel).startsWith("U") ? `D${String(body.channel).slice(1)}` : body.channel;
+        return { ok: true, channel, ts, message: { type: "message", text: body.text, blocks: body.blocks, ts } };
+      }
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(body.users ?? "").replace(/^U/, "")}` } };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+}
+
+function send(res: ServerResponse, payload: Json): void {
+  res.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(payload));
+}
+
+function invalid(problem: string): Json {
+  return { ok: false, error: "invalid_arguments", response_metadata: { messages: [`[ERROR] ${problem}`] } };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseBody(raw: string, contentType: string | undefined): Json {
+  if (contentType?.includes("application/json")) return raw ? (JSON.parse(raw) as Json) : {};
+  const out: Json = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    out[key] = /^[[{]/.test(value) ? tryJson(value) : value;
+  }
+  return out;
+}
+
+function tryJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+const textOf = (value: unknown): string => (value && typeof value === "object" && "text" in value ? String((value as Json).text) : "");
+
+/** The limits Slack enforces on a modal view; the first one broken, if any. */
+export function checkView(view: unknown): string | undefined {
+  if (!view || typeof view !== "object") return "view is required";
+  const v = view as Json;
+  if (v.type !== "modal") return "view.type must be modal";
+  if (!textOf(v.title) || textOf(v.title).length > 24) return "view.title must be 1-24 characters";
+  for (const key of ["submit", "close"]) if (v[key] && textOf(v[key]).length > 24) return `view.${key} must be at most 24 characters`;
+  if (typeof v.private_metadata === "string" && v.private_metadata.length > 3000) return "private_metadata must be at most 3000 characters";
+  if (typeof v.callback_id === "string" && v.callback_id.length > 255) return "callback_id must be at most 255 characters";
+  const blocks = Array.isArray(v.blocks) ? (v.blocks as Json[]) : [];
+  if (blocks.length > 100) return "a modal takes at most 100 blocks";
+  const hasInput = blocks.some((b) => b.type === "input");
+  if (hasInput && !v.submit) return "a modal with inputs needs a submit button";
+  return checkBlocks(blocks, "modal");
+}
+
+/** The limits Slack enforces on a message's blocks. */
+export function checkMessage(body: Json): string | undefined {
+  if (typeof body.text !== "string" && !Array.isArray(body.blocks)) return "text or blocks required";
+  const blocks = Array.isArray(body.blocks) ? (body.blocks as Json[]) : [];
+  if (blocks.length > 50) return "a message takes at most 50 blocks";
+  if (blocks.some((b) => b.type === "input")) return "input blocks belong in modals";
+  return checkBlocks(blocks, "message");
+}
+
+function checkBlocks(blocks: Json[], where: string): string | undefined {
+  const ids = new Set<string>();
+  for (const [i, b] of blocks.entries()) {
+    const at = `${where} block ${i} (${String(b.type)})`;
+    if (typeof b.block_id === "string") {
+      if (ids.has(b.block_id)) return `${at}: duplicate block_id ${b.block_id}`;
+      ids.add(b.block_id);
+    }
+    if (b.type === "section") {
+      if (!b.text && !b.fields) return `${at}: needs text or fields`;
+      if (b.text && (textOf(b.text).length === 0 || textOf(b.text).length > 3000)) return `${at}: text must be 1-3000 characters`;
+      const fields = Array.isArray(b.fields) ? (b.fields as Json[]) : [];
+      if (fields.length > 10) return `${at}: at most 10 fields`;
+      if (fields.some((f) => textOf(f).length > 2000)) return `${at}: a field takes at most 2000 characters`;
+    }
+    if (b.type === "header" && (textOf(b.text).length === 0 || textOf(b.text).length > 150)) return `${at}: header text must be 1-150 characters`;
+    if (b.type === "context") {
+      const elements = Array.isArray(b.elements) ? (b.elements as Json[]) : [];
+      if (elements.length === 0 || elements.length > 10) return `${at}: 1-10 elements`;
+    }
+    if (b.type === "actions") {
+      const elements = Array.isArray(b.elements) ? (b.elements as Json[]) : [];
+      if (elements.length === 0 || elements.length > 25) return `${at}: 1-25 elements`;
+      if (elements.some((e) => textOf(e.text).length > 75)) return `${at}: button text at most 75 characters`;
+    }
+    if (b.type === "input") {
+      const problem = checkInput(b);
+      if (problem) return `${at}: ${problem}`;
+    }
+  }
+  return undefined;
+}
+
+function checkInput(b: Json): string | undefined {
+  if (!textOf(b.label) || textOf(b.label).length > 2000) return "label must be 1-2000 characters";
+  if (b.hint && textOf(b.hint).length > 2000) return "hint must be at most 2000 characters";
+  const e = (b.element ?? {}) as Json;
+  if (!e.type) return "element is required";
+  const options = [
+    ...(Array.isArray(e.options) ? (e.options as Json[]) : []),
+    ...(Array.isArray(e.option_groups) ? (e.option_groups as Json[]).flatMap((g) => (Array.isArray(g.options) ? (g.options as Json[]) : [])) : []),
+  ];
+  if (["static_select", "multi_static_select", "radio_buttons", "checkboxes"].includes(String(e.type))) {
+    if (options.length === 0) return "options are required";
+    if (Array.isArray(e.options) && (e.options as Json[]).length > 100) return "at most 100 options";
+    if ((e.type === "radio_buttons" || e.type === "checkboxes") && options.length > 10) return `${String(e.type)} take at most 10 options`;
+    if (options.some((o) => textOf(o.text).length > 75)) return "option text at most 75 characters";
+    if (options.some((o) => typeof o.value !== "string" || o.value.length > 150)) return "option value at most 150 characters";
+    const initial = [e.initial_option, ...(Array.isArray(e.initial_options) ? e.initial_options : [])].filter(Boolean) as Json[];
+    for (const chosen of initial) {
+      if (!options.some((o) => o.value === chosen.value && textOf(o.text) === textOf(chosen.text))) return "initial option must be one of the options";
+    }
+  }
+  if (e.type === "plain_text_input") {
+    const max = typeof e.max_length === "number" ? e.max_length : 3000;
+    if (max > 3000) return "max_length at most 3000";
+    if (typeof e.initial_value === "string" && e.initial_value.length > max) return "initial_value longer than max_length";
+  }
+  if (e.type === "datepicker" && e.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(e.initial_date))) return "initial_date must be YYYY-MM-DD";
+  return undefined;
+}
