@@ -1,7 +1,52 @@
+// The Microsoft Teams side: the Teams SDK's App on the bot's shared express app, with
+// POST /api/messages as the messaging endpoint. The bot's own server listens; the App only
+// registers its route (initialize), it never starts a server of its own.
+import { App, ExpressAdapter } from "@microsoft/teams.apps";
 import type { AdapterContext, PlatformAdapter } from "../adapter.js";
 import type { TeamsConfig } from "../config.js";
+import { createTeamsHandlers } from "./handlers.js";
+import { sdkLogger } from "./sdk-logger.js";
 
-export async function createTeamsAdapter(_config: Exclude<TeamsConfig, { mode: "off" }>, context: AdapterContext): Promise<PlatformAdapter> {
-  context.logger.warn("Teams adapter is not available in this build");
-  return { name: "teams", start: async () => {}, stop: async () => {} };
+export const TEAMS_MESSAGING_ENDPOINT = "/api/messages";
+
+export async function createTeamsAdapter(config: Exclude<TeamsConfig, { mode: "off" }>, context: AdapterContext): Promise<PlatformAdapter> {
+  const { logger } = context;
+  const log = sdkLogger(logger.child({ platform: "teams" }));
+  const tryout = config.mode === "tryout";
+  if (tryout) {
+    logger.warn(
+      `Teams try-out mode: no CLIENT_ID/CLIENT_SECRET/TENANT_ID, so ${TEAMS_MESSAGING_ENDPOINT} accepts UNAUTHENTICATED requests and answers ` +
+        "to whatever serviceUrl they name. The server listens on loopback only; use it with the Microsoft 365 Agents Playground. " +
+        "Set all three variables before connecting real Teams.",
+    );
+  }
+
+  const app = new App({
+    // The SDK falls back to process.env for missing credentials; in try-out mode empty strings
+    // keep it from picking up half a set.
+    ...(config.mode === "authenticated"
+      ? { clientId: config.clientId, clientSecret: config.clientSecret, tenantId: config.tenantId }
+      : { clientId: "", clientSecret: "", tenantId: "", managedIdentityClientId: "" }),
+    dangerouslyAllowUnauthenticatedRequests: tryout,
+    httpServerAdapter: new ExpressAdapter(context.http, { logger: log }),
+    messagingEndpoint: TEAMS_MESSAGING_ENDPOINT,
+    logger: log,
+  });
+
+  const handlers = createTeamsHandlers(context);
+  app.on("message", async (ctx) => {
+    await handlers.onMessage(ctx);
+  });
+  app.on("card.action", async (ctx) => handlers.onCardAction(ctx));
+
+  // Registers the route on the shared express app. app.start() would also call listen().
+  await app.initialize();
+  logger.info({ mode: config.mode, endpoint: TEAMS_MESSAGING_ENDPOINT }, "Teams adapter ready");
+
+  return {
+    name: "teams",
+    start: async () => {},
+    // The shared HTTP server is closed by its owner; the App holds no other resources.
+    stop: async () => {},
+  };
 }

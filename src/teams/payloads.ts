@@ -1,0 +1,140 @@
+// The parts of Bot Framework activities the Teams adapter reads, checked with zod before use.
+// Teams and the Agents Playground send more than this; unknown keys pass through untouched.
+import { z } from "zod";
+import type { FormValues } from "../forms/form.js";
+
+const ZOptionalText = z.string().nullish().transform((value) => value ?? undefined);
+
+export const ZAccount = z.looseObject({
+  id: z.string().min(1),
+  name: ZOptionalText,
+  aadObjectId: ZOptionalText,
+});
+
+export const ZConversation = z.looseObject({
+  id: z.string().min(1),
+  tenantId: ZOptionalText,
+  conversationType: ZOptionalText,
+});
+
+const ZChannelData = z.looseObject({
+  tenant: z.looseObject({ id: ZOptionalText }).nullish(),
+});
+
+const ZActivityBase = z.looseObject({
+  id: ZOptionalText,
+  channelId: ZOptionalText,
+  from: ZAccount,
+  recipient: ZAccount.nullish(),
+  conversation: ZConversation,
+  locale: ZOptionalText,
+  channelData: ZChannelData.nullish(),
+});
+
+export type TeamsActivityBase = z.infer<typeof ZActivityBase>;
+
+/** A chat message to the bot; `value` without text is a legacy Action.Submit from a card. */
+export const ZMessageActivity = ZActivityBase.extend({
+  type: z.literal("message"),
+  text: ZOptionalText,
+  value: z.unknown().optional(),
+  replyToId: ZOptionalText,
+});
+
+export type TeamsMessageActivity = z.infer<typeof ZMessageActivity>;
+
+/** What a card puts in an action's data, plus the inputs the client merges in. */
+export const ZActionData = z.record(z.string(), z.unknown());
+
+/** Action.Execute: invoke "adaptiveCard/action". */
+export const ZCardActionInvoke = ZActivityBase.extend({
+  type: z.literal("invoke"),
+  name: z.literal("adaptiveCard/action"),
+  value: z.looseObject({
+    action: z.looseObject({
+      type: z.string(),
+      verb: ZOptionalText,
+      data: ZActionData.nullish(),
+    }),
+  }),
+});
+
+export type TeamsCardActionInvoke = z.infer<typeof ZCardActionInvoke>;
+
+/** Keys the bot's own cards put in action data; everything else in the data is an input. */
+export const ACTION_DATA_KEYS = { verb: "verb", nonce: "nonce", state: "state" } as const;
+const RESERVED_KEYS = new Set<string>([...Object.values(ACTION_DATA_KEYS), "msteams"]);
+
+/** Suffix of the free-text companion input of a "user" field ("or type the user id"). */
+export const TYPED_INPUT_SUFFIX = "__typed";
+
+const ZNonce = z.string().trim().min(1).max(200);
+const ZState = z.record(z.string(), z.string());
+const ZVerb = z.string().trim().min(1).max(200);
+
+/** A card action, as the adapter routes it. */
+export type CardAction = {
+  verb: string | undefined;
+  /** Present on form submissions: the form's one-submission identity. */
+  nonce: string | undefined;
+  state: Record<string, string>;
+  values: FormValues;
+};
+
+/**
+ * Reads a card action's data: the routing keys the card carried and the inputs. Input values
+ * arrive as text (ChoiceSet multi-select as "a,b"); numbers and booleans become text too.
+ * A "user" field's typed companion wins over its choice when it is filled.
+ */
+export function readCardAction(verb: string | undefined, data: Record<string, unknown> | undefined): CardAction {
+  const raw = data ?? {};
+  const nonce = ZNonce.safeParse(raw[ACTION_DATA_KEYS.nonce]);
+  const state = ZState.safeParse(raw[ACTION_DATA_KEYS.state]);
+  const dataVerb = ZVerb.safeParse(raw[ACTION_DATA_KEYS.verb]);
+  const values: FormValues = {};
+  const typed: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (RESERVED_KEYS.has(key)) continue;
+    const text = inputValue(value);
+    if (text === undefined) continue;
+    if (key.endsWith(TYPED_INPUT_SUFFIX)) {
+      if (typeof text === "string" && text.trim() !== "") typed[key.slice(0, -TYPED_INPUT_SUFFIX.length)] = text.trim();
+      continue;
+    }
+    values[key] = text;
+  }
+  Object.assign(values, typed);
+  return {
+    verb: verb ?? (dataVerb.success ? dataVerb.data : undefined),
+    nonce: nonce.success ? nonce.data : undefined,
+    state: state.success ? state.data : {},
+    values,
+  };
+}
+
+function inputValue(value: unknown): string | string[] | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value === "boolean") return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value as string[];
+  return undefined;
+}
+
+/**
+ * The command in a message: without the bot's @mention (`<at>Praktikbot</at>`), other markup
+ * and the non-breaking spaces Teams puts around mentions.
+ */
+export function commandTextFrom(text: string | undefined): string {
+  if (!text) return "";
+  return text
+    .replace(/<at[^>]*>.*?<\/at>/gis, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&nbsp;/gi, " ")
+    .replace(/&lt;/gi, "<")
+    .replace(/&gt;/gi, ">")
+    .replace(/&quot;/gi, '"')
+    .replace(/&#39;/gi, "'")
+    .replace(/&amp;/gi, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}

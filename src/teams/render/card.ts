@@ -1,0 +1,21 @@
+// What every Adaptive Card the bot sends shares: the version Teams renders everywhere (1.5),
+// the attachment that carries it, and the invoke response that swaps a card in place.
+import type { IAdaptiveCard } from "@microsoft/teams.cards";
+
+export const CARD_VERSION = "1.5" as const;
+export const CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive" as const;
+export const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
+
+/** Teams refuses cards over about 28 KB in a message; stay far below the 80 KB hard limit. */
+export const CARD_SIZE_LIMIT = 80 * 1024;
+
+export type CardAttachment = { contentType: typeof CARD_CONTENT_TYPE; content: IAdaptiveCard };
+
+export function cardAttachment(card: IAdaptiveCard): CardAttachment {
+  return { contentType: CARD_CONTENT_TYPE, content: card };
+}
+
+/** A message activity that shows one card; `summary` is what notifications and old clients show. */
+export function cardMessage(card: IAdaptiveCard, summary: string): { type: "message"; summary: string; attachments: CardAttachment[] } {
+  return { type: "message", summary, attachments: [cardAttachment(card)] };
+}
