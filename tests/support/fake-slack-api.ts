@@ -10,6 +10,8 @@ export type RecordedCall = {
   body: Record<string, unknown>;
   token: string | undefined;
   at: number;
+  /** What the fake answered (undefined for an HTTP failure). */
+  response?: Record<string, unknown>;
 };
 
 export type Failure =
@@ -93,7 +95,8 @@ export class FakeSlackApi {
     const body = parseBody(raw, req.headers["content-type"]);
     const auth = req.headers.authorization;
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : typeof body.token === "string" ? body.token : undefined;
-    this.calls.push({ method, body, token, at: Date.now() });
+    const call: RecordedCall = { method, body, token, at: Date.now() };
+    this.calls.push(call);
 
     const failure = this.failures.get(method);
     if (failure) {
@@ -105,10 +108,11 @@ export class FakeSlackApi {
         res.writeHead(failure.status, headers).end("fake failure");
         return;
       }
-      return send(res, { ok: false, error: failure.error });
+      call.response = { ok: false, error: failure.error };
+      return send(res, call.response);
     }
-    if (!token?.startsWith("xoxb-")) return send(res, { ok: false, error: "not_authed" });
-    send(res, this.answer(method, body));
+    call.response = token?.startsWith("xoxb-") ? this.answer(method, body) : { ok: false, error: "not_authed" };
+    send(res, call.response);
   }
 
   private answer(method: string, body: Json): Json {
