@@ -263,7 +263,7 @@ describe("messages fit in Slack messages", () => {
     const facts = Array.from({ length: 13 }, (_, i) => ({ label: `Label ${i}`, value: i === 0 ? "<!channel> & <@U123>" : "v".repeat(2500) }));
     const message = renderMessage({ text: "Facts", blocks: [{ type: "facts", facts }, { type: "heading", text: "H".repeat(200) }] });
     expectMessageWithinLimits(message);
-    const [first, second, heading] = message.blocks as Json[];
+    const [first, second, heading] = message.blocks as unknown as Json[];
     expect((first!.fields as Json[]).length).toBe(10);
     expect((second!.fields as Json[]).length).toBe(3);
     expect(textOf((first!.fields as Json[])[0])).toBe("*Label 0*\n&lt;!channel&gt; &amp; &lt;@U123&gt;");
