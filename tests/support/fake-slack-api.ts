@@ -111,7 +111,9 @@ export class FakeSlackApi {
       call.response = { ok: false, error: failure.error };
       return send(res, call.response);
     }
-    call.response = token?.startsWith("xoxb-") ? this.answer(method, body) : { ok: false, error: "not_authed" };
+    // Socket Mode opens its connection with the app-level token; everything else uses the bot token.
+    const tokenPrefix = method === "apps.connections.open" ? "xapp-" : "xoxb-";
+    call.response = token?.startsWith(tokenPrefix) ? this.answer(method, body) : { ok: false, error: "not_authed" };
     send(res, call.response);
   }
 
@@ -157,6 +159,9 @@ export class FakeSlackApi {
         const channel = String(body.channel).startsWith("U") ? `D${String(body.channel).slice(1)}` : body.channel;
         return { ok: true, channel, ts, message: { type: "message", text: body.text, blocks: body.blocks, ts } };
       }
+      case "apps.connections.open":
+        // No WebSocket server here: tests of Socket Mode stop at the connection request.
+        return { ok: false, error: "invalid_auth" };
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(body.users ?? "").replace(/^U/, "")}` } };
       default:
