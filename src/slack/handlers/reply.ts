@@ -40,14 +40,20 @@ export async function deliverReply(deps: HandlerDeps, client: Client, actor: Act
 }
 
 async function showForm(deps: HandlerDeps, client: Client, actor: Actor, form: FormView, target: ReplyTarget): Promise<void> {
-  const view = renderModal(form);
-  const opened = target.view
-    ? await call(deps, actor, "views.update", () => client.views.update({ view_id: target.view!.id, view }), { formId: form.formId })
-    : await call(deps, actor, "views.open", () => client.views.open({ trigger_id: target.triggerId, view }), { formId: form.formId });
+  const context = { formId: form.formId, workspaceId: actor.workspaceId, userId: actor.userId };
+  let opened: boolean | undefined = false;
+  try {
+    const view = renderModal(form);
+    opened = target.view
+      ? await call(deps, actor, "views.update", () => client.views.update({ view_id: target.view!.id, view }), { formId: form.formId })
+      : await call(deps, actor, "views.open", () => client.views.open({ trigger_id: target.triggerId, view }), { formId: form.formId });
+  } catch (error) {
+    deps.logger.error({ err: error, ...context }, "form could not be drawn for Slack");
+  }
   if (opened) return;
   // The person clicked or typed and nothing opened: say so rather than stay silent.
   const reference = randomUUID().slice(0, 8);
-  deps.logger.error({ reference, formId: form.formId, workspaceId: actor.workspaceId, userId: actor.userId }, "form could not be opened in Slack");
+  deps.logger.error({ reference, ...context }, "form could not be opened in Slack");
   await sendMessage(deps, client, actor, target.channelId, faultView(deps.bot.t(actor.locale), reference));
 }
 
