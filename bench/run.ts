@@ -46,6 +46,11 @@ async function time(operation: () => Promise<unknown>): Promise<number> {
 
 let peakRss = 0;
 let peakHeapUsed = 0;
+const rssAfter: [string, number][] = [];
+function phaseDone(phase: string): void {
+  sampleMemory();
+  rssAfter.push([phase, process.memoryUsage().rss]);
+}
 function sampleMemory(): void {
   const { rss, heapUsed } = process.memoryUsage();
   peakRss = Math.max(peakRss, rss);
@@ -115,7 +120,7 @@ const values: FormValues = {
   note: "",
 };
 const setupMs = performance.now() - setupStarted;
-sampleMemory();
+phaseDone("setup");
 
 // ---------------------------------------------------------------------------------------------
 // (a) placement registration vs a single-row insert, interleaved so both see the same database
@@ -139,7 +144,7 @@ for (let i = 0; i < REGISTRATIONS; i++) {
   registrationSamples.push(await time(registerPlacement));
 }
 checkNoErrors("registration");
-sampleMemory();
+phaseDone("registrations");
 const registered = await prisma.placement.count();
 if (registered !== REGISTRATIONS + WARMUP) throw new Error(`expected ${REGISTRATIONS + WARMUP} placements, found ${registered}`);
 
@@ -178,7 +183,7 @@ const rows = Array.from({ length: BULK_PLACEMENTS }, (_, i) => {
 for (let i = 0; i < rows.length; i += 1000) await prisma.placement.createMany({ data: rows.slice(i, i + 1000) });
 const bulkMs = performance.now() - bulkStarted;
 const totalPlacements = await prisma.placement.count();
-sampleMemory();
+phaseDone("bulk insert");
 
 async function showProgress(): Promise<void> {
   const reply = await bot.handleCommand(admin, "fremdrift", "slack");
@@ -201,7 +206,7 @@ for (let i = 0; i < PROGRESS_RUNS; i++) {
   progressSamples.push(await time(showProgress));
 }
 checkNoErrors("progress");
-sampleMemory();
+phaseDone("progress");
 
 // ---------------------------------------------------------------------------------------------
 // Report
@@ -246,6 +251,7 @@ console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const row of table.slice(1)) console.log(line(row));
 console.log("");
 console.log(`peak RSS ${mb(Math.max(peakRss, resources.maxRSS * 1024))}, peak heap used ${mb(peakHeapUsed)}`);
+console.log(`RSS after ${rssAfter.map(([phase, rss]) => `${phase} ${mb(rss)}`).join(", ")}`);
 
 clearInterval(memoryTimer);
 await db.close();
