@@ -3,7 +3,6 @@
 // DATABASE_URL exactly as the bot does (see src/db/database-url.ts).
 import path from "node:path";
 import type { PrismaConfig } from "prisma";
-import { cliAdapter } from "./src/db/cli-adapter.js";
 import { parseDatabaseUrl } from "./src/db/database-url.js";
 
 const target = parseDatabaseUrl(process.env.DATABASE_URL);
@@ -16,5 +15,6 @@ export default {
   engine: "js",
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
-  adapter: () => cliAdapter(target),
+  // Imported on use: `prisma generate` loads this file before the client the adapter needs exists.
+  adapter: async () => (await import("./src/db/cli-adapter.js")).cliAdapter(target),
 } satisfies PrismaConfig;
