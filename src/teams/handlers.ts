@@ -17,6 +17,7 @@ import {
   type TeamsMessageActivity,
   ZActionData,
   ZCardActionInvoke,
+  ZInstallActivity,
   ZMessageActivity,
 } from "./payloads.js";
 import { CARD_CONTENT_TYPE, cardMessage } from "./render/card.js";
@@ -38,6 +39,7 @@ type ActionOutcome =
 
 export type TeamsHandlers = {
   onMessage(turn: TeamsTurn): Promise<void>;
+  onInstall(turn: TeamsTurn): Promise<void>;
   onCardAction(turn: TeamsTurn): Promise<AdaptiveCardActionResponse>;
 };
 
@@ -117,6 +119,19 @@ export function createTeamsHandlers(context: AdapterContext): TeamsHandlers {
         return;
       }
       const reply = await bot.handleCommand(actor, text, "teams");
+      await deliver(turn, replyActivity(reply, actor.locale), activity.conversation.id);
+    },
+
+    /**
+     * Someone added the app in a personal chat: the help, or for a person the bot does not
+     * know yet, how to get access and the id the secretariat needs.
+     */
+    async onInstall(turn) {
+      const parsed = ZInstallActivity.safeParse(turn.activity);
+      if (!parsed.success || parsed.data.conversation.conversationType !== "personal") return;
+      const activity = parsed.data;
+      const actor = actorFromActivity(activity, defaultLocale);
+      const reply = await bot.handleCommand(actor, "", "teams");
       await deliver(turn, replyActivity(reply, actor.locale), activity.conversation.id);
     },
 

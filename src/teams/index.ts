@@ -38,6 +38,9 @@ export async function createTeamsAdapter(config: Exclude<TeamsConfig, { mode: "o
     await handlers.onMessage(ctx);
   });
   app.on("card.action", async (ctx) => handlers.onCardAction(ctx));
+  app.on("install.add", async (ctx) => {
+    await handlers.onInstall(ctx);
+  });
 
   // Registers the route on the shared express app. app.start() would also call listen().
   await app.initialize();

@@ -43,6 +43,12 @@ export const ZMessageActivity = ZActivityBase.extend({
 
 export type TeamsMessageActivity = z.infer<typeof ZMessageActivity>;
 
+/** The app was added to a personal chat, a group chat or a team. */
+export const ZInstallActivity = ZActivityBase.extend({
+  type: z.literal("installationUpdate"),
+  action: z.string().optional(),
+});
+
 /** What a card puts in an action's data, plus the inputs the client merges in. */
 export const ZActionData = z.record(z.string(), z.unknown());
 

@@ -73,6 +73,11 @@ export function messageActivity(opts: Common & { text: string; mention?: boolean
   };
 }
 
+/** The app was added (installed) in the user's personal scope. */
+export function installActivity(opts: Common) {
+  return { ...base(opts), type: "installationUpdate", action: "add" };
+}
+
 /** What a client without Universal Actions sends for Action.Submit: a message with value, no text. */
 export function submitMessageActivity(opts: Common & { value: Record<string, unknown>; replyToId?: string }) {
   return { ...base(opts), type: "message", value: opts.value, ...(opts.replyToId ? { replyToId: opts.replyToId } : {}) };

@@ -15,6 +15,7 @@ import {
   choiceValue,
   elementsAfter,
   filledData,
+  installActivity,
   input,
   inputs,
   invokeCard,
@@ -366,6 +367,25 @@ describe("Teams: commands", () => {
     expect(cardText(cardOf(next.body))).toContain("Praktikbot – hjælp");
     const health = await fetch(`${app.url}/healthz`);
     expect(health.status).toBe(200);
+  });
+
+  it("greets a person who installs the app: help for a contact, how to get access for anyone else", async () => {
+    const newcomer = teamsUser("Nina Ny", { locale: "en-GB" });
+    for (const [user, expected] of [
+      [admin, "Praktikbot – hjælp"],
+      [newcomer, "You don't have access yet"],
+    ] as const) {
+      const since = connector.calls.length;
+      const res = await postActivity(app.url, installActivity({ serviceUrl: connector.url, user }));
+      expect(res.status).toBe(200);
+      const [call] = await connector.waitForActivities(1, since);
+      expect(shownText(call?.body)).toContain(expected);
+    }
+    // Added to a team channel: no greeting there.
+    const since = connector.calls.length;
+    await postActivity(app.url, installActivity({ serviceUrl: connector.url, user: admin, conversationType: "channel", conversationId: "19:general@thread.tacv2" }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(connector.calls.length).toBe(since);
   });
 
   it("answers an unreadable card action with an error, not silence", async () => {
