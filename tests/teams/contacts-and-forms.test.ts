@@ -211,6 +211,38 @@ describe("Teams: a partner contact's placements", () => {
   });
 });
 
+describe("Teams: with credentials", () => {
+  it("refuses activities that carry no Bot Framework token", async () => {
+    const secured = await startApp(
+      loadConfig({
+        PORT: "0",
+        HOST: "127.0.0.1",
+        CLIENT_ID: "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+        CLIENT_SECRET: "not-a-real-secret",
+        TENANT_ID: TEST_TENANT_ID,
+        BOT_ADMINS: admin.aadObjectId,
+      }),
+      { logger: silentLogger(), database: db },
+    );
+    try {
+      expect(secured.adapters.map((a) => a.name)).toEqual(["teams"]);
+      const since = connector.calls.length;
+      const before = await db.prisma.placement.count();
+      const res = await postActivity(secured.url, messageActivity({ serviceUrl: connector.url, user: admin, text: "ny" }));
+      expect(res.status).toBe(401);
+      const invoke = await postActivity(
+        secured.url,
+        cardActionInvoke({ serviceUrl: connector.url, user: admin, verb: "placement.new", data: { nonce: "x", companyName: "Uden Token ApS" } }),
+      );
+      expect(invoke.status).toBe(401);
+      expect(connector.calls.length).toBe(since);
+      expect(await db.prisma.placement.count()).toBe(before);
+    } finally {
+      await secured.close();
+    }
+  });
+});
+
 describe("Teams: every form card", () => {
   it("covers the admin form with both example partnerships, a partner's form and the contact form", () => {
     expect(forms.map((f) => f.name).sort()).toEqual(["admin placement form", "contact form", "partner contact's placement form"]);

@@ -107,6 +107,13 @@ const placementCount = () => db.prisma.placement.count();
 describe("Teams: registering a placement", () => {
   let form: Card;
 
+  it("runs in try-out mode on loopback and says so in the log", () => {
+    expect(new URL(app.url).hostname).toBe("127.0.0.1");
+    const warning = logLines.map((l) => JSON.parse(l) as { level: number; msg: string }).find((l) => l.msg.startsWith("Teams try-out mode"));
+    expect(warning?.level).toBe(40);
+    expect(warning?.msg).toContain("UNAUTHENTICATED");
+  });
+
   it("answers 'ny' from an admin with the placement form card", async () => {
     const call = await say(admin, "ny");
     expect(call.kind).toBe("send");
