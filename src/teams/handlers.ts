@@ -13,7 +13,6 @@ import {
   type CardAction,
   commandTextFrom,
   readCardAction,
-  type TeamsActivityBase,
   type TeamsMessageActivity,
   ZActionData,
   ZCardActionInvoke,
@@ -112,14 +111,18 @@ export function createTeamsHandlers(context: AdapterContext): TeamsHandlers {
         return;
       }
       const activity = parsed.data;
-      const actor = actorFromActivity(activity, defaultLocale);
-      const text = commandTextFrom(activity.text);
-      if (text === "" && activity.value !== undefined && activity.value !== null) {
-        await onLegacySubmit(turn, activity, actor);
-        return;
+      try {
+        const actor = actorFromActivity(activity, defaultLocale);
+        const text = commandTextFrom(activity.text);
+        if (text === "" && activity.value !== undefined && activity.value !== null) {
+          await onLegacySubmit(turn, activity, actor);
+          return;
+        }
+        const reply = await bot.handleCommand(actor, text, "teams");
+        await deliver(turn, replyActivity(reply, actor.locale), activity.conversation.id);
+      } catch (error) {
+        logger.error({ err: error, conversationId: activity.conversation.id }, "Teams message failed");
       }
-      const reply = await bot.handleCommand(actor, text, "teams");
-      await deliver(turn, replyActivity(reply, actor.locale), activity.conversation.id);
     },
 
     /**
@@ -139,22 +142,24 @@ export function createTeamsHandlers(context: AdapterContext): TeamsHandlers {
       const parsed = ZCardActionInvoke.safeParse(turn.activity);
       if (!parsed.success) {
         logger.warn({ issues: issueSummary(parsed.error.issues) }, "Teams card action ignored: unexpected shape");
-        return {
-          statusCode: 400,
-          type: "application/vnd.microsoft.error",
-          value: { code: "BadRequest", message: "Unreadable card action", innerHttpError: { statusCode: 400, body: null } },
-        };
+        return errorResponse(400, "BadRequest", "Unreadable card action");
       }
       const activity = parsed.data;
-      const actor = actorFromActivity(activity, defaultLocale);
-      const { action } = activity.value;
-      const outcome = await runAction(actor, readCardAction(action.verb, action.data ?? undefined));
-      if (outcome.kind === "replace") return cardResponse(outcome.card);
-      // Teams must get a non-empty answer, or it shows "Unable to reach app" and sends the action again.
-      if (await deliver(turn, replyActivity(outcome.reply, actor.locale), conversationOf(activity))) {
-        return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: replySummary(outcome.reply) };
+      try {
+        const actor = actorFromActivity(activity, defaultLocale);
+        const { action } = activity.value;
+        const outcome = await runAction(actor, readCardAction(action.verb, action.data ?? undefined));
+        if (outcome.kind === "replace") return cardResponse(outcome.card);
+        // Teams must get a non-empty answer, or it shows "Unable to reach app" and sends the action again.
+        if (await deliver(turn, replyActivity(outcome.reply, actor.locale), activity.conversation.id)) {
+          return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: replySummary(outcome.reply) };
+        }
+        return cardResponse(replyCard(outcome.reply, actor.locale));
+      } catch (error) {
+        // The bot answers its own faults; this is a fault in the adapter. Still answer, never hang.
+        logger.error({ err: error, conversationId: activity.conversation.id }, "Teams card action failed");
+        return errorResponse(500, "InternalError", "The action could not be completed");
       }
-      return cardResponse(replyCard(outcome.reply, actor.locale));
     },
   };
 }
@@ -163,8 +168,8 @@ function cardResponse(card: IAdaptiveCard): AdaptiveCardActionResponse {
   return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card };
 }
 
-function conversationOf(activity: TeamsActivityBase): string {
-  return activity.conversation.id;
+function errorResponse(statusCode: 400 | 500, code: string, message: string): AdaptiveCardActionResponse {
+  return { statusCode, type: "application/vnd.microsoft.error", value: { code, message, innerHttpError: { statusCode, body: null } } };
 }
 
 function isPlainText(view: MessageView): boolean {
