@@ -127,7 +127,7 @@ phaseDone("setup");
 
 async function registerPlacement(): Promise<void> {
   const result = await bot.submitForm(admin, { formId: form.formId, nonce: randomUUID(), state: form.state, values });
-  if (result.kind !== "done") throw new Error(`registration was refused: ${JSON.stringify(result.errors)}`);
+  if (result.kind !== "done") throw new Error(`registration was not saved: ${JSON.stringify(result.kind === "invalid" ? result.errors : result.view.text)}`);
 }
 async function insertAuditEvent(): Promise<void> {
   await prisma.auditEvent.create({ data: { actor: "bench", entity: "bench", entityId: randomUUID(), action: "insert" } });

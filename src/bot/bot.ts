@@ -37,7 +37,14 @@ export type BotReply = { kind: "message"; view: MessageView } | { kind: "form"; 
 export type SubmitReply =
   /** Something was wrong at a field: show the form again with the messages and what was typed. */
   | { kind: "invalid"; form: FormView; errors: FieldErrors }
-  | { kind: "done"; view: MessageView };
+  | { kind: "done"; view: MessageView }
+  /**
+   * Not accepted and nothing saved (unknown person, no permission, a form from an old version):
+   * tell this person, and leave the form as it is for anyone else who can see it.
+   */
+  | { kind: "refused"; view: MessageView }
+  /** A fault of ours, logged with a reference: tell the person and keep the form and what they typed. */
+  | { kind: "fault"; view: MessageView };
 
 export type FormSubmission = {
   formId: string;
@@ -174,11 +181,11 @@ export class Bot {
     return this.guard(actor, `submit ${submission.formId}`, async (): Promise<SubmitReply> => {
       const access = await this.access(actor);
       const t = this.t(actor.locale);
-      if (access.kind === "unknown") return { kind: "done", view: noAccessView(actor, t) };
+      if (access.kind === "unknown") return { kind: "refused", view: noAccessView(actor, t) };
       if (submission.formId === PLACEMENT_FORM_ID) return this.submitPlacement(access, submission);
       if (submission.formId === CONTACT_FORM_ID) return this.submitContact(access, submission);
-      return { kind: "done", view: simpleMessage(t("errors:form_expired")) };
-    }, (view) => ({ kind: "done", view }));
+      return { kind: "refused", view: simpleMessage(t("errors:form_expired")) };
+    }, (view) => ({ kind: "fault", view }));
   }
 
   private async submitPlacement(access: Extract<Access, { kind: "known" }>, submission: FormSubmission): Promise<SubmitReply> {
@@ -186,7 +193,7 @@ export class Bot {
     const { store } = this.deps;
     const t = this.t(actor.locale);
     const opened = await withRetry(() => openPlacementForm(store, access));
-    if (opened.kind !== "ok") return { kind: "done", view: noAccessView(actor, t) };
+    if (opened.kind !== "ok") return { kind: "refused", view: noAccessView(actor, t) };
     const context = opened.context;
     // A partner contact's organisation is not a choice in the form; it comes from who they are.
     const values: FormValues = { ...submission.values };
@@ -225,7 +232,7 @@ export class Bot {
         key,
       ),
     );
-    if (result.kind === "denied") return { kind: "done", view: noAccessView(actor, t) };
+    if (result.kind === "denied") return { kind: "refused", view: noAccessView(actor, t) };
     if (result.kind === "invalid") return invalid(translateProblems(result.problems, t, PLACEMENT_FIELD_NAMES));
     this.deps.logger.info(
       { placementId: result.placement.id, duplicate: result.duplicate, platform: actor.platform },
@@ -237,7 +244,7 @@ export class Bot {
   private async submitContact(access: Extract<Access, { kind: "known" }>, submission: FormSubmission): Promise<SubmitReply> {
     const { actor } = access;
     const t = this.t(actor.locale);
-    if (!isAdmin(access)) return { kind: "done", view: deniedView(t) };
+    if (!isAdmin(access)) return { kind: "refused", view: deniedView(t) };
     const form = await this.contactForm(access, actor.locale, submission.values, undefined, submission.nonce);
     const parsed = parseForm(ZContactSubmissionSchema, form.fields, submission.values, t);
     const invalid = async (errors: FieldErrors): Promise<SubmitReply> => ({
@@ -259,7 +266,7 @@ export class Bot {
         role: parsed.value.role,
       }),
     );
-    if (result.kind === "denied") return { kind: "done", view: deniedView(t) };
+    if (result.kind === "denied") return { kind: "refused", view: deniedView(t) };
     if (result.kind === "invalid") return invalid(translateProblems(result.problems, t, {}));
     const vars = {
       user: result.contact.displayName ?? result.contact.userId,

@@ -34,7 +34,9 @@ type ActionOutcome =
   /** The card the button was on turns into this one (a form with errors, or its summary). */
   | { kind: "replace"; card: IAdaptiveCard; summary: string }
   /** A new message below; the card with the button stays as it was. */
-  | { kind: "post"; reply: BotReply };
+  | { kind: "post"; reply: BotReply }
+  /** Only this person is told (refused, or a fault of ours); the card and what was typed stay. */
+  | { kind: "notice"; view: MessageView };
 
 export type TeamsHandlers = {
   onMessage(turn: TeamsTurn): Promise<void>;
@@ -80,6 +82,7 @@ export function createTeamsHandlers(context: AdapterContext): TeamsHandlers {
         state: action.state,
       });
       if (result.kind === "invalid") return { kind: "replace", card: renderForm(result.form, actor.locale), summary: result.form.title };
+      if (result.kind === "refused" || result.kind === "fault") return { kind: "notice", view: result.view };
       return { kind: "replace", card: messageCard(result.view), summary: result.view.text };
     }
     return { kind: "post", reply: await bot.handleAction(actor, action.verb ?? "", "teams") };
@@ -95,6 +98,10 @@ export function createTeamsHandlers(context: AdapterContext): TeamsHandlers {
     const conversationId = activity.conversation.id;
     if (outcome.kind === "post") {
       await deliver(turn, replyActivity(outcome.reply, actor.locale), conversationId);
+      return;
+    }
+    if (outcome.kind === "notice") {
+      await deliver(turn, replyActivity({ kind: "message", view: outcome.view }, actor.locale), conversationId);
       return;
     }
     const message = cardMessage(outcome.card, outcome.summary);
@@ -150,6 +157,8 @@ export function createTeamsHandlers(context: AdapterContext): TeamsHandlers {
         const { action } = activity.value;
         const outcome = await runAction(actor, readCardAction(action.verb, action.data ?? undefined));
         if (outcome.kind === "replace") return cardResponse(outcome.card);
+      // A message response shows to the person who pressed, and leaves the card untouched.
+      if (outcome.kind === "notice") return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: outcome.view.text };
         // Teams must get a non-empty answer, or it shows "Unable to reach app" and sends the action again.
         if (await deliver(turn, replyActivity(outcome.reply, actor.locale), activity.conversation.id)) {
           return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: replySummary(outcome.reply) };

@@ -284,7 +284,9 @@ describe("Teams: registering a placement", () => {
     expect(text).toContain(stranger.aadObjectId!);
     // Even with a submit action copied from someone else's card.
     const res = await press(stranger, filledData(form, aalborgValues(form)));
-    expect(cardText(invokeCard(res.body))).toContain("Du har ikke adgang endnu");
+    // Only the stranger is told; the card stays as it is for everyone else in the conversation.
+    expect(res.body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.activity.message" });
+    expect(String((res.body as { value: unknown }).value)).toContain("Bed Jobcentersekretariatet");
     expect(await placementCount()).toBe(before);
   });
 });

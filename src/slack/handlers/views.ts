@@ -48,6 +48,21 @@ export function registerViewHandlers(app: App, deps: HandlerDeps): void {
       return;
     }
 
+    if (reply.kind === "fault") {
+      // Keep the modal and what was typed; the message sits at the first field.
+      const first = view.blocks.find((b) => b.type === "input")?.block_id;
+      await ack(
+        first
+          ? { response_action: "errors", errors: { [first]: truncate(reply.view.text, MODAL_LIMITS.error) } }
+          : { response_action: "update", view: readOnly(reply.view) },
+      );
+      return;
+    }
+    if (reply.kind === "refused") {
+      await ack({ response_action: "update", view: readOnly(reply.view) });
+      return;
+    }
+
     await ack({ response_action: "update", view: readOnly(reply.view) });
     // A retried delivery means Slack missed our answer to the first one, which already sent the DM.
     if (context.retryNum === undefined) await sendDirect(deps, client, actor, reply.view);
