@@ -39,6 +39,7 @@ export function contactFormFields(context: ContactFormContext, t: Translate): Fo
       hint: t("admin:form.user_hint"),
       required: true,
       placeholder: t("admin:form.user_placeholder"),
+      typedPlaceholder: t("admin:form.user_typed_placeholder"),
       options: context.knownUsers.map((u) => ({ value: u.userId, label: u.displayName ? `${u.displayName} (${u.userId})` : u.userId })),
     },
     {

@@ -23,7 +23,7 @@ export type FormField =
   | (FieldBase & { kind: "radio"; options: FormOption[] })
   | (FieldBase & { kind: "checkboxes"; options: FormOption[] })
   /** A chat user: Slack's user picker; in Teams a choice of people the bot has met, or an id typed in. */
-  | (FieldBase & { kind: "user"; options: FormOption[]; placeholder?: string })
+  | (FieldBase & { kind: "user"; options: FormOption[]; placeholder?: string; typedPlaceholder?: string })
   /** Read-only text, e.g. the organisation a partner contact registers for. */
   | (Omit<FieldBase, "required"> & { kind: "static"; required: false; text: string });
 

@@ -160,6 +160,7 @@ function userElements(
     field.placeholder,
   );
   const typed: ITextInput = { type: "Input.Text", id: `${field.id}${TYPED_INPUT_SUFFIX}`, maxLength: 200, spacing: "Small" };
+  if (field.typedPlaceholder) typed.placeholder = field.typedPlaceholder;
   if (!known && value) typed.value = value;
   // The hint sits between the choice and the free-text input it explains.
   const elements: Element[] = field.hint ? [select, hintBlock(field.hint), typed] : [select, typed];
