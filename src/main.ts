@@ -26,11 +26,6 @@ async function main(): Promise<void> {
     },
     `Praktikbot is listening on ${app.url}`,
   );
-  if (config.teams.mode === "tryout") {
-    logger.warn(
-      "Teams runs in local try-out mode: no CLIENT_ID/CLIENT_SECRET/TENANT_ID, so requests to /api/messages are accepted without authentication, on 127.0.0.1 only",
-    );
-  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

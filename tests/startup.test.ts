@@ -156,7 +156,7 @@ describe("npm start (src/main.ts)", () => {
     expect(listening.teams).toBe("tryout");
     expect(listening.slack).toBe("off");
     expect(listening.database).toBe(`embedded PGlite in ${dataDir}`);
-    expect(logLines(first).some((line) => line.msg.includes("Teams runs in local try-out mode"))).toBe(true);
+    expect(logLines(first).some((line) => line.msg.includes("Teams try-out mode"))).toBe(true);
     expect(logLines(first).find((line) => line.msg === "database migrated")?.applied).toEqual(committedMigrations);
     expect(logLines(first).some((line) => line.msg.startsWith("example partnerships loaded"))).toBe(true);
 
