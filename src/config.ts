@@ -48,6 +48,8 @@ export const ZEnvSchema = z.object({
     .optional()
     .transform((value) => value === "1" || value === "true"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** json: one JSON object a line; pretty: readable lines. Unset: pretty at a terminal, else json. */
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
 });
 
 export type Env = z.infer<typeof ZEnvSchema>;
@@ -73,6 +75,7 @@ export type Config = {
   timezone: string;
   seedExamples: boolean;
   logLevel: Env["LOG_LEVEL"];
+  logFormat: Env["LOG_FORMAT"];
 };
 
 export class ConfigError extends Error {
@@ -150,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timezone: e.BOT_TIMEZONE,
     seedExamples: e.SEED_EXAMPLES,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
   };
 }
 
