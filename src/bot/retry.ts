@@ -1,13 +1,34 @@
 import { setTimeout as sleep } from "node:timers/promises";
 
-/** Errors that say the database was briefly out of reach, not that the request was wrong. */
+/** Codes of errors that say the database was briefly out of reach or busy: Prisma's, Node's, and SQLSTATEs. */
+const TRANSIENT_CODES = new Set([
+  ...["P1001", "P1002", "P1008", "P1017", "P2024", "P2034"],
+  ...["ECONNREFUSED", "ECONNRESET"],
+  // admin_shutdown, cannot_connect_now, serialization_failure, deadlock_detected, too_many_connections
+  ...["57P01", "57P03", "40001", "40P01", "53300"],
+]);
+
+/** The same, as Prisma's driver adapters name them (DriverAdapterError.cause.kind). */
+const TRANSIENT_KINDS = new Set(["TransactionWriteConflict", "DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+
+const TRANSIENT_MESSAGE = /ECONNREFUSED|ECONNRESET|Connection terminated|server closed the connection|Can't reach database|terminating connection/i;
+
+/**
+ * Errors that say the database was briefly out of reach, not that the request was wrong. A
+ * driver adapter's error can reach us as it is, or wrapped by Prisma, so the whole chain is read.
+ */
 export function isTransientDatabaseError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === "string" && ["P1001", "P1002", "P1008", "P1017", "P2024", "P2034", "ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "40001", "40P01"].includes(code)) {
-    return true;
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (typeof e !== "object") return TRANSIENT_MESSAGE.test(String(e));
+    const { code, originalCode, kind, message } = e as { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown };
+    if (typeof code === "string" && TRANSIENT_CODES.has(code)) return true;
+    if (typeof originalCode === "string" && TRANSIENT_CODES.has(originalCode)) return true;
+    if (typeof kind === "string" && TRANSIENT_KINDS.has(kind)) return true;
+    if (typeof message === "string" && TRANSIENT_MESSAGE.test(message)) return true;
+    const { cause, meta } = e as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    e = cause ?? meta?.driverAdapterError;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return /ECONNREFUSED|ECONNRESET|Connection terminated|server closed the connection|Can't reach database|terminating connection/i.test(message);
+  return false;
 }
 
 /**
