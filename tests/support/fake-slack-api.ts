@@ -1,23 +1,38 @@
 // A local stand-in for Slack's Web API (https://slack.com/api/<method>): answers the methods the
 // adapter calls the way Slack does, records every call, checks views and messages against
-// Slack's limits, and can be told to fail. Point SLACK_API_URL at `url`.
+// Slack's limits, and can be told to fail. Point SLACK_API_URL at `url`. It also serves the
+// response URLs that slash commands and message buttons carry (`${url}response/<id>`, see
+// responseUrl()), recorded as calls to RESPONSE_URL.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
+/** The `method` of a recorded post to a response URL. */
+export const RESPONSE_URL = "response_url";
+
+/** Slack takes at most this many posts to one response URL. */
+const RESPONSE_URL_USES = 5;
+
 export type RecordedCall = {
+  /** The Web API method, or RESPONSE_URL for a post to a response URL. */
   method: string;
   /** The parsed body: form fields (JSON-valued ones such as view and blocks decoded) or JSON. */
   body: Record<string, unknown>;
   token: string | undefined;
   at: number;
-  /** What the fake answered (undefined for an HTTP failure). */
+  /** The HTTP status the fake answered with. */
+  status: number;
+  /** What a Web API method answered (undefined when it failed with an HTTP status). */
   response?: Record<string, unknown>;
+  /** What a response URL answered: "ok", or Slack's error code (see status). */
+  answerText?: string;
+  /** For RESPONSE_URL: the full URL posted to. */
+  responseUrl?: string;
 };
 
 export type Failure =
   /** An HTTP status other than 200 (Slack's 5xx), optionally with Retry-After for 429. */
   | { status: number; retryAfter?: number; times?: number }
-  /** An `{ ok: false, error }` answer, e.g. channel_not_found. */
+  /** An `{ ok: false, error }` answer, e.g. channel_not_found; a response URL answers HTTP 404 and the code. */
   | { error: string; times?: number };
 
 export type FakeUser = { locale?: string; name?: string; realName?: string; displayName?: string; teamId?: string };
@@ -32,6 +47,8 @@ export class FakeSlackApi {
   private readonly users = new Map<string, FakeUser>();
   private viewCounter = 0;
   private tsCounter = 0;
+  private responseCounter = 0;
+  private readonly responseUses = new Map<string, number>();
 
   private constructor(
     private readonly server: Server,
@@ -61,7 +78,18 @@ export class FakeSlackApi {
     this.users.set(id, user);
   }
 
-  /** The next `times` (default 1) calls to `method` fail this way. */
+  /** A fresh response URL on this fake, as Slack puts in a slash command or a button click. */
+  responseUrl(kind = "commands"): string {
+    this.responseCounter += 1;
+    return `${this.url}response/${kind}-${this.responseCounter}`;
+  }
+
+  /** Posts to this response URL, in order. */
+  postsTo(responseUrl: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === RESPONSE_URL && c.responseUrl === responseUrl);
+  }
+
+  /** The next `times` (default 1) calls to `method` (a Web API method or RESPONSE_URL) fail this way. */
   fail(method: string, failure: Failure): void {
     this.failures.set(method, { times: 1, ...failure });
   }
@@ -90,12 +118,14 @@ export class FakeSlackApi {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
+    const path = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
     const raw = await readBody(req);
     const body = parseBody(raw, req.headers["content-type"]);
+    if (path.startsWith("response/")) return this.handleResponseUrl(`${this.url}${path}`, body, res);
+    const method = path;
     const auth = req.headers.authorization;
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : typeof body.token === "string" ? body.token : undefined;
-    const call: RecordedCall = { method, body, token, at: Date.now() };
+    const call: RecordedCall = { method, body, token, at: Date.now(), status: 200 };
     this.calls.push(call);
 
     const failure = this.failures.get(method);
@@ -105,6 +135,7 @@ export class FakeSlackApi {
       if ("status" in failure) {
         const headers: Record<string, string> = { "content-type": "text/plain" };
         if (failure.retryAfter !== undefined) headers["retry-after"] = String(failure.retryAfter);
+        call.status = failure.status;
         res.writeHead(failure.status, headers).end("fake failure");
         return;
       }
@@ -115,6 +146,35 @@ export class FakeSlackApi {
     const tokenPrefix = method === "apps.connections.open" ? "xapp-" : "xoxb-";
     call.response = token?.startsWith(tokenPrefix) ? this.answer(method, body) : { ok: false, error: "not_authed" };
     send(res, call.response);
+  }
+
+  /**
+   * A post to a response URL, answered as Slack answers them, in plain text: 200 "ok", or an
+   * error status with the error code (400 invalid_blocks, 404 used_url after RESPONSE_URL_USES
+   * posts). No token: the URL is the credential.
+   */
+  private handleResponseUrl(responseUrl: string, body: Json, res: ServerResponse): void {
+    const call: RecordedCall = { method: RESPONSE_URL, body, token: undefined, at: Date.now(), status: 200, responseUrl };
+    this.calls.push(call);
+    const answer = (status: number, text: string) => {
+      call.status = status;
+      call.answerText = text;
+      res.writeHead(status, { "content-type": "text/plain; charset=utf-8" }).end(text);
+    };
+    const failure = this.failures.get(RESPONSE_URL);
+    if (failure) {
+      failure.times -= 1;
+      if (failure.times <= 0) this.failures.delete(RESPONSE_URL);
+      return "status" in failure ? answer(failure.status, "fake failure") : answer(404, failure.error);
+    }
+    const uses = (this.responseUses.get(responseUrl) ?? 0) + 1;
+    this.responseUses.set(responseUrl, uses);
+    if (uses > RESPONSE_URL_USES) return answer(404, "used_url");
+    if (body.response_type !== undefined && body.response_type !== "ephemeral" && body.response_type !== "in_channel") {
+      return answer(400, "invalid_response_type");
+    }
+    if (checkMessage(body)) return answer(400, "invalid_blocks");
+    answer(200, "ok");
   }
 
   private answer(method: string, body: Json): Json {

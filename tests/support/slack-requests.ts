@@ -40,6 +40,8 @@ export type SlashCommandFields = {
   channelId?: string;
   command?: string;
   triggerId?: string;
+  /** Where the bot may answer (Slack always sends one); see FakeSlackApi.responseUrl(). */
+  responseUrl?: string;
 };
 
 let triggerCounter = 0;
@@ -63,7 +65,7 @@ export function slashCommandBody(f: SlashCommandFields): string {
     text: f.text,
     api_app_id: "A0001",
     is_enterprise_install: "false",
-    response_url: `https://hooks.slack.com/commands/${teamId}/1/fake`,
+    ...(f.responseUrl ? { response_url: f.responseUrl } : {}),
     trigger_id: f.triggerId ?? newTriggerId(),
   }).toString();
 }
@@ -163,6 +165,8 @@ export function blockActionsPayload(args: {
   channelId?: string;
   /** The click came from a modal with this id and title. */
   view?: { id: string; title: string };
+  /** A click in a message carries the message's response URL (see FakeSlackApi.responseUrl()). */
+  responseUrl?: string;
 }): Json {
   const teamId = args.teamId ?? "T0001";
   const channelId = args.channelId ?? "C0001";
@@ -189,7 +193,7 @@ export function blockActionsPayload(args: {
     ...base,
     container: { type: "message", message_ts: "1700000000.000100", channel_id: channelId, is_ephemeral: true },
     channel: { id: channelId, name: "praktik" },
-    response_url: `https://hooks.slack.com/actions/${teamId}/1/fake`,
+    ...(args.responseUrl ? { response_url: args.responseUrl } : {}),
   };
 }
 
@@ -200,6 +204,8 @@ export class SlackSender {
   constructor(
     private readonly baseUrl: string,
     private readonly secret: string,
+    /** Mints the response URL of each slash command that does not name one, e.g. () => fake.responseUrl(). */
+    private readonly responseUrls?: () => string,
   ) {}
 
   async post(body: string, opts: SignOptions = {}): Promise<SlackResponse> {
@@ -215,7 +221,8 @@ export class SlackSender {
   }
 
   command(fields: SlashCommandFields, opts: SignOptions = {}): Promise<SlackResponse> {
-    return this.post(slashCommandBody(fields), opts);
+    const responseUrl = fields.responseUrl ?? this.responseUrls?.();
+    return this.post(slashCommandBody({ ...fields, ...(responseUrl ? { responseUrl } : {}) }), opts);
   }
 
   interact(payload: unknown, opts: SignOptions = {}): Promise<SlackResponse> {
