@@ -13,6 +13,8 @@ export const ZSlashCommand = z.object({
   team_id: z.string().min(1),
   channel_id: z.string().min(1),
   trigger_id: z.string().min(1),
+  /** Where to answer the command privately, in any conversation (Bolt's respond() posts to it). */
+  response_url: z.string().min(1).optional(),
 });
 export type TSlashCommand = z.infer<typeof ZSlashCommand>;
 
@@ -54,6 +56,8 @@ export const ZBlockActions = z.object({
   trigger_id: z.string().min(1),
   channel: z.object({ id: z.string().min(1) }).nullish(),
   container: z.object({ type: z.string() }).nullish(),
+  /** Present when the button is in a message (not in a modal). */
+  response_url: z.string().min(1).nullish(),
   view: z.object({ id: z.string().min(1), hash: z.string().optional(), title: ZViewTitle }).nullish(),
   actions: z.array(z.object({ action_id: z.string().min(1), type: z.string(), value: z.string().optional() })).min(1),
 });

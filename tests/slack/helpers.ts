@@ -5,7 +5,7 @@ import { pino, type Logger } from "pino";
 import { type RunningApp, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { FakeSlackApi, type RecordedCall } from "../support/fake-slack-api.js";
+import { FakeSlackApi, RESPONSE_URL, type RecordedCall } from "../support/fake-slack-api.js";
 import { SlackSender } from "../support/slack-requests.js";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -54,7 +54,7 @@ export async function startSlackTestApp(opts: { admins?: string[] } = {}): Promi
     app,
     db,
     fake,
-    slack: new SlackSender(app.url, SIGNING_SECRET),
+    slack: new SlackSender(app.url, SIGNING_SECRET, () => fake.responseUrl()),
     logs: lines,
     close: async () => {
       await app.close();
@@ -78,22 +78,38 @@ export async function openModal(t: SlackTestApp, userId: string, text: string): 
 }
 
 /**
- * Runs `/praktik <text>` and returns the message that answered it: the ephemeral message to this
- * person in this channel, or the DM that replaced it when the ephemeral one failed.
+ * Runs `/praktik <text>` and returns the message that answered it: the ephemeral post to the
+ * command's response URL; or, only after that post failed, the ephemeral message to this person
+ * in this channel; or, after that failed too, the DM that replaced it. A reply that skips the
+ * response URL is an error.
  */
 export async function commandReply(t: SlackTestApp, userId: string, text: string, channelId = "C0001"): Promise<RecordedCall> {
   const since = t.fake.calls.length;
-  const res = await t.slack.command({ userId, text, channelId });
+  const responseUrl = t.fake.responseUrl();
+  const res = await t.slack.command({ userId, text, channelId, responseUrl });
   if (res.status !== 200) throw new Error(`/praktik ${text} answered ${res.status}`);
   const deadline = Date.now() + 8000;
   for (;;) {
     const calls = t.fake.calls.slice(since);
+    const posts = calls.filter((c) => c.method === RESPONSE_URL && c.responseUrl === responseUrl);
+    const answered = posts.find((c) => c.status === 200);
+    if (answered) {
+      if (answered.body.response_type !== "ephemeral") throw new Error(`/praktik ${text} was answered for everyone: ${JSON.stringify(answered.body)}`);
+      return answered;
+    }
     const mine = (c: RecordedCall) => c.method === "chat.postEphemeral" && c.body.channel === channelId && c.body.user === userId;
-    const refused = calls.find((c) => mine(c) && c.response?.ok === false);
-    const reply =
-      calls.find((c) => mine(c) && c.response?.ok === true) ??
-      (refused ? calls.find((c) => c.method === "chat.postMessage" && c.body.channel === userId && c.at >= refused.at) : undefined);
-    if (reply) return reply;
+    const failedPost = posts.find((c) => c.status !== 200);
+    if (!failedPost) {
+      const bypass = calls.find(mine);
+      if (bypass) throw new Error(`/praktik ${text} was answered by ${bypass.method} without trying its response URL`);
+    } else {
+      const after = calls.filter((c) => c.at >= failedPost.at);
+      const refused = after.find((c) => mine(c) && c.response?.ok === false);
+      const reply =
+        after.find((c) => mine(c) && c.response?.ok === true) ??
+        (refused ? after.find((c) => c.method === "chat.postMessage" && c.body.channel === userId && c.at >= refused.at) : undefined);
+      if (reply) return reply;
+    }
     if (Date.now() > deadline) throw new Error(`no reply to /praktik ${text}; calls: ${calls.map((c) => c.method).join(", ")}`);
     await new Promise((r) => setTimeout(r, 20));
   }

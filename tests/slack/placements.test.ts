@@ -1,6 +1,7 @@
 // End to end through the real app: signed Slack requests in, Web API calls out to a fake Slack,
 // placements in the database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RESPONSE_URL } from "../support/fake-slack-api.js";
 import { blockActionsPayload, SlackSender, viewSubmissionPayload } from "../support/slack-requests.js";
 import {
   ADMIN,
@@ -247,8 +248,8 @@ describe("registering a placement from Slack", () => {
 
   it("an unknown user is told how to get access, by command and by submission, and nothing is saved", async () => {
     const reply = await commandReply(t, "UNOBODY", "ny");
-    expect(reply.method).toBe("chat.postEphemeral");
-    expect(reply.body).toMatchObject({ channel: "C0001", user: "UNOBODY" });
+    expect(reply.method).toBe(RESPONSE_URL);
+    expect(reply.body).toMatchObject({ response_type: "ephemeral" });
     expect(String(reply.body.text)).toContain("Bed Jobcentersekretariatet om at tilføje dig");
     expect(allText(reply.body.blocks)).toContain("UNOBODY");
 
@@ -265,11 +266,25 @@ describe("registering a placement from Slack", () => {
 });
 
 describe("commands and buttons", () => {
-  it("/praktik liste shows the latest placements", async () => {
+  it("/praktik liste shows the latest placements, privately through the command's response URL", async () => {
+    const since = t.fake.calls.length;
     const reply = await commandReply(t, ADMIN, "liste");
-    expect(reply.method).toBe("chat.postEphemeral");
+    expect(reply.method).toBe(RESPONSE_URL);
+    expect(reply.body.response_type).toBe("ephemeral");
+    expect(reply.body.replace_original).toBeUndefined();
+    // The response URL was enough: no Web API call posted anything.
+    expect(t.fake.calls.slice(since).filter((c) => c.method.startsWith("chat."))).toEqual([]);
     expect(String(reply.body.text)).toBe("Seneste praktikpladser");
     expect(allText(reply.body.blocks)).toMatch(/Aalborg Portland · Virksomhedspraktik · 3 pl\./);
+  });
+
+  it("/praktik in a conversation the app is not in (a DM between people) is answered through the response URL", async () => {
+    const since = t.fake.calls.length;
+    const reply = await commandReply(t, ADMIN, "hjælp", "D0PRIVATE");
+    expect(reply.method).toBe(RESPONSE_URL);
+    expect(String(reply.body.text)).toBe("Praktikbot – hjælp");
+    // Neither chat.postEphemeral (which Slack refuses there) nor a DM from the app.
+    expect(t.fake.calls.slice(since).filter((c) => c.method.startsWith("chat."))).toEqual([]);
   });
 
   it("/praktik fremdrift shows progress towards the targets", async () => {
@@ -300,11 +315,33 @@ describe("commands and buttons", () => {
     expect((open.body.view as Json).callback_id).toBe("placement.new");
   });
 
-  it("the list button answers in the channel", async () => {
+  it("the list button answers below its message through the message's response URL, leaving the message as it was", async () => {
+    const since = t.fake.calls.length;
+    const responseUrl = t.fake.responseUrl("actions");
+    await t.slack.interact(blockActionsPayload({ userId: ADMIN, actionId: "placement.list", channelId: "C0042", responseUrl }));
+    const reply = await t.fake.waitFor(RESPONSE_URL, (c) => c.responseUrl === responseUrl, { since });
+    expect(reply.body).toMatchObject({ response_type: "ephemeral", replace_original: false, text: "Seneste praktikpladser" });
+    expect(reply.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(t.fake.calls.slice(since).filter((c) => c.method.startsWith("chat."))).toEqual([]);
+  });
+
+  it("a button without a response URL answers in the channel", async () => {
     const since = t.fake.calls.length;
     await t.slack.interact(blockActionsPayload({ userId: ADMIN, actionId: "placement.list", channelId: "C0042" }));
     const reply = await t.fake.waitFor("chat.postEphemeral", undefined, { since });
     expect(reply.body).toMatchObject({ channel: "C0042", user: ADMIN, text: "Seneste praktikpladser" });
+    expect(t.fake.calls.slice(since).filter((c) => c.method === RESPONSE_URL)).toEqual([]);
+  });
+
+  it("a button whose response URL fails answers in the channel instead", async () => {
+    const since = t.fake.calls.length;
+    t.fake.fail(RESPONSE_URL, { error: "expired_url" });
+    const responseUrl = t.fake.responseUrl("actions");
+    await t.slack.interact(blockActionsPayload({ userId: ADMIN, actionId: "placement.list", channelId: "C0042", responseUrl }));
+    const reply = await t.fake.waitFor("chat.postEphemeral", undefined, { since });
+    expect(reply.body).toMatchObject({ channel: "C0042", user: ADMIN, text: "Seneste praktikpladser" });
+    expect(t.fake.postsTo(responseUrl).map((c) => c.status)).toEqual([404]);
   });
 
   it("a button in the confirmation modal replaces that modal", async () => {
@@ -318,8 +355,26 @@ describe("commands and buttons", () => {
   });
 });
 
-describe("when Slack's Web API fails", () => {
-  it("outside a channel the app is in, the answer comes by DM", async () => {
+describe("when Slack fails", () => {
+  it("a failing response URL falls back to an ephemeral message in the channel, and the failure is logged without the URL", async () => {
+    const since = t.fake.calls.length;
+    t.fake.fail(RESPONSE_URL, { status: 500 });
+    const reply = await commandReply(t, ADMIN, "hjælp", "C0077");
+    expect(reply.method).toBe("chat.postEphemeral");
+    expect(reply.body).toMatchObject({ channel: "C0077", user: ADMIN, text: "Praktikbot – hjælp" });
+    // Tried once (a response URL takes only five posts, so no retries of our own), then the Web API.
+    const calls = t.fake.calls.slice(since).filter((c) => c.method === RESPONSE_URL || c.method.startsWith("chat."));
+    expect(calls.map((c) => [c.method, c.status])).toEqual([
+      [RESPONSE_URL, 500],
+      ["chat.postEphemeral", 200],
+    ]);
+    const logged = t.logs.find((l) => l.method === "response_url" && l.channelId === "C0077");
+    expect(logged).toMatchObject({ level: 40, slackError: "http_500", workspaceId: TEAM, userId: ADMIN });
+    expect(JSON.stringify(t.logs)).not.toContain("/response/");
+  });
+
+  it("outside a channel the app is in, when the response URL fails too, the answer comes by DM", async () => {
+    t.fake.fail(RESPONSE_URL, { error: "expired_url" });
     t.fake.fail("chat.postEphemeral", { error: "channel_not_found" });
     const reply = await commandReply(t, ADMIN, "hjælp", "D0PRIVATE");
     expect(reply.method).toBe("chat.postMessage");
@@ -329,6 +384,7 @@ describe("when Slack's Web API fails", () => {
 
   it("a 500 on chat.postEphemeral is retried by the client and logged", async () => {
     const since = t.fake.calls.length;
+    t.fake.fail(RESPONSE_URL, { status: 503 });
     t.fake.fail("chat.postEphemeral", { status: 500 });
     const reply = await commandReply(t, ADMIN, "hjælp");
     expect(reply.method).toBe("chat.postEphemeral");
@@ -337,6 +393,7 @@ describe("when Slack's Web API fails", () => {
   });
 
   it("a rate limit is waited out and retried", async () => {
+    t.fake.fail(RESPONSE_URL, { status: 503 });
     t.fake.fail("chat.postEphemeral", { status: 429, retryAfter: 0 });
     const reply = await commandReply(t, ADMIN, "hjælp");
     expect(reply.method).toBe("chat.postEphemeral");
@@ -344,6 +401,7 @@ describe("when Slack's Web API fails", () => {
 
   it("a lasting outage is logged with its context and the bot keeps serving", async () => {
     const since = t.fake.calls.length;
+    t.fake.fail(RESPONSE_URL, { status: 503 });
     t.fake.fail("chat.postEphemeral", { status: 503, times: 3 });
     const res = await t.slack.command({ userId: ADMIN, text: "fremdrift", channelId: "C0099" });
     expect(res.status).toBe(200);

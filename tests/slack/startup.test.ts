@@ -7,7 +7,7 @@ import type { Bot, BotReply } from "../../src/bot/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { createSlackAdapter } from "../../src/slack/index.js";
 import { simpleMessage } from "../../src/views/message.js";
-import { FakeSlackApi } from "../support/fake-slack-api.js";
+import { FakeSlackApi, RESPONSE_URL } from "../support/fake-slack-api.js";
 import { SlackSender } from "../support/slack-requests.js";
 import { capturingLogger, SIGNING_SECRET } from "./helpers.js";
 
@@ -63,10 +63,11 @@ describe("createSlackAdapter", () => {
       await adapter.start();
       fake.setUser("UENGLISH", { locale: "en-GB" });
       const sender = new SlackSender(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, SIGNING_SECRET);
-      const res = await sender.command({ userId: "UENGLISH", text: "hello" });
+      const responseUrl = fake.responseUrl();
+      const res = await sender.command({ userId: "UENGLISH", text: "hello", responseUrl });
       expect(res.status).toBe(200);
-      const reply = await fake.waitFor("chat.postEphemeral");
-      expect(reply.body).toMatchObject({ channel: "C0001", user: "UENGLISH", text: "en: hello" });
+      const reply = await fake.waitFor(RESPONSE_URL, (c) => c.responseUrl === responseUrl);
+      expect(reply.body).toMatchObject({ response_type: "ephemeral", text: "en: hello" });
       expect(fake.callsTo("auth.test").length).toBe(4);
     } finally {
       await adapter.stop();

@@ -1,5 +1,6 @@
 // "/praktik <text>": acknowledge at once (the trigger_id and the 3-second window are shared with
-// views.open), then ask the bot and open its form or post its message.
+// views.open), then ask the bot and open its form, or answer with its message through the
+// command's response_url (ephemeral, in any conversation), falling back to the Web API.
 import type { App } from "@slack/bolt";
 import { ZSlashCommand } from "../payloads.js";
 import type { HandlerDeps } from "./deps.js";
@@ -8,7 +9,7 @@ import { deliverReply } from "./reply.js";
 export const SLASH_COMMAND = /^\/praktik/;
 
 export function registerCommandHandlers(app: App, deps: HandlerDeps): void {
-  app.command(SLASH_COMMAND, async ({ ack, body, client }) => {
+  app.command(SLASH_COMMAND, async ({ ack, body, client, respond }) => {
     await ack();
     const parsed = ZSlashCommand.safeParse(body);
     if (!parsed.success) {
@@ -18,6 +19,11 @@ export function registerCommandHandlers(app: App, deps: HandlerDeps): void {
     const command = parsed.data;
     const actor = await deps.actors.actor(client, command.team_id, command.user_id);
     const reply = await deps.bot.handleCommand(actor, command.text, "slack");
-    await deliverReply(deps, client, actor, reply, { triggerId: command.trigger_id, channelId: command.channel_id });
+    await deliverReply(deps, client, actor, reply, {
+      triggerId: command.trigger_id,
+      channelId: command.channel_id,
+      // Bolt only makes respond() when the command carried a response_url.
+      respond: command.response_url ? respond : undefined,
+    });
   });
 }

@@ -1,23 +1,33 @@
-// Delivering the bot's replies through the Web API: forms as modals, messages as ephemeral
-// messages (or DMs where the app cannot post in the channel), and logging every failure.
+// Delivering the bot's replies: forms as modals, messages privately to the person through the
+// request's response_url (or the Web API where there is none or it fails), and logging every
+// failure.
 import { randomUUID } from "node:crypto";
-import type { webApi } from "@slack/bolt";
+import type { RespondArguments, webApi } from "@slack/bolt";
 import type { BotReply } from "../../bot/bot.js";
 import type { Actor } from "../../domain/actor.js";
 import type { FormView } from "../../forms/form.js";
 import { faultView } from "../../views/help-views.js";
 import type { MessageView } from "../../views/message.js";
 import { slackErrorCode } from "../payloads.js";
-import { renderMessage, renderMessageModal } from "../render/message.js";
+import { renderMessage, renderMessageModal, type SlackMessage } from "../render/message.js";
 import { renderModal } from "../render/modal.js";
 import type { HandlerDeps } from "./deps.js";
 
 type Client = webApi.WebClient;
 
-/** Where a reply goes: a new modal (trigger), the modal the click came from, or the channel. */
-export type ReplyTarget = {
-  triggerId: string;
+/** Posts a message to the response_url of the request being answered (Bolt's respond()). */
+export type Respond = (message: RespondArguments) => Promise<unknown>;
+
+/** Where a message goes: the request's response_url, else the channel, else the person's DM. */
+export type MessageTarget = {
+  /** Present when the request carried a response_url (slash commands, buttons in messages). */
+  respond?: Respond | undefined;
   channelId?: string | undefined;
+};
+
+/** Where a reply goes: a new modal (trigger), the modal the click came from, or a message. */
+export type ReplyTarget = MessageTarget & {
+  triggerId: string;
   /** The click came from inside a modal: replace that modal instead of opening another. */
   view?: { id: string; title: string } | undefined;
 };
@@ -36,7 +46,7 @@ export async function deliverReply(deps: HandlerDeps, client: Client, actor: Act
     await call(deps, actor, "views.update", () => client.views.update({ view_id: target.view!.id, view }));
     return;
   }
-  await sendMessage(deps, client, actor, target.channelId, reply.view);
+  await sendMessage(deps, client, actor, target, reply.view);
 }
 
 async function showForm(deps: HandlerDeps, client: Client, actor: Actor, form: FormView, target: ReplyTarget): Promise<void> {
@@ -54,15 +64,19 @@ async function showForm(deps: HandlerDeps, client: Client, actor: Actor, form: F
   // The person clicked or typed and nothing opened: say so rather than stay silent.
   const reference = randomUUID().slice(0, 8);
   deps.logger.error({ reference, ...context }, "form could not be opened in Slack");
-  await sendMessage(deps, client, actor, target.channelId, faultView(deps.bot.t(actor.locale), reference));
+  await sendMessage(deps, client, actor, target, faultView(deps.bot.t(actor.locale), reference));
 }
 
 /**
- * An ephemeral message in the channel the person is in; a DM from the app when the app cannot
- * post there (channel_not_found / not_in_channel), or when there is no channel.
+ * A message only this person sees: through the request's response_url, which works in any
+ * conversation (also channels the app has not joined and DMs between people); where there is
+ * none or it fails, an ephemeral message in the channel; and a DM from the app when the app
+ * cannot post there (channel_not_found / not_in_channel), or when there is no channel.
  */
-export async function sendMessage(deps: HandlerDeps, client: Client, actor: Actor, channelId: string | undefined, view: MessageView): Promise<boolean> {
+export async function sendMessage(deps: HandlerDeps, client: Client, actor: Actor, target: MessageTarget, view: MessageView): Promise<boolean> {
   const message = renderMessage(view);
+  const { channelId } = target;
+  if (target.respond && (await respondWith(deps, actor, target.respond, message, channelId))) return true;
   if (channelId) {
     const posted = await call(
       deps,
@@ -77,6 +91,34 @@ export async function sendMessage(deps: HandlerDeps, client: Client, actor: Acto
     deps.logger.info({ channelId, workspaceId: actor.workspaceId, userId: actor.userId }, "app is not in the channel; replying by DM");
   }
   return sendDirect(deps, client, actor, view);
+}
+
+/**
+ * An ephemeral reply through the response_url. True when Slack took it; a failure is logged
+ * (without the URL, which lets anyone post as the app for a while) and the caller falls back.
+ */
+async function respondWith(deps: HandlerDeps, actor: Actor, respond: Respond, message: SlackMessage, channelId: string | undefined): Promise<boolean> {
+  try {
+    // respond() throws when Slack answers with anything but a 2xx (e.g. 404 for an expired URL).
+    await respond({ response_type: "ephemeral", text: message.text, blocks: message.blocks });
+    return true;
+  } catch (error) {
+    const status = (error as { statusCode?: unknown } | null)?.statusCode;
+    const timedOut = (error as { name?: unknown } | null)?.name === "TimeoutError";
+    deps.logger.warn(
+      {
+        err: error,
+        slackError: typeof status === "number" ? `http_${status}` : timedOut ? "timeout" : slackErrorCode(error),
+        method: "response_url",
+        platform: "slack",
+        workspaceId: actor.workspaceId,
+        userId: actor.userId,
+        channelId,
+      },
+      "Slack response_url failed; answering through the Web API",
+    );
+    return false;
+  }
 }
 
 /** A message in the person's DM with the app (the app's Messages tab). */
