@@ -15,13 +15,19 @@ import { slackErrorCode, ZPlatformError } from "./payloads.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
+/** How long one call to Slack may take before it counts as failed. */
+const REQUEST_TIMEOUT_MS = 10_000;
+
 export async function createSlackAdapter(config: SlackConfig, context: AdapterContext): Promise<PlatformAdapter> {
   const logger = context.logger.child({ platform: "slack" });
   const slackLogger = toSlackLogger(logger);
   const clientOptions: webApi.WebClientOptions = {
     logger: slackLogger,
     retryConfig: retryConfig(logger),
-    timeout: 10_000,
+    timeout: REQUEST_TIMEOUT_MS,
+    // Bolt's respond() posts to a response_url through this fetch and sets no time limit of its
+    // own; give it the Web API's, so a hanging post falls back instead of leaving no answer.
+    fetch: (url, init) => fetch(url, init?.signal ? init : { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith("/") ? config.apiUrl : `${config.apiUrl}/` } : {}),
   };
 
