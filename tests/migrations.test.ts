@@ -127,7 +127,12 @@ describe("splitSqlStatements", () => {
     }
   });
 
-  it("keeps every table of the schema and every foreign key", () => {
+  it("keeps every table of the schema and every foreign key, across the committed migrations", () => {
+    const statements = readdirSync(migrationsDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort()
+      .flatMap((name) => splitSqlStatements(readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8")));
     const schema = readFileSync(path.join(root, "prisma", "schema.prisma"), "utf8");
     const models = [...schema.matchAll(/^model (\w+) \{/gm)].map((match) => match[1]);
     const tables = statements.flatMap((s) => /^CREATE TABLE "(\w+)"/.exec(s)?.[1] ?? []);

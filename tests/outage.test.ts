@@ -24,7 +24,8 @@ import {
 import { ADMIN, allText, commandReply, type LogLine, openModal, optionValue, type SlackTestApp, startSlackTestApp, TEAM } from "./slack/helpers.js";
 
 const teamsAdmin = teamsUser("Sara Sekretariat");
-const FAULT = /^Beklager – noget gik galt hos os, og det blev ikke gemt\. .*\(Fejlreference ([0-9a-f]{8})\)$/;
+/** After a submission the fault says nothing was saved; after a question, that there is no answer now. */
+const FAULT = /^Beklager – noget gik galt hos os, (?:og det blev ikke gemt|så jeg kan ikke svare lige nu)\. .*\(Fejlreference ([0-9a-f]{8})\)$/;
 
 let t: SlackTestApp;
 let connector: FakeTeamsConnector;

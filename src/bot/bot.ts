@@ -80,7 +80,13 @@ export class Bot {
   }
 
   /** Runs a handler; a fault of ours is logged with a reference the user also sees. */
-  private async guard<T>(actor: Actor, what: string, handler: () => Promise<T>, onFault: (view: MessageView) => T): Promise<T> {
+  private async guard<T>(
+    actor: Actor,
+    what: string,
+    handler: () => Promise<T>,
+    onFault: (view: MessageView) => T,
+    during: "submit" | "read" = "read",
+  ): Promise<T> {
     try {
       return await handler();
     } catch (error) {
@@ -89,7 +95,7 @@ export class Bot {
         { err: error, reference, what, platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId },
         "request failed",
       );
-      return onFault(faultView(this.t(actor.locale), reference));
+      return onFault(faultView(this.t(actor.locale), reference, during));
     }
   }
 
@@ -185,7 +191,7 @@ export class Bot {
       if (submission.formId === PLACEMENT_FORM_ID) return this.submitPlacement(access, submission);
       if (submission.formId === CONTACT_FORM_ID) return this.submitContact(access, submission);
       return { kind: "refused", view: simpleMessage(t("errors:form_expired")) };
-    }, (view) => ({ kind: "fault", view }));
+    }, (view) => ({ kind: "fault", view }), "submit");
   }
 
   private async submitPlacement(access: Extract<Access, { kind: "known" }>, submission: FormSubmission): Promise<SubmitReply> {

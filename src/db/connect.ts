@@ -33,7 +33,8 @@ export async function connectDatabase(target: DatabaseTarget): Promise<Database>
       },
     };
   }
-  const adapter = new PrismaPg({ connectionString: target.url, max: 10 });
+  // A server that does not answer must fail fast enough for a chat reply (Slack waits 3 s).
+  const adapter = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
   const prisma = new PrismaClient({ adapter });
   return {
     prisma,

@@ -53,8 +53,11 @@ export function deniedView(t: Translate): MessageView {
   return { text, blocks: [{ type: "text", text }] };
 }
 
-/** A fault of ours, said plainly: nothing was saved twice, and what to do now. */
-export function faultView(t: Translate, reference: string): MessageView {
-  const text = t("errors:fault", { reference });
+/**
+ * A fault of ours, said plainly, with the reference in the log. After a submission: it was not
+ * saved and trying again will not save it twice; after a question: no answer right now.
+ */
+export function faultView(t: Translate, reference: string, during: "submit" | "read" = "submit"): MessageView {
+  const text = t(during === "submit" ? "errors:fault" : "errors:fault_read", { reference });
   return { text, blocks: [{ type: "text", text }] };
 }
