@@ -49,7 +49,7 @@ export async function resolveAccess(store: Store, actor: Actor, admins: Readonly
   };
 }
 
-export function isAdmin(access: Access): access is KnownAccess {
+export function isAdmin(access: Access): boolean {
   return access.kind === "known" && access.role === "secretariat_admin";
 }
 
@@ -68,6 +68,6 @@ export function canActFor(access: Access, organisation: OrganisationRecord): boo
 
 /** Only secretariat admins add contacts, and only to organisations of their partnerships. */
 export function canManageContacts(access: Access, organisation?: OrganisationRecord): boolean {
-  if (!isAdmin(access)) return false;
+  if (access.kind !== "known" || access.role !== "secretariat_admin") return false;
   return organisation === undefined || access.partnershipIds.includes(organisation.partnershipId);
 }

@@ -85,7 +85,9 @@ export function createTeamsHandlers(context: AdapterContext): TeamsHandlers {
       if (result.kind === "refused" || result.kind === "fault") return { kind: "notice", view: result.view };
       return { kind: "replace", card: messageCard(result.view), summary: result.view.text };
     }
-    return { kind: "post", reply: await bot.handleAction(actor, action.verb ?? "", "teams") };
+    // A message button carries its value (e.g. a request id) in the card data.
+    const value = typeof action.values.value === "string" ? action.values.value : undefined;
+    return { kind: "post", reply: await bot.handleAction(actor, action.verb ?? "", "teams", value) };
   };
 
   /** Action.Submit from a client without Universal Actions: a message whose value is the card data. */

@@ -16,7 +16,7 @@ export function registerActionHandlers(app: App, deps: HandlerDeps): void {
     const payload = parsed.data;
     const action = payload.actions[0]!;
     const actor = await deps.actors.actor(client, workspaceId, payload.user.id);
-    const reply = await deps.bot.handleAction(actor, action.action_id, "slack");
+    const reply = await deps.bot.handleAction(actor, action.action_id, "slack", action.value);
     const inModal = payload.container?.type === "view" && payload.view ? { id: payload.view.id, title: payload.view.title.text } : undefined;
     // A button in a message carries that message's response_url: answer below it, privately,
     // leaving the message with the button as it was.

@@ -1,0 +1,67 @@
+// A feature plugs its commands, buttons and forms into the Bot. Each lives in its own file
+// (placements.ts, contacts.ts, …), so a newcomer finds a feature by its name.
+import type { Logger } from "pino";
+import type { KnownAccess } from "../domain/access.js";
+import type { Locale } from "../domain/actor.js";
+import type { CommandName } from "../domain/parse-command.js";
+import type { Store } from "../domain/store.js";
+import type { FieldErrors, FormValues, FormView } from "../forms/form.js";
+import type { I18n, Translate } from "../i18n/index.js";
+import type { CommandStyle } from "../views/help-views.js";
+import type { MessageView } from "../views/message.js";
+
+export type BotDeps = {
+  store: Store;
+  i18n: I18n;
+  admins: ReadonlySet<string>;
+  timezone: string;
+  clock?: () => Date;
+  logger: Logger;
+  newNonce?: () => string;
+};
+
+/** What every feature handler gets: the dependencies, the clock and a few helpers. */
+export type BotContext = {
+  deps: BotDeps;
+  now: () => Date;
+  newNonce: () => string;
+  t: (locale: Locale) => Translate;
+};
+
+export type BotReply = { kind: "message"; view: MessageView } | { kind: "form"; form: FormView };
+
+export type SubmitReply =
+  /** Something was wrong at a field: show the form again with the messages and what was typed. */
+  | { kind: "invalid"; form: FormView; errors: FieldErrors }
+  | { kind: "done"; view: MessageView }
+  /**
+   * Not accepted and nothing saved (unknown person, no permission, a form from an old version):
+   * tell this person, and leave the form as it is for anyone else who can see it.
+   */
+  | { kind: "refused"; view: MessageView }
+  /** A fault of ours, logged with a reference: tell the person and keep the form and what they typed. */
+  | { kind: "fault"; view: MessageView };
+
+export type FormSubmission = {
+  formId: string;
+  values: FormValues;
+  nonce: string;
+  /** Routing state the form carried (e.g. the fixed organisation of a partner contact). */
+  state: Record<string, string>;
+};
+
+export type CommandRequest = { access: KnownAccess; args: string[]; style: CommandStyle };
+export type ActionRequest = { access: KnownAccess; value: string | undefined; style: CommandStyle };
+export type SubmitRequest = { access: KnownAccess; submission: FormSubmission };
+
+export type Feature = {
+  commands?: Partial<Record<CommandName, (ctx: BotContext, request: CommandRequest) => Promise<BotReply>>>;
+  /** Buttons, by action id (Slack action_id, Teams Action.Execute verb). */
+  actions?: Record<string, (ctx: BotContext, request: ActionRequest) => Promise<BotReply>>;
+  /** Submitted forms, by form id. */
+  forms?: Record<string, (ctx: BotContext, request: SubmitRequest) => Promise<SubmitReply>>;
+};
+
+export function message(view: MessageView): BotReply {
+  return { kind: "message", view };
+}
