@@ -15,6 +15,7 @@ import type {
   Role,
   TargetRecord,
 } from "./records.js";
+import type { SupportStore } from "./support-records.js";
 
 export type AuditEntry = { actor: string };
 
@@ -53,7 +54,7 @@ export type PlacementQuery = {
   limit: number;
 };
 
-export interface Store {
+export interface Store extends SupportStore {
   findContact(platform: Platform, workspaceId: string, userIds: readonly string[]): Promise<ContactRecord | undefined>;
   /** Remembers a chat user the bot has met (for the admin's user list). */
   rememberChatUser(user: Omit<ChatUserRecord, "lastSeenAt">): Promise<void>;

@@ -11,6 +11,7 @@ import { registerCommandHandlers } from "./handlers/commands.js";
 import type { HandlerDeps } from "./handlers/deps.js";
 import { registerViewHandlers } from "./handlers/views.js";
 import { toSlackLogger } from "./logger.js";
+import { createSlackMessenger } from "./messenger.js";
 import { slackErrorCode, ZPlatformError } from "./payloads.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -31,7 +32,8 @@ export async function createSlackAdapter(config: SlackConfig, context: AdapterCo
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith("/") ? config.apiUrl : `${config.apiUrl}/` } : {}),
   };
 
-  const identity = botIdentity(new webApi.WebClient(config.botToken, clientOptions), logger);
+  const client = new webApi.WebClient(config.botToken, clientOptions);
+  const identity = botIdentity(client, logger);
   // A rejected token is a configuration error worth stopping for; Slack being unreachable is not.
   await identity.verify();
 
@@ -77,6 +79,7 @@ export async function createSlackAdapter(config: SlackConfig, context: AdapterCo
 
   return {
     name: "slack",
+    messenger: createSlackMessenger(client, logger),
     start: async () => {
       // In HTTP mode the shared server already listens; Socket Mode connects to Slack here.
       if (config.mode === "socket") {

@@ -5,6 +5,7 @@ import { App, ExpressAdapter } from "@microsoft/teams.apps";
 import type { AdapterContext, PlatformAdapter } from "../adapter.js";
 import type { TeamsConfig } from "../config.js";
 import { createTeamsHandlers } from "./handlers.js";
+import { createTeamsMessenger } from "./messenger.js";
 import { sdkLogger } from "./sdk-logger.js";
 
 export const TEAMS_MESSAGING_ENDPOINT = "/api/messages";
@@ -48,6 +49,7 @@ export async function createTeamsAdapter(config: Exclude<TeamsConfig, { mode: "o
 
   return {
     name: "teams",
+    messenger: createTeamsMessenger({ api: app.api, store: context.store, logger: logger.child({ platform: "teams" }) }),
     start: async () => {},
     // The shared HTTP server is closed by its owner; the App holds no other resources.
     stop: async () => {},

@@ -167,10 +167,19 @@ export function blockActionsPayload(args: {
   view?: { id: string; title: string };
   /** A click in a message carries the message's response URL (see FakeSlackApi.responseUrl()). */
   responseUrl?: string;
+  /** The button's value (e.g. a request id). */
+  value?: string;
 }): Json {
   const teamId = args.teamId ?? "T0001";
   const channelId = args.channelId ?? "C0001";
-  const action = { action_id: args.actionId, block_id: "b1", text: { type: "plain_text", text: "…" }, type: "button", action_ts: "1700000000.1" };
+  const action = {
+    action_id: args.actionId,
+    block_id: "b1",
+    text: { type: "plain_text", text: "…" },
+    type: "button",
+    action_ts: "1700000000.1",
+    ...(args.value !== undefined ? { value: args.value } : {}),
+  };
   const base: Json = {
     type: "block_actions",
     user: { id: args.userId, username: args.userId.toLowerCase(), name: args.userId.toLowerCase(), team_id: teamId },

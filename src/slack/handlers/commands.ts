@@ -18,7 +18,8 @@ export function registerCommandHandlers(app: App, deps: HandlerDeps): void {
     }
     const command = parsed.data;
     const actor = await deps.actors.actor(client, command.team_id, command.user_id);
-    const reply = await deps.bot.handleCommand(actor, command.text, "slack");
+    const channel = { platform: "slack" as const, workspaceId: command.team_id, channelId: command.channel_id };
+    const reply = await deps.bot.handleCommand(actor, command.text, "slack", channel);
     await deliverReply(deps, client, actor, reply, {
       triggerId: command.trigger_id,
       channelId: command.channel_id,

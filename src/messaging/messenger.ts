@@ -1,0 +1,61 @@
+// Proactive messages: the bot posts to a channel, updates what it posted, or writes to a person
+// directly, without a request to answer. The port is platform-neutral; src/slack/messenger.ts
+// and src/teams/messenger.ts implement it, and RoutingMessenger picks one by platform.
+import type { Logger } from "pino";
+import type { Platform } from "../domain/actor.js";
+import type { PostedMessageRef } from "../domain/support-records.js";
+import type { MessageView } from "../views/message.js";
+
+export type ChannelAddress = { platform: Platform; workspaceId: string; channelId: string };
+export type UserAddress = { platform: Platform; workspaceId: string; userId: string };
+export type MessageRef = PostedMessageRef;
+
+export interface Messenger {
+  /** Posts to a channel; the reference updates it later. */
+  postToChannel(address: ChannelAddress, view: MessageView): Promise<MessageRef>;
+  updateMessage(ref: MessageRef, view: MessageView): Promise<void>;
+  /** A direct message; false when the person cannot be reached (logged, not thrown). */
+  sendDirect(address: UserAddress, view: MessageView): Promise<boolean>;
+}
+
+/** Parses "platform:workspace:user" (an actor reference) into an address. */
+export function userAddressFromRef(ref: string): UserAddress | undefined {
+  const [platform, workspaceId, ...rest] = ref.split(":");
+  const userId = rest.join(":");
+  if ((platform !== "slack" && platform !== "teams") || !workspaceId || !userId) return undefined;
+  return { platform, workspaceId, userId };
+}
+
+/** Sends through the messenger of each address's platform; adapters register theirs at start-up. */
+export class RoutingMessenger implements Messenger {
+  private readonly byPlatform = new Map<Platform, Messenger>();
+
+  constructor(private readonly logger: Logger) {}
+
+  register(platform: Platform, messenger: Messenger): void {
+    this.byPlatform.set(platform, messenger);
+  }
+
+  private pick(platform: Platform): Messenger {
+    const messenger = this.byPlatform.get(platform);
+    if (!messenger) throw new Error(`no messenger for ${platform}: the ${platform} adapter is not running`);
+    return messenger;
+  }
+
+  postToChannel(address: ChannelAddress, view: MessageView): Promise<MessageRef> {
+    return this.pick(address.platform).postToChannel(address, view);
+  }
+
+  updateMessage(ref: MessageRef, view: MessageView): Promise<void> {
+    return this.pick(ref.platform).updateMessage(ref, view);
+  }
+
+  async sendDirect(address: UserAddress, view: MessageView): Promise<boolean> {
+    const messenger = this.byPlatform.get(address.platform);
+    if (!messenger) {
+      this.logger.warn({ platform: address.platform, workspaceId: address.workspaceId }, "direct message skipped: platform not running");
+      return false;
+    }
+    return messenger.sendDirect(address, view);
+  }
+}

@@ -1,0 +1,40 @@
+// Proactive Slack messages through the Web API: chat.postMessage to a channel or to a user id
+// (Slack opens the DM with the app), chat.update to change a posted message in place.
+import type { webApi } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { ChannelAddress, MessageRef, Messenger, UserAddress } from "../messaging/messenger.js";
+import type { MessageView } from "../views/message.js";
+import { slackErrorCode } from "./payloads.js";
+import { renderMessage } from "./render/message.js";
+
+export function createSlackMessenger(client: webApi.WebClient, logger: Logger): Messenger {
+  return {
+    async postToChannel(address: ChannelAddress, view: MessageView): Promise<MessageRef> {
+      const message = renderMessage(view);
+      const result = await client.chat.postMessage({ channel: address.channelId, text: message.text, blocks: message.blocks });
+      if (typeof result.ts !== "string") throw new Error("chat.postMessage answered without a ts");
+      return {
+        platform: "slack",
+        workspaceId: address.workspaceId,
+        channelId: typeof result.channel === "string" ? result.channel : address.channelId,
+        messageId: result.ts,
+      };
+    },
+
+    async updateMessage(ref: MessageRef, view: MessageView): Promise<void> {
+      const message = renderMessage(view);
+      await client.chat.update({ channel: ref.channelId, ts: ref.messageId, text: message.text, blocks: message.blocks });
+    },
+
+    async sendDirect(address: UserAddress, view: MessageView): Promise<boolean> {
+      const message = renderMessage(view);
+      try {
+        await client.chat.postMessage({ channel: address.userId, text: message.text, blocks: message.blocks });
+        return true;
+      } catch (error) {
+        logger.warn({ err: error, slackError: slackErrorCode(error), workspaceId: address.workspaceId, userId: address.userId }, "Slack direct message failed");
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// Proactive Teams messages: the bot can only post where it has been, so every incoming
+// activity and installation keeps a ConversationRef (conversation id and serviceUrl). A channel
+// post goes to the channel's stored conversation; a direct message needs the person's personal
+// chat with the bot — without one it is logged and skipped.
+import type { Client } from "@microsoft/teams.api";
+import type { Logger } from "pino";
+import type { Store } from "../domain/store.js";
+import type { ConversationRefRecord } from "../domain/support-records.js";
+import type { ChannelAddress, MessageRef, Messenger, UserAddress } from "../messaging/messenger.js";
+import type { MessageView } from "../views/message.js";
+import { describeSendError } from "./handlers.js";
+import type { TeamsActivityBase } from "./payloads.js";
+import { cardMessage } from "./render/card.js";
+import { messageCard } from "./render/message-card.js";
+
+/** The channel of a team-channel conversation: without the ";messageid=…" of a thread. */
+export function channelConversationId(conversationId: string): string {
+  return conversationId.split(";")[0]!;
+}
+
+/** What an incoming activity tells about where the bot can post later. */
+export function conversationRefFrom(activity: TeamsActivityBase & { serviceUrl?: unknown }, userId: string): ConversationRefRecord | undefined {
+  if (typeof activity.serviceUrl !== "string" || !activity.serviceUrl) return undefined;
+  const kind = activity.conversation.conversationType ?? "personal";
+  return {
+    platform: "teams",
+    workspaceId: activity.conversation.tenantId ?? activity.channelData?.tenant?.id ?? "default",
+    conversationId: kind === "channel" ? channelConversationId(activity.conversation.id) : activity.conversation.id,
+    serviceUrl: activity.serviceUrl,
+    kind,
+    userId: kind === "personal" ? userId : null,
+    botId: activity.recipient?.id ?? null,
+  };
+}
+
+export function createTeamsMessenger(deps: { api: Client; store: Store | undefined; logger: Logger }): Messenger {
+  const { logger } = deps;
+  const store = {
+    findConversationRef: (...args: Parameters<Store["findConversationRef"]>) => deps.store?.findConversationRef(...args) ?? Promise.resolve(undefined),
+    findPersonalConversation: (...args: Parameters<Store["findPersonalConversation"]>) =>
+      deps.store?.findPersonalConversation(...args) ?? Promise.resolve(undefined),
+  };
+
+  const send = async (ref: ConversationRefRecord, view: MessageView, activityId?: string): Promise<string> => {
+    const api = deps.api.clone({ serviceUrl: ref.serviceUrl });
+    const activity = {
+      ...cardMessage(messageCard(view), view.text),
+      ...(ref.botId ? { from: { id: ref.botId, name: "Praktikbot", role: "bot" as const } } : {}),
+      conversation: { id: ref.conversationId, conversationType: ref.kind, isGroup: ref.kind !== "personal", name: "" },
+    };
+    if (activityId) {
+      await api.conversations.updateActivity(ref.conversationId, activityId, { ...activity, id: activityId } as never);
+      return activityId;
+    }
+    const result = (await api.conversations.createActivity(ref.conversationId, activity as never)) as { id?: string } | undefined;
+    return result?.id ?? "";
+  };
+
+  const conversation = async (workspaceId: string, conversationId: string): Promise<ConversationRefRecord> => {
+    const ref = await store.findConversationRef("teams", workspaceId, conversationId);
+    if (!ref) throw new Error(`the bot has no conversation reference for Teams conversation ${conversationId}`);
+    return ref;
+  };
+
+  return {
+    async postToChannel(address: ChannelAddress, view: MessageView): Promise<MessageRef> {
+      const ref = await conversation(address.workspaceId, address.channelId);
+      const messageId = await send(ref, view);
+      return { platform: "teams", workspaceId: address.workspaceId, channelId: address.channelId, messageId };
+    },
+
+    async updateMessage(ref: MessageRef, view: MessageView): Promise<void> {
+      await send(await conversation(ref.workspaceId, ref.channelId), view, ref.messageId);
+    },
+
+    async sendDirect(address: UserAddress, view: MessageView): Promise<boolean> {
+      const ref = await store.findPersonalConversation("teams", address.workspaceId, [address.userId]);
+      if (!ref) {
+        logger.info({ workspaceId: address.workspaceId, userId: address.userId }, "Teams direct message skipped: no personal chat with this person yet");
+        return false;
+      }
+      try {
+        await send(ref, view);
+        return true;
+      } catch (error) {
+        logger.warn({ err: describeSendError(error), workspaceId: address.workspaceId, userId: address.userId }, "Teams direct message failed");
+        return false;
+      }
+    },
+  };
+}
