@@ -2,8 +2,7 @@ import type { Application } from "express";
 import type { Logger } from "pino";
 import type { Bot } from "./bot/bot.js";
 import type { Locale } from "./domain/actor.js";
-import type { Store } from "./domain/store.js";
-import type { Messenger } from "./messaging/messenger.js";
+import type { FileShelf } from "./http/file-shelf.js";
 
 /** What every platform adapter gets: the bot, the shared HTTP app, and the defaults. */
 export type AdapterContext = {
@@ -11,8 +10,10 @@ export type AdapterContext = {
   http: Application;
   logger: Logger;
   defaultLocale: Locale;
-  /** For what adapters keep themselves (Teams: where the bot can post later). */
-  store?: Store;
+  /** Files the bot made, served as download links at GET /files/<token>. */
+  files?: FileShelf;
+  /** The bot's public base URL, for those links. */
+  publicUrl?: () => string;
 };
 
 /** A running platform adapter (Slack or Teams). */
@@ -21,6 +22,4 @@ export type PlatformAdapter = {
   /** Called after the HTTP server listens (Socket Mode connects here). */
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Posts, updates and direct messages without a request to answer (scheduled jobs, notices). */
-  messenger: Messenger;
 };

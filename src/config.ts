@@ -41,6 +41,8 @@ export const ZEnvSchema = z.object({
         .map((id) => id.trim())
         .filter((id) => id.length > 0),
     ),
+  /** Public base URL of the bot, for download links (Teams report files); unset: the address it listens on. */
+  PUBLIC_URL: optionalText.pipe(z.url().optional()),
   BOT_DEFAULT_LOCALE: z.enum(["da", "en"]).default("da"),
   BOT_TIMEZONE: timezone.default("Europe/Copenhagen"),
   SEED_EXAMPLES: z
@@ -73,6 +75,7 @@ export type Config = {
   admins: ReadonlySet<string>;
   defaultLocale: "da" | "en";
   timezone: string;
+  publicUrl: string | undefined;
   seedExamples: boolean;
   logLevel: Env["LOG_LEVEL"];
   logFormat: Env["LOG_FORMAT"];
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admins: new Set(e.BOT_ADMINS),
     defaultLocale: e.BOT_DEFAULT_LOCALE,
     timezone: e.BOT_TIMEZONE,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     seedExamples: e.SEED_EXAMPLES,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,

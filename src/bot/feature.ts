@@ -7,7 +7,6 @@ import type { CommandName } from "../domain/parse-command.js";
 import type { Store } from "../domain/store.js";
 import type { FieldErrors, FormValues, FormView } from "../forms/form.js";
 import type { I18n, Translate } from "../i18n/index.js";
-import type { ChannelAddress, Messenger } from "../messaging/messenger.js";
 import type { CommandStyle } from "../views/help-views.js";
 import type { MessageView } from "../views/message.js";
 
@@ -19,8 +18,6 @@ export type BotDeps = {
   clock?: () => Date;
   logger: Logger;
   newNonce?: () => string;
-  /** Proactive messages (channel posts, updates, DMs); absent where no adapter runs. */
-  messenger?: Messenger;
 };
 
 /** What every feature handler gets: the dependencies, the clock and a few helpers. */
@@ -31,7 +28,16 @@ export type BotContext = {
   t: (locale: Locale) => Translate;
 };
 
-export type BotReply = { kind: "message"; view: MessageView } | { kind: "form"; form: FormView };
+/** A file the bot made for the person (a report), delivered after its first answer. */
+export type BotFile = { fileName: string; mimeType: string; data: Buffer; title: string };
+
+/** What comes after a "working on it" answer: files with a message, or only a message. It never throws. */
+export type FollowUp = { kind: "files"; view: MessageView; files: BotFile[] } | { kind: "message"; view: MessageView };
+
+export type BotReply =
+  /** `followUp`: slow work the adapter runs after delivering `view`, and delivers to the same conversation. */
+  | { kind: "message"; view: MessageView; followUp?: () => Promise<FollowUp> }
+  | { kind: "form"; form: FormView };
 
 export type SubmitReply =
   /** Something was wrong at a field: show the form again with the messages and what was typed. */
@@ -53,13 +59,7 @@ export type FormSubmission = {
   state: Record<string, string>;
 };
 
-export type CommandRequest = {
-  access: KnownAccess;
-  args: string[];
-  style: CommandStyle;
-  /** The channel the command was typed in, where the platform says (Slack: any; Teams: a team channel). */
-  channel?: ChannelAddress;
-};
+export type CommandRequest = { access: KnownAccess; args: string[]; style: CommandStyle };
 export type ActionRequest = { access: KnownAccess; value: string | undefined; style: CommandStyle };
 export type SubmitRequest = { access: KnownAccess; submission: FormSubmission };
 

@@ -10,12 +10,14 @@ import type {
   PlacementRecord,
   PlacementTally,
   PlacementTypeRecord,
+  PlacementDetailTally,
+  QuarterlyStatusRecord,
+  SupportRequestTimes,
   TargetFilter,
   TargetRecord,
 } from "../domain/records.js";
-import type { AuditEntry, NewContact, NewPlacement, PlacementQuery, Store } from "../domain/store.js";
+import type { AuditEntry, NewContact, NewPlacement, NewQuarterlyStatus, PlacementQuery, Store } from "../domain/store.js";
 import { ZTargetFilterSchema } from "./json-schemas.js";
-import { PrismaSupportStore } from "./support-store.js";
 
 const placementInclude = { company: true, type: true, organisation: { select: { name: true } } } as const;
 type PlacementRow = Prisma.PlacementGetPayload<{ include: typeof placementInclude }>;
@@ -81,6 +83,24 @@ function toContact(row: Prisma.ContactGetPayload<object>): ContactRecord {
   };
 }
 
+function toQuarterlyStatus(row: Prisma.QuarterlyStatusGetPayload<object>): QuarterlyStatusRecord {
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    quarter: row.quarter,
+    activities: row.activities,
+    companiesContacted: row.companiesContacted,
+    placementsHelped: row.placementsHelped,
+    iguAgreements: row.iguAgreements,
+    eventsHeld: row.eventsHeld,
+    plan: row.plan,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    updatedBy: row.updatedBy,
+    updatedAt: row.updatedAt,
+  };
+}
+
 /** JSON for the audit log: dates as ISO strings, nothing Prisma-specific. */
 function auditJson(value: unknown): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
@@ -100,15 +120,8 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-export class PrismaStore extends PrismaSupportStore implements Store {
-  constructor(prisma: PrismaClient) {
-    super(prisma);
-  }
-
-  async getPlacementById(id: string) {
-    const row = await this.prisma.placement.findUnique({ where: { id }, include: placementInclude });
-    return row ? toPlacement(row) : undefined;
-  }
+export class PrismaStore implements Store {
+  constructor(private readonly prisma: PrismaClient) {}
 
   async findContact(platform: Platform, workspaceId: string, userIds: readonly string[]) {
     const row = await this.prisma.contact.findFirst({
@@ -300,6 +313,80 @@ export class PrismaStore extends PrismaSupportStore implements Store {
         },
       });
       return { contact: toContact(row), created: !before };
+    });
+  }
+
+  async getQuarterlyStatus(organisationId: string, quarter: string) {
+    const row = await this.prisma.quarterlyStatus.findUnique({ where: { organisationId_quarter: { organisationId, quarter } } });
+    return row ? toQuarterlyStatus(row) : undefined;
+  }
+
+  async saveQuarterlyStatus(status: NewQuarterlyStatus, audit: AuditEntry) {
+    const write = () =>
+      this.prisma.$transaction(async (tx) => {
+        const where = { organisationId_quarter: { organisationId: status.organisationId, quarter: status.quarter } };
+        const before = await tx.quarterlyStatus.findUnique({ where });
+        const row = before
+          ? await tx.quarterlyStatus.update({ where, data: { ...status, updatedBy: audit.actor } })
+          : await tx.quarterlyStatus.create({ data: { ...status, createdBy: audit.actor, updatedBy: audit.actor } });
+        await tx.auditEvent.create({
+          data: {
+            actor: audit.actor,
+            entity: "quarterly_status",
+            entityId: row.id,
+            action: before ? "update" : "create",
+            ...(before ? { before: auditJson(toQuarterlyStatus(before)) } : {}),
+            after: auditJson(toQuarterlyStatus(row)),
+          },
+        });
+        return { status: toQuarterlyStatus(row), created: !before };
+      });
+    try {
+      return await write();
+    } catch (error) {
+      // Two first filings raced; the second becomes an edit of the first.
+      if (isUniqueViolation(error)) return write();
+      throw error;
+    }
+  }
+
+  async listQuarterlyStatuses(partnershipId: string, quarter: string) {
+    const rows = await this.prisma.quarterlyStatus.findMany({
+      where: { quarter, organisation: { partnershipId } },
+      orderBy: { organisation: { name: "asc" } },
+    });
+    return rows.map(toQuarterlyStatus);
+  }
+
+  async tallyPlacementDetails(partnershipId: string, range: { from?: string; to: string }): Promise<PlacementDetailTally[]> {
+    const [groups, types] = await Promise.all([
+      this.prisma.placement.groupBy({
+        by: ["organisationId", "typeId", "sector", "employerSector", "shortageSector"],
+        where: {
+          partnershipId,
+          startDate: { ...(range.from ? { gte: dateFromIso(range.from) } : {}), lte: dateFromIso(range.to) },
+        },
+        _sum: { places: true },
+        _count: { _all: true },
+      }),
+      this.prisma.placementType.findMany({ where: { partnershipId }, select: { id: true, key: true } }),
+    ]);
+    const keyOf = new Map(types.map((t) => [t.id, t.key]));
+    return groups.map((g) => ({
+      organisationId: g.organisationId,
+      typeKey: keyOf.get(g.typeId) ?? g.typeId,
+      sector: g.sector,
+      employerSector: g.employerSector,
+      shortageSector: g.shortageSector,
+      places: g._sum.places ?? 0,
+      placements: g._count._all,
+    }));
+  }
+
+  async listSupportRequestTimes(partnershipId: string, from: Date, to: Date): Promise<SupportRequestTimes[]> {
+    return this.prisma.supportRequest.findMany({
+      where: { partnershipId, OR: [{ requestedAt: { gte: from, lt: to } }, { closedAt: { gte: from, lt: to } }] },
+      select: { status: true, requestedAt: true, dueAt: true, closedAt: true },
     });
   }
 

@@ -7,13 +7,8 @@ export const COMMANDS = {
   progress: ["fremdrift", "progress", "mål"],
   help: ["hjælp", "help", "hjaelp", "?"],
   admin: ["admin", "kontakt", "contact"],
-  interpreter: ["tolk", "interpreter"],
-  mentor: ["mentor"],
-  visit: ["besøg", "visit", "besoeg"],
-  danish: ["dansk", "danish"],
-  upskilling: ["opkvalificering", "upskilling"],
-  requests: ["anmodninger", "requests"],
-  channel: ["kanal", "channel"],
+  status: ["status", "kvartalsstatus", "kvartal"],
+  report: ["rapport", "report"],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -129,3 +129,36 @@ export type ChatUserRecord = {
   displayName: string | null;
   lastSeenAt: Date;
 };
+
+/** One organisation's quarterly status and plan ("2016-Q3"); one per organisation and quarter. */
+export type QuarterlyStatusRecord = {
+  id: string;
+  organisationId: string;
+  quarter: string;
+  activities: string;
+  companiesContacted: number;
+  placementsHelped: number;
+  iguAgreements: number;
+  eventsHeld: number;
+  plan: string;
+  createdBy: string;
+  createdAt: Date;
+  updatedBy: string;
+  updatedAt: Date;
+};
+
+/** Placements summed per organisation, type, industry and the properties targets filter on. */
+export type PlacementDetailTally = PlacementTally & {
+  organisationId: string;
+  sector: string;
+  /** Number of placement rows (a row can hold several places). */
+  placements: number;
+};
+
+/** When a support request was made, due and closed, and how it ended. */
+export type SupportRequestTimes = {
+  status: "open" | "taken" | "done" | "declined";
+  requestedAt: Date;
+  dueAt: Date;
+  closedAt: Date | null;
+};

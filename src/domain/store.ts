@@ -12,10 +12,12 @@ import type {
   PlacementRecord,
   PlacementTally,
   PlacementTypeRecord,
+  PlacementDetailTally,
+  QuarterlyStatusRecord,
   Role,
+  SupportRequestTimes,
   TargetRecord,
 } from "./records.js";
-import type { SupportStore } from "./support-records.js";
 
 export type AuditEntry = { actor: string };
 
@@ -54,7 +56,9 @@ export type PlacementQuery = {
   limit: number;
 };
 
-export interface Store extends SupportStore {
+export type NewQuarterlyStatus = Omit<QuarterlyStatusRecord, "id" | "createdBy" | "createdAt" | "updatedBy" | "updatedAt">;
+
+export interface Store {
   findContact(platform: Platform, workspaceId: string, userIds: readonly string[]): Promise<ContactRecord | undefined>;
   /** Remembers a chat user the bot has met (for the admin's user list). */
   rememberChatUser(user: Omit<ChatUserRecord, "lastSeenAt">): Promise<void>;
@@ -79,6 +83,15 @@ export interface Store extends SupportStore {
 
   /** Adds a contact, or moves an existing one to a new organisation or role; audited either way. */
   saveContact(contact: NewContact, audit: AuditEntry): Promise<{ contact: ContactRecord; created: boolean }>;
+
+  getQuarterlyStatus(organisationId: string, quarter: string): Promise<QuarterlyStatusRecord | undefined>;
+  /** Files an organisation's status for a quarter, or edits the one filed; audited in the same transaction. */
+  saveQuarterlyStatus(status: NewQuarterlyStatus, audit: AuditEntry): Promise<{ status: QuarterlyStatusRecord; created: boolean }>;
+  listQuarterlyStatuses(partnershipId: string, quarter: string): Promise<QuarterlyStatusRecord[]>;
+  /** Placements starting from `from` (when given) up to and including `to`, summed for reports. */
+  tallyPlacementDetails(partnershipId: string, range: { from?: IsoDate; to: IsoDate }): Promise<PlacementDetailTally[]>;
+  /** Support requests made, or closed, in [from, to). */
+  listSupportRequestTimes(partnershipId: string, from: Date, to: Date): Promise<SupportRequestTimes[]>;
 
   /** True when the database answers. */
   ping(): Promise<boolean>;

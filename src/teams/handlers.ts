@@ -5,8 +5,10 @@ import type { ActivityLike, AdaptiveCardActionResponse } from "@microsoft/teams.
 import type { IAdaptiveCard } from "@microsoft/teams.cards";
 import type { AdapterContext } from "../adapter.js";
 import type { BotReply } from "../bot/bot.js";
+import type { FollowUp } from "../bot/feature.js";
 import type { Actor, Locale } from "../domain/actor.js";
 import type { FormView } from "../forms/form.js";
+import { FILES_PATH } from "../http/file-shelf.js";
 import type { MessageView } from "../views/message.js";
 import { actorFromActivity } from "./actor.js";
 import {
@@ -20,6 +22,7 @@ import {
   ZMessageActivity,
 } from "./payloads.js";
 import { CARD_CONTENT_TYPE, cardMessage } from "./render/card.js";
+import { fileCard } from "./render/file-card.js";
 import { formCard } from "./render/form-card.js";
 import { messageCard } from "./render/message-card.js";
 
@@ -61,6 +64,22 @@ export function createTeamsHandlers(context: AdapterContext): TeamsHandlers {
   const replyActivity = (reply: BotReply, locale: Locale): ActivityLike => {
     if (reply.kind === "message" && isPlainText(reply.view)) return { type: "message", text: reply.view.text, textFormat: "plain" };
     return cardMessage(replyCard(reply, locale), replySummary(reply));
+  };
+
+  /** Files become download links the bot serves for a while; a plain message stays a message. */
+  const followUpActivity = (followUp: FollowUp, locale: Locale): ActivityLike => {
+    if (followUp.kind === "message" || !context.files || !context.publicUrl) {
+      return replyActivity({ kind: "message", view: followUp.view }, locale);
+    }
+    const t = bot.t(locale);
+    const shelf = context.files;
+    const base = context.publicUrl();
+    const links = followUp.files.map((file) => ({
+      label: t(file.fileName.endsWith(".md") ? "quarterly:report_download_markdown" : "quarterly:report_download"),
+      url: `${base}${FILES_PATH}/${shelf.put(file)}`,
+    }));
+    const note = t("quarterly:report_link_expires", { minutes: Math.round(shelf.ttlMs / 60_000) });
+    return cardMessage(fileCard(followUp.view, links, note), followUp.view.text);
   };
 
   const deliver = async (turn: TeamsTurn, activity: ActivityLike, conversationId: string): Promise<boolean> => {
@@ -129,6 +148,9 @@ export function createTeamsHandlers(context: AdapterContext): TeamsHandlers {
         }
         const reply = await bot.handleCommand(actor, text, "teams");
         await deliver(turn, replyActivity(reply, actor.locale), activity.conversation.id);
+        if (reply.kind === "message" && reply.followUp) {
+          await deliver(turn, followUpActivity(await reply.followUp(), actor.locale), activity.conversation.id);
+        }
       } catch (error) {
         logger.error({ err: error, conversationId: activity.conversation.id }, "Teams message failed");
       }

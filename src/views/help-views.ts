@@ -13,8 +13,8 @@ export function commandText(name: CommandName, style: CommandStyle, t: Translate
 }
 
 export function helpView(t: Translate, style: CommandStyle, isAdmin: boolean): MessageView {
-  const names: CommandName[] = ["new", "list", "progress", "help"];
-  if (isAdmin) names.push("admin");
+  const names: CommandName[] = ["new", "list", "progress", "status", "help"];
+  if (isAdmin) names.push("admin", "report");
   const items = names.map((name) => `${commandText(name, style, t)} — ${t(`help:describe.${name}`)}`);
   return {
     text: t("help:heading"),

@@ -49,6 +49,9 @@ export class FakeSlackApi {
   private tsCounter = 0;
   private responseCounter = 0;
   private readonly responseUses = new Map<string, number>();
+  /** Files announced with files.getUploadURLExternal, by id; `data` once posted to the upload URL. */
+  readonly uploads = new Map<string, { filename: string; length: number; data?: Buffer; channelId?: string; title?: string }>();
+  private fileCounter = 0;
 
   private constructor(
     private readonly server: Server,
@@ -119,7 +122,9 @@ export class FakeSlackApi {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    if (path.startsWith("upload/")) return this.handleUpload(path.slice("upload/".length), bytes, res);
+    const raw = bytes.toString("utf8");
     const body = parseBody(raw, req.headers["content-type"]);
     if (path.startsWith("response/")) return this.handleResponseUrl(`${this.url}${path}`, body, res);
     const method = path;
@@ -177,6 +182,18 @@ export class FakeSlackApi {
     answer(200, "ok");
   }
 
+  /** The bytes of a file, posted to the upload URL files.getUploadURLExternal gave. */
+  private handleUpload(fileId: string, data: Buffer, res: ServerResponse): void {
+    const upload = this.uploads.get(fileId);
+    this.calls.push({ method: "upload", body: { fileId, length: data.length }, token: undefined, at: Date.now(), status: upload ? 200 : 404 });
+    if (!upload) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    upload.data = data;
+    res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${data.length}`);
+  }
+
   private answer(method: string, body: Json): Json {
     switch (method) {
       case "auth.test":
@@ -219,11 +236,23 @@ export class FakeSlackApi {
         const channel = String(body.channel).startsWith("U") ? `D${String(body.channel).slice(1)}` : body.channel;
         return { ok: true, channel, ts, message: { type: "message", text: body.text, blocks: body.blocks, ts } };
       }
-      case "chat.update": {
-        if (!body.channel || !body.ts) return { ok: false, error: "message_not_found" };
-        const problem = checkMessage(body);
-        if (problem) return invalid(problem);
-        return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
+      case "files.getUploadURLExternal": {
+        const length = Number(body.length);
+        if (!body.filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: "invalid_arguments" };
+        const id = `F${String(++this.fileCounter).padStart(6, "0")}`;
+        this.uploads.set(id, { filename: String(body.filename), length });
+        return { ok: true, upload_url: `${this.url}upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal": {
+        const files = (typeof body.files === "string" ? tryJson(body.files) : body.files) as { id: string; title?: string }[] | undefined;
+        if (!Array.isArray(files) || files.length === 0) return { ok: false, error: "invalid_arguments" };
+        for (const f of files) {
+          const upload = this.uploads.get(f.id);
+          if (!upload?.data || upload.data.length !== upload.length) return { ok: false, error: "file_not_found" };
+        }
+        const channelId = typeof body.channel_id === "string" ? body.channel_id : undefined;
+        for (const f of files) Object.assign(this.uploads.get(f.id)!, { channelId, title: f.title });
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title, name: this.uploads.get(f.id)!.filename })) };
       }
       case "apps.connections.open":
         // No WebSocket server here: tests of Socket Mode stop at the connection request.
@@ -244,10 +273,10 @@ function invalid(problem: string): Json {
   return { ok: false, error: "invalid_arguments", response_metadata: { messages: [`[ERROR] ${problem}`] } };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 function parseBody(raw: string, contentType: string | undefined): Json {

@@ -12,6 +12,7 @@ import { slackErrorCode } from "../payloads.js";
 import { renderMessage, renderMessageModal, type SlackMessage } from "../render/message.js";
 import { renderModal } from "../render/modal.js";
 import type { HandlerDeps } from "./deps.js";
+import { deliverFollowUp } from "./files.js";
 
 type Client = webApi.WebClient;
 
@@ -47,6 +48,7 @@ export async function deliverReply(deps: HandlerDeps, client: Client, actor: Act
     return;
   }
   await sendMessage(deps, client, actor, target, reply.view);
+  if (reply.followUp) await deliverFollowUp(deps, client, actor, target, await reply.followUp());
 }
 
 async function showForm(deps: HandlerDeps, client: Client, actor: Actor, form: FormView, target: ReplyTarget): Promise<void> {

@@ -1,0 +1,149 @@
+// Support requests through Teams end to end: the channel is linked from a team channel, a
+// partner contact asks for a mentor in their personal chat, the request card is posted to the
+// channel proactively, jobcenter staff take it and finish it, the card is updated in place and
+// the requester is told in their personal chat.
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { type FakeTeamsConnector, startFakeTeamsConnector } from "../support/fake-teams-connector.js";
+import {
+  cardActionInvoke,
+  cardOf,
+  cardText,
+  filledData,
+  input,
+  installActivity,
+  invokeCard,
+  messageActivity,
+  personalConversationId,
+  postActivity,
+  TEST_TENANT_ID,
+  type TeamsTestUser,
+  teamsUser,
+} from "../support/teams-activities.js";
+
+const admin = teamsUser("Sara Sekretariat");
+const partner = teamsUser("Pia Partner");
+const staff = teamsUser("Karin Konsulent");
+const CHANNEL = "19:jobcenter0123456789@thread.tacv2";
+
+let db: TestDatabase;
+let connector: FakeTeamsConnector;
+let app: RunningApp;
+
+beforeAll(async () => {
+  [db, connector] = await Promise.all([createTestDatabase(), startFakeTeamsConnector()]);
+  app = await startApp(loadConfig({ PORT: "0", BOT_ADMINS: admin.aadObjectId }), {
+    logger: pino({ level: "silent" }),
+    database: db,
+    clock: () => new Date("2016-10-03T09:00:00Z"),
+  });
+  const aalborg = await db.prisma.partnership.findUniqueOrThrow({ where: { slug: "aalborg-2016" } });
+  const org = (name: string) => db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: aalborg.id, name } });
+  const contact = async (user: TeamsTestUser, name: string, role: "partner_contact" | "jobcenter_staff") =>
+    db.prisma.contact.create({
+      data: { platform: "teams", workspaceId: TEST_TENANT_ID, userId: user.aadObjectId!, organisationId: (await org(name)).id, role, createdBy: "test", displayName: user.name },
+    });
+  await contact(partner, "Dansk Industri Aalborg", "partner_contact");
+  await contact(staff, "Jobcenter Aalborg", "jobcenter_staff");
+});
+afterAll(async () => {
+  await app?.close();
+  await connector?.close();
+  await db?.drop();
+});
+
+async function say(user: TeamsTestUser, text: string, opts: { conversationId?: string; conversationType?: "personal" | "channel" } = {}) {
+  const since = connector.calls.length;
+  const res = await postActivity(app.url, messageActivity({ serviceUrl: connector.url, user, text, ...opts }));
+  expect(res.status).toBe(200);
+  const [call] = await connector.waitForActivities(1, since);
+  return call!;
+}
+
+function pressInChannel(user: TeamsTestUser, verb: string, value: string) {
+  return postActivity(
+    app.url,
+    cardActionInvoke({ serviceUrl: connector.url, user, verb, data: { verb, value }, conversationId: `${CHANNEL};messageid=1700`, conversationType: "channel" }),
+  );
+}
+
+const textOf = (body: Record<string, unknown> | undefined) =>
+  typeof body?.text === "string" && !body.attachments ? body.text : cardText(cardOf(body));
+
+describe("support requests from Teams", () => {
+  let requestId: string;
+  let channelActivityId: string;
+
+  it("the partner installs the app: the bot keeps their personal chat for direct messages", async () => {
+    const since = connector.calls.length;
+    await postActivity(app.url, installActivity({ serviceUrl: connector.url, user: partner }));
+    await connector.waitForActivities(1, since);
+    const ref = await db.prisma.conversationRef.findFirst({ where: { userId: partner.aadObjectId } });
+    expect(ref).toMatchObject({ kind: "personal", conversationId: personalConversationId(partner), serviceUrl: connector.url });
+  });
+
+  it("an admin links a team channel with 'kanal jobcenter'", async () => {
+    const reply = await say(admin, "kanal jobcenter aalborg-2016", { conversationId: `${CHANNEL};messageid=1600`, conversationType: "channel" });
+    expect(textOf(reply.body)).toContain("Denne kanal får nu anmodninger");
+    expect(await db.prisma.channelLink.findFirst()).toMatchObject({ platform: "teams", channelId: CHANNEL, purpose: "jobcenter" });
+    expect(await db.prisma.conversationRef.findFirst({ where: { conversationId: CHANNEL } })).toMatchObject({ kind: "channel" });
+  });
+
+  it("'mentor' opens the form; sending it posts the request card to the jobcenter channel", async () => {
+    const form = cardOf((await say(partner, "mentor")).body);
+    expect(cardText(form)).toContain("Bestil mentor");
+    expect(String(input(form, "hoursPerWeek").value)).toBe("2");
+    const since = connector.calls.length;
+    const res = await postActivity(
+      app.url,
+      cardActionInvoke({ serviceUrl: connector.url, user: partner, ...filledData(form, { companyName: "Aalborg Portland", hoursPerWeek: "3", weeks: "13" }) }),
+    );
+    expect(res.status).toBe(200);
+    expect(cardText(invokeCard(res.body))).toContain("Anmodningen er sendt");
+    const [posted] = await connector.waitForActivities(1, since);
+    expect(posted).toMatchObject({ kind: "send", conversationId: CHANNEL });
+    const card = cardOf(posted!.body);
+    expect(cardText(card)).toContain("Virksomhedsmentor: Aalborg Portland");
+    expect(cardText(card)).toContain("3 timer om ugen i 13 uger");
+    expect((card.actions ?? []).map((a) => a.verb)).toEqual(["support.take", "support.done", "support.decline"]);
+    const row = await db.prisma.supportRequest.findFirstOrThrow();
+    requestId = row.id;
+    channelActivityId = posted!.answeredId!;
+    expect(row).toMatchObject({ kind: "mentor", hoursPerWeek: 3, weeks: 13, channelMessage: { platform: "teams", channelId: CHANNEL, messageId: channelActivityId } });
+  });
+
+  it("a partner contact pressing take is refused", async () => {
+    const since = connector.calls.length;
+    const res = await pressInChannel(partner, "support.take", requestId);
+    expect(res.status).toBe(200);
+    const [reply] = await connector.waitForActivities(1, since);
+    expect(textOf(reply!.body)).toContain("Kun jobcentrets medarbejdere og sekretariatet");
+    expect((await db.prisma.supportRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("open");
+  });
+
+  it("staff take it: the channel card is updated in place and the requester gets a direct message", async () => {
+    const since = connector.calls.length;
+    await pressInChannel(staff, "support.take", requestId);
+    const calls = await connector.waitForActivities(3, since);
+    const update = calls.find((c) => c.kind === "update");
+    expect(update).toMatchObject({ conversationId: CHANNEL, activityId: channelActivityId });
+    expect(cardText(cardOf(update!.body))).toContain("Taget af Karin Konsulent");
+    const dm = calls.find((c) => c.conversationId === personalConversationId(partner));
+    expect(textOf(dm!.body)).toContain("Karin Konsulent fra jobcentret har taget din anmodning");
+  });
+
+  it("done: the card shows it without buttons, and the requester is told", async () => {
+    const since = connector.calls.length;
+    await pressInChannel(staff, "support.done", requestId);
+    const calls = await connector.waitForActivities(3, since);
+    const update = calls.find((c) => c.kind === "update")!;
+    const card = cardOf(update.body);
+    expect(cardText(card)).toContain("Klaret af Karin Konsulent");
+    expect(card.actions ?? []).toEqual([]);
+    const dm = calls.find((c) => c.conversationId === personalConversationId(partner));
+    expect(textOf(dm!.body)).toContain("er klaret af Karin Konsulent");
+  });
+});
