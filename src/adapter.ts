@@ -3,6 +3,8 @@ import type { Logger } from "pino";
 import type { Bot } from "./bot/bot.js";
 import type { Locale } from "./domain/actor.js";
 import type { FileShelf } from "./http/file-shelf.js";
+import type { Store } from "./domain/store.js";
+import type { Messenger } from "./messaging/messenger.js";
 
 /** What every platform adapter gets: the bot, the shared HTTP app, and the defaults. */
 export type AdapterContext = {
@@ -14,6 +16,8 @@ export type AdapterContext = {
   files?: FileShelf;
   /** The bot's public base URL, for those links. */
   publicUrl?: () => string;
+  /** For what adapters keep themselves (Teams: where the bot can post later). */
+  store?: Store;
 };
 
 /** A running platform adapter (Slack or Teams). */
@@ -22,4 +26,6 @@ export type PlatformAdapter = {
   /** Called after the HTTP server listens (Socket Mode connects here). */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Posts, updates and direct messages without a request to answer (scheduled jobs, notices). */
+  messenger: Messenger;
 };

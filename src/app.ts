@@ -12,6 +12,7 @@ import { migrateDatabase } from "./db/migrate.js";
 import { PrismaStore } from "./db/store.js";
 import { FileShelf } from "./http/file-shelf.js";
 import { createI18n } from "./i18n/index.js";
+import { RoutingMessenger } from "./messaging/messenger.js";
 import { seedIfEmpty } from "./seed/seed-database.js";
 import { createSlackAdapter } from "./slack/index.js";
 import { createTeamsAdapter } from "./teams/index.js";
@@ -47,7 +48,9 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   }
 
   const store = new PrismaStore(db.prisma);
+  const messenger = new RoutingMessenger(logger);
   const bot = new Bot({
+    messenger,
     store,
     i18n: createI18n(config.defaultLocale),
     admins: config.admins,
@@ -65,11 +68,12 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
 
   const files = new FileShelf();
   files.route(http);
-  const context = { bot, http, logger, defaultLocale: config.defaultLocale, files, publicUrl: () => config.publicUrl ?? url };
+  const context = { bot, http, logger, defaultLocale: config.defaultLocale, store, files, publicUrl: () => config.publicUrl ?? url };
   const adapters: PlatformAdapter[] = [];
   if (config.slack) adapters.push(await createSlackAdapter(config.slack, context));
   if (config.teams.mode !== "off") adapters.push(await createTeamsAdapter(config.teams, context));
   else logger.warn("Teams is off: no CLIENT_ID/CLIENT_SECRET/TENANT_ID and HOST is not a loopback address");
+  for (const adapter of adapters) messenger.register(adapter.name, adapter.messenger);
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = config.host ? http.listen(config.port, config.host) : http.listen(config.port);

@@ -6,6 +6,7 @@ import { type Access, isAdmin, resolveAccess } from "../domain/access.js";
 import type { Actor, Locale } from "../domain/actor.js";
 import { parseCommand } from "../domain/parse-command.js";
 import type { Translate } from "../i18n/index.js";
+import type { ChannelAddress } from "../messaging/messenger.js";
 import { type CommandStyle, faultView, helpView, noAccessView, unknownCommandView } from "../views/help-views.js";
 import { type MessageView, simpleMessage } from "../views/message.js";
 import { contactsFeature } from "./contacts.js";
@@ -20,6 +21,7 @@ import {
 } from "./feature.js";
 import { placementsFeature } from "./placements.js";
 import { quarterlyStatusFeature } from "./quarterly-status.js";
+import { supportRequestsFeature } from "./support-requests.js";
 import { withRetry } from "./retry.js";
 
 export type { BotDeps, BotReply, FormSubmission, SubmitReply } from "./feature.js";
@@ -31,7 +33,7 @@ const helpFeature: Feature = {
 };
 
 /** Every feature the bot has. */
-const FEATURES: readonly Feature[] = [helpFeature, placementsFeature, contactsFeature, quarterlyStatusFeature];
+const FEATURES: readonly Feature[] = [helpFeature, placementsFeature, contactsFeature, supportRequestsFeature, quarterlyStatusFeature];
 
 export class Bot {
   private readonly ctx: BotContext;
@@ -75,7 +77,7 @@ export class Bot {
   }
 
   /** "/praktik <text>" in Slack, or a message to the bot in Teams. */
-  async handleCommand(actor: Actor, text: string, style: CommandStyle): Promise<BotReply> {
+  async handleCommand(actor: Actor, text: string, style: CommandStyle, channel?: ChannelAddress): Promise<BotReply> {
     return this.guard(actor, `command ${text.trim().split(/\s+/)[0] ?? ""}`, async () => {
       const t = this.t(actor.locale);
       const access = await this.access(actor);
@@ -84,7 +86,7 @@ export class Bot {
       if (parsed.kind === "unknown") return message(unknownCommandView(parsed.word, parsed.suggestion, t, style));
       const handler = FEATURES.map((f) => f.commands?.[parsed.name]).find((h) => h !== undefined);
       if (!handler) return message(unknownCommandView(parsed.name, undefined, t, style));
-      return handler(this.ctx, { access, args: parsed.args, style });
+      return handler(this.ctx, { access, args: parsed.args, style, ...(channel ? { channel } : {}) });
     }, message);
   }
 

@@ -7,6 +7,7 @@ import type { CommandName } from "../domain/parse-command.js";
 import type { Store } from "../domain/store.js";
 import type { FieldErrors, FormValues, FormView } from "../forms/form.js";
 import type { I18n, Translate } from "../i18n/index.js";
+import type { ChannelAddress, Messenger } from "../messaging/messenger.js";
 import type { CommandStyle } from "../views/help-views.js";
 import type { MessageView } from "../views/message.js";
 
@@ -18,6 +19,8 @@ export type BotDeps = {
   clock?: () => Date;
   logger: Logger;
   newNonce?: () => string;
+  /** Proactive messages (channel posts, updates, DMs); absent where no adapter runs. */
+  messenger?: Messenger;
 };
 
 /** What every feature handler gets: the dependencies, the clock and a few helpers. */
@@ -59,7 +62,13 @@ export type FormSubmission = {
   state: Record<string, string>;
 };
 
-export type CommandRequest = { access: KnownAccess; args: string[]; style: CommandStyle };
+export type CommandRequest = {
+  access: KnownAccess;
+  args: string[];
+  style: CommandStyle;
+  /** The channel the command was typed in, where the platform says (Slack: any; Teams: a team channel). */
+  channel?: ChannelAddress;
+};
 export type ActionRequest = { access: KnownAccess; value: string | undefined; style: CommandStyle };
 export type SubmitRequest = { access: KnownAccess; submission: FormSubmission };
 

@@ -18,6 +18,7 @@ import type {
 } from "../domain/records.js";
 import type { AuditEntry, NewContact, NewPlacement, NewQuarterlyStatus, PlacementQuery, Store } from "../domain/store.js";
 import { ZTargetFilterSchema } from "./json-schemas.js";
+import { PrismaSupportStore } from "./support-store.js";
 
 const placementInclude = { company: true, type: true, organisation: { select: { name: true } } } as const;
 type PlacementRow = Prisma.PlacementGetPayload<{ include: typeof placementInclude }>;
@@ -120,8 +121,15 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-export class PrismaStore implements Store {
-  constructor(private readonly prisma: PrismaClient) {}
+export class PrismaStore extends PrismaSupportStore implements Store {
+  constructor(prisma: PrismaClient) {
+    super(prisma);
+  }
+
+  async getPlacementById(id: string) {
+    const row = await this.prisma.placement.findUnique({ where: { id }, include: placementInclude });
+    return row ? toPlacement(row) : undefined;
+  }
 
   async findContact(platform: Platform, workspaceId: string, userIds: readonly string[]) {
     const row = await this.prisma.contact.findFirst({

@@ -9,6 +9,13 @@ export const COMMANDS = {
   admin: ["admin", "kontakt", "contact"],
   status: ["status", "kvartalsstatus", "kvartal"],
   report: ["rapport", "report"],
+  interpreter: ["tolk", "interpreter"],
+  mentor: ["mentor"],
+  visit: ["besøg", "visit", "besoeg"],
+  danish: ["dansk", "danish"],
+  upskilling: ["opkvalificering", "upskilling"],
+  requests: ["anmodninger", "requests"],
+  channel: ["kanal", "channel"],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 export type CommandName = keyof typeof COMMANDS;

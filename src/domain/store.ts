@@ -18,6 +18,7 @@ import type {
   SupportRequestTimes,
   TargetRecord,
 } from "./records.js";
+import type { SupportStore } from "./support-records.js";
 
 export type AuditEntry = { actor: string };
 
@@ -58,7 +59,7 @@ export type PlacementQuery = {
 
 export type NewQuarterlyStatus = Omit<QuarterlyStatusRecord, "id" | "createdBy" | "createdAt" | "updatedBy" | "updatedAt">;
 
-export interface Store {
+export interface Store extends SupportStore {
   findContact(platform: Platform, workspaceId: string, userIds: readonly string[]): Promise<ContactRecord | undefined>;
   /** Remembers a chat user the bot has met (for the admin's user list). */
   rememberChatUser(user: Omit<ChatUserRecord, "lastSeenAt">): Promise<void>;

@@ -236,6 +236,12 @@ export class FakeSlackApi {
         const channel = String(body.channel).startsWith("U") ? `D${String(body.channel).slice(1)}` : body.channel;
         return { ok: true, channel, ts, message: { type: "message", text: body.text, blocks: body.blocks, ts } };
       }
+      case "chat.update": {
+        if (!body.channel || !body.ts) return { ok: false, error: "message_not_found" };
+        const problem = checkMessage(body);
+        if (problem) return invalid(problem);
+        return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
+      }
       case "files.getUploadURLExternal": {
         const length = Number(body.length);
         if (!body.filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: "invalid_arguments" };
