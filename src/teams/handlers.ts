@@ -11,10 +11,12 @@ import type { FormView } from "../forms/form.js";
 import { FILES_PATH } from "../http/file-shelf.js";
 import type { MessageView } from "../views/message.js";
 import { actorFromActivity } from "./actor.js";
+import { channelConversationId, conversationRefFrom } from "./messenger.js";
 import {
   type CardAction,
   commandTextFrom,
   readCardAction,
+  type TeamsActivityBase,
   type TeamsMessageActivity,
   ZActionData,
   ZCardActionInvoke,
@@ -49,6 +51,13 @@ export type TeamsHandlers = {
 
 export function createTeamsHandlers(context: AdapterContext): TeamsHandlers {
   const { bot, logger, defaultLocale } = context;
+
+  /** Keeps where the bot can post later (proactive messages); never blocks the answer. */
+  const remember = async (activity: TeamsActivityBase, actor: Actor): Promise<void> => {
+    const ref = conversationRefFrom(activity, actor.userId);
+    if (!ref) return;
+    await context.store?.saveConversationRef(ref).catch((error: unknown) => logger.warn({ err: error }, "could not keep the Teams conversation reference"));
+  };
 
   const renderForm = (form: FormView, locale: Locale): IAdaptiveCard => {
     const t = bot.t(locale);
@@ -141,12 +150,17 @@ export function createTeamsHandlers(context: AdapterContext): TeamsHandlers {
       const activity = parsed.data;
       try {
         const actor = actorFromActivity(activity, defaultLocale);
+        await remember(activity, actor);
         const text = commandTextFrom(activity.text);
         if (text === "" && activity.value !== undefined && activity.value !== null) {
           await onLegacySubmit(turn, activity, actor);
           return;
         }
-        const reply = await bot.handleCommand(actor, text, "teams");
+        const where =
+          activity.conversation.conversationType === "channel"
+            ? { platform: "teams" as const, workspaceId: actor.workspaceId, channelId: channelConversationId(activity.conversation.id) }
+            : undefined;
+        const reply = await bot.handleCommand(actor, text, "teams", where);
         await deliver(turn, replyActivity(reply, actor.locale), activity.conversation.id);
         if (reply.kind === "message" && reply.followUp) {
           await deliver(turn, followUpActivity(await reply.followUp(), actor.locale), activity.conversation.id);
@@ -162,7 +176,9 @@ export function createTeamsHandlers(context: AdapterContext): TeamsHandlers {
      */
     async onInstall(turn) {
       const parsed = ZInstallActivity.safeParse(turn.activity);
-      if (!parsed.success || parsed.data.conversation.conversationType !== "personal") return;
+      if (!parsed.success) return;
+      await remember(parsed.data, actorFromActivity(parsed.data, defaultLocale));
+      if (parsed.data.conversation.conversationType !== "personal") return;
       const activity = parsed.data;
       const actor = actorFromActivity(activity, defaultLocale);
       const reply = await bot.handleCommand(actor, "", "teams");
@@ -178,6 +194,7 @@ export function createTeamsHandlers(context: AdapterContext): TeamsHandlers {
       const activity = parsed.data;
       try {
         const actor = actorFromActivity(activity, defaultLocale);
+        await remember(activity, actor);
         const { action } = activity.value;
         const outcome = await runAction(actor, readCardAction(action.verb, action.data ?? undefined));
         if (outcome.kind === "replace") return cardResponse(outcome.card);
