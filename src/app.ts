@@ -12,6 +12,8 @@ import { migrateDatabase } from "./db/migrate.js";
 import { PrismaStore } from "./db/store.js";
 import { FileShelf } from "./http/file-shelf.js";
 import { createI18n } from "./i18n/index.js";
+import { Scheduler } from "./jobs/scheduler.js";
+import { supportDeadlinesJob } from "./jobs/support-deadlines.js";
 import { RoutingMessenger } from "./messaging/messenger.js";
 import { seedIfEmpty } from "./seed/seed-database.js";
 import { createSlackAdapter } from "./slack/index.js";
@@ -24,6 +26,8 @@ export type RunningApp = {
   db: Database;
   bot: Bot;
   adapters: PlatformAdapter[];
+  /** Scheduled jobs; runOnce(now) runs them for one time slot. */
+  jobs: Scheduler;
   close(): Promise<void>;
 };
 
@@ -32,6 +36,8 @@ export type StartOptions = {
   clock?: () => Date;
   /** Use this database instead of opening the one in config (tests share one per file). */
   database?: Database;
+  /** "manual": scheduled jobs only run through jobs.runOnce (tests); default: on their cron schedule. */
+  jobs?: "start" | "manual";
 };
 
 export async function startApp(config: Config, opts: StartOptions): Promise<RunningApp> {
@@ -74,6 +80,9 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   if (config.teams.mode !== "off") adapters.push(await createTeamsAdapter(config.teams, context));
   else logger.warn("Teams is off: no CLIENT_ID/CLIENT_SECRET/TENANT_ID and HOST is not a loopback address");
   for (const adapter of adapters) messenger.register(adapter.name, adapter.messenger);
+  const jobs = new Scheduler({ store, logger, timezone: config.timezone, clock: opts.clock }).add(
+    supportDeadlinesJob({ store, messenger, i18n: bot, logger, timezone: config.timezone, admins: config.admins }),
+  );
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = config.host ? http.listen(config.port, config.host) : http.listen(config.port);
@@ -84,6 +93,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   const host = config.host ?? "localhost";
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
   for (const adapter of adapters) await adapter.start();
+  if (opts.jobs !== "manual") jobs.start();
 
   return {
     url,
@@ -91,7 +101,9 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
     db,
     bot,
     adapters,
+    jobs,
     close: async () => {
+      await jobs.stop();
       for (const adapter of adapters) await adapter.stop().catch((error: unknown) => logger.warn({ err: error }, "adapter stop failed"));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

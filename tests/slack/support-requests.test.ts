@@ -189,3 +189,51 @@ describe("support requests from Slack", () => {
     expect(String(dm.body.text)).toContain("Begrundelse: Virksomheden er lukket i uge 41");
   });
 });
+
+describe("deadlines: reminder and escalation, each once", () => {
+  let requestId: string;
+
+  it("a request for Danish lessons on Monday at 11:00 is due Thursday at 16:00", async () => {
+    const { view, viewId } = await openModal(t, PARTNER, "dansk");
+    await t.slack.interact(viewSubmissionPayload({ userId: PARTNER, viewId, view, values: { placement: placementId, note: "Aftenhold" } }));
+    const row = await t.db.prisma.supportRequest.findFirstOrThrow({ where: { kind: "danish" } });
+    requestId = row.id;
+    expect(row.dueAt.toISOString()).toBe("2016-10-06T14:00:00.000Z");
+  });
+
+  it("/praktik anmodninger lists it for the partner and for jobcenter staff", async () => {
+    const mine = allText((await commandReply(t, PARTNER, "anmodninger")).body);
+    expect(mine).toContain("Åbne anmodninger fra Dansk Industri Aalborg");
+    expect(mine).toContain("Danskundervisning · Aalborg Portland");
+    expect(mine).not.toContain("Tolk");
+    const all = allText((await commandReply(t, STAFF, "requests")).body);
+    expect(all).toContain("Åbne anmodninger");
+    expect(all).toContain(requestId.slice(0, 8));
+  });
+
+  it("two working hours before the deadline a reminder goes to the jobcenter channel, once", async () => {
+    const since = t.fake.calls.length;
+    await t.app.jobs.runOnce(new Date("2016-10-06T11:00:00Z")); // 13:00: three working hours left
+    await t.app.jobs.runOnce(new Date("2016-10-06T12:00:00Z")); // 14:00: two left
+    await t.app.jobs.runOnce(new Date("2016-10-06T12:05:00Z"));
+    await t.app.jobs.runOnce(new Date("2016-10-06T12:05:00Z")); // the same slot again: claimed already
+    const reminders = t.fake.calls.slice(since).filter((c) => c.method === "chat.postMessage" && String(c.body.text).startsWith("Påmindelse"));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.body.channel).toBe(JOBCENTER_CHANNEL);
+    expect(String(reminders[0]!.body.text)).toContain("Danskundervisning · Aalborg Portland");
+    const row = await t.db.prisma.supportRequest.findUniqueOrThrow({ where: { id: requestId } });
+    expect(row.reminderSentAt?.toISOString()).toBe("2016-10-06T12:00:00.000Z");
+    expect(await t.db.prisma.jobRun.count({ where: { job: "support-deadlines", slot: "2016-10-06T14:05" } })).toBe(1);
+  });
+
+  it("once overdue, the secretariat admins are told directly, once", async () => {
+    const since = t.fake.calls.length;
+    await t.app.jobs.runOnce(new Date("2016-10-06T14:05:00Z"));
+    await t.app.jobs.runOnce(new Date("2016-10-06T14:10:00Z"));
+    await t.app.jobs.runOnce(new Date("2016-10-07T07:00:00Z"));
+    const escalations = t.fake.calls.slice(since).filter((c) => c.method === "chat.postMessage" && String(c.body.text).startsWith("Anmodning over tid"));
+    expect(escalations.map((c) => c.body.channel)).toEqual([ADMIN]);
+    expect(String(escalations[0]!.body.text)).toContain("Dansk Industri Aalborg");
+    expect((await t.db.prisma.supportRequest.findUniqueOrThrow({ where: { id: requestId } })).escalatedAt?.toISOString()).toBe("2016-10-06T14:05:00.000Z");
+  });
+});
