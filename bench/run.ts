@@ -118,6 +118,10 @@ const values: FormValues = {
   contactPerson: "Hanne Jensen, 12345678",
   needs: ["mentor"],
   note: "",
+  pNumber: "1024256790",
+  ordinaryEmployees: "100000",
+  benefitGroup: "integrationsprogram",
+  purpose: "skills",
 };
 const setupMs = performance.now() - setupStarted;
 phaseDone("setup");

@@ -41,6 +41,10 @@ describe("bot", () => {
         contactPerson: "Hanne Jensen, 12345678",
         needs: ["mentor"],
         note: "",
+        pNumber: "1024256790",
+        ordinaryEmployees: "100",
+        benefitGroup: "integrationsprogram",
+        purpose: "skills",
       },
     });
     expect(result.kind, JSON.stringify(result)).toBe("done");

@@ -79,6 +79,10 @@ describe("Slack: the database fails under a placement submission", () => {
       contactPerson: "Hanne Jensen, 12345678",
       needs: ["mentor", "interpreter"],
       note: "Morgenhold",
+      pNumber: `10${cvr}`,
+      ordinaryEmployees: "100",
+      benefitGroup: "integrationsprogram",
+      purpose: "skills",
     };
   }
 
@@ -221,6 +225,10 @@ describe("Teams: the database fails under a card submission", () => {
       contactPerson: "Ole Olsen, 87654321",
       needs: "mentor",
       note: "",
+      pNumber: "1030000005",
+      ordinaryEmployees: "100",
+      benefitGroup: "integrationsprogram",
+      purpose: "skills",
     };
   }
 
@@ -260,7 +268,7 @@ describe("Teams: the database fails under a card submission", () => {
 
   it("gives up after three attempts at a write conflict that does not pass, says so, and saves once when pressed again", async () => {
     const card = cardOf((await say("ny")).body);
-    const data = filledData(card, { ...teamsValues(card), companyName: "Aalborg Havn", cvr: "10000009" });
+    const data = filledData(card, { ...teamsValues(card), companyName: "Aalborg Havn", cvr: "10000009", pNumber: "1010000009" });
     const before = await placementCount();
     const fault = await failNextInserts(t.db, "Placement", { times: 3, code: "40001" });
     try {

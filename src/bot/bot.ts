@@ -20,8 +20,9 @@ import {
   type SubmitReply,
 } from "./feature.js";
 import { placementsFeature } from "./placements.js";
-import { quarterlyStatusFeature } from "./quarterly-status.js";
+import { placementRulesFeature } from "./placement-rules.js";
 import { supportRequestsFeature } from "./support-requests.js";
+import { quarterlyStatusFeature } from "./quarterly-status.js";
 import { withRetry } from "./retry.js";
 
 export type { BotDeps, BotReply, FormSubmission, SubmitReply } from "./feature.js";
@@ -33,7 +34,7 @@ const helpFeature: Feature = {
 };
 
 /** Every feature the bot has. */
-const FEATURES: readonly Feature[] = [helpFeature, placementsFeature, contactsFeature, supportRequestsFeature, quarterlyStatusFeature];
+const FEATURES: readonly Feature[] = [helpFeature, placementsFeature, contactsFeature, supportRequestsFeature, quarterlyStatusFeature, placementRulesFeature];
 
 export class Bot {
   private readonly ctx: BotContext;

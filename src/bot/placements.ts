@@ -14,11 +14,12 @@ import { simpleMessage } from "../views/message.js";
 import { LIST_PLACEMENTS_ACTION, OPEN_PLACEMENT_FORM_ACTION, placementConfirmationView, placementListView } from "../views/placement-views.js";
 import { progressView } from "../views/progress-view.js";
 import { type BotContext, type BotReply, type Feature, message, type SubmitReply, type SubmitRequest } from "./feature.js";
+import { withMentorFigures } from "./support-requests.js";
 import { withRetry } from "./retry.js";
-import { translateProblems } from "./translate-problems.js";
+import { translateRuleProblems } from "./rule-problems.js";
 
 /** Domain field names that the form calls something else. */
-const FIELD_NAMES: Record<string, string> = { organisationId: "organisation", typeId: "type" };
+const FIELD_NAMES: Record<string, string> = { organisationId: "organisation", typeId: "type", ratioExemptionReason: "ratioExemption" };
 
 function placementForm(
   ctx: BotContext,
@@ -59,7 +60,8 @@ async function showProgress(ctx: BotContext, access: KnownAccess): Promise<BotRe
   const t = ctx.t(actor.locale);
   const result = await withRetry(() => computeProgress(ctx.deps.store, access));
   if (result.kind === "denied") return message(noAccessView(actor, t));
-  return message(progressView(result.partnerships, t, actor.locale));
+  const view = progressView(result.partnerships, t, actor.locale);
+  return message(await withMentorFigures(ctx, result.partnerships.map((p) => p.partnership), view, actor.locale));
 }
 
 async function submitPlacement(ctx: BotContext, { access, submission }: SubmitRequest): Promise<SubmitReply> {
@@ -101,12 +103,20 @@ async function submitPlacement(ctx: BotContext, { access, submission }: SubmitRe
         contactPerson: input.contactPerson,
         needs: input.needs,
         note: input.note,
+        pNumber: input.pNumber,
+        ordinaryEmployees: input.ordinaryEmployees,
+        benefitGroup: input.benefitGroup,
+        hoursPerWeek: input.hoursPerWeek,
+        purpose: input.purpose,
+        representativeName: input.representativeName,
+        representativeConfirmed: input.representativeConfirmed,
+        ratioExemptionReason: input.ratioExemption,
       },
       key,
     ),
   );
   if (result.kind === "denied") return { kind: "refused", view: noAccessView(actor, t) };
-  if (result.kind === "invalid") return invalid(translateProblems(result.problems, t, FIELD_NAMES));
+  if (result.kind === "invalid") return invalid(translateRuleProblems(result.problems, t, actor.locale, FIELD_NAMES));
   logger.info(
     { placementId: result.placement.id, duplicate: result.duplicate, platform: actor.platform },
     result.duplicate ? "placement submission repeated" : "placement registered",

@@ -17,10 +17,18 @@ import type {
   TargetRecord,
 } from "../domain/records.js";
 import type { AuditEntry, NewContact, NewPlacement, NewQuarterlyStatus, PlacementQuery, Store } from "../domain/store.js";
+import type { PlacementRulesPatch } from "../domain/placement-rules-store.js";
 import { ZTargetFilterSchema } from "./json-schemas.js";
+import { placementRuleOverrides } from "./placement-rules-settings.js";
 import { PrismaSupportStore } from "./support-store.js";
 
-const placementInclude = { company: true, type: true, organisation: { select: { name: true } } } as const;
+const placementInclude = {
+  company: true,
+  type: true,
+  organisation: { select: { name: true } },
+  workplace: true,
+  ratioExemption: true,
+} as const;
 type PlacementRow = Prisma.PlacementGetPayload<{ include: typeof placementInclude }>;
 
 function toPartnership(row: Prisma.PartnershipGetPayload<object>): PartnershipRecord {
@@ -68,6 +76,29 @@ function toPlacement(row: PlacementRow): PlacementRecord {
     status: row.status,
     createdBy: row.createdBy,
     createdAt: row.createdAt,
+    workplace: row.workplace
+      ? {
+          id: row.workplace.id,
+          companyId: row.workplace.companyId,
+          pNumber: row.workplace.pNumber,
+          ordinaryEmployeesFte: row.workplace.ordinaryEmployeesFte,
+          asOf: isoFromDate(row.workplace.asOf),
+        }
+      : null,
+    benefitGroup: row.benefitGroup,
+    hoursPerWeek: row.hoursPerWeek,
+    purpose: row.purpose,
+    representativeName: row.representativeName,
+    representativeConfirmed: row.representativeConfirmed,
+    endReason: row.endReason,
+    endedOn: row.endedOn ? isoFromDate(row.endedOn) : null,
+    outcome: row.outcome,
+    tasks: row.tasks,
+    monthlyWageCost: row.monthlyWageCost,
+    vitasCreatedAt: row.vitasCreatedAt,
+    ratioExemption: row.ratioExemption
+      ? { reason: row.ratioExemption.reason, grantedBy: row.ratioExemption.grantedBy, grantedAt: row.ratioExemption.grantedAt }
+      : null,
   };
 }
 
@@ -100,6 +131,17 @@ function toQuarterlyStatus(row: Prisma.QuarterlyStatusGetPayload<object>): Quart
     updatedBy: row.updatedBy,
     updatedAt: row.updatedAt,
   };
+}
+
+/** A workplace by its P-nummer; a newly given employee figure replaces the stored one. */
+async function upsertWorkplace(tx: Prisma.TransactionClient, companyId: string, w: NonNullable<NewPlacement["workplace"]>) {
+  const asOf = dateFromIso(w.asOf);
+  const existing = await tx.workplace.findUnique({ where: { pNumber: w.pNumber } });
+  if (existing) {
+    if (w.ordinaryEmployeesFte === undefined) return existing;
+    return tx.workplace.update({ where: { id: existing.id }, data: { ordinaryEmployeesFte: w.ordinaryEmployeesFte, asOf } });
+  }
+  return tx.workplace.create({ data: { companyId, pNumber: w.pNumber, ordinaryEmployeesFte: w.ordinaryEmployeesFte ?? 0, asOf } });
 }
 
 /** JSON for the audit log: dates as ISO strings, nothing Prisma-specific. */
@@ -217,6 +259,7 @@ export class PrismaStore extends PrismaSupportStore implements Store {
           create: { cvr: p.company.cvr, name: p.company.name },
           update: { name: p.company.name },
         });
+        const workplace = p.workplace ? await upsertWorkplace(tx, company.id, p.workplace) : undefined;
         const row = await tx.placement.create({
           data: {
             partnershipId: p.partnershipId,
@@ -235,6 +278,14 @@ export class PrismaStore extends PrismaSupportStore implements Store {
             note: p.note,
             createdBy: p.createdBy,
             idempotencyKey: p.idempotencyKey,
+            ...(p.status ? { status: p.status } : {}),
+            workplaceId: workplace?.id ?? null,
+            benefitGroup: p.benefitGroup ?? null,
+            hoursPerWeek: p.hoursPerWeek ?? null,
+            purpose: p.purpose ?? null,
+            representativeName: p.representativeName ?? null,
+            representativeConfirmed: p.representativeConfirmed ?? false,
+            ...(p.ratioExemption ? { ratioExemption: { create: p.ratioExemption } } : {}),
           },
           include: placementInclude,
         });
@@ -395,6 +446,72 @@ export class PrismaStore extends PrismaSupportStore implements Store {
     return this.prisma.supportRequest.findMany({
       where: { partnershipId, OR: [{ requestedAt: { gte: from, lt: to } }, { closedAt: { gte: from, lt: to } }] },
       select: { status: true, requestedAt: true, dueAt: true, closedAt: true },
+    });
+  }
+
+  async getPlacementRuleOverrides(partnershipId: string) {
+    const row = await this.prisma.partnership.findUnique({ where: { id: partnershipId }, select: { settings: true } });
+    return placementRuleOverrides(row?.settings);
+  }
+
+  async findWorkplace(pNumber: string) {
+    const row = await this.prisma.workplace.findUnique({ where: { pNumber }, include: { company: { select: { cvr: true } } } });
+    if (!row) return undefined;
+    const { id, companyId, ordinaryEmployeesFte, asOf } = row;
+    return { id, companyId, pNumber: row.pNumber, ordinaryEmployeesFte, asOf: isoFromDate(asOf), cvr: row.company.cvr };
+  }
+
+  async listRatioPlacements(workplaceId: string) {
+    const rows = await this.prisma.placement.findMany({
+      where: { workplaceId, type: { countsForRatio: true } },
+      orderBy: [{ startDate: "asc" }, { id: "asc" }],
+      include: placementInclude,
+    });
+    return rows.map(toPlacement);
+  }
+
+  async findPlacement(id: string) {
+    const row = await this.prisma.placement.findUnique({ where: { id }, include: placementInclude });
+    return row ? toPlacement(row) : undefined;
+  }
+
+  async updatePlacement(id: string, patch: PlacementRulesPatch, audit: AuditEntry & { action: string }) {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await tx.placement.findUniqueOrThrow({ where: { id }, include: placementInclude });
+      const { endDate, endedOn, ...rest } = patch;
+      const row = await tx.placement.update({
+        where: { id },
+        data: {
+          ...rest,
+          ...(endDate !== undefined ? { endDate: endDate ? dateFromIso(endDate) : null } : {}),
+          ...(endedOn !== undefined ? { endedOn: endedOn ? dateFromIso(endedOn) : null } : {}),
+        },
+        include: placementInclude,
+      });
+      const record = toPlacement(row);
+      await tx.auditEvent.create({
+        data: { actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before: auditJson(toPlacement(before)), after: auditJson(record) },
+      });
+      return record;
+    });
+  }
+
+  async saveRatioExemption(placementId: string, reason: string, audit: AuditEntry) {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await tx.ratioExemption.findUnique({ where: { placementId } });
+      const data = { reason, grantedBy: audit.actor, grantedAt: new Date() };
+      const exemption = await tx.ratioExemption.upsert({ where: { placementId }, create: { placementId, ...data }, update: data });
+      await tx.auditEvent.create({
+        data: {
+          actor: audit.actor,
+          entity: "ratio_exemption",
+          entityId: placementId,
+          action: before ? "update" : "create",
+          ...(before ? { before: auditJson(before) } : {}),
+          after: auditJson(exemption),
+        },
+      });
+      return toPlacement(await tx.placement.findUniqueOrThrow({ where: { id: placementId }, include: placementInclude }));
     });
   }
 

@@ -1,4 +1,4 @@
-import { type Access, canActFor, type KnownAccess } from "./access.js";
+import { type Access, canActFor, isAdmin, type KnownAccess } from "./access.js";
 import type { OrganisationRecord, PartnershipRecord, PlacementTypeRecord } from "./records.js";
 import type { Store } from "./store.js";
 
@@ -10,6 +10,8 @@ export type PlacementFormContext = {
   /** Set when the person registers for their own organisation only (no choice shown). */
   fixedOrganisation: OrganisationRecord | undefined;
   types: PlacementTypeRecord[];
+  /** Secretariat admins may register beyond the ratio rule with a reason. */
+  canExemptFromRatio?: boolean;
 };
 
 export type OpenPlacementFormResult =
@@ -32,5 +34,5 @@ export async function placementFormContext(store: Store, access: KnownAccess): P
   const types = await store.listPlacementTypes(ids);
   const fixedOrganisation =
     access.role === "partner_contact" && organisations.length === 1 ? organisations[0] : undefined;
-  return { partnerships, organisations, fixedOrganisation, types };
+  return { partnerships, organisations, fixedOrganisation, types, canExemptFromRatio: isAdmin(access) };
 }

@@ -7,8 +7,6 @@ export const COMMANDS = {
   progress: ["fremdrift", "progress", "mål"],
   help: ["hjælp", "help", "hjaelp", "?"],
   admin: ["admin", "kontakt", "contact"],
-  status: ["status", "kvartalsstatus", "kvartal"],
-  report: ["rapport", "report"],
   interpreter: ["tolk", "interpreter"],
   mentor: ["mentor"],
   visit: ["besøg", "visit", "besoeg"],
@@ -16,6 +14,13 @@ export const COMMANDS = {
   upskilling: ["opkvalificering", "upskilling"],
   requests: ["anmodninger", "requests"],
   channel: ["kanal", "channel"],
+  status: ["status", "kvartalsstatus", "kvartal"],
+  report: ["rapport", "report"],
+  extend: ["forlæng", "extend", "forlaeng"],
+  end: ["afslut", "end", "complete", "gennemført"],
+  confirm: ["bekræft", "confirm", "bekraeft"],
+  vitas: ["vitas"],
+  exemption: ["dispensation", "exemption", "undtagelse"],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -112,7 +112,23 @@ export type PlacementRecord = {
   status: PlacementStatus;
   createdBy: string;
   createdAt: Date;
+  /** The workplace (P-nummer) for types placed at one; see placement-rules-config.ts. */
+  workplace: WorkplaceRecord | null;
+  benefitGroup: string | null;
+  hoursPerWeek: number | null;
+  purpose: string | null;
+  representativeName: string | null;
+  representativeConfirmed: boolean;
+  endReason: string | null;
+  endedOn: IsoDate | null;
+  outcome: string | null;
+  tasks: string | null;
+  monthlyWageCost: number | null;
+  vitasCreatedAt: Date | null;
+  ratioExemption: { reason: string; grantedBy: string; grantedAt: Date } | null;
 };
+
+export type WorkplaceRecord = { id: string; companyId: string; pNumber: string; ordinaryEmployeesFte: number; asOf: IsoDate };
 
 /** Placements summed by the properties targets filter on. */
 export type PlacementTally = {

@@ -1,8 +1,19 @@
-import { type Access, canActFor } from "./access.js";
+import { type Access, canActFor, isAdmin } from "./access.js";
 import { actorRef } from "./actor.js";
 import { containsCpr } from "./cpr.js";
 import { cvrProblem, normaliseCvr } from "./cvr.js";
 import { endDateFor, isRealIsoDate, type IsoDate } from "./dates.js";
+import { checkHours, checkRegistrationDuration, maxWeeksAtRegistration } from "./duration-rules.js";
+import { checkRatioAtWorkplace, P_NUMBER, ratioProblem } from "./placement-rule-checks.js";
+import {
+  BENEFIT_GROUPS,
+  type BenefitGroup,
+  needsRepresentative,
+  needsWorkplace,
+  PRAKTIK_PURPOSES,
+  placementRules,
+  ruleKindOf,
+} from "./placement-rules-config.js";
 import type { EmployerSector, Need, PlacementRecord } from "./records.js";
 import type { Store } from "./store.js";
 
@@ -21,6 +32,17 @@ export type PlacementInput = {
   contactPerson: string;
   needs: Need[];
   note: string | undefined;
+  /** The workplace's P-nummer (10 digits): required for virksomhedspraktik, løntilskud, IGU and types that count for the ratio rule. */
+  pNumber?: string;
+  /** Ordinary employees at the workplace in full-time equivalents; may be left out when the P-nummer is known. */
+  ordinaryEmployees?: number;
+  benefitGroup?: string;
+  hoursPerWeek?: number;
+  purpose?: string;
+  representativeName?: string;
+  representativeConfirmed?: boolean;
+  /** A secretariat admin's reason for registering beyond the ratio rule. */
+  ratioExemptionReason?: string;
 };
 
 /** A rule broken at one field: an i18n key and what the message needs. */
@@ -60,7 +82,7 @@ export async function registerPlacement(
   const cvr = normaliseCvr(input.cvr);
   const cvrIssue = cvrProblem(cvr);
   if (cvrIssue) problems.cvr = { key: cvrIssue === "format" ? "placement:errors.cvr_format" : "placement:errors.cvr_checksum" };
-  for (const field of ["companyName", "contactPerson", "note"] as const) {
+  for (const field of ["companyName", "contactPerson", "note", "representativeName", "ratioExemptionReason"] as const) {
     const value = input[field];
     if (value && containsCpr(value)) problems[field] = { key: "form:errors.cpr" };
   }
@@ -70,7 +92,69 @@ export async function registerPlacement(
   }
   if (Object.keys(problems).length > 0 || !organisation || !type) return { kind: "invalid", problems };
 
-  const weeks = input.weeks ?? type.defaultWeeks ?? null;
+  const settings = placementRules(await store.getPlacementRuleOverrides(organisation.partnershipId));
+  const kind = ruleKindOf(type.key);
+  const required = { key: "rules:errors.required_for_type" };
+
+  // Rule 1: the workplace, by P-nummer, and its ordinary employees.
+  let workplace: Awaited<ReturnType<Store["findWorkplace"]>>;
+  let employees = input.ordinaryEmployees;
+  const pNumber = input.pNumber?.replace(/\s/g, "");
+  if (needsWorkplace(type)) {
+    if (!pNumber) problems.pNumber = required;
+    else if (!P_NUMBER.test(pNumber)) problems.pNumber = { key: "rules:errors.p_number_format" };
+    else {
+      workplace = await store.findWorkplace(pNumber);
+      if (workplace && workplace.cvr !== cvr) problems.pNumber = { key: "rules:errors.p_number_other_company", vars: { cvr: workplace.cvr } };
+      employees ??= workplace?.ordinaryEmployeesFte;
+      if (employees === undefined) problems.ordinaryEmployees = required;
+    }
+  }
+
+  // Rules 4 and 5: benefit group and purpose of a virksomhedspraktik; weekly hours.
+  const benefitGroup = BENEFIT_GROUPS.find((g) => g === input.benefitGroup);
+  if (kind === "praktik") {
+    if (!benefitGroup) problems.benefitGroup = required;
+    if (!PRAKTIK_PURPOSES.some((p) => p === input.purpose)) problems.purpose = required;
+  }
+  const hoursPerWeek = input.hoursPerWeek ?? null;
+  const hoursIssue = checkHours(kind, hoursPerWeek, settings);
+  if (hoursIssue) problems.hoursPerWeek = hoursIssue;
+
+  // Rule 3: the employee representative's written confirmation.
+  const representativeName = input.representativeName?.trim() || null;
+  const confirmed = needsRepresentative(type) ? input.representativeConfirmed === true : false;
+  if (confirmed && !representativeName) problems.representativeName = required;
+
+  // Left empty, the length is the type's default, but never longer than the rules allow.
+  const facts = kind ? { kind, benefitGroup: (benefitGroup ?? null) as BenefitGroup | null, employerSector: input.employerSector, start: input.startDate } : undefined;
+  const ruleMax = facts ? maxWeeksAtRegistration(facts, settings) : undefined;
+  const defaultWeeks = type.defaultWeeks ?? (kind === "igu" ? ruleMax : undefined);
+  const weeks = input.weeks ?? (defaultWeeks !== undefined && ruleMax !== undefined ? Math.min(defaultWeeks, ruleMax) : defaultWeeks) ?? null;
+  const endDate = weeks ? endDateFor(input.startDate, weeks) : null;
+  if (facts && !problems.benefitGroup) {
+    const tooLong = checkRegistrationDuration(facts, endDate, settings);
+    if (tooLong) problems.weeks = tooLong;
+  }
+  if (Object.keys(problems).length > 0) return { kind: "invalid", problems };
+
+  // Rule 2: rimelighedskravet at the P-nummer over the placement's period.
+  let ratioExemption: { reason: string; grantedBy: string } | undefined;
+  if (type.countsForRatio && pNumber && employees !== undefined) {
+    const check = await checkRatioAtWorkplace(store, {
+      workplaceId: workplace?.id,
+      employees,
+      candidate: { places: input.places, hoursPerWeek, start: input.startDate, end: endDate },
+      settings,
+    });
+    if (!check.ok) {
+      const reason = input.ratioExemptionReason?.trim();
+      if (!reason || !isAdmin(access)) {
+        return { kind: "invalid", problems: { pNumber: ratioProblem(check, pNumber, settings, isAdmin(access)) } };
+      }
+      ratioExemption = { reason, grantedBy: actorRef(access.actor) };
+    }
+  }
   const { placement, created } = await store.createPlacement(
     {
       partnershipId: organisation.partnershipId,
@@ -80,7 +164,7 @@ export async function registerPlacement(
       places: input.places,
       startDate: input.startDate,
       weeks,
-      endDate: weeks ? endDateFor(input.startDate, weeks) : null,
+      endDate,
       employerSector: input.employerSector,
       sector: input.sector,
       shortageSector: input.shortageSector,
@@ -89,6 +173,14 @@ export async function registerPlacement(
       note: input.note ?? null,
       createdBy: actorRef(access.actor),
       idempotencyKey,
+      status: needsRepresentative(type) && !confirmed ? "awaiting_confirmation" : "active",
+      ...(pNumber && needsWorkplace(type) ? { workplace: { pNumber, ordinaryEmployeesFte: input.ordinaryEmployees, asOf: input.startDate } } : {}),
+      benefitGroup: kind === "praktik" ? (benefitGroup ?? null) : null,
+      hoursPerWeek,
+      purpose: kind === "praktik" ? (input.purpose ?? null) : null,
+      representativeName,
+      representativeConfirmed: confirmed,
+      ...(ratioExemption ? { ratioExemption } : {}),
     },
     { actor: actorRef(access.actor) },
   );

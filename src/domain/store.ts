@@ -19,6 +19,7 @@ import type {
   TargetRecord,
 } from "./records.js";
 import type { SupportStore } from "./support-records.js";
+import type { PlacementRulesStore } from "./placement-rules-store.js";
 
 export type AuditEntry = { actor: string };
 
@@ -39,6 +40,15 @@ export type NewPlacement = {
   note: string | null;
   createdBy: string;
   idempotencyKey: string;
+  /** Set for types that follow the placement rules (placement-rules-config.ts). */
+  status?: "awaiting_confirmation" | "active";
+  workplace?: { pNumber: string; ordinaryEmployeesFte: number | undefined; asOf: IsoDate };
+  benefitGroup?: string | null;
+  hoursPerWeek?: number | null;
+  purpose?: string | null;
+  representativeName?: string | null;
+  representativeConfirmed?: boolean;
+  ratioExemption?: { reason: string; grantedBy: string };
 };
 
 export type NewContact = {
@@ -59,7 +69,7 @@ export type PlacementQuery = {
 
 export type NewQuarterlyStatus = Omit<QuarterlyStatusRecord, "id" | "createdBy" | "createdAt" | "updatedBy" | "updatedAt">;
 
-export interface Store extends SupportStore {
+export interface Store extends SupportStore, PlacementRulesStore {
   findContact(platform: Platform, workspaceId: string, userIds: readonly string[]): Promise<ContactRecord | undefined>;
   /** Remembers a chat user the bot has met (for the admin's user list). */
   rememberChatUser(user: Omit<ChatUserRecord, "lastSeenAt">): Promise<void>;

@@ -2,11 +2,13 @@ import { z } from "zod";
 import type { Locale } from "../domain/actor.js";
 import { normaliseCvr, cvrProblem } from "../domain/cvr.js";
 import type { PlacementFormContext } from "../domain/open-placement-form.js";
+import { BENEFIT_GROUPS, PRAKTIK_PURPOSES } from "../domain/placement-rules-config.js";
 import { EMPLOYER_SECTORS, labelIn, NEEDS } from "../domain/records.js";
 import { SECTORS } from "../domain/sectors.js";
 import type { Translate } from "../i18n/translate.js";
 import { zChoice, zChoices, zDate, zId, zOptionalInteger, zOptionalText, zRequiredInteger, zRequiredText, zYesNo } from "./fields.js";
 import type { FieldErrors, FormField, FormValues, FormView } from "./form.js";
+import { zOptionalChoice, zOptionalDecimal, zOptionalPNumber, zOptionalYesNo } from "./rule-fields.js";
 
 export const PLACEMENT_FORM_ID = "placement.new";
 
@@ -18,6 +20,10 @@ export const PLACEMENT_LIMITS = {
   placesMax: 50,
   weeksMin: 1,
   weeksMax: 104,
+  employeesMax: 100000,
+  hoursMax: 48,
+  representativeName: 120,
+  ratioExemption: 300,
 } as const;
 
 const zCvr = z.preprocess(
@@ -44,6 +50,14 @@ export const ZPlacementSubmissionSchema = z.object({
   contactPerson: zRequiredText(PLACEMENT_LIMITS.contactPerson),
   needs: zChoices(NEEDS),
   note: zOptionalText(PLACEMENT_LIMITS.note),
+  pNumber: zOptionalPNumber(),
+  ordinaryEmployees: zOptionalDecimal(0, PLACEMENT_LIMITS.employeesMax),
+  benefitGroup: zOptionalChoice(BENEFIT_GROUPS),
+  hoursPerWeek: zOptionalDecimal(1, PLACEMENT_LIMITS.hoursMax),
+  purpose: zOptionalChoice(PRAKTIK_PURPOSES),
+  representativeName: zOptionalText(PLACEMENT_LIMITS.representativeName),
+  representativeConfirmed: zOptionalYesNo(),
+  ratioExemption: zOptionalText(PLACEMENT_LIMITS.ratioExemption),
 });
 export type TPlacementSubmission = z.infer<typeof ZPlacementSubmissionSchema>;
 
@@ -99,6 +113,24 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
       placeholder: "12345678",
     },
     {
+      kind: "text",
+      id: "pNumber",
+      label: t("rules:form.p_number"),
+      hint: t("rules:form.p_number_hint"),
+      required: false,
+      maxLength: 14,
+      placeholder: "1012345678",
+    },
+    {
+      kind: "number",
+      id: "ordinaryEmployees",
+      label: t("rules:form.ordinary_employees"),
+      hint: t("rules:form.ordinary_employees_hint"),
+      required: false,
+      min: 0,
+      max: PLACEMENT_LIMITS.employeesMax,
+    },
+    {
       kind: "radio",
       id: "employerSector",
       label: t("placement:form.employer_sector"),
@@ -152,12 +184,55 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
       max: PLACEMENT_LIMITS.weeksMax,
     },
     {
+      kind: "number",
+      id: "hoursPerWeek",
+      label: t("rules:form.hours_per_week"),
+      hint: t("rules:form.hours_per_week_hint"),
+      required: false,
+      min: 1,
+      max: PLACEMENT_LIMITS.hoursMax,
+    },
+    {
+      kind: "select",
+      id: "benefitGroup",
+      label: t("rules:form.benefit_group"),
+      hint: t("rules:form.benefit_group_hint"),
+      required: false,
+      placeholder: t("rules:form.benefit_group_placeholder"),
+      options: BENEFIT_GROUPS.map((g) => ({ value: g, label: t(`rules:benefit_groups.${g}`) })),
+    },
+    {
+      kind: "radio",
+      id: "purpose",
+      label: t("rules:form.purpose"),
+      required: false,
+      options: PRAKTIK_PURPOSES.map((p) => ({ value: p, label: t(`rules:purposes.${p}`) })),
+    },
+    {
       kind: "text",
       id: "contactPerson",
       label: t("placement:form.contact_person"),
       hint: t("placement:form.contact_person_hint"),
       required: true,
       maxLength: PLACEMENT_LIMITS.contactPerson,
+    },
+    {
+      kind: "text",
+      id: "representativeName",
+      label: t("rules:form.representative_name"),
+      hint: t("rules:form.representative_name_hint"),
+      required: false,
+      maxLength: PLACEMENT_LIMITS.representativeName,
+    },
+    {
+      kind: "radio",
+      id: "representativeConfirmed",
+      label: t("rules:form.representative_confirmed"),
+      required: false,
+      options: [
+        { value: "yes", label: t("common:yes") },
+        { value: "no", label: t("common:no") },
+      ],
     },
     {
       kind: "checkboxes",
@@ -175,6 +250,19 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
       maxLength: PLACEMENT_LIMITS.note,
       multiline: true,
     },
+    ...(context.canExemptFromRatio
+      ? [
+          {
+            kind: "text",
+            id: "ratioExemption",
+            label: t("rules:form.ratio_exemption"),
+            hint: t("rules:form.ratio_exemption_hint"),
+            required: false,
+            maxLength: PLACEMENT_LIMITS.ratioExemption,
+            multiline: true,
+          } satisfies FormField,
+        ]
+      : []),
   ];
 }
 

@@ -13,8 +13,10 @@ export function commandText(name: CommandName, style: CommandStyle, t: Translate
 }
 
 export function helpView(t: Translate, style: CommandStyle, isAdmin: boolean): MessageView {
-  const names: CommandName[] = ["new", "list", "progress", "status", "help"];
-  if (isAdmin) names.push("admin", "report");
+  const names: CommandName[] = ["new", "list", "progress", "extend", "end", "confirm", "vitas", "status", "help"];
+  if (isAdmin) names.push("admin", "report", "exemption");
+  names.splice(names.indexOf("help"), 0, "interpreter", "mentor", "visit", "danish", "upskilling", "requests");
+  if (isAdmin) names.push("channel");
   const items = names.map((name) => `${commandText(name, style, t)} — ${t(`help:describe.${name}`)}`);
   return {
     text: t("help:heading"),

@@ -24,11 +24,39 @@ export function placementFacts(p: PlacementRecord, t: Translate, locale: Locale)
       }`,
     },
     { label: t("placement:form.contact_person"), value: p.contactPerson },
+    ...ruleFacts(p, t, locale),
   ];
   if (p.needs.length > 0) {
     facts.push({ label: t("placement:form.needs"), value: p.needs.map((n) => t(`placement:needs.${n}`)).join(", ") });
   }
   if (p.note) facts.push({ label: t("placement:form.note"), value: p.note });
+  return facts;
+}
+
+/** The placement-rule facts, for the types that have them. */
+export function ruleFacts(p: PlacementRecord, t: Translate, locale: Locale): { label: string; value: string }[] {
+  const facts: { label: string; value: string }[] = [];
+  const number = (n: number) => new Intl.NumberFormat(locale === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 }).format(n);
+  if (p.workplace) {
+    facts.push({
+      label: t("rules:summary.workplace"),
+      value: t("rules:summary.workplace_value", { pNumber: p.workplace.pNumber, employees: number(p.workplace.ordinaryEmployeesFte) }),
+    });
+  }
+  if (p.benefitGroup) facts.push({ label: t("rules:summary.benefit_group"), value: t(`rules:benefit_groups.${p.benefitGroup}`, { defaultValue: p.benefitGroup }) });
+  if (p.hoursPerWeek !== null) facts.push({ label: t("rules:summary.hours"), value: number(p.hoursPerWeek) });
+  if (p.purpose) facts.push({ label: t("rules:summary.purpose"), value: t(`rules:purposes.${p.purpose}`, { defaultValue: p.purpose }) });
+  if (p.representativeName || p.status === "awaiting_confirmation") {
+    const name = p.representativeName ?? "";
+    const value = !name
+      ? t("rules:summary.representative_none")
+      : t(p.representativeConfirmed ? "rules:summary.representative_confirmed" : "rules:summary.representative_missing", { name });
+    facts.push({ label: t("rules:summary.representative"), value });
+  }
+  if (p.ratioExemption) facts.push({ label: t("rules:summary.exemption"), value: p.ratioExemption.reason });
+  if (p.endedOn) facts.push({ label: t("rules:summary.ended"), value: formatDate(p.endedOn, locale) });
+  if (p.outcome) facts.push({ label: t("rules:summary.outcome"), value: t(`rules:outcomes.${p.outcome}`, { defaultValue: p.outcome }) });
+  facts.push({ label: t("rules:summary.status"), value: t(`placement:status.${p.status}`) });
   return facts;
 }
 
@@ -40,6 +68,9 @@ export function placementConfirmationView(p: PlacementRecord, duplicate: boolean
     blocks: [
       { type: "heading", text: heading },
       { type: "facts", facts: placementFacts(p, t, locale) },
+      ...(p.status === "awaiting_confirmation"
+        ? [{ type: "text" as const, text: t("rules:summary.awaiting_confirmation", { command: `»${t("help:command_word.confirm")}«` }) }]
+        : []),
       { type: "context", text: t("placement:confirmation.reference", { id: p.id.slice(0, 8) }) },
       {
         type: "actions",

@@ -47,6 +47,10 @@ const input = (over: Partial<PlacementInput> = {}): PlacementInput => ({
   contactPerson: "Hanne Jensen",
   needs: ["mentor", "mentor", "interpreter"],
   note: undefined,
+  pNumber: "1000000001",
+  ordinaryEmployees: 100,
+  benefitGroup: "integrationsprogram",
+  purpose: "skills",
   ...over,
 });
 

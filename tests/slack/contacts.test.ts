@@ -27,6 +27,10 @@ function placementValues(view: Json, company: { name: string; cvr: string }): Re
     places: "2",
     startDate: "2016-11-01",
     contactPerson: "Ole Olsen",
+    pNumber: `10${company.cvr}`,
+    ordinaryEmployees: "100",
+    benefitGroup: "integrationsprogram",
+    purpose: "skills",
   };
 }
 

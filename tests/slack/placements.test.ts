@@ -43,6 +43,10 @@ function validValues(view: Json, typeLabel = "Virksomhedspraktik"): Record<strin
     startDate: "2016-10-10",
     contactPerson: "Hanne Jensen, 12345678",
     needs: ["mentor"],
+    pNumber: "1024256790",
+    ordinaryEmployees: "100",
+    benefitGroup: "integrationsprogram",
+    purpose: "skills",
   };
 }
 
@@ -70,6 +74,8 @@ describe("registering a placement from Slack", () => {
       "organisation",
       "companyName",
       "cvr",
+      "pNumber",
+      "ordinaryEmployees",
       "employerSector",
       "sector",
       "shortageSector",
@@ -77,9 +83,15 @@ describe("registering a placement from Slack", () => {
       "places",
       "startDate",
       "weeks",
+      "hoursPerWeek",
+      "benefitGroup",
+      "purpose",
       "contactPerson",
+      "representativeName",
+      "representativeConfirmed",
       "needs",
       "note",
+      "ratioExemption",
     ]);
     // Both example partnerships, as option groups.
     const organisation = inputBlock(view, "organisation").element as Json;
@@ -159,7 +171,7 @@ describe("registering a placement from Slack", () => {
 
   it("two deliveries of a fresh form at the same moment save it once", async () => {
     const { view, viewId } = await openModal(t, ADMIN, "ny");
-    const values = { ...validValues(view), type: optionValue(view, "type", "Løntilskud", /Aalborg/), cvr: "10000009", companyName: "Nordjysk Maskinfabrik" };
+    const values = { ...validValues(view), type: optionValue(view, "type", "Løntilskud", /Aalborg/), cvr: "10000009", pNumber: "1010000009", companyName: "Nordjysk Maskinfabrik" };
     const [first, second] = await Promise.all([
       t.slack.interact(viewSubmissionPayload({ userId: ADMIN, viewId, view, values })),
       t.slack.interact(viewSubmissionPayload({ userId: ADMIN, viewId, view, values })),

@@ -223,6 +223,13 @@ describe("messages fit in Slack messages", () => {
         contactPerson: "Hanne Jensen",
         needs: ["mentor", "interpreter", "danish"],
         note: "n".repeat(500),
+        pNumber: "1024256790",
+        ordinaryEmployees: "100",
+        benefitGroup: "integrationsprogram",
+        purpose: "skills",
+        hoursPerWeek: "37",
+        representativeName: "Jens Tillid",
+        representativeConfirmed: "no",
       },
     });
     expect(done.kind).toBe("done");

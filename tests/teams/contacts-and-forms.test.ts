@@ -75,6 +75,10 @@ function placementValues(card: Card, values: Record<string, string>): Record<str
     places: "1",
     startDate: "2016-10-17",
     contactPerson: "Butikschef Mette",
+    pNumber: `10${values.cvr ?? "24256790"}`,
+    ordinaryEmployees: "100",
+    benefitGroup: "integrationsprogram",
+    purpose: "skills",
     ...values,
   };
 }

@@ -87,8 +87,14 @@ function aalborgValues(card: Card, overrides: Record<string, string> = {}): Reco
     contactPerson: "Hanne Jensen, 12345678",
     needs: "mentor,interpreter",
     note: "",
+    ...ruleValues(overrides.cvr ?? "24256790"),
     ...overrides,
   };
+}
+
+/** The placement-rule fields a virksomhedspraktik needs; one P-nummer per company. */
+function ruleValues(cvr: string): Record<string, string> {
+  return { pNumber: `10${cvr}`, ordinaryEmployees: "100", benefitGroup: "integrationsprogram", purpose: "skills" };
 }
 
 function fredericiaValues(card: Card, overrides: Record<string, string> = {}): Record<string, string> {
@@ -127,6 +133,8 @@ describe("Teams: registering a placement", () => {
       "organisation",
       "companyName",
       "cvr",
+      "pNumber",
+      "ordinaryEmployees",
       "employerSector",
       "sector",
       "shortageSector",
@@ -134,9 +142,15 @@ describe("Teams: registering a placement", () => {
       "places",
       "startDate",
       "weeks",
+      "hoursPerWeek",
+      "benefitGroup",
+      "purpose",
       "contactPerson",
+      "representativeName",
+      "representativeConfirmed",
       "needs",
       "note",
+      "ratioExemption",
     ]);
     expect(input(form, "organisation")).toMatchObject({ type: "Input.ChoiceSet", style: "compact", isRequired: true, label: "Organisation" });
     expect(input(form, "companyName")).toMatchObject({ type: "Input.Text", maxLength: 120, isRequired: true, label: "Virksomhedens navn" });
@@ -207,7 +221,7 @@ describe("Teams: registering a placement", () => {
       companyName: "Aalborg Zoo",
       places: "4",
       startDate: "2016-11-01",
-      weeks: "26",
+      weeks: "12",
       note: "Gerne morgenvagter",
       needs: "mentor,danish",
     });
@@ -229,7 +243,7 @@ describe("Teams: registering a placement", () => {
     expect(input(card, "type").value).toBe(typed.type);
     expect(input(card, "places").value).toBe(4);
     expect(input(card, "startDate").value).toBe("2016-11-01");
-    expect(input(card, "weeks").value).toBe(26);
+    expect(input(card, "weeks").value).toBe(12);
     expect(input(card, "note").value).toBe("Gerne morgenvagter");
     expect(input(card, "needs").value).toBe("mentor,danish");
     expect(input(card, "shortageSector").value).toBe("yes");

@@ -1,0 +1,17 @@
+import { type Access, canActFor } from "./access.js";
+import type { PlacementRecord } from "./records.js";
+import type { Store } from "./store.js";
+
+export type PlacementLookup = { kind: "ok"; placement: PlacementRecord } | { kind: "not_found" } | { kind: "denied" };
+
+/** A placement this person may change: their organisation's, or any in their partnerships for staff and admins. */
+export async function placementFor(store: Store, access: Access, placementId: string): Promise<PlacementLookup> {
+  if (access.kind !== "known") return { kind: "denied" };
+  const placement = await store.findPlacement(placementId);
+  if (!placement) return { kind: "not_found" };
+  const organisation = await store.getOrganisation(placement.organisationId);
+  if (!organisation || !canActFor(access, organisation)) return { kind: "denied" };
+  return { kind: "ok", placement };
+}
+
+export const isClosed = (p: PlacementRecord) => p.status === "ended" || p.status === "completed";
