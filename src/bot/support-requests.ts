@@ -22,7 +22,9 @@ import {
 import { userAddressFromRef } from "../messaging/messenger.js";
 import { commandText, deniedView, noAccessView } from "../views/help-views.js";
 import { type MessageView, simpleMessage } from "../views/message.js";
+import type { PartnershipRecord } from "../domain/records.js";
 import {
+  mentorFiguresBlock,
   requesterNoticeView,
   SUPPORT_ACTIONS,
   supportChannelView,
@@ -208,12 +210,12 @@ async function linkJobcenterChannel(ctx: BotContext, { access, args, channel, st
     case "no_channel":
       return message(simpleMessage(t("support:channel_link.no_channel")));
     case "unknown_purpose":
-      return message(simpleMessage(t("support:channel_link.usage", { command: `${commandText("channel", style, t)} jobcenter` })));
+      return message(simpleMessage(t("support:channel_link.usage", { command: commandText("channel", style, t) })));
     case "choose_partnership":
       return message(
         simpleMessage(
           t("support:channel_link.choose_partnership", {
-            command: `${commandText("channel", style, t)} jobcenter`,
+            command: commandText("channel", style, t),
             slugs: result.partnerships.map((p) => p.slug).join(", "),
           }),
         ),
@@ -221,6 +223,17 @@ async function linkJobcenterChannel(ctx: BotContext, { access, args, channel, st
     case "linked":
       return message(simpleMessage(t("support:channel_link.linked", { partnership: result.partnership.name })));
   }
+}
+
+/** The progress message with each partnership's mentor hours against the agreement's planning figure. */
+export async function withMentorFigures(ctx: BotContext, partnerships: PartnershipRecord[], view: MessageView, locale: Locale): Promise<MessageView> {
+  const t = ctx.t(locale);
+  const blocks = [...view.blocks];
+  for (const partnership of partnerships) {
+    const figures = await withRetry(() => ctx.deps.store.mentorFigures(partnership.id));
+    blocks.push({ type: "divider" }, { type: "text", text: t("support:mentor.heading_for", { partnership: partnership.name }) }, mentorFiguresBlock(figures, t, locale));
+  }
+  return { ...view, blocks };
 }
 
 const KIND_COMMANDS: Record<SupportKind, CommandName> = {

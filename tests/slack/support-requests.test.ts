@@ -237,3 +237,20 @@ describe("deadlines: reminder and escalation, each once", () => {
     expect((await t.db.prisma.supportRequest.findUniqueOrThrow({ where: { id: requestId } })).escalatedAt?.toISOString()).toBe("2016-10-06T14:05:00.000Z");
   });
 });
+
+describe("mentor hours", () => {
+  it("a granted mentor is counted in /praktik fremdrift against the agreement's 2 hours a week", async () => {
+    const { view, viewId } = await openModal(t, PARTNER, "mentor");
+    expect(inputBlock(view, "hoursPerWeek").element).toMatchObject({ initial_value: "2" });
+    await t.slack.interact(viewSubmissionPayload({ userId: PARTNER, viewId, view, values: { placement: placementId, hoursPerWeek: "3", weeks: "13" } }));
+    const row = await t.db.prisma.supportRequest.findFirstOrThrow({ where: { kind: "mentor" } });
+    expect(row).toMatchObject({ hoursPerWeek: 3, weeks: 13, placementId });
+    const before = allText((await commandReply(t, STAFF, "fremdrift")).body);
+    expect(before).toContain("Praktikpladser med mentor");
+    await press(STAFF, "support.done", row.id);
+    await t.fake.waitFor("chat.postMessage", (c) => c.body.channel === PARTNER && String(c.body.text).includes("klaret"));
+    const after = allText((await commandReply(t, STAFF, "fremdrift")).body);
+    expect(after).toMatch(/Praktikpladser med mentor\*?\n1/);
+    expect(after).toContain("3 (aftalen regner med ca. 2)");
+  });
+});
