@@ -194,6 +194,20 @@ describe("registering a placement from Slack", () => {
     expect(await placementCount()).toBe(2);
   });
 
+  it("a registration that would break the ratio rule is refused at the P-nummer with the numbers and the rule", async () => {
+    const { view, viewId } = await openModal(t, ADMIN, "ny");
+    const values = { ...validValues(view), cvr: "30000005", companyName: "Limfjordens Bageri", pNumber: "1030000005", ordinaryEmployees: "4", places: "2" };
+    const res = await t.slack.interact(viewSubmissionPayload({ userId: ADMIN, viewId, view, values }));
+    const answer = res.json as { response_action: string; errors: Record<string, string> };
+    expect(answer.response_action).toBe("errors");
+    expect(Object.keys(answer.errors)).toEqual(["pNumber"]);
+    expect(answer.errors.pNumber).toContain("Rimelighedskravet er ikke opfyldt på P-nummer 1030000005");
+    expect(answer.errors.pNumber).toContain("må der højst være 1 i virksomhedspraktik");
+    expect(answer.errors.pNumber).toContain("i alt 2");
+    expect(answer.errors.pNumber).toContain("§ 65");
+    expect(await placementCount()).toBe(2);
+  });
+
   it("a note with a CPR-shaped number is refused at the note field", async () => {
     const { view, viewId } = await openModal(t, ADMIN, "ny");
     const res = await t.slack.interact(
