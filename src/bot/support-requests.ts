@@ -24,6 +24,7 @@ import { commandText, deniedView, noAccessView } from "../views/help-views.js";
 import { type MessageView, simpleMessage } from "../views/message.js";
 import type { PartnershipRecord } from "../domain/records.js";
 import {
+  chooseSupportView,
   mentorFiguresBlock,
   requesterNoticeView,
   SUPPORT_ACTIONS,
@@ -253,6 +254,11 @@ export const supportRequestsFeature: Feature = {
     channel: linkJobcenterChannel,
   },
   actions: {
+    [SUPPORT_ACTIONS.choose]: async (ctx, { access, value }) => {
+      const t = ctx.t(access.actor.locale);
+      if (!value) return message(simpleMessage(t("errors:form_expired")));
+      return message(chooseSupportView(value, t));
+    },
     [SUPPORT_ACTIONS.openForm]: (ctx, { access, value }) => {
       const [kind, placementId] = (value ?? "").split(":");
       const known = SUPPORT_KINDS.find((k) => k === kind) ?? "visit";

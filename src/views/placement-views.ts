@@ -3,6 +3,7 @@ import { formatDate } from "../domain/dates.js";
 import { labelIn, type PlacementRecord } from "../domain/records.js";
 import type { Translate } from "../i18n/translate.js";
 import type { MessageView } from "./message.js";
+import { SUPPORT_ACTIONS } from "./support-views.js";
 
 export const OPEN_PLACEMENT_FORM_ACTION = "placement.open_form";
 export const LIST_PLACEMENTS_ACTION = "placement.list";
@@ -77,6 +78,7 @@ export function placementConfirmationView(p: PlacementRecord, duplicate: boolean
         actions: [
           { id: OPEN_PLACEMENT_FORM_ACTION, label: t("placement:actions.register_another"), style: "primary" },
           { id: LIST_PLACEMENTS_ACTION, label: t("placement:actions.see_list") },
+          { id: SUPPORT_ACTIONS.choose, label: t("support:actions.order"), value: p.id },
         ],
       },
     ],

@@ -2,7 +2,7 @@
 // moves), what the requester is told, the list of open requests, reminders and escalations.
 import type { Locale } from "../domain/actor.js";
 import { formatDate } from "../domain/dates.js";
-import type { MentorFigures, SupportKind, SupportRequestRecord } from "../domain/support-records.js";
+import { type MentorFigures, SUPPORT_KINDS, type SupportKind, type SupportRequestRecord } from "../domain/support-records.js";
 import type { Translate } from "../i18n/translate.js";
 import type { MessageBlock, MessageView } from "./message.js";
 
@@ -10,6 +10,8 @@ export const SUPPORT_ACTIONS = {
   take: "support.take",
   done: "support.done",
   decline: "support.decline",
+  /** Under a placement's confirmation: which kind of support to order; the value is the placement id. */
+  choose: "support.choose",
   /** Opens the support form; the value is "<kind>:<placementId>". */
   openForm: "support.open_form",
 } as const;
@@ -215,6 +217,21 @@ export function mentorFiguresBlock(figures: MentorFigures, t: Translate, locale:
     facts: [
       { label: t("support:mentor.placements"), value: String(figures.placements) },
       { label: t("support:mentor.average"), value: t("support:mentor.average_value", { average, planned: MENTOR_PLANNING_HOURS }) },
+    ],
+  };
+}
+
+/** The five kinds of support as buttons, for one placement. */
+export function chooseSupportView(placementId: string, t: Translate): MessageView {
+  const text = t("support:choose");
+  return {
+    text,
+    blocks: [
+      { type: "text", text },
+      {
+        type: "actions",
+        actions: SUPPORT_KINDS.map((kind) => ({ id: SUPPORT_ACTIONS.openForm, label: t(`support:kinds.${kind}`), value: `${kind}:${placementId}` })),
+      },
     ],
   };
 }

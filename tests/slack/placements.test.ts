@@ -141,7 +141,7 @@ describe("registering a placement from Slack", () => {
     expect(String(dm.body.text)).toContain("Praktikpladsen er gemt");
     expect(allText(dm.body.blocks)).toContain("Aalborg Portland (CVR 24256790)");
     const buttons = (dm.body.blocks as Json[]).filter((b) => b.type === "actions").flatMap((b) => b.elements as Json[]);
-    expect(buttons.map((b) => b.action_id)).toEqual(["placement.open_form", "placement.list"]);
+    expect(buttons.map((b) => b.action_id)).toEqual(["placement.open_form", "placement.list", "support.choose"]);
   });
 
   it("a Slack retry and repeated deliveries of a saved submission create no second placement", async () => {

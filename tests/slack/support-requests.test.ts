@@ -254,3 +254,21 @@ describe("mentor hours", () => {
     expect(after).toContain("3 (aftalen regner med ca. 2)");
   });
 });
+
+describe("ordering from a placement's confirmation", () => {
+  it("the order button offers the five kinds; each opens the form with the placement chosen", async () => {
+    const url = t.fake.responseUrl("actions");
+    await t.slack.interact(blockActionsPayload({ userId: PARTNER, actionId: "support.choose", value: placementId, responseUrl: url }));
+    const offered = await t.fake.waitFor(RESPONSE_URL, (c) => c.responseUrl === url);
+    const buttons = ((offered.body.blocks as Json[]) ?? []).filter((b) => b.type === "actions").flatMap((b) => b.elements as Json[]);
+    expect(buttons.map((b) => b.value)).toEqual(["interpreter", "mentor", "visit", "danish", "upskilling"].map((k) => `${k}:${placementId}`));
+
+    const since = t.fake.calls.length;
+    await t.slack.interact(blockActionsPayload({ userId: PARTNER, actionId: "support.open_form", value: `visit:${placementId}`, responseUrl: t.fake.responseUrl("actions") }));
+    const opened = await t.fake.waitFor("views.open", undefined, { since });
+    const view = opened.body.view as Json;
+    expect(view).toMatchObject({ callback_id: "support.request", title: { text: "Bestil besøg" } });
+    expect(inputBlock(view, "placement").element).toMatchObject({ initial_option: { value: placementId } });
+    expect(inputBlock(view, "wantedOn").element).toMatchObject({ initial_date: "2016-10-04" });
+  });
+});
