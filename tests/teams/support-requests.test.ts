@@ -39,6 +39,7 @@ beforeAll(async () => {
     logger: pino({ level: "silent" }),
     database: db,
     clock: () => new Date("2016-10-03T09:00:00Z"),
+    jobs: "manual",
   });
   const aalborg = await db.prisma.partnership.findUniqueOrThrow({ where: { slug: "aalborg-2016" } });
   const org = (name: string) => db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: aalborg.id, name } });
@@ -145,5 +146,93 @@ describe("support requests from Teams", () => {
     expect(card.actions ?? []).toEqual([]);
     const dm = calls.find((c) => c.conversationId === personalConversationId(partner));
     expect(textOf(dm!.body)).toContain("er klaret af Karin Konsulent");
+  });
+});
+
+describe("decline, reminder and escalation in Teams", () => {
+  it("decline asks for a reason on a card; the requester is told why", async () => {
+    const form = cardOf((await say(partner, "besøg")).body);
+    expect(cardText(form)).toContain("Tidligst muligt");
+    let since = connector.calls.length;
+    await postActivity(app.url, cardActionInvoke({ serviceUrl: connector.url, user: partner, ...filledData(form, { companyName: "Vestas Aalborg" }) }));
+    await connector.waitForActivities(1, since);
+    const visit = await db.prisma.supportRequest.findFirstOrThrow({ where: { kind: "visit" } });
+    expect(visit.dueAt.toISOString()).toBe("2016-10-04T14:00:00.000Z");
+
+    since = connector.calls.length;
+    await pressInChannel(staff, "support.decline", visit.id);
+    const [formPost] = await connector.waitForActivities(1, since);
+    const reasonCard = cardOf(formPost!.body);
+    expect(cardText(reasonCard)).toContain("Afvis anmodning");
+    expect(input(reasonCard, "reason")).toMatchObject({ isMultiline: true });
+    since = connector.calls.length;
+    const res = await postActivity(
+      app.url,
+      cardActionInvoke({
+        serviceUrl: connector.url,
+        user: staff,
+        ...filledData(reasonCard, { reason: "Virksomheden holder lukket i uge 41" }),
+        conversationId: `${CHANNEL};messageid=1800`,
+        conversationType: "channel",
+      }),
+    );
+    expect(cardText(invokeCard(res.body))).toContain("er afvist");
+    const calls = await connector.waitForActivities(2, since);
+    expect(cardText(cardOf(calls.find((c) => c.kind === "update")!.body))).toContain("Afvist af Karin Konsulent: Virksomheden holder lukket i uge 41");
+    const dm = calls.find((c) => c.conversationId === personalConversationId(partner));
+    expect(textOf(dm!.body)).toContain("Begrundelse: Virksomheden holder lukket i uge 41");
+  });
+
+  it("a reminder in the channel two working hours before the deadline, and an escalation to the admin when overdue, each once", async () => {
+    // The admin has a personal chat with the bot, so the escalation can reach them.
+    await say(admin, "hjælp");
+    const form = cardOf((await say(partner, "dansk")).body);
+    let since = connector.calls.length;
+    await postActivity(app.url, cardActionInvoke({ serviceUrl: connector.url, user: partner, ...filledData(form, { companyName: "Aalborg Portland" }) }));
+    await connector.waitForActivities(1, since);
+    const danish = await db.prisma.supportRequest.findFirstOrThrow({ where: { kind: "danish" } });
+    expect(danish.dueAt.toISOString()).toBe("2016-10-06T14:00:00.000Z");
+
+    since = connector.calls.length;
+    await app.jobs.runOnce(new Date("2016-10-06T12:00:00Z"));
+    await app.jobs.runOnce(new Date("2016-10-06T12:30:00Z"));
+    await connector.waitForActivities(1, since);
+    const reminders = connector.calls.slice(since).filter((c) => c.conversationId === CHANNEL && c.kind === "send");
+    expect(reminders).toHaveLength(1);
+    expect(textOf(reminders[0]!.body)).toContain("Påmindelse: Danskundervisning · Aalborg Portland");
+
+    since = connector.calls.length;
+    await app.jobs.runOnce(new Date("2016-10-06T14:05:00Z"));
+    await app.jobs.runOnce(new Date("2016-10-07T08:00:00Z"));
+    await connector.waitForActivities(1, since);
+    const escalations = connector.calls.slice(since).filter((c) => c.kind === "send");
+    expect(escalations.map((c) => c.conversationId)).toEqual([personalConversationId(admin)]);
+    expect(textOf(escalations[0]!.body)).toContain("Anmodning over tid");
+  });
+
+  it("a requester without a personal chat with the bot gets no direct message, and nothing fails", async () => {
+    const groupOnly = teamsUser("Gert Gruppe");
+    const aalborg = await db.prisma.partnership.findUniqueOrThrow({ where: { slug: "aalborg-2016" } });
+    const di = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: aalborg.id, name: "Dansk Industri Aalborg" } });
+    await db.prisma.contact.create({
+      data: { platform: "teams", workspaceId: TEST_TENANT_ID, userId: groupOnly.aadObjectId!, organisationId: di.id, role: "partner_contact", createdBy: "test" },
+    });
+    const group = { conversationId: "19:groupchat-abc@thread.v2", conversationType: "groupChat" as const };
+    const since0 = connector.calls.length;
+    await postActivity(app.url, messageActivity({ serviceUrl: connector.url, user: groupOnly, text: "opkvalificering", ...group }));
+    const [formCall] = await connector.waitForActivities(1, since0);
+    const form = cardOf(formCall!.body);
+    let since = connector.calls.length;
+    await postActivity(app.url, cardActionInvoke({ serviceUrl: connector.url, user: groupOnly, ...filledData(form, { companyName: "Tech College" }), ...group }));
+    await connector.waitForActivities(1, since);
+    const request = await db.prisma.supportRequest.findFirstOrThrow({ where: { kind: "upskilling" } });
+    since = connector.calls.length;
+    await pressInChannel(staff, "support.take", request.id);
+    const calls = await connector.waitForActivities(2, since);
+    expect(calls.some((c) => c.kind === "update" && c.conversationId === CHANNEL)).toBe(true);
+    await new Promise((r) => setTimeout(r, 200));
+    // Only the channel heard about it: the card update and the answer to the one who pressed.
+    expect(connector.calls.slice(since).filter((c) => !c.conversationId?.startsWith(CHANNEL))).toEqual([]);
+    expect((await db.prisma.supportRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("taken");
   });
 });
