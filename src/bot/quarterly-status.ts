@@ -9,12 +9,17 @@ import { currentQuarter, DEFAULT_STATUS_SCHEDULE, formatQuarter, parseQuarter, p
 import { type FieldErrors, type FormValues, type FormView, parseForm } from "../forms/form.js";
 import { QUARTERLY_STATUS_FORM_ID, quarterlyStatusFormView, ZQuarterlyStatusSubmissionSchema } from "../forms/quarterly-status-form.js";
 import { renderReportFile } from "../reports/report-file.js";
-import { deniedView, noAccessView } from "../views/help-views.js";
+import { noAccessView } from "../views/help-views.js";
 import { simpleMessage } from "../views/message.js";
 import type { BotContext, BotReply, CommandRequest, Feature, FollowUp, SubmitReply, SubmitRequest } from "./feature.js";
 import { message } from "./feature.js";
 import { withRetry } from "./retry.js";
 import { translateProblems } from "./translate-problems.js";
+
+/** Why this person cannot file; an admin named in BOT_ADMINS has no organisation of their own. */
+function noOrganisationView(access: KnownAccess, t: (key: string) => string) {
+  return simpleMessage(t(isAdmin(access) && !access.organisation ? "quarterly:no_organisation_admin" : "quarterly:no_organisation"));
+}
 
 async function statusForm(
   ctx: BotContext,
@@ -41,7 +46,7 @@ async function openForm(ctx: BotContext, access: KnownAccess, quarterText?: stri
   const clock = { timezone: ctx.deps.timezone, now: ctx.now() };
   const result = await withRetry(() => openStatusForm(ctx.deps.store, access, clock, quarterText));
   if (result.kind === "denied") return message(noAccessView(actor, t));
-  if (result.kind === "no_organisation") return message(simpleMessage(t("quarterly:no_organisation")));
+  if (result.kind === "no_organisation") return message(noOrganisationView(access, t));
   return { kind: "form", form: await withRetry(() => statusForm(ctx, result.context, actor.locale)) };
 }
 
@@ -52,7 +57,7 @@ async function submitStatus(ctx: BotContext, { access, submission }: SubmitReque
   const quarter = submission.state.quarter;
   const opened = await withRetry(() => openStatusForm(ctx.deps.store, access, clock, quarter));
   if (opened.kind === "denied") return { kind: "refused", view: noAccessView(actor, t) };
-  if (opened.kind === "no_organisation") return { kind: "refused", view: simpleMessage(t("quarterly:no_organisation")) };
+  if (opened.kind === "no_organisation") return { kind: "refused", view: noOrganisationView(access, t) };
   const form = await withRetry(() => statusForm(ctx, opened.context, actor.locale, { values: submission.values, nonce: submission.nonce }));
   const invalid = (errors: FieldErrors): SubmitReply => ({ kind: "invalid", errors, form: { ...form, errors } });
   const parsed = parseForm(ZQuarterlyStatusSubmissionSchema, form.fields, submission.values, t);
@@ -62,7 +67,7 @@ async function submitStatus(ctx: BotContext, { access, submission }: SubmitReque
     fileQuarterlyStatus(ctx.deps.store, access, { ...parsed.value, quarter: quarter ?? opened.context.quarter }, clock),
   );
   if (result.kind === "denied") return { kind: "refused", view: noAccessView(actor, t) };
-  if (result.kind === "no_organisation") return { kind: "refused", view: simpleMessage(t("quarterly:no_organisation")) };
+  if (result.kind === "no_organisation") return { kind: "refused", view: noOrganisationView(access, t) };
   if (result.kind === "invalid") {
     if (result.problems.quarter) return { kind: "refused", view: simpleMessage(t("quarterly:errors.quarter_closed")) };
     return invalid(translateProblems(result.problems, t));
@@ -76,7 +81,7 @@ async function submitStatus(ctx: BotContext, { access, submission }: SubmitReque
 async function report(ctx: BotContext, { access, args }: CommandRequest): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
-  if (!isAdmin(access)) return message(deniedView(t));
+  if (!isAdmin(access)) return message(simpleMessage(t("quarterly:report_admin_only")));
   const now = ctx.now();
   const text = args[0];
   const quarter = text ? parseQuarter(text) : previousQuarter(currentQuarter(ctx.deps.timezone, now));
@@ -89,7 +94,7 @@ async function report(ctx: BotContext, { access, args }: CommandRequest): Promis
       const result = await withRetry(() =>
         buildReport(ctx.deps.store, access, { quarter }, { timezone: ctx.deps.timezone, now, schedule: DEFAULT_STATUS_SCHEDULE }),
       );
-      if (result.kind === "denied") return { kind: "message", view: deniedView(t) };
+      if (result.kind === "denied") return { kind: "message", view: simpleMessage(t("quarterly:report_admin_only")) };
       if (result.kind === "not_found") return { kind: "message", view: simpleMessage(t("quarterly:report_not_found")) };
       const files = await Promise.all((["docx", "md"] as const).map((format) => renderReportFile(result.report, format, t, actor.locale)));
       const text = t("quarterly:report_ready", { partnership: result.report.partnership.name, quarter: label });

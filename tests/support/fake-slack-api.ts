@@ -39,6 +39,14 @@ export type FakeUser = { locale?: string; name?: string; realName?: string; disp
 
 type Json = Record<string, unknown>;
 
+/** The file in an upload: the web client posts it as multipart form data (a raw body is taken as is). */
+async function uploadedBytes(body: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith("multipart/form-data")) return body;
+  const form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
+  const file = [...form.values()].find((v) => typeof v !== "string");
+  return file && typeof file !== "string" ? Buffer.from(await file.arrayBuffer()) : body;
+}
+
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   /** Views opened or updated, by id, as the adapter sent them. */
@@ -123,7 +131,7 @@ export class FakeSlackApi {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
     const bytes = await readBody(req);
-    if (path.startsWith("upload/")) return this.handleUpload(path.slice("upload/".length), bytes, res);
+    if (path.startsWith("upload/")) return this.handleUpload(path.slice("upload/".length), await uploadedBytes(bytes, req.headers["content-type"]), res);
     const raw = bytes.toString("utf8");
     const body = parseBody(raw, req.headers["content-type"]);
     if (path.startsWith("response/")) return this.handleResponseUrl(`${this.url}${path}`, body, res);
