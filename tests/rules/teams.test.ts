@@ -1,0 +1,144 @@
+// The placement rules end to end through Teams: a registration that would break the ratio rule
+// is refused at the P-nummer with the numbers shown, and the VITAS summary comes back as a card.
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { type FakeTeamsConnector, startFakeTeamsConnector } from "../support/fake-teams-connector.js";
+import {
+  type Card,
+  cardActionInvoke,
+  cardOf,
+  cardText,
+  choiceValue,
+  filledData,
+  input,
+  inputs,
+  invokeCard,
+  messageActivity,
+  postActivity,
+  type TeamsTestUser,
+  teamsUser,
+} from "../support/teams-activities.js";
+
+const admin = teamsUser("Sara Sekretariat");
+const AALBORG = "Partnerskab om integration, Aalborg 2016";
+
+let db: TestDatabase;
+let connector: FakeTeamsConnector;
+let app: RunningApp;
+
+beforeAll(async () => {
+  [db, connector] = await Promise.all([createTestDatabase(), startFakeTeamsConnector()]);
+  app = await startApp(loadConfig({ PORT: "0", BOT_ADMINS: admin.aadObjectId }), {
+    logger: pino({ level: "silent" }),
+    database: db,
+    clock: () => new Date("2016-10-03T09:00:00Z"),
+  });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await connector?.close();
+  await db?.drop();
+});
+
+async function openForm(user: TeamsTestUser, text: string): Promise<Card> {
+  const since = connector.calls.length;
+  const res = await postActivity(app.url, messageActivity({ serviceUrl: connector.url, user, text }));
+  expect(res.status).toBe(200);
+  const [call] = await connector.waitForActivities(1, since);
+  return cardOf(call!.body);
+}
+
+async function press(user: TeamsTestUser, action: { verb: string; data: Record<string, unknown> }) {
+  const res = await postActivity(app.url, cardActionInvoke({ serviceUrl: connector.url, user, ...action }));
+  expect(res.status).toBe(200);
+  return invokeCard(res.body);
+}
+
+function praktik(card: Card, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    organisation: choiceValue(card, "organisation", (t) => t.startsWith("Dansk Industri Aalborg")),
+    companyName: "Aalborg Portland",
+    cvr: "24256790",
+    employerSector: "private",
+    sector: "construction",
+    shortageSector: "yes",
+    type: choiceValue(card, "type", (t) => t.startsWith("Virksomhedspraktik") && t.includes(AALBORG)),
+    places: "1",
+    startDate: "2016-10-10",
+    weeks: "",
+    contactPerson: "Hanne Jensen, 12345678",
+    needs: "",
+    note: "",
+    pNumber: "1024256790",
+    ordinaryEmployees: "100",
+    hoursPerWeek: "",
+    benefitGroup: "integrationsprogram",
+    purpose: "skills",
+    ...overrides,
+  };
+}
+
+const placementCount = () => db.prisma.placement.count();
+
+describe("Teams: the ratio rule at registration", () => {
+  it("refuses a registration that would break the ratio at the P-nummer, with the numbers and the rule, and keeps what was typed", async () => {
+    const form = await openForm(admin, "ny");
+    const before = await placementCount();
+    const typed = praktik(form, { companyName: "Limfjordens Bageri", cvr: "30000005", pNumber: "1030000005", ordinaryEmployees: "4", places: "2" });
+    const card = await press(admin, filledData(form, typed));
+    expect(await placementCount()).toBe(before);
+
+    const pNumber = input(card, "pNumber");
+    expect(pNumber.value).toBe("1030000005");
+    const message = String(pNumber.errorMessage);
+    expect(message).toContain("Rimelighedskravet er ikke opfyldt på P-nummer 1030000005");
+    expect(message).toContain("med 4 ordinært ansatte (fuldtid) må der højst være 1 i virksomhedspraktik");
+    expect(message).toContain("denne plads giver 2 mere – i alt 2");
+    expect(message).toContain("§ 65");
+    expect(message).toContain("1 pr. 5 ordinært ansatte op til 50 og derefter 1 pr. 10 – mindst 1");
+    // The admin is told how to save anyway.
+    expect(message).toContain("begrundelse i feltet om dispensation");
+    expect(cardText(card)).toContain(message);
+    // Only the P-nummer is wrong, and everything typed is still there.
+    expect(inputs(card).filter((i) => i.id !== "pNumber" && String(i.errorMessage ?? "").includes("Rimelighedskravet"))).toEqual([]);
+    expect(cardText(card)).toContain("Ret de markerede felter og send igen.");
+    expect(input(card, "companyName").value).toBe("Limfjordens Bageri");
+    expect(input(card, "places").value).toBe(2);
+
+    // One place fits: the corrected card saves.
+    const fixed = await press(admin, filledData(card, { places: "1" }));
+    expect(cardText(fixed)).toContain("Praktikpladsen er gemt");
+    expect(await placementCount()).toBe(before + 1);
+
+    // A second placement in the same period at the same P-nummer counts the first one.
+    const next = await openForm(admin, "ny");
+    const refused = await press(admin, filledData(next, praktik(next, { companyName: "Limfjordens Bageri", cvr: "30000005", pNumber: "1030000005", ordinaryEmployees: "" })));
+    expect(String(input(refused, "pNumber").errorMessage)).toContain("I perioden er der allerede 1, og denne plads giver 1 mere – i alt 2");
+    expect(await placementCount()).toBe(before + 1);
+  });
+});
+
+describe("Teams: the VITAS summary", () => {
+  it("'vitas' asks which placement, saves the tasks and answers with the fields to copy into VITAS", async () => {
+    const form = await openForm(admin, "vitas");
+    expect(cardText(form)).toContain("Oplysninger til VITAS");
+    const placement = await db.prisma.placement.findFirstOrThrow({ where: { company: { cvr: "30000005" } } });
+    const card = await press(admin, filledData(form, { placement: placement.id, tasks: "Bagning og opvask", createdInVitas: "yes" }));
+    const text = cardText(card);
+    expect(text).toContain("Til VITAS: Limfjordens Bageri");
+    expect(text).toContain("30000005");
+    expect(text).toContain("1030000005");
+    expect(text).toContain("Bagning og opvask");
+    expect(text).toContain("Hanne Jensen, 12345678");
+    expect(text).toContain("Aftalen er registreret som oprettet i VITAS");
+    const row = await db.prisma.placement.findUniqueOrThrow({ where: { id: placement.id } });
+    expect(row.tasks).toBe("Bagning og opvask");
+    expect(row.vitasCreatedAt).not.toBeNull();
+    const audit = await db.prisma.auditEvent.findMany({ where: { entityId: placement.id, action: "vitas" } });
+    expect(audit).toHaveLength(1);
+  });
+});
