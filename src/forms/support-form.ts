@@ -66,7 +66,8 @@ export const ZDeclineSubmissionSchema = z.object({ reason: zRequiredText(DECLINE
 export function supportFormFields(context: SupportFormContext, t: Translate, locale: Locale): FormField[] {
   const { kind } = context;
   const fields: FormField[] = [];
-  fields.push({
+  // Without current placements the request is for a company; an empty choice only confuses.
+  if (context.placements.length > 0) fields.push({
     kind: "select",
     id: "placement",
     label: t("support:form.placement"),
