@@ -1,0 +1,37 @@
+// `npm run export -- --partnership aalborg-2016 --what placements|requests --format csv|xlsx`:
+// a partnership's placements or support requests as a spreadsheet, from the database
+// DATABASE_URL names (the same rules as the bot). Options: --out <file> (default: a name like
+// praktikpladser-aalborg-2016.xlsx), --locale da|en (column names; default da).
+import { writeFile } from "node:fs/promises";
+import { listPartnershipSlugs } from "../db/export-rows.js";
+import { createI18n } from "../i18n/index.js";
+import { EXPORT_FORMATS, EXPORT_SUBJECTS, exportSpreadsheet } from "../reports/export.js";
+import { oneOf, readOptions, required, timezoneFrom } from "./args.js";
+import { CliError, openMigratedDatabase, runCli } from "./migrate.js";
+
+const USAGE = "npm run export -- --partnership <slug> --what placements|requests --format csv|xlsx [--out <file>] [--locale da|en]";
+
+async function main(): Promise<void> {
+  const opts = readOptions(process.argv.slice(2), ["partnership", "what", "format", "out", "locale"], USAGE);
+  const slug = required(opts.partnership, "partnership", USAGE);
+  const what = oneOf(required(opts.what, "what", USAGE), EXPORT_SUBJECTS, "what");
+  const format = oneOf(required(opts.format, "format", USAGE), EXPORT_FORMATS, "format");
+  const locale = oneOf(opts.locale ?? "da", ["da", "en"] as const, "locale");
+  const timezone = timezoneFrom(process.env);
+
+  const { db } = await openMigratedDatabase();
+  try {
+    const file = await exportSpreadsheet(db.prisma, { slug, what, format, locale, timezone }, createI18n(locale).t(locale));
+    if (!file) {
+      const known = await listPartnershipSlugs(db.prisma);
+      throw new CliError(`no partnership "${slug}"${known.length > 0 ? ` (there are: ${known.join(", ")})` : " (the database has none)"}`);
+    }
+    const out = opts.out ?? file.fileName;
+    await writeFile(out, file.data);
+    console.log(`${out}: ${file.rows} ${what === "placements" ? "placements" : "support requests"}, ${format.toUpperCase()}`);
+  } finally {
+    await db.close();
+  }
+}
+
+runCli("export", main);
