@@ -9,11 +9,14 @@ import { Bot } from "./bot/bot.js";
 import type { Config } from "./config.js";
 import { connectDatabase, type Database } from "./db/connect.js";
 import { migrateDatabase } from "./db/migrate.js";
+import { PrismaNoticeStore } from "./db/notice-store.js";
 import { PrismaStore } from "./db/store.js";
 import { FileShelf } from "./http/file-shelf.js";
 import { createI18n } from "./i18n/index.js";
 import { Scheduler } from "./jobs/scheduler.js";
+import { quarterlyStatusRemindersJob } from "./jobs/quarterly-status-reminders.js";
 import { supportDeadlinesJob } from "./jobs/support-deadlines.js";
+import { placementRetentionJob } from "./jobs/placement-retention.js";
 import { RoutingMessenger } from "./messaging/messenger.js";
 import { seedIfEmpty } from "./seed/seed-database.js";
 import { createSlackAdapter } from "./slack/index.js";
@@ -82,6 +85,18 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   for (const adapter of adapters) messenger.register(adapter.name, adapter.messenger);
   const jobs = new Scheduler({ store, logger, timezone: config.timezone, clock: opts.clock }).add(
     supportDeadlinesJob({ store, messenger, i18n: bot, logger, timezone: config.timezone, admins: config.admins }),
+  ).add(
+    placementRetentionJob({ store, logger, timezone: config.timezone, retentionYears: config.retentionYears }),
+  ).add(
+    quarterlyStatusRemindersJob({
+      store,
+      notices: new PrismaNoticeStore(db.prisma),
+      messenger,
+      i18n: bot,
+      logger,
+      timezone: config.timezone,
+      admins: config.admins,
+    }),
   );
 
   const server: Server = await new Promise((resolve, reject) => {
