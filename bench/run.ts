@@ -2,7 +2,9 @@
 // to a plain database baseline measured in the same run on the same database:
 //   (a) registering a placement through the Bot vs a single-row Prisma insert (AuditEvent)
 //   (b) `/praktik fremdrift` over 10,000 placements vs SELECT count(*) on Placement
-//   (c) peak RSS and heap used
+//   (c) the quarterly report (model + DOCX with its chart) over a partnership with 10,000
+//       placements and 50 organisations vs SELECT count(*) on that partnership's placements
+//   (d) peak RSS and heap used
 // Numbers only: nothing here passes or fails.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
@@ -13,6 +15,9 @@ import { connectDatabase } from "../src/db/connect.js";
 import { parseDatabaseUrl } from "../src/db/database-url.js";
 import { migrateDatabase } from "../src/db/migrate.js";
 import { PrismaStore } from "../src/db/store.js";
+import { buildReportModel } from "../src/domain/build-report.js";
+import { DEFAULT_STATUS_SCHEDULE } from "../src/domain/quarters.js";
+import { renderReportFile } from "../src/reports/report-file.js";
 import type { Actor } from "../src/domain/actor.js";
 import { SECTORS } from "../src/domain/sectors.js";
 import type { FormValues } from "../src/forms/form.js";
@@ -23,6 +28,8 @@ const REGISTRATIONS = 300;
 const WARMUP = 20;
 const BULK_PLACEMENTS = 10_000;
 const PROGRESS_RUNS = 20;
+const REPORT_ORGANISATIONS = 50;
+const REPORT_RUNS = 5;
 
 // ---------------------------------------------------------------------------------------------
 // Measuring
@@ -213,12 +220,81 @@ checkNoErrors("progress");
 phaseDone("progress");
 
 // ---------------------------------------------------------------------------------------------
+// (c) the quarterly report over one large partnership: 10,000 placements, 50 organisations,
+// half of them with a status for the quarter
+
+const aalborgSeed = partnerships.find((p) => p.slug === "aalborg-2016")!;
+const large = await prisma.partnership.create({
+  data: {
+    slug: "bench-2016",
+    name: "Bench partnerskab 2016",
+    municipality: "Bench",
+    periodStart: new Date("2016-01-01T00:00:00Z"),
+    periodEnd: new Date("2016-12-31T00:00:00Z"),
+    placementTypes: { create: aalborgSeed.placementTypes.map(({ key, labelDa, labelEn, defaultWeeks, countsForRatio, sortOrder }) => ({ key, labelDa, labelEn, defaultWeeks, countsForRatio, sortOrder })) },
+    targets: { create: (await prisma.target.findMany({ where: { partnershipId: aalborgSeed.id } })).map(({ key, labelDa, labelEn, kind, min, max, sortOrder, filter }) => ({ key, labelDa, labelEn, kind, min, max, sortOrder, filter: filter ?? {} })) },
+    organisations: { create: Array.from({ length: REPORT_ORGANISATIONS }, (_, i) => ({ name: `Bench organisation ${i + 1}` })) },
+  },
+  include: { organisations: true, placementTypes: true },
+});
+const largeRows = Array.from({ length: BULK_PLACEMENTS }, (_, i) => ({
+  ...rows[i]!,
+  partnershipId: large.id,
+  organisationId: large.organisations[i % large.organisations.length]!.id,
+  typeId: large.placementTypes[Math.floor(i / 7) % large.placementTypes.length]!.id,
+  startDate: new Date(Date.UTC(2016, 0, 1) + (i % 366) * 86_400_000),
+  idempotencyKey: `bench-report:${i}`,
+}));
+for (let i = 0; i < largeRows.length; i += 1000) await prisma.placement.createMany({ data: largeRows.slice(i, i + 1000) });
+await prisma.quarterlyStatus.createMany({
+  data: large.organisations.slice(0, REPORT_ORGANISATIONS / 2).map((o) => ({
+    organisationId: o.id,
+    quarter: "2016-Q3",
+    activities: "Virksomhedsbesøg og praktikdating.",
+    plan: "Flere besøg i næste kvartal.",
+    companiesContacted: 10,
+    placementsHelped: 5,
+    createdBy: "bench",
+    updatedBy: "bench",
+  })),
+});
+phaseDone("report data");
+
+const reportStore = new PrismaStore(prisma);
+const reportPartnership = (await reportStore.getPartnership(large.id))!;
+const reportT = createI18n("da").t("da");
+let reportBytes = 0;
+async function makeReport(): Promise<void> {
+  const report = await buildReportModel(reportStore, reportPartnership, { year: 2016, quarter: 3 }, {
+    timezone: "Europe/Copenhagen",
+    now: new Date("2016-10-03T09:00:00Z"),
+    schedule: DEFAULT_STATUS_SCHEDULE,
+  });
+  if (report.statuses.length !== REPORT_ORGANISATIONS / 2 || report.missing.length !== REPORT_ORGANISATIONS / 2) throw new Error("the bench report lost statuses");
+  reportBytes = (await renderReportFile(report, "docx", reportT, "da")).data.length;
+}
+async function countLargePartnership(): Promise<void> {
+  await prisma.$queryRawUnsafe(`SELECT count(*) FROM "Placement" WHERE "partnershipId" = $1`, large.id);
+}
+await countLargePartnership();
+await makeReport();
+const partnershipCountSamples: number[] = [];
+const reportSamples: number[] = [];
+for (let i = 0; i < REPORT_RUNS; i++) {
+  partnershipCountSamples.push(await time(countLargePartnership));
+  reportSamples.push(await time(makeReport));
+}
+phaseDone("report");
+
+// ---------------------------------------------------------------------------------------------
 // Report
 
 const insert = stats(insertSamples);
 const registration = stats(registrationSamples);
 const count = stats(countSamples);
 const progress = stats(progressSamples);
+const partnershipCount = stats(partnershipCountSamples);
+const reportStats = stats(reportSamples);
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -241,6 +317,15 @@ const table: [string, string, string, string, string, string][] = [
     ms(progress.p95),
     progress.perSecond.toFixed(0),
     `${(progress.median / count.median).toFixed(1)}× count`,
+  ],
+  ['SELECT count(*) of one partnership, baseline', String(partnershipCount.n), ms(partnershipCount.median), ms(partnershipCount.p95), partnershipCount.perSecond.toFixed(0), "1.0×"],
+  [
+    `quarterly report, DOCX (${BULK_PLACEMENTS.toLocaleString("en")} placements, ${REPORT_ORGANISATIONS} organisations, ${Math.round(reportBytes / 1024)} KB)`,
+    String(reportStats.n),
+    ms(reportStats.median),
+    ms(reportStats.p95),
+    reportStats.perSecond.toFixed(1),
+    `${(reportStats.median / partnershipCount.median).toFixed(1)}× count`,
   ],
 ];
 const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
