@@ -45,6 +45,8 @@ export const ZEnvSchema = z.object({
   PUBLIC_URL: optionalText.pipe(z.url().optional()),
   BOT_DEFAULT_LOCALE: z.enum(["da", "en"]).default("da"),
   BOT_TIMEZONE: timezone.default("Europe/Copenhagen"),
+  /** Years after a placement ended before its personal data is anonymised. */
+  RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(5),
   SEED_EXAMPLES: z
     .enum(["0", "1", "true", "false", ""])
     .optional()
@@ -75,6 +77,7 @@ export type Config = {
   admins: ReadonlySet<string>;
   defaultLocale: "da" | "en";
   timezone: string;
+  retentionYears: number;
   publicUrl: string | undefined;
   seedExamples: boolean;
   logLevel: Env["LOG_LEVEL"];
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admins: new Set(e.BOT_ADMINS),
     defaultLocale: e.BOT_DEFAULT_LOCALE,
     timezone: e.BOT_TIMEZONE,
+    retentionYears: e.RETENTION_YEARS,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     seedExamples: e.SEED_EXAMPLES,
     logLevel: e.LOG_LEVEL,

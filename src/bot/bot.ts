@@ -21,6 +21,7 @@ import {
 } from "./feature.js";
 import { placementsFeature } from "./placements.js";
 import { placementRulesFeature } from "./placement-rules.js";
+import { caseDataFeature } from "./case-data.js";
 import { supportRequestsFeature } from "./support-requests.js";
 import { quarterlyStatusFeature } from "./quarterly-status.js";
 import { withRetry } from "./retry.js";
@@ -34,7 +35,7 @@ const helpFeature: Feature = {
 };
 
 /** Every feature the bot has. */
-const FEATURES: readonly Feature[] = [helpFeature, placementsFeature, contactsFeature, supportRequestsFeature, quarterlyStatusFeature, placementRulesFeature];
+const FEATURES: readonly Feature[] = [helpFeature, placementsFeature, contactsFeature, supportRequestsFeature, quarterlyStatusFeature, placementRulesFeature, caseDataFeature];
 
 export class Bot {
   private readonly ctx: BotContext;

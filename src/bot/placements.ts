@@ -111,6 +111,8 @@ async function submitPlacement(ctx: BotContext, { access, submission }: SubmitRe
         representativeName: input.representativeName,
         representativeConfirmed: input.representativeConfirmed,
         ratioExemptionReason: input.ratioExemption,
+        caseReference: input.caseReference,
+        personalDataChecked: input.personalDataChecked,
       },
       key,
     ),

@@ -20,7 +20,7 @@ import type { AuditEntry, NewContact, NewPlacement, NewQuarterlyStatus, Placemen
 import type { PlacementRulesPatch } from "../domain/placement-rules-store.js";
 import { ZTargetFilterSchema } from "./json-schemas.js";
 import { placementRuleOverrides } from "./placement-rules-settings.js";
-import { PrismaSupportStore } from "./support-store.js";
+import { PrismaPrivacyStore } from "./privacy-store.js";
 
 const placementInclude = {
   company: true,
@@ -96,6 +96,7 @@ function toPlacement(row: PlacementRow): PlacementRecord {
     tasks: row.tasks,
     monthlyWageCost: row.monthlyWageCost,
     vitasCreatedAt: row.vitasCreatedAt,
+    caseReference: row.caseReference,
     ratioExemption: row.ratioExemption
       ? { reason: row.ratioExemption.reason, grantedBy: row.ratioExemption.grantedBy, grantedAt: row.ratioExemption.grantedAt }
       : null,
@@ -163,7 +164,7 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-export class PrismaStore extends PrismaSupportStore implements Store {
+export class PrismaStore extends PrismaPrivacyStore implements Store {
   constructor(prisma: PrismaClient) {
     super(prisma);
   }
@@ -285,6 +286,7 @@ export class PrismaStore extends PrismaSupportStore implements Store {
             purpose: p.purpose ?? null,
             representativeName: p.representativeName ?? null,
             representativeConfirmed: p.representativeConfirmed ?? false,
+            caseReference: p.caseReference ?? null,
             ...(p.ratioExemption ? { ratioExemption: { create: p.ratioExemption } } : {}),
           },
           include: placementInclude,

@@ -21,6 +21,8 @@ export const COMMANDS = {
   confirm: ["bekræft", "confirm", "bekraeft"],
   vitas: ["vitas"],
   exemption: ["dispensation", "exemption", "undtagelse"],
+  insight: ["indsigt", "access", "insight"],
+  erase: ["slet", "delete", "erase"],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -125,6 +125,8 @@ export type PlacementRecord = {
   tasks: string | null;
   monthlyWageCost: number | null;
   vitasCreatedAt: Date | null;
+  /** The jobcenter's case reference or the bot's pseudonym; null once anonymised. */
+  caseReference: string | null;
   ratioExemption: { reason: string; grantedBy: string; grantedAt: Date } | null;
 };
 

@@ -1,6 +1,7 @@
 import { type Access, canActFor, isAdmin } from "./access.js";
 import { actorRef } from "./actor.js";
 import { containsCpr } from "./cpr.js";
+import { CASE_REFERENCE, makePseudonym, normaliseCaseReference, sensitiveWordsIn } from "./personal-data.js";
 import { cvrProblem, normaliseCvr } from "./cvr.js";
 import { endDateFor, isRealIsoDate, type IsoDate } from "./dates.js";
 import { checkHours, checkRegistrationDuration, maxWeeksAtRegistration } from "./duration-rules.js";
@@ -43,7 +44,14 @@ export type PlacementInput = {
   representativeConfirmed?: boolean;
   /** A secretariat admin's reason for registering beyond the ratio rule. */
   ratioExemptionReason?: string;
+  /** The jobcenter's case reference; empty: the bot makes a pseudonym. */
+  caseReference?: string;
+  /** The person checked that words suggesting health or religion data are not about the candidate. */
+  personalDataChecked?: boolean;
 };
+
+/** Free-text fields checked for words that suggest health or religion data. */
+const SENSITIVE_CHECKED_FIELDS = ["contactPerson", "note", "representativeName"] as const;
 
 /** A rule broken at one field: an i18n key and what the message needs. */
 export type FieldProblem = { key: string; vars?: Record<string, unknown> };
@@ -85,6 +93,18 @@ export async function registerPlacement(
   for (const field of ["companyName", "contactPerson", "note", "representativeName", "ratioExemptionReason"] as const) {
     const value = input[field];
     if (value && containsCpr(value)) problems[field] = { key: "form:errors.cpr" };
+  }
+  // Rule 9: candidates only by case reference or pseudonym; free text warns on health or religion words.
+  const typedReference = input.caseReference?.trim() ? normaliseCaseReference(input.caseReference) : undefined;
+  if (typedReference !== undefined) {
+    if (containsCpr(typedReference)) problems.caseReference = { key: "form:errors.cpr" };
+    else if (!CASE_REFERENCE.test(typedReference)) problems.caseReference = { key: "privacy:errors.case_reference_format" };
+  }
+  if (!input.personalDataChecked) {
+    for (const field of SENSITIVE_CHECKED_FIELDS) {
+      const words = input[field] ? sensitiveWordsIn(input[field]) : [];
+      if (words.length > 0 && !problems[field]) problems[field] = { key: "privacy:errors.sensitive_words", vars: { words: words.join(", ") } };
+    }
   }
   if (!isRealIsoDate(input.startDate)) problems.startDate = { key: "form:errors.invalid_date" };
   if (!Number.isInteger(input.places) || input.places < 1 || input.places > 50) {
@@ -155,6 +175,11 @@ export async function registerPlacement(
       ratioExemption = { reason, grantedBy: actorRef(access.actor) };
     }
   }
+  let caseReference = typedReference;
+  for (let attempt = 0; !caseReference && attempt < 10; attempt += 1) {
+    const candidate = makePseudonym();
+    if (!(await store.caseReferenceExists(candidate))) caseReference = candidate;
+  }
   const { placement, created } = await store.createPlacement(
     {
       partnershipId: organisation.partnershipId,
@@ -181,6 +206,7 @@ export async function registerPlacement(
       representativeName,
       representativeConfirmed: confirmed,
       ...(ratioExemption ? { ratioExemption } : {}),
+      caseReference: caseReference ?? null,
     },
     { actor: actorRef(access.actor) },
   );

@@ -20,6 +20,7 @@ import type {
 } from "./records.js";
 import type { SupportStore } from "./support-records.js";
 import type { PlacementRulesStore } from "./placement-rules-store.js";
+import type { PrivacyStore } from "./privacy-store.js";
 
 export type AuditEntry = { actor: string };
 
@@ -49,6 +50,8 @@ export type NewPlacement = {
   representativeName?: string | null;
   representativeConfirmed?: boolean;
   ratioExemption?: { reason: string; grantedBy: string };
+  /** The jobcenter's case reference or a pseudonym; see personal-data.ts. */
+  caseReference?: string | null;
 };
 
 export type NewContact = {
@@ -69,7 +72,7 @@ export type PlacementQuery = {
 
 export type NewQuarterlyStatus = Omit<QuarterlyStatusRecord, "id" | "createdBy" | "createdAt" | "updatedBy" | "updatedAt">;
 
-export interface Store extends SupportStore, PlacementRulesStore {
+export interface Store extends SupportStore, PlacementRulesStore, PrivacyStore {
   findContact(platform: Platform, workspaceId: string, userIds: readonly string[]): Promise<ContactRecord | undefined>;
   /** Remembers a chat user the bot has met (for the admin's user list). */
   rememberChatUser(user: Omit<ChatUserRecord, "lastSeenAt">): Promise<void>;

@@ -24,6 +24,7 @@ export const PLACEMENT_LIMITS = {
   hoursMax: 48,
   representativeName: 120,
   ratioExemption: 300,
+  caseReference: 40,
 } as const;
 
 const zCvr = z.preprocess(
@@ -58,6 +59,8 @@ export const ZPlacementSubmissionSchema = z.object({
   representativeName: zOptionalText(PLACEMENT_LIMITS.representativeName),
   representativeConfirmed: zOptionalYesNo(),
   ratioExemption: zOptionalText(PLACEMENT_LIMITS.ratioExemption),
+  caseReference: zOptionalText(PLACEMENT_LIMITS.caseReference),
+  personalDataChecked: zChoices(["checked"] as const).transform((v) => v.includes("checked")),
 });
 export type TPlacementSubmission = z.infer<typeof ZPlacementSubmissionSchema>;
 
@@ -166,6 +169,14 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
       groups: grouped(context.types, typeLabel),
     },
     {
+      kind: "text",
+      id: "caseReference",
+      label: t("privacy:form.case_reference"),
+      hint: t("privacy:form.case_reference_hint"),
+      required: false,
+      maxLength: PLACEMENT_LIMITS.caseReference,
+    },
+    {
       kind: "number",
       id: "places",
       label: t("placement:form.places"),
@@ -249,6 +260,13 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
       required: false,
       maxLength: PLACEMENT_LIMITS.note,
       multiline: true,
+    },
+    {
+      kind: "checkboxes",
+      id: "personalDataChecked",
+      label: t("privacy:form.checked_label"),
+      required: false,
+      options: [{ value: "checked", label: t("privacy:form.checked_option") }],
     },
     ...(context.canExemptFromRatio
       ? [

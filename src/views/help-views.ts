@@ -16,7 +16,7 @@ export function helpView(t: Translate, style: CommandStyle, isAdmin: boolean): M
   const names: CommandName[] = ["new", "list", "progress", "extend", "end", "confirm", "vitas", "status", "help"];
   if (isAdmin) names.push("admin", "report", "exemption");
   names.splice(names.indexOf("help"), 0, "interpreter", "mentor", "visit", "danish", "upskilling", "requests");
-  if (isAdmin) names.push("channel");
+  if (isAdmin) names.push("channel", "insight", "erase");
   const items = names.map((name) => `${commandText(name, style, t)} — ${t(`help:describe.${name}`)}`);
   return {
     text: t("help:heading"),

@@ -80,6 +80,7 @@ describe("registering a placement from Slack", () => {
       "sector",
       "shortageSector",
       "type",
+      "caseReference",
       "places",
       "startDate",
       "weeks",
@@ -91,6 +92,7 @@ describe("registering a placement from Slack", () => {
       "representativeConfirmed",
       "needs",
       "note",
+      "personalDataChecked",
       "ratioExemption",
     ]);
     // Both example partnerships, as option groups.

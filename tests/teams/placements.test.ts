@@ -139,6 +139,7 @@ describe("Teams: registering a placement", () => {
       "sector",
       "shortageSector",
       "type",
+      "caseReference",
       "places",
       "startDate",
       "weeks",
@@ -150,6 +151,7 @@ describe("Teams: registering a placement", () => {
       "representativeConfirmed",
       "needs",
       "note",
+      "personalDataChecked",
       "ratioExemption",
     ]);
     expect(input(form, "organisation")).toMatchObject({ type: "Input.ChoiceSet", style: "compact", isRequired: true, label: "Organisation" });

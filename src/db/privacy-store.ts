@@ -1,0 +1,108 @@
+// Prisma for rule 9 (personal data): retention, and a case reference's export and deletion.
+// PrismaStore (store.ts) extends this class, so the Store stays one object.
+import type { Prisma } from "@prisma/client";
+import { dateFromIso, isoFromDate, type IsoDate } from "../domain/dates.js";
+import { PERSONAL_PLACEMENT_FIELDS, type PersonalPlacementField } from "../domain/personal-data.js";
+import type { CaseExport } from "../domain/privacy-store.js";
+import { PrismaSupportStore } from "./support-store.js";
+
+type Tx = Prisma.TransactionClient;
+
+function plain(value: unknown): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}
+
+/** A copy of an audit row's JSON with the personal fields of a placement emptied. */
+function scrub(json: Prisma.JsonValue | null): Prisma.InputJsonValue | undefined {
+  if (!json || typeof json !== "object" || Array.isArray(json)) return undefined;
+  const copy: Record<string, unknown> = { ...json };
+  let changed = false;
+  for (const field of PERSONAL_PLACEMENT_FIELDS) {
+    if (copy[field] !== undefined && copy[field] !== null && copy[field] !== "") {
+      copy[field] = null;
+      changed = true;
+    }
+  }
+  return changed ? (copy as Prisma.InputJsonValue) : undefined;
+}
+
+async function scrubPlacementAudit(tx: Tx, placementIds: string[]): Promise<void> {
+  const rows = await tx.auditEvent.findMany({ where: { entity: "placement", entityId: { in: placementIds } } });
+  for (const row of rows) {
+    const before = scrub(row.before);
+    const after = scrub(row.after);
+    if (before || after) await tx.auditEvent.update({ where: { id: row.id }, data: { ...(before ? { before } : {}), ...(after ? { after } : {}) } });
+  }
+}
+
+export class PrismaPrivacyStore extends PrismaSupportStore {
+  async caseReferenceExists(caseReference: string) {
+    return (await this.prisma.placement.count({ where: { caseReference } })) > 0;
+  }
+
+  async listPlacementsToAnonymise(endedBefore: IsoDate) {
+    const before = dateFromIso(endedBefore);
+    const rows = await this.prisma.placement.findMany({
+      where: {
+        anonymisedAt: null,
+        OR: [{ endedOn: { lt: before } }, { endedOn: null, endDate: { lt: before } }],
+      },
+      select: { id: true, partnershipId: true, endedOn: true, endDate: true },
+      orderBy: [{ endDate: "asc" }, { id: "asc" }],
+    });
+    return rows.map((r) => ({ id: r.id, partnershipId: r.partnershipId, end: isoFromDate((r.endedOn ?? r.endDate)!) }));
+  }
+
+  async anonymisePlacement(id: string, at: Date, audit: { actor: string; reason: Record<string, unknown> }) {
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.placement.findUnique({ where: { id } });
+      if (!row || row.anonymisedAt) return undefined;
+      const removed = PERSONAL_PLACEMENT_FIELDS.filter((f) => row[f] !== null && row[f] !== "") as PersonalPlacementField[];
+      const claimed = await tx.placement.updateMany({
+        where: { id, anonymisedAt: null },
+        data: { contactPerson: "", note: null, caseReference: null, representativeName: null, tasks: null, anonymisedAt: at },
+      });
+      if (claimed.count !== 1) return undefined;
+      await scrubPlacementAudit(tx, [id]);
+      await tx.auditEvent.create({
+        data: { actor: audit.actor, entity: "placement", entityId: id, action: "anonymise", after: { removed, ...audit.reason } as Prisma.InputJsonValue },
+      });
+      return removed;
+    });
+  }
+
+  async exportCase(caseReference: string): Promise<CaseExport> {
+    const placements = await this.prisma.placement.findMany({
+      where: { caseReference },
+      include: { company: true, type: true, organisation: { select: { name: true } }, workplace: true, ratioExemption: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    const ids = placements.map((p) => p.id);
+    const [supportRequests, auditEvents] = await Promise.all([
+      this.prisma.supportRequest.findMany({ where: { placementId: { in: ids } }, orderBy: [{ requestedAt: "asc" }, { id: "asc" }] }),
+      this.prisma.auditEvent.findMany({ where: { entityId: { in: ids } }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
+    ]);
+    return { caseReference, placements: placements.map(plain), supportRequests: supportRequests.map(plain), auditEvents: auditEvents.map(plain) };
+  }
+
+  async deleteCase(caseReference: string, audit: { actor: string }) {
+    return this.prisma.$transaction(async (tx) => {
+      const placements = await tx.placement.findMany({ where: { caseReference }, select: { id: true } });
+      const ids = placements.map((p) => p.id);
+      if (ids.length === 0) return { placements: 0, supportRequests: 0 };
+      const requests = await tx.supportRequest.deleteMany({ where: { placementId: { in: ids } } });
+      await tx.placement.deleteMany({ where: { id: { in: ids } } });
+      await scrubPlacementAudit(tx, ids);
+      await tx.auditEvent.create({
+        data: {
+          actor: audit.actor,
+          entity: "case",
+          entityId: caseReference,
+          action: "delete",
+          after: { placements: ids, supportRequests: requests.count },
+        },
+      });
+      return { placements: ids.length, supportRequests: requests.count };
+    });
+  }
+}

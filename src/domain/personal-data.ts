@@ -1,0 +1,57 @@
+// Rule 9: personal data. Candidates are referred to only by the jobcenter's case reference or a
+// pseudonym the bot makes; free text is checked for CPR numbers (cpr.ts) and for words that
+// suggest health or religion data, which the person must confirm is not about the candidate.
+
+/** Word stems, Danish and English, that suggest health or religion data (matched at a word's start). */
+export const SENSITIVE_WORD_STEMS = [
+  // health
+  "syg", "sygdom", "helbred", "diagnose", "depressi", "angst", "ptsd", "traume", "handicap", "medicin",
+  "psykisk", "psykiatri", "psykolog", "gravid", "diabetes", "kræft", "indlagt", "misbrug",
+  "sick", "illness", "health", "diagnos", "anxiety", "trauma", "disabilit", "disabled", "medication",
+  "mental", "pregnan", "cancer", "hospitali", "addiction",
+  // religion
+  "religi", "muslim", "kristen", "christian", "jøde", "jødisk", "jew", "hindu", "buddhis", "ramadan",
+  "bede", "bøn", "prayer", "moské", "mosque", "kirke", "church", "tørklæde", "headscarf", "hijab",
+] as const;
+
+const WORD = /[\p{L}]+/gu;
+
+/** The words in a text that suggest health or religion data, as typed, once each. */
+export function sensitiveWordsIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const [word] of text.matchAll(WORD)) {
+    const lower = word.toLowerCase();
+    if (SENSITIVE_WORD_STEMS.some((stem) => lower.startsWith(stem) && !FALSE_FRIENDS.has(lower))) found.add(word);
+  }
+  return [...found];
+}
+
+/** Ordinary words that start like a stem above. */
+const FALSE_FRIENDS = new Set(["bedes", "mentalitet", "sygeplejerske", "sygeplejersker", "sygehjælper", "sygehus"]);
+
+/** The jobcenter's case reference: letters, digits and - / . _ only, so it cannot hold a name with spaces. */
+export const CASE_REFERENCE = /^[\p{L}\d][\p{L}\d\-/._]{1,39}$/u;
+
+// No 0/O, 1/I/L or 5/S: a pseudonym is read aloud and typed back.
+const PSEUDONYM_ALPHABET = "234679ACDEFGHJKMNPQRTUVWXYZ";
+
+/** A pseudonym like "P-7F3K2"; `random` gives numbers in [0, 1). */
+export function makePseudonym(random: () => number = secureRandom): string {
+  let out = "";
+  for (let i = 0; i < 5; i += 1) out += PSEUDONYM_ALPHABET[Math.floor(random() * PSEUDONYM_ALPHABET.length)];
+  return `P-${out}`;
+}
+
+function secureRandom(): number {
+  const [n] = globalThis.crypto.getRandomValues(new Uint32Array(1));
+  return n! / 2 ** 32;
+}
+
+/** Normalises a typed case reference for storing and looking up: trimmed, upper case. */
+export function normaliseCaseReference(value: string): string {
+  return value.trim().toUpperCase();
+}
+
+/** The fields of a placement that hold free text about people, cleared when it is anonymised. */
+export const PERSONAL_PLACEMENT_FIELDS = ["contactPerson", "note", "caseReference", "representativeName", "tasks"] as const;
+export type PersonalPlacementField = (typeof PERSONAL_PLACEMENT_FIELDS)[number];
