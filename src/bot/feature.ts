@@ -40,7 +40,12 @@ export type FollowUp = { kind: "files"; view: MessageView; files: BotFile[] } | 
 export type BotReply =
   /** `followUp`: slow work the adapter runs after delivering `view`, and delivers to the same conversation. */
   | { kind: "message"; view: MessageView; followUp?: () => Promise<FollowUp> }
-  | { kind: "form"; form: FormView };
+  | { kind: "form"; form: FormView }
+  /**
+   * An answer for the person who pressed a button only (a refusal, "you took it"): a private
+   * message in Slack, a message response in Teams that leaves the card and the channel alone.
+   */
+  | { kind: "notice"; view: MessageView };
 
 export type SubmitReply =
   /** Something was wrong at a field: show the form again with the messages and what was typed. */
@@ -79,6 +84,11 @@ export type Feature = {
   /** Submitted forms, by form id. */
   forms?: Record<string, (ctx: BotContext, request: SubmitRequest) => Promise<SubmitReply>>;
 };
+
+/** An answer only the person who pressed sees; see BotReply "notice". */
+export function notice(view: MessageView): BotReply {
+  return { kind: "notice", view };
+}
 
 export function message(view: MessageView): BotReply {
   return { kind: "message", view };

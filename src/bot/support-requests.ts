@@ -32,7 +32,7 @@ import {
   supportConfirmationView,
   supportListView,
 } from "../views/support-views.js";
-import { type BotContext, type BotReply, type CommandRequest, type Feature, message, type SubmitReply, type SubmitRequest } from "./feature.js";
+import { type BotContext, type BotReply, type CommandRequest, type Feature, message, notice, type SubmitReply, type SubmitRequest } from "./feature.js";
 import { withRetry } from "./retry.js";
 import { translateProblems } from "./translate-problems.js";
 
@@ -264,12 +264,12 @@ export const supportRequestsFeature: Feature = {
       const known = SUPPORT_KINDS.find((k) => k === kind) ?? "visit";
       return openForm(ctx, access, known, placementId || undefined);
     },
-    [SUPPORT_ACTIONS.take]: async (ctx, { access, value }) => message((await transition(ctx, access, value, "take")).view),
-    [SUPPORT_ACTIONS.done]: async (ctx, { access, value }) => message((await transition(ctx, access, value, "done")).view),
+    [SUPPORT_ACTIONS.take]: async (ctx, { access, value }) => notice((await transition(ctx, access, value, "take")).view),
+    [SUPPORT_ACTIONS.done]: async (ctx, { access, value }) => notice((await transition(ctx, access, value, "done")).view),
     [SUPPORT_ACTIONS.decline]: async (ctx, { access, value }) => {
       const t = ctx.t(access.actor.locale);
       // Refuse before asking for a reason, so nobody writes one in vain.
-      if (!canHandleRequests(access)) return message(simpleMessage(t("support:refused.staff_only")));
+      if (!canHandleRequests(access)) return notice(simpleMessage(t("support:refused.staff_only")));
       if (!value) return message(simpleMessage(t("errors:form_expired")));
       return { kind: "form", form: declineFormView({ requestId: value, t, nonce: ctx.newNonce() }) };
     },

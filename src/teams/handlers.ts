@@ -115,7 +115,9 @@ export function createTeamsHandlers(context: AdapterContext): TeamsHandlers {
     }
     // A message button carries its value (e.g. a request id) in the card data.
     const value = typeof action.values.value === "string" ? action.values.value : undefined;
-    return { kind: "post", reply: await bot.handleAction(actor, action.verb ?? "", "teams", value) };
+    const reply = await bot.handleAction(actor, action.verb ?? "", "teams", value);
+    if (reply.kind === "notice") return { kind: "notice", view: reply.view };
+    return { kind: "post", reply };
   };
 
   /** Action.Submit from a client without Universal Actions: a message whose value is the card data. */

@@ -119,16 +119,19 @@ describe("support requests from Teams", () => {
   it("a partner contact pressing take is refused", async () => {
     const since = connector.calls.length;
     const res = await pressInChannel(partner, "support.take", requestId);
-    expect(res.status).toBe(200);
-    const [reply] = await connector.waitForActivities(1, since);
-    expect(textOf(reply!.body)).toContain("Kun jobcentrets medarbejdere og sekretariatet");
+    // Only the person who pressed is told, as a message response; nothing is posted in the channel.
+    expect(res).toMatchObject({ status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message" } });
+    expect(String((res.body as { value: unknown }).value)).toContain("Kun jobcentrets medarbejdere og sekretariatet");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(connector.calls.slice(since)).toEqual([]);
     expect((await db.prisma.supportRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("open");
   });
 
   it("staff take it: the channel card is updated in place and the requester gets a direct message", async () => {
     const since = connector.calls.length;
-    await pressInChannel(staff, "support.take", requestId);
-    const calls = await connector.waitForActivities(3, since);
+    const res = await pressInChannel(staff, "support.take", requestId);
+    expect(res.body).toMatchObject({ type: "application/vnd.microsoft.activity.message" });
+    const calls = await connector.waitForActivities(2, since);
     const update = calls.find((c) => c.kind === "update");
     expect(update).toMatchObject({ conversationId: CHANNEL, activityId: channelActivityId });
     expect(cardText(cardOf(update!.body))).toContain("Taget af Karin Konsulent");
@@ -139,7 +142,7 @@ describe("support requests from Teams", () => {
   it("done: the card shows it without buttons, and the requester is told", async () => {
     const since = connector.calls.length;
     await pressInChannel(staff, "support.done", requestId);
-    const calls = await connector.waitForActivities(3, since);
+    const calls = await connector.waitForActivities(2, since);
     const update = calls.find((c) => c.kind === "update")!;
     const card = cardOf(update.body);
     expect(cardText(card)).toContain("Klaret af Karin Konsulent");
@@ -228,10 +231,10 @@ describe("decline, reminder and escalation in Teams", () => {
     const request = await db.prisma.supportRequest.findFirstOrThrow({ where: { kind: "upskilling" } });
     since = connector.calls.length;
     await pressInChannel(staff, "support.take", request.id);
-    const calls = await connector.waitForActivities(2, since);
+    const calls = await connector.waitForActivities(1, since);
     expect(calls.some((c) => c.kind === "update" && c.conversationId === CHANNEL)).toBe(true);
     await new Promise((r) => setTimeout(r, 200));
-    // Only the channel heard about it: the card update and the answer to the one who pressed.
+    // Only the channel card changed; the one who pressed got a message response, and no DM went out.
     expect(connector.calls.slice(since).filter((c) => !c.conversationId?.startsWith(CHANNEL))).toEqual([]);
     expect((await db.prisma.supportRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("taken");
   });

@@ -48,7 +48,7 @@ export async function deliverReply(deps: HandlerDeps, client: Client, actor: Act
     return;
   }
   await sendMessage(deps, client, actor, target, reply.view);
-  if (reply.followUp) await deliverFollowUp(deps, client, actor, target, await reply.followUp());
+  if (reply.kind === "message" && reply.followUp) await deliverFollowUp(deps, client, actor, target, await reply.followUp());
 }
 
 async function showForm(deps: HandlerDeps, client: Client, actor: Actor, form: FormView, target: ReplyTarget): Promise<void> {
