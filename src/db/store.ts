@@ -21,6 +21,8 @@ import type { PlacementRulesPatch } from "../domain/placement-rules-store.js";
 import { ZTargetFilterSchema } from "./json-schemas.js";
 import { placementRuleOverrides } from "./placement-rules-settings.js";
 import { PrismaPrivacyStore } from "./privacy-store.js";
+import * as digests from "./digest-store.js";
+import type { DigestStore } from "../domain/digest-records.js";
 
 const placementInclude = {
   company: true,
@@ -169,6 +171,16 @@ export class PrismaStore extends PrismaPrivacyStore implements Store {
     super(prisma);
   }
 
+  // The weekly digest (digest-store.ts).
+  digestFacts: DigestStore["digestFacts"] = (...a) => digests.digestFacts(this.prisma, ...a);
+  saveDigestLink: DigestStore["saveDigestLink"] = (...a) => digests.saveDigestLink(this.prisma, ...a);
+  removeDigestLink: DigestStore["removeDigestLink"] = (...a) => digests.removeDigestLink(this.prisma, ...a);
+  listDigestLinks: DigestStore["listDigestLinks"] = (...a) => digests.listDigestLinks(this.prisma, ...a);
+  claimDigestRun: DigestStore["claimDigestRun"] = (...a) => digests.claimDigestRun(this.prisma, ...a);
+  finishDigestRun: DigestStore["finishDigestRun"] = (...a) => digests.finishDigestRun(this.prisma, ...a);
+  markDigestLinkFailed: DigestStore["markDigestLinkFailed"] = (...a) => digests.markDigestLinkFailed(this.prisma, ...a);
+  recordEndsAsPlanned: DigestStore["recordEndsAsPlanned"] = (...a) => digests.recordEndsAsPlanned(this.prisma, ...a);
+
   async getPlacementById(id: string) {
     const row = await this.prisma.placement.findUnique({ where: { id }, include: placementInclude });
     return row ? toPlacement(row) : undefined;
@@ -180,6 +192,18 @@ export class PrismaStore extends PrismaPrivacyStore implements Store {
       orderBy: { createdAt: "asc" },
     });
     return row ? toContact(row) : undefined;
+  }
+
+  async displayNameOf(actorRef: string): Promise<string | undefined> {
+    const [platform, workspaceId, ...rest] = actorRef.split(":");
+    const userId = rest.join(":");
+    if ((platform !== "slack" && platform !== "teams") || !workspaceId || !userId) return undefined;
+    const key = { platform, workspaceId, userId } as const;
+    const [contact, chatUser] = await Promise.all([
+      this.prisma.contact.findUnique({ where: { platform_workspaceId_userId: key }, select: { displayName: true } }),
+      this.prisma.chatUser.findUnique({ where: { platform_workspaceId_userId: key }, select: { displayName: true } }),
+    ]);
+    return contact?.displayName ?? chatUser?.displayName ?? undefined;
   }
 
   async rememberChatUser(user: Omit<ChatUserRecord, "lastSeenAt">) {

@@ -34,6 +34,8 @@ export type StatusFormContext = {
   quarter: string;
   known: KnownQuarter;
   existing: QuarterlyStatusRecord | undefined;
+  /** The name of whoever changed the existing status last, when the bot knows it. */
+  existingChangedByName?: string | undefined;
 };
 
 export type OpenStatusFormResult = { kind: "ok"; context: StatusFormContext } | { kind: "denied" } | { kind: "no_organisation" };
@@ -85,7 +87,8 @@ export async function openStatusForm(
   const quarter = parsed && allowed.includes(formatQuarter(parsed)) ? parsed : parseQuarter(allowed[0]!)!;
   const label = formatQuarter(quarter);
   const [known, existing] = await Promise.all([knownQuarter(store, organisation, quarter), store.getQuarterlyStatus(organisation.id, label)]);
-  return { kind: "ok", context: { organisation, partnership, quarter: label, known, existing } };
+  const existingChangedByName = existing ? await store.displayNameOf(existing.updatedBy) : undefined;
+  return { kind: "ok", context: { organisation, partnership, quarter: label, known, existing, existingChangedByName } };
 }
 
 export async function fileQuarterlyStatus(

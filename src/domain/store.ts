@@ -21,6 +21,7 @@ import type {
 import type { SupportStore } from "./support-records.js";
 import type { PlacementRulesStore } from "./placement-rules-store.js";
 import type { PrivacyStore } from "./privacy-store.js";
+import type { DigestStore } from "./digest-records.js";
 
 export type AuditEntry = { actor: string };
 
@@ -72,10 +73,12 @@ export type PlacementQuery = {
 
 export type NewQuarterlyStatus = Omit<QuarterlyStatusRecord, "id" | "createdBy" | "createdAt" | "updatedBy" | "updatedAt">;
 
-export interface Store extends SupportStore, PlacementRulesStore, PrivacyStore {
+export interface Store extends SupportStore, PlacementRulesStore, PrivacyStore, DigestStore {
   findContact(platform: Platform, workspaceId: string, userIds: readonly string[]): Promise<ContactRecord | undefined>;
   /** Remembers a chat user the bot has met (for the admin's user list). */
   rememberChatUser(user: Omit<ChatUserRecord, "lastSeenAt">): Promise<void>;
+  /** The name people know an actor ("platform:workspace:user") by, from contacts or chat users met. */
+  displayNameOf(actorRef: string): Promise<string | undefined>;
   listChatUsers(platform: Platform, workspaceId: string, limit: number): Promise<ChatUserRecord[]>;
 
   listPartnerships(): Promise<PartnershipRecord[]>;

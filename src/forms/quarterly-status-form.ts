@@ -34,7 +34,7 @@ export function quarterlyStatusFields(
   locale: Locale,
   timezone: string,
 ): FormField[] {
-  const { known, quarter, existing } = context;
+  const { known, quarter, existing, existingChangedByName } = context;
   const typeNames = known.byType
     .map(({ typeKey, places }) => {
       const type = types.find((ty) => ty.key === typeKey);
@@ -46,7 +46,7 @@ export function quarterlyStatusFields(
       ? t("quarterly:form.known_none", { quarter })
       : t("quarterly:form.known_text", { quarter, placements: known.placements, places: known.places, types: typeNames ? ` – ${typeNames}` : "" });
   const lastChanged = existing
-    ? ` ${t("quarterly:form.last_changed", { who: changedBy(existing.updatedBy), at: changedAt(existing.updatedAt, locale, timezone) })}`
+    ? ` ${t("quarterly:form.last_changed", { who: existingChangedByName ?? changedBy(existing.updatedBy), at: changedAt(existing.updatedAt, locale, timezone) })}`
     : "";
   const number = (id: string, label: string, hint?: string): FormField => ({
     kind: "number",

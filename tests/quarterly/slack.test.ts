@@ -56,7 +56,7 @@ describe("quarterly status from Slack", () => {
   it("filing again edits the same row, audited, and the form says who changed it last", async () => {
     const { view, viewId } = await openModal(t, PARTNER, "status 2016-Q3");
     // The time is the row's own (the database's clock), shown in Copenhagen time.
-    expect(allText(view)).toMatch(/Sidst ændret af UPARTNER \d{1,2}\. \S+ \d{4} \d{2}[.:]\d{2}\. Gemmer du igen, rettes den samme status\./);
+    expect(allText(view)).toMatch(/Sidst ændret af Pia Partner \d{1,2}\. \S+ \d{4} \d{2}[.:]\d{2}\. Gemmer du igen, rettes den samme status\./);
     expect((inputBlock(view, "companiesContacted").element as Json).initial_value).toBe("12");
 
     const res = await t.slack.interact(viewSubmissionPayload({ userId: PARTNER, viewId, view, values: { companiesContacted: "15" } }));
