@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageTeamsApp, pngSize, TeamsPackageError } from "../src/cli/teams-package.js";
+import { parseCommand } from "../src/domain/parse-command.js";
 
 const CLIENT_ID = "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
 let dir: string;
@@ -40,7 +41,10 @@ describe("teams:package", () => {
     expect(manifest.icons).toEqual({ color: "color.png", outline: "outline.png" });
     expect(manifest.bots[0].scopes.sort()).toEqual(["groupChat", "personal", "team"]);
     const commands = manifest.bots[0].commandLists[0].commands as { title: string; description: string }[];
-    expect(commands.map((c) => c.title)).toEqual(["ny", "liste", "fremdrift", "hjælp", "admin"]);
+    expect(commands.map((c) => c.title)).toEqual(["ny", "liste", "fremdrift", "status", "tolk", "anmodninger", "rapport", "kanal", "admin", "hjælp"]);
+    // Teams shows at most ten commands, and each must be a word the bot understands.
+    expect(commands.length).toBeLessThanOrEqual(10);
+    for (const c of commands) expect(parseCommand(c.title).kind).toBe("command");
     for (const c of commands) {
       expect(c.title.length).toBeLessThanOrEqual(32);
       expect(c.description.length).toBeGreaterThan(0);
