@@ -1,0 +1,245 @@
+// Prisma for the weekly digest: the facts a digest is built from (a few grouped queries per
+// partnership, never one row per placement), digest links and the DigestRun claims that make a
+// channel get each ISO week once. PrismaStore (store.ts) delegates to these functions.
+import { Prisma, type PrismaClient } from "@prisma/client";
+import type { Platform } from "../domain/actor.js";
+import { dateFromIso, type IsoDate, isoFromDate } from "../domain/dates.js";
+import type {
+  DigestFacts,
+  DigestFactsQuery,
+  DigestLinkRecord,
+  DigestRunClaim,
+  DigestRunOutcome,
+  NewDigestLink,
+} from "../domain/digest-records.js";
+import type { EmployerSector } from "../domain/records.js";
+
+type LinkRow = Prisma.ChannelLinkGetPayload<object>;
+
+function toDigestLink(row: LinkRow): DigestLinkRecord {
+  return {
+    id: row.id,
+    platform: row.platform,
+    workspaceId: row.workspaceId,
+    channelId: row.channelId,
+    partnershipId: row.partnershipId,
+    organisationId: row.organisationId,
+    weekday: row.weekday ?? 1,
+    time: row.time ?? "08:00",
+    locale: row.locale,
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+    failedAt: row.failedAt,
+    failure: row.failure,
+  };
+}
+
+const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+
+export async function digestFacts(prisma: PrismaClient, partnershipId: string, q: DigestFactsQuery): Promise<DigestFacts> {
+  const [weekly, fresh, ending, support, filed] = await Promise.all([
+    prisma.$queryRaw<{ week: string; key: string; sector: string; shortage: boolean; places: number }[]>`
+      SELECT to_char(date_trunc('week', (p."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${q.timezone}), 'YYYY-MM-DD') AS week,
+             t."key" AS key, p."employerSector"::text AS sector, p."shortageSector" AS shortage, SUM(p."places")::int AS places
+        FROM "Placement" p JOIN "PlacementType" t ON t."id" = p."typeId"
+       WHERE p."partnershipId" = ${partnershipId} AND p."createdAt" < ${q.asOf}
+       GROUP BY 1, 2, 3, 4`,
+    prisma.placement.groupBy({
+      by: ["organisationId"],
+      where: { partnershipId, createdAt: { gte: q.newSince, lt: q.asOf } },
+      _sum: { places: true },
+      _count: { _all: true },
+    }),
+    prisma.placement.findMany({
+      where: {
+        partnershipId,
+        status: { in: ["active", "extended", "awaiting_confirmation"] },
+        endDate: { gte: dateFromIso(q.endingFrom), lte: dateFromIso(q.endingTo) },
+        createdAt: { lt: q.asOf },
+      },
+      select: {
+        id: true,
+        organisationId: true,
+        organisation: { select: { name: true } },
+        company: { select: { name: true } },
+        type: { select: { key: true, labelDa: true, labelEn: true } },
+        caseReference: true,
+        startDate: true,
+        endDate: true,
+        weeks: true,
+        status: true,
+      },
+      orderBy: [{ endDate: "asc" }, { id: "asc" }],
+    }),
+    prisma.supportRequest.groupBy({
+      by: ["organisationId"],
+      where: { partnershipId, status: { in: ["open", "taken"] }, requestedAt: { lt: q.asOf } },
+      _count: { _all: true },
+    }),
+    prisma.quarterlyStatus.findMany({
+      where: { quarter: { in: q.quarters }, organisation: { partnershipId } },
+      select: { quarter: true, organisationId: true },
+    }),
+  ]);
+  const overdue = await prisma.supportRequest.groupBy({
+    by: ["organisationId"],
+    where: { partnershipId, status: { in: ["open", "taken"] }, requestedAt: { lt: q.asOf }, dueAt: { lt: q.asOf } },
+    _count: { _all: true },
+  });
+  const decisions =
+    ending.length === 0
+      ? []
+      : await prisma.auditEvent.findMany({
+          where: { entity: "placement", action: "ends_as_planned", entityId: { in: ending.map((p) => p.id) } },
+          select: { entityId: true, after: true },
+        });
+  const plannedEnd = new Set(decisions.map((d) => `${d.entityId}:${String((d.after as { endDate?: string } | null)?.endDate)}`));
+  const overdueBy = new Map(overdue.map((o) => [o.organisationId, o._count._all]));
+  const filedBy: Record<string, string[]> = Object.fromEntries(q.quarters.map((quarter) => [quarter, [] as string[]]));
+  for (const f of filed) (filedBy[f.quarter] ??= []).push(f.organisationId);
+  return {
+    weekly: weekly.map((w) => ({
+      weekStart: w.week,
+      typeKey: w.key,
+      employerSector: w.sector as EmployerSector,
+      shortageSector: w.shortage,
+      places: Number(w.places),
+    })),
+    newPlacements: fresh.map((f) => ({ organisationId: f.organisationId, placements: f._count._all, places: f._sum.places ?? 0 })),
+    ending: ending.map((p) => {
+      const endDate = isoFromDate(p.endDate!);
+      return {
+        id: p.id,
+        organisationId: p.organisationId,
+        organisationName: p.organisation.name,
+        companyName: p.company.name,
+        typeKey: p.type.key,
+        typeLabelDa: p.type.labelDa,
+        typeLabelEn: p.type.labelEn,
+        caseReference: p.caseReference,
+        startDate: isoFromDate(p.startDate),
+        endDate,
+        weeks: p.weeks,
+        status: p.status,
+        endsAsPlanned: plannedEnd.has(`${p.id}:${endDate}`),
+      };
+    }),
+    support: support.map((s) => ({ organisationId: s.organisationId, open: s._count._all, overdue: overdueBy.get(s.organisationId) ?? 0 })),
+    filed: filedBy,
+  };
+}
+
+export async function saveDigestLink(prisma: PrismaClient, link: NewDigestLink, audit: { actor: string }): Promise<DigestLinkRecord> {
+  return prisma.$transaction(async (tx) => {
+    const where = {
+      platform_workspaceId_channelId_purpose: { platform: link.platform, workspaceId: link.workspaceId, channelId: link.channelId, purpose: "digest" as const },
+    };
+    const before = await tx.channelLink.findUnique({ where });
+    const data = {
+      partnershipId: link.partnershipId,
+      organisationId: link.organisationId,
+      weekday: link.weekday,
+      time: link.time,
+      locale: link.locale,
+      failedAt: null,
+      failure: null,
+    };
+    const row = before
+      ? await tx.channelLink.update({ where, data })
+      : await tx.channelLink.create({
+          data: { ...data, platform: link.platform, workspaceId: link.workspaceId, channelId: link.channelId, purpose: "digest", createdBy: audit.actor },
+        });
+    await tx.auditEvent.create({
+      data: {
+        actor: audit.actor,
+        entity: "channel_link",
+        entityId: row.id,
+        action: before ? "update" : "create",
+        ...(before ? { before: asJson(toDigestLink(before)) } : {}),
+        after: asJson(toDigestLink(row)),
+      },
+    });
+    return toDigestLink(row);
+  });
+}
+
+export async function removeDigestLink(
+  prisma: PrismaClient,
+  address: { platform: Platform; workspaceId: string; channelId: string },
+  audit: { actor: string },
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const where = { platform_workspaceId_channelId_purpose: { ...address, purpose: "digest" as const } };
+    const before = await tx.channelLink.findUnique({ where });
+    if (!before) return false;
+    await tx.channelLink.delete({ where });
+    await tx.auditEvent.create({
+      data: { actor: audit.actor, entity: "channel_link", entityId: before.id, action: "delete", before: asJson(toDigestLink(before)) },
+    });
+    return true;
+  });
+}
+
+export async function listDigestLinks(prisma: PrismaClient, filter: { partnershipId?: string; channelId?: string } = {}): Promise<DigestLinkRecord[]> {
+  const rows = await prisma.channelLink.findMany({
+    where: { purpose: "digest", ...(filter.partnershipId ? { partnershipId: filter.partnershipId } : {}), ...(filter.channelId ? { channelId: filter.channelId } : {}) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toDigestLink);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const { code, kind, originalCode } = e as { code?: unknown; kind?: unknown; originalCode?: unknown };
+    if (code === "P2002" || code === "23505" || originalCode === "23505" || kind === "UniqueConstraintViolation") return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** The marker a taken-over claim carries, so a claim is taken over once and no more. */
+const RETAKEN = "retaken after a stale claim";
+
+export async function claimDigestRun(
+  prisma: PrismaClient,
+  channelLinkId: string,
+  isoWeek: string,
+  claimedBy: string,
+  now: Date,
+  staleBefore: Date,
+): Promise<DigestRunClaim> {
+  try {
+    await prisma.digestRun.create({ data: { channelLinkId, isoWeek, status: "claimed", claimedBy, claimedAt: now } });
+    return { claimed: true, retaken: false };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  // A claim whose process died before it finished: one other process may take it over, once.
+  const taken = await prisma.digestRun.updateMany({
+    where: { channelLinkId, isoWeek, status: "claimed", claimedAt: { lt: staleBefore }, error: null },
+    data: { claimedBy, claimedAt: now, error: RETAKEN },
+  });
+  if (taken.count === 1) return { claimed: true, retaken: true };
+  const row = await prisma.digestRun.findUnique({ where: { channelLinkId_isoWeek: { channelLinkId, isoWeek } }, select: { status: true } });
+  return { claimed: false, status: row?.status ?? null };
+}
+
+export async function finishDigestRun(prisma: PrismaClient, channelLinkId: string, isoWeek: string, outcome: DigestRunOutcome, at: Date): Promise<void> {
+  await prisma.digestRun.update({
+    where: { channelLinkId_isoWeek: { channelLinkId, isoWeek } },
+    data:
+      outcome.status === "posted"
+        ? { status: "posted", postedAt: at, messageRef: asJson(outcome.messageRef ?? null) }
+        : { status: "failed", error: outcome.error.slice(0, 1000) },
+  });
+}
+
+export async function markDigestLinkFailed(prisma: PrismaClient, channelLinkId: string, failure: string, at: Date): Promise<boolean> {
+  const marked = await prisma.channelLink.updateMany({ where: { id: channelLinkId, failedAt: null }, data: { failedAt: at, failure: failure.slice(0, 500) } });
+  return marked.count === 1;
+}
+
+export async function recordEndsAsPlanned(prisma: PrismaClient, placementId: string, endDate: IsoDate, audit: { actor: string }): Promise<void> {
+  await prisma.auditEvent.create({ data: { actor: audit.actor, entity: "placement", entityId: placementId, action: "ends_as_planned", after: { endDate } } });
+}
