@@ -9,12 +9,14 @@ import { Bot } from "./bot/bot.js";
 import type { Config } from "./config.js";
 import { connectDatabase, type Database } from "./db/connect.js";
 import { migrateDatabase } from "./db/migrate.js";
+import { PrismaIguMilestoneStore } from "./db/igu-milestone-store.js";
 import { PrismaNoticeStore } from "./db/notice-store.js";
 import { PrismaStore } from "./db/store.js";
 import { FileShelf } from "./http/file-shelf.js";
 import { createI18n } from "./i18n/index.js";
 import { Scheduler } from "./jobs/scheduler.js";
 import { quarterlyStatusRemindersJob } from "./jobs/quarterly-status-reminders.js";
+import { iguMilestonesJob } from "./jobs/igu-milestones.js";
 import { supportDeadlinesJob } from "./jobs/support-deadlines.js";
 import { placementRetentionJob } from "./jobs/placement-retention.js";
 import { RoutingMessenger } from "./messaging/messenger.js";
@@ -97,7 +99,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
       timezone: config.timezone,
       admins: config.admins,
     }),
-  );
+  ).add(iguMilestonesJob({ store, placements: new PrismaIguMilestoneStore(db.prisma), notices: new PrismaNoticeStore(db.prisma), messenger, i18n: bot, logger, timezone: config.timezone, defaultLocale: config.defaultLocale }));
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = config.host ? http.listen(config.port, config.host) : http.listen(config.port);
