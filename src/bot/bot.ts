@@ -24,6 +24,7 @@ import { placementRulesFeature } from "./placement-rules.js";
 import { caseDataFeature } from "./case-data.js";
 import { supportRequestsFeature } from "./support-requests.js";
 import { quarterlyStatusFeature } from "./quarterly-status.js";
+import { digestsFeature } from "./digests.js";
 import { withRetry } from "./retry.js";
 
 export type { BotDeps, BotReply, FormSubmission, SubmitReply } from "./feature.js";
@@ -35,7 +36,7 @@ const helpFeature: Feature = {
 };
 
 /** Every feature the bot has. */
-const FEATURES: readonly Feature[] = [helpFeature, placementsFeature, contactsFeature, supportRequestsFeature, quarterlyStatusFeature, placementRulesFeature, caseDataFeature];
+const FEATURES: readonly Feature[] = [helpFeature, placementsFeature, contactsFeature, supportRequestsFeature, quarterlyStatusFeature, placementRulesFeature, caseDataFeature, digestsFeature];
 
 export class Bot {
   private readonly ctx: BotContext;

@@ -4,6 +4,8 @@
 import { isAdmin, type KnownAccess } from "../domain/access.js";
 import { type Locale, localeFrom } from "../domain/actor.js";
 import { linkChannel } from "../domain/link-channel.js";
+import { isDigestChannelCommand } from "../domain/link-digest-channel.js";
+import { linkDigestChannelCommand } from "./digests.js";
 import { listSupportRequests } from "../domain/list-support-requests.js";
 import type { CommandName } from "../domain/parse-command.js";
 import { openSupportForm, requestSupport, type SupportFormContext } from "../domain/request-support.js";
@@ -201,7 +203,9 @@ async function showRequests(ctx: BotContext, access: KnownAccess): Promise<BotRe
   return message(supportListView({ ...result, now, t, locale: actor.locale, timezone: ctx.deps.timezone }));
 }
 
-async function linkJobcenterChannel(ctx: BotContext, { access, args, channel, style }: CommandRequest): Promise<BotReply> {
+async function linkJobcenterChannel(ctx: BotContext, request: CommandRequest): Promise<BotReply> {
+  if (isDigestChannelCommand(request.args)) return linkDigestChannelCommand(ctx, request);
+  const { access, args, channel, style } = request;
   const t = ctx.t(access.actor.locale);
   if (!isAdmin(access)) return message(deniedView(t));
   const result = await withRetry(() => linkChannel(ctx.deps.store, access, { words: args, channel, locale: access.actor.locale }));
