@@ -18,6 +18,7 @@ import { Scheduler } from "./jobs/scheduler.js";
 import { quarterlyStatusRemindersJob } from "./jobs/quarterly-status-reminders.js";
 import { iguMilestonesJob } from "./jobs/igu-milestones.js";
 import { supportDeadlinesJob } from "./jobs/support-deadlines.js";
+import { weeklyDigestsJob } from "./jobs/weekly-digests.js";
 import { placementRetentionJob } from "./jobs/placement-retention.js";
 import { RoutingMessenger } from "./messaging/messenger.js";
 import { seedIfEmpty } from "./seed/seed-database.js";
@@ -87,6 +88,8 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   for (const adapter of adapters) messenger.register(adapter.name, adapter.messenger);
   const jobs = new Scheduler({ store, logger, timezone: config.timezone, clock: opts.clock }).add(
     supportDeadlinesJob({ store, messenger, i18n: bot, logger, timezone: config.timezone, admins: config.admins }),
+  ).add(
+    weeklyDigestsJob({ store, messenger, i18n: bot, logger, timezone: config.timezone, admins: config.admins }),
   ).add(
     placementRetentionJob({ store, logger, timezone: config.timezone, retentionYears: config.retentionYears }),
   ).add(

@@ -10,9 +10,12 @@ export type ChannelAddress = { platform: Platform; workspaceId: string; channelI
 export type UserAddress = { platform: Platform; workspaceId: string; userId: string };
 export type MessageRef = PostedMessageRef;
 
+/** A picture sent with a channel post (the digest's chart): Slack uploads it, Teams shows it in the card. */
+export type PostImage = { png: Buffer; fileName: string; title: string };
+
 export interface Messenger {
   /** Posts to a channel; the reference updates it later. */
-  postToChannel(address: ChannelAddress, view: MessageView): Promise<MessageRef>;
+  postToChannel(address: ChannelAddress, view: MessageView, image?: PostImage): Promise<MessageRef>;
   updateMessage(ref: MessageRef, view: MessageView): Promise<void>;
   /** A direct message; false when the person cannot be reached (logged, not thrown). */
   sendDirect(address: UserAddress, view: MessageView): Promise<boolean>;
@@ -42,8 +45,8 @@ export class RoutingMessenger implements Messenger {
     return messenger;
   }
 
-  postToChannel(address: ChannelAddress, view: MessageView): Promise<MessageRef> {
-    return this.pick(address.platform).postToChannel(address, view);
+  postToChannel(address: ChannelAddress, view: MessageView, image?: PostImage): Promise<MessageRef> {
+    return this.pick(address.platform).postToChannel(address, view, image);
   }
 
   updateMessage(ref: MessageRef, view: MessageView): Promise<void> {

@@ -2,17 +2,23 @@
 // (Slack opens the DM with the app), chat.update to change a posted message in place.
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
-import type { ChannelAddress, MessageRef, Messenger, UserAddress } from "../messaging/messenger.js";
+import type { ChannelAddress, MessageRef, Messenger, PostImage, UserAddress } from "../messaging/messenger.js";
 import type { MessageView } from "../views/message.js";
 import { slackErrorCode } from "./payloads.js";
 import { renderMessage } from "./render/message.js";
 
 export function createSlackMessenger(client: webApi.WebClient, logger: Logger): Messenger {
   return {
-    async postToChannel(address: ChannelAddress, view: MessageView): Promise<MessageRef> {
+    async postToChannel(address: ChannelAddress, view: MessageView, image?: PostImage): Promise<MessageRef> {
       const message = renderMessage(view);
       const result = await client.chat.postMessage({ channel: address.channelId, text: message.text, blocks: message.blocks });
       if (typeof result.ts !== "string") throw new Error("chat.postMessage answered without a ts");
+      // The picture follows the message; the message has gone out, so a failed upload is logged, not retried.
+      if (image) {
+        await client
+          .filesUploadV2({ channel_id: address.channelId, file: image.png, filename: image.fileName, title: image.title })
+          .catch((error: unknown) => logger.warn({ err: error, slackError: slackErrorCode(error), channelId: address.channelId }, "Slack image upload failed"));
+      }
       return {
         platform: "slack",
         workspaceId: address.workspaceId,

@@ -6,12 +6,13 @@ import type { Client } from "@microsoft/teams.api";
 import type { Logger } from "pino";
 import type { Store } from "../domain/store.js";
 import type { ConversationRefRecord } from "../domain/support-records.js";
-import type { ChannelAddress, MessageRef, Messenger, UserAddress } from "../messaging/messenger.js";
+import type { ChannelAddress, MessageRef, Messenger, PostImage, UserAddress } from "../messaging/messenger.js";
 import type { MessageView } from "../views/message.js";
 import { describeSendError } from "./handlers.js";
 import type { TeamsActivityBase } from "./payloads.js";
 import { cardMessage } from "./render/card.js";
 import { messageCard } from "./render/message-card.js";
+import { withImage } from "./render/image-card.js";
 
 /** The channel of a team-channel conversation: without the ";messageid=…" of a thread. */
 export function channelConversationId(conversationId: string): string {
@@ -41,10 +42,10 @@ export function createTeamsMessenger(deps: { api: Client; store: Store | undefin
       deps.store?.findPersonalConversation(...args) ?? Promise.resolve(undefined),
   };
 
-  const send = async (ref: ConversationRefRecord, view: MessageView, activityId?: string): Promise<string> => {
+  const send = async (ref: ConversationRefRecord, view: MessageView, activityId?: string, image?: PostImage): Promise<string> => {
     const api = deps.api.clone({ serviceUrl: ref.serviceUrl });
     const activity = {
-      ...cardMessage(messageCard(view), view.text),
+      ...cardMessage(withImage(messageCard(view), image, logger), view.text),
       ...(ref.botId ? { from: { id: ref.botId, name: "Praktikbot", role: "bot" as const } } : {}),
       conversation: { id: ref.conversationId, conversationType: ref.kind, isGroup: ref.kind !== "personal", name: "" },
     };
@@ -63,9 +64,9 @@ export function createTeamsMessenger(deps: { api: Client; store: Store | undefin
   };
 
   return {
-    async postToChannel(address: ChannelAddress, view: MessageView): Promise<MessageRef> {
+    async postToChannel(address: ChannelAddress, view: MessageView, image?: PostImage): Promise<MessageRef> {
       const ref = await conversation(address.workspaceId, address.channelId);
-      const messageId = await send(ref, view);
+      const messageId = await send(ref, view, undefined, image);
       return { platform: "teams", workspaceId: address.workspaceId, channelId: address.channelId, messageId };
     },
 
