@@ -247,8 +247,10 @@ describe("mentor hours", () => {
     expect(row).toMatchObject({ hoursPerWeek: 3, weeks: 13, placementId });
     const before = allText((await commandReply(t, STAFF, "fremdrift")).body);
     expect(before).toContain("Praktikpladser med mentor");
+    // Slack gets its answer before the handler finishes; wait for this request's own DM.
+    const since = t.fake.calls.length;
     await press(STAFF, "support.done", row.id);
-    await t.fake.waitFor("chat.postMessage", (c) => c.body.channel === PARTNER && String(c.body.text).includes("klaret"));
+    await t.fake.waitFor("chat.postMessage", (c) => c.body.channel === PARTNER && String(c.body.text).includes("klaret"), { since });
     const after = allText((await commandReply(t, STAFF, "fremdrift")).body);
     expect(after).toMatch(/Praktikpladser med mentor\*?\n1/);
     expect(after).toContain("3 (aftalen regner med ca. 2)");
