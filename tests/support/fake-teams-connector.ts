@@ -25,8 +25,8 @@ export type FakeTeamsConnector = {
   activities(conversationId?: string): ConnectorCall[];
   /** Routes the fake does not know; should stay empty. */
   unknown: ConnectorCall[];
-  /** The next `count` activity calls answer with this status (default one 500). */
-  failNext(count?: number, status?: number): void;
+  /** The next `count` activity calls answer with this status (default one 500), with Retry-After (seconds) when given. */
+  failNext(count?: number, status?: number, retryAfter?: number): void;
   /** Waits until `count` activity calls arrived after `since` (an index into calls). */
   waitForActivities(count: number, since?: number, timeoutMs?: number): Promise<ConnectorCall[]>;
   clear(): void;
@@ -36,7 +36,7 @@ export type FakeTeamsConnector = {
 export async function startFakeTeamsConnector(opts: { quiet?: boolean } = {}): Promise<FakeTeamsConnector> {
   const calls: ConnectorCall[] = [];
   const unknown: ConnectorCall[] = [];
-  let failures: { remaining: number; status: number } = { remaining: 0, status: 500 };
+  let failures: { remaining: number; status: number; retryAfter?: number } = { remaining: 0, status: 500 };
   let nextId = 1;
   const waiters = new Set<() => void>();
 
@@ -73,7 +73,8 @@ export async function startFakeTeamsConnector(opts: { quiet?: boolean } = {}): P
       failures.remaining -= 1;
       call.status = failures.status;
       calls.push(call);
-      respond(res, failures.status, { error: { code: "ServiceError", message: "fake connector was told to fail" } });
+      const headers: Record<string, string> = failures.retryAfter !== undefined ? { "retry-after": String(failures.retryAfter) } : {};
+      respond(res, failures.status, { error: { code: "ServiceError", message: "fake connector was told to fail" } }, headers);
       return notify();
     }
     if (kind === "send" || kind === "reply") call.answeredId = `fake-activity-${nextId++}`;
@@ -100,8 +101,8 @@ export async function startFakeTeamsConnector(opts: { quiet?: boolean } = {}): P
     calls,
     unknown,
     activities: delivered,
-    failNext(count = 1, status = 500) {
-      failures = { remaining: count, status };
+    failNext(count = 1, status = 500, retryAfter?: number) {
+      failures = { remaining: count, status, ...(retryAfter !== undefined ? { retryAfter } : {}) };
     },
     waitForActivities(count, since = 0, timeoutMs = 5000) {
       const ready = () => calls.slice(since).filter((c) => c.kind !== "unknown" && c.status === 200);
@@ -156,7 +157,7 @@ function parseJson(raw: string): Record<string, unknown> | undefined {
   }
 }
 
-function respond(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { "content-type": "application/json" });
+function respond(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
 }
