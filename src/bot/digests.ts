@@ -55,7 +55,7 @@ async function answerEnding(ctx: BotContext, request: { access: CommandRequest["
   const asked = parseEndingValue(request.value);
   if (!asked) return notice(simpleMessage(t("errors:form_expired")));
   const found = await withRetry(() => placementFor(ctx.deps.store, access, asked.placementId));
-  if (found.kind === "denied") return notice(noAccessView(access.actor, t));
+  if (found.kind === "denied") return notice(access.kind === "known" ? simpleMessage(t("digest:extend.not_yours")) : noAccessView(access.actor, t));
   if (found.kind === "not_found") return notice(simpleMessage(t("rules:errors.not_found")));
   const p = found.placement;
   if (p.endDate !== asked.endDate || isClosed(p)) return notice(simpleMessage(t("digest:extend.already", { end: p.endDate ? formatDate(p.endDate, locale) : "–" })));
