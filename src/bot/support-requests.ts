@@ -22,7 +22,7 @@ import {
   ZSupportSubmissionSchema,
 } from "../forms/support-form.js";
 import { userAddressFromRef } from "../messaging/messenger.js";
-import { commandText, deniedView, noAccessView } from "../views/help-views.js";
+import { channelCommandText, commandText, deniedView, noAccessView } from "../views/help-views.js";
 import { type MessageView, simpleMessage } from "../views/message.js";
 import type { PartnershipRecord } from "../domain/records.js";
 import {
@@ -215,7 +215,15 @@ async function linkJobcenterChannel(ctx: BotContext, request: CommandRequest): P
     case "no_channel":
       return message(simpleMessage(t("support:channel_link.no_channel")));
     case "unknown_purpose":
-      return message(simpleMessage(t("support:channel_link.usage", { command: commandText("channel", style, t) })));
+      return message(
+        simpleMessage(
+          t("support:channel_link.usage", {
+            command: commandText("channel", style, t),
+            digest: channelCommandText("channel_digest", style, t),
+            off: channelCommandText("channel_off", style, t),
+          }),
+        ),
+      );
     case "choose_partnership":
       return message(
         simpleMessage(

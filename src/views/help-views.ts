@@ -12,12 +12,22 @@ export function commandText(name: CommandName, style: CommandStyle, t: Translate
   return style === "slack" ? `/praktik ${word}` : word;
 }
 
+/** The digest forms of the channel command: "/praktik kanal oversigt …" in Slack, "kanal fra" in Teams. */
+export function channelCommandText(key: "channel_digest" | "channel_off", style: CommandStyle, t: Translate): string {
+  const words = t(`help:command_word.${key}`);
+  return style === "slack" ? `/praktik ${words}` : words;
+}
+
 export function helpView(t: Translate, style: CommandStyle, isAdmin: boolean): MessageView {
   const names: CommandName[] = ["new", "list", "progress", "extend", "end", "confirm", "vitas", "status", "help"];
   if (isAdmin) names.push("admin", "report", "exemption");
   names.splice(names.indexOf("help"), 0, "interpreter", "mentor", "visit", "danish", "upskilling", "requests");
   if (isAdmin) names.push("channel", "insight", "erase");
   const items = names.map((name) => `${commandText(name, style, t)} — ${t(`help:describe.${name}`)}`);
+  if (isAdmin) {
+    const at = items.findIndex((item) => item.startsWith(commandText("channel", style, t)));
+    items.splice(at + 1, 0, ...(["channel_digest", "channel_off"] as const).map((key) => `${channelCommandText(key, style, t)} — ${t(`help:describe.${key}`)}`));
+  }
   return {
     text: t("help:heading"),
     blocks: [

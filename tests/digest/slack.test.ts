@@ -71,6 +71,13 @@ afterAll(async () => {
 describe("linking a Slack channel to the weekly digest", () => {
   it("a partner contact may not; an admin links the channel, to the partnership or one organisation, and kanal fra unlinks", async () => {
     expect(allText((await commandReply(t, PARTNER, "kanal oversigt", CHANNEL)).body)).toContain("sekretariatet");
+    const usage = allText((await commandReply(t, ADMIN, "kanal", CHANNEL)).body);
+    expect(usage).toContain("/praktik kanal jobcenter");
+    expect(usage).toContain("/praktik kanal oversigt");
+    expect(usage).toContain("/praktik kanal fra");
+    const help = allText((await commandReply(t, ADMIN, "hjælp", CHANNEL)).body);
+    expect(help).toContain("/praktik kanal oversigt [organisation] [mandag] [08:00] [da|en] — ugens overblik");
+    expect(help).toContain("/praktik kanal fra — ");
     const linked = await linkChannel(CHANNEL);
     expect(allText(linked.body)).toContain("Denne kanal får nu ugens overblik for");
     expect(allText(linked.body)).toContain("mandag kl. 08:00");
