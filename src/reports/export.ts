@@ -14,6 +14,7 @@ import {
 import type { Locale } from "../domain/actor.js";
 import type { Translate } from "../i18n/translate.js";
 import { MIME_TYPES } from "./report-file.js";
+import { wallClock } from "../domain/business-days.js";
 
 export const EXPORT_SUBJECTS = ["placements", "requests"] as const;
 export type ExportSubject = (typeof EXPORT_SUBJECTS)[number];
@@ -33,17 +34,9 @@ function dateCell(date: Date | null): WallTime | null {
 
 function timeCell(instant: Date | null, timezone: string): WallTime | null {
   if (!instant) return null;
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: timezone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { kind: "datetime", y: get("year"), m: get("month"), d: get("day"), hh: get("hour"), mm: get("minute") };
+  const { date, minutes } = wallClock(instant, timezone);
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return { kind: "datetime", y, m, d, hh: Math.floor(minutes / 60), mm: minutes % 60 };
 }
 
 export function placementsTable(rows: readonly PlacementExportRow[], t: Translate, locale: Locale, timezone: string): ExportTable {
