@@ -170,14 +170,29 @@ function trendOf(data: PartnershipDigestData, targets: readonly TargetRecord[]):
   return { weeks: shown, series };
 }
 
+/** The parts of a digest that are the same for every channel of a partnership, worked out once per load. */
+const partnershipWide = new WeakMap<PartnershipDigestData, Pick<Digest, "targets" | "trend" | "totalPlaces">>();
+
+function partnershipParts(data: PartnershipDigestData): Pick<Digest, "targets" | "trend" | "totalPlaces"> {
+  const known = partnershipWide.get(data);
+  if (known) return known;
+  const { partnership, facts, today } = data;
+  const sortedTargets = [...data.targets].sort((a, b) => a.sortOrder - b.sortOrder);
+  const parts = {
+    targets: evaluateTargets(sortedTargets, facts.weekly).map((t) => ({ ...t, ...paceOf(t, partnership.periodStart, partnership.periodEnd, today) })),
+    trend: trendOf(data, sortedTargets),
+    totalPlaces: facts.weekly.reduce((sum, t) => sum + t.places, 0),
+  };
+  partnershipWide.set(data, parts);
+  return parts;
+}
+
 /** One channel's digest: a partnership channel (organisationId null) or one organisation's. */
 export function buildDigest(data: PartnershipDigestData, organisationId: string | null): Digest {
   const { partnership, facts, today } = data;
   const organisation = organisationId ? (data.organisations.find((o) => o.id === organisationId) ?? null) : null;
   const mine = <T extends { organisationId: string }>(rows: readonly T[]) => (organisation ? rows.filter((r) => r.organisationId === organisation.id) : [...rows]);
-  const sortedTargets = [...data.targets].sort((a, b) => a.sortOrder - b.sortOrder);
-  const tallies: PlacementTally[] = facts.weekly;
-  const targets = evaluateTargets(sortedTargets, tallies).map((t) => ({ ...t, ...paceOf(t, partnership.periodStart, partnership.periodEnd, today) }));
+  const { targets, trend, totalPlaces } = partnershipParts(data);
   const names = new Map(data.organisations.map((o) => [o.id, o.name]));
   const newPlacements = mine(facts.newPlacements)
     .filter((n) => n.places > 0)
@@ -195,9 +210,9 @@ export function buildDigest(data: PartnershipDigestData, organisationId: string 
     isoWeek: data.isoWeek,
     asOf: data.asOf,
     today,
-    totalPlaces: tallies.reduce((sum, t) => sum + t.places, 0),
-    targets,
-    trend: trendOf(data, sortedTargets),
+    totalPlaces,
+    targets: targets.map((t) => ({ ...t })),
+    trend: { weeks: [...trend.weeks], series: trend.series.map((s) => [...s]) },
     newPlacements,
     support,
     ending,
