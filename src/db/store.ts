@@ -23,6 +23,7 @@ import { placementRuleOverrides } from "./placement-rules-settings.js";
 import { PrismaPrivacyStore } from "./privacy-store.js";
 import * as digests from "./digest-store.js";
 import type { DigestStore } from "../domain/digest-records.js";
+import type { OutcomeRange, OutcomeTally } from "../domain/placement-outcomes.js";
 
 const placementInclude = {
   company: true,
@@ -367,6 +368,33 @@ export class PrismaStore extends PrismaPrivacyStore implements Store {
       typeKey: keyOf.get(g.typeId) ?? g.typeId,
       employerSector: g.employerSector,
       shortageSector: g.shortageSector,
+      places: g._sum.places ?? 0,
+    }));
+  }
+
+  async tallyOutcomes(partnershipId: string, range: OutcomeRange = {}): Promise<OutcomeTally[]> {
+    const finishedOn = {
+      ...(range.from ? { gte: dateFromIso(range.from) } : {}),
+      ...(range.to ? { lte: dateFromIso(range.to) } : {}),
+    };
+    const [groups, types] = await Promise.all([
+      this.prisma.placement.groupBy({
+        by: ["typeId", "status", "outcome", "endReason"],
+        where: {
+          partnershipId,
+          status: { in: ["ended", "completed"] },
+          ...(range.from || range.to ? { endedOn: finishedOn } : {}),
+        },
+        _sum: { places: true },
+      }),
+      this.prisma.placementType.findMany({ where: { partnershipId }, select: { id: true, key: true } }),
+    ]);
+    const keyOf = new Map(types.map((t) => [t.id, t.key]));
+    return groups.map((g) => ({
+      typeKey: keyOf.get(g.typeId) ?? g.typeId,
+      status: g.status === "completed" ? "completed" : "ended",
+      outcome: g.outcome,
+      endReason: g.endReason,
       places: g._sum.places ?? 0,
     }));
   }

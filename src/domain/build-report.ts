@@ -3,7 +3,8 @@
 // sector, support requests handled and how many within their deadline, each partner's status
 // and plan, and the organisations that have not filed. Formatting lives in src/reports/.
 import { type Access, isAdmin } from "./access.js";
-import { evaluateTargets, type TargetProgress } from "./compute-progress.js";
+import { evaluateTargets, PRAKTIK_TYPE_KEY, type TargetProgress } from "./compute-progress.js";
+import { type PlacementOutcomes, summariseOutcomes } from "./placement-outcomes.js";
 import { firstDayOf, formatQuarter, lastDayOf, type Quarter, quarterCalendar, quarterInstants, type StatusSchedule } from "./quarters.js";
 import type {
   Labelled,
@@ -56,6 +57,8 @@ export type QuarterReport = {
     shortage: { shortage: Count; other: Count };
   };
   support: SupportSummary;
+  /** Placements that finished in the quarter and what they led to: virksomhedspraktik, and all types. */
+  outcomes: { praktik: PlacementOutcomes; all: PlacementOutcomes };
   statuses: PartnerStatus[];
   missing: OrganisationRecord[];
 };
@@ -105,7 +108,7 @@ export async function buildReportModel(
   const { from, to } = quarterInstants(quarter, clock.timezone);
   const calendar = quarterCalendar(quarter, clock.schedule, clock.timezone);
   const first = firstDayOf(quarter);
-  const [targets, types, organisations, upToEnd, inQuarter, supportRows, statuses] = await Promise.all([
+  const [targets, types, organisations, upToEnd, inQuarter, supportRows, statuses, finished] = await Promise.all([
     store.listTargets(partnership.id),
     store.listPlacementTypes([partnership.id]),
     store.listOrganisations([partnership.id]),
@@ -113,6 +116,7 @@ export async function buildReportModel(
     store.tallyPlacementDetails(partnership.id, { from: first, to: calendar.lastDay }),
     store.listSupportRequestTimes(partnership.id, from, to),
     store.listQuarterlyStatuses(partnership.id, label),
+    store.tallyOutcomes(partnership.id, { from: first, to: calendar.lastDay }),
   ]);
 
   const total = zero();
@@ -149,6 +153,7 @@ export async function buildReportModel(
       shortage: { shortage: shortage.get("shortage") ?? zero(), other: shortage.get("other") ?? zero() },
     },
     support: summariseSupport(supportRows, from, to),
+    outcomes: { praktik: summariseOutcomes(finished, [PRAKTIK_TYPE_KEY]), all: summariseOutcomes(finished) },
     statuses: organisations
       .filter((o) => statusOf.has(o.id))
       .map((o) => ({ organisation: o, status: statusOf.get(o.id)!, registered: perOrganisation.get(o.id) ?? zero() })),

@@ -1,6 +1,10 @@
 import type { Access } from "./access.js";
 import type { PartnershipRecord, PlacementTally, TargetFilter, TargetKind, TargetRecord } from "./records.js";
 import type { Store } from "./store.js";
+import { type PlacementOutcomes, summariseOutcomes } from "./placement-outcomes.js";
+
+/** The placement type the agreements count as praktik. */
+export const PRAKTIK_TYPE_KEY = "virksomhedspraktik";
 
 export type TargetState = "below" | "reached" | "within" | "exceeded";
 
@@ -21,6 +25,10 @@ export type PartnershipProgress = {
   partnership: PartnershipRecord;
   totalPlaces: number;
   targets: TargetProgress[];
+  /** What finished virksomhedspraktik led to (the agreements' question: how many ended in a job). */
+  praktikOutcomes: PlacementOutcomes;
+  /** The same over every placement type. */
+  allOutcomes: PlacementOutcomes;
 };
 
 /** Does a tally row count towards a target? */
@@ -80,11 +88,17 @@ export async function computeProgress(store: Store, access: Access): Promise<Com
   const partnerships = (await store.listPartnerships()).filter((p) => access.partnershipIds.includes(p.id));
   const result: PartnershipProgress[] = [];
   for (const partnership of partnerships) {
-    const [targets, tallies] = await Promise.all([store.listTargets(partnership.id), store.tallyPlacements(partnership.id)]);
+    const [targets, tallies, outcomes] = await Promise.all([
+      store.listTargets(partnership.id),
+      store.tallyPlacements(partnership.id),
+      store.tallyOutcomes(partnership.id),
+    ]);
     result.push({
       partnership,
       totalPlaces: tallies.reduce((sum, t) => sum + t.places, 0),
       targets: evaluateTargets(targets, tallies),
+      praktikOutcomes: summariseOutcomes(outcomes, [PRAKTIK_TYPE_KEY]),
+      allOutcomes: summariseOutcomes(outcomes),
     });
   }
   return { kind: "ok", partnerships: result };

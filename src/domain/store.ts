@@ -22,6 +22,7 @@ import type { SupportStore } from "./support-records.js";
 import type { PlacementRulesStore } from "./placement-rules-store.js";
 import type { PrivacyStore } from "./privacy-store.js";
 import type { DigestStore } from "./digest-records.js";
+import type { OutcomeRange, OutcomeTally } from "./placement-outcomes.js";
 
 export type AuditEntry = { actor: string };
 
@@ -97,6 +98,8 @@ export interface Store extends SupportStore, PlacementRulesStore, PrivacyStore, 
   listPlacements(query: PlacementQuery): Promise<PlacementRecord[]>;
   countPlacements(query: Omit<PlacementQuery, "limit">): Promise<number>;
   tallyPlacements(partnershipId: string): Promise<PlacementTally[]>;
+  /** Finished placements (ended or completed), optionally only those that finished in a date range. */
+  tallyOutcomes(partnershipId: string, range?: OutcomeRange): Promise<OutcomeTally[]>;
 
   /** Adds a contact, or moves an existing one to a new organisation or role; audited either way. */
   saveContact(contact: NewContact, audit: AuditEntry): Promise<{ contact: ContactRecord; created: boolean }>;

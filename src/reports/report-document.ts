@@ -8,6 +8,7 @@ import type { TargetProgress } from "../domain/compute-progress.js";
 import { formatDate, isoFromDate } from "../domain/dates.js";
 import { labelIn } from "../domain/records.js";
 import type { Translate } from "../i18n/translate.js";
+import { OUTCOMES } from "../domain/placement-rules-config.js";
 
 export type TableCell = string | number;
 
@@ -108,6 +109,23 @@ export function reportDocument(report: QuarterReport, t: Translate, locale: Loca
       rows: [
         [r("shortage"), q.shortage.shortage.placements, q.shortage.shortage.places],
         [r("other"), q.shortage.other.placements, q.shortage.other.places],
+      ],
+    },
+
+    { type: "heading", level: 1, text: r("outcomes_heading") },
+    { type: "paragraph", text: r("outcomes_intro") },
+    {
+      type: "table",
+      header: ["", r("outcomes_praktik"), r("outcomes_all")],
+      rows: [
+        [r("outcomes_finished"), report.outcomes.praktik.finished, report.outcomes.all.finished],
+        [r("outcomes_in_job"), report.outcomes.praktik.inJob, report.outcomes.all.inJob],
+        ...OUTCOMES.filter((o) => o !== "ordinary_job").map((o) => [
+          t(`rules:outcomes.${o}`),
+          report.outcomes.praktik.byOutcome[o],
+          report.outcomes.all.byOutcome[o],
+        ]),
+        [r("outcomes_ended_early"), report.outcomes.praktik.endedEarly, report.outcomes.all.endedEarly],
       ],
     },
 

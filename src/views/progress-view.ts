@@ -4,6 +4,8 @@ import { formatDate } from "../domain/dates.js";
 import { labelIn } from "../domain/records.js";
 import type { Translate } from "../i18n/translate.js";
 import type { MessageBlock, MessageView } from "./message.js";
+import type { PlacementOutcomes } from "../domain/placement-outcomes.js";
+import { OUTCOMES } from "../domain/placement-rules-config.js";
 
 const STATE_MARK = { reached: "✅", within: "✅", below: "⏳", exceeded: "⚠️" } as const;
 
@@ -40,7 +42,25 @@ export function progressView(partnerships: PartnershipProgress[], t: Translate, 
     });
     if (p.targets.length === 0) blocks.push({ type: "text", text: t("progress:no_targets") });
     else blocks.push({ type: "bullets", items: p.targets.map((target) => targetLine(target, t, locale)) });
+    const outcomes = outcomeLines(p, t);
+    if (outcomes.length > 0) blocks.push({ type: "text", text: t("progress:outcomes.heading") }, { type: "bullets", items: outcomes });
   }
   const first = partnerships[0]!;
   return { text: t("progress:heading", { partnership: first.partnership.name }), blocks };
+}
+
+/** "Virksomhedspraktik afsluttet: 12 · i ordinært job: 5 (42 %) …", left out when nothing has finished. */
+export function outcomeLines(p: PartnershipProgress, t: Translate): string[] {
+  const line = (label: string, o: PlacementOutcomes) => {
+    const parts = [
+      t("progress:outcomes.in_job", { count: o.inJob, percent: o.finished > 0 ? Math.round((o.inJob / o.finished) * 100) : 0 }),
+      ...OUTCOMES.filter((k) => k !== "ordinary_job" && o.byOutcome[k] > 0).map((k) => `${t(`rules:outcomes.${k}`)}: ${o.byOutcome[k]}`),
+      ...(o.endedEarly > 0 ? [t("progress:outcomes.ended_early", { count: o.endedEarly })] : []),
+    ];
+    return `${label}: ${o.finished} · ${parts.join(" · ")}`;
+  };
+  const lines: string[] = [];
+  if (p.praktikOutcomes.finished > 0) lines.push(line(t("progress:outcomes.praktik"), p.praktikOutcomes));
+  if (p.allOutcomes.finished > p.praktikOutcomes.finished) lines.push(line(t("progress:outcomes.all"), p.allOutcomes));
+  return lines;
 }
