@@ -13,6 +13,7 @@ import type {
   NewDigestLink,
 } from "../domain/digest-records.js";
 import type { EmployerSector } from "../domain/records.js";
+import { toJsonValue, writeAudit } from "./audit.js";
 
 type LinkRow = Prisma.ChannelLinkGetPayload<object>;
 
@@ -34,7 +35,6 @@ function toDigestLink(row: LinkRow): DigestLinkRecord {
   };
 }
 
-const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 
 export async function digestFacts(prisma: PrismaClient, partnershipId: string, q: DigestFactsQuery): Promise<DigestFacts> {
   const [weekly, fresh, ending, support, filed] = await Promise.all([
@@ -149,15 +149,13 @@ export async function saveDigestLink(prisma: PrismaClient, link: NewDigestLink, 
       : await tx.channelLink.create({
           data: { ...data, platform: link.platform, workspaceId: link.workspaceId, channelId: link.channelId, purpose: "digest", createdBy: audit.actor },
         });
-    await tx.auditEvent.create({
-      data: {
-        actor: audit.actor,
-        entity: "channel_link",
-        entityId: row.id,
-        action: before ? "update" : "create",
-        ...(before ? { before: asJson(toDigestLink(before)) } : {}),
-        after: asJson(toDigestLink(row)),
-      },
+    await writeAudit(tx, {
+      actor: audit.actor,
+      entity: "channel_link",
+      entityId: row.id,
+      action: before ? "update" : "create",
+      before: before ? toDigestLink(before) : undefined,
+      after: toDigestLink(row),
     });
     return toDigestLink(row);
   });
@@ -173,9 +171,7 @@ export async function removeDigestLink(
     const before = await tx.channelLink.findUnique({ where });
     if (!before) return false;
     await tx.channelLink.delete({ where });
-    await tx.auditEvent.create({
-      data: { actor: audit.actor, entity: "channel_link", entityId: before.id, action: "delete", before: asJson(toDigestLink(before)) },
-    });
+    await writeAudit(tx, { actor: audit.actor, entity: "channel_link", entityId: before.id, action: "delete", before: toDigestLink(before) });
     return true;
   });
 }
@@ -230,7 +226,7 @@ export async function finishDigestRun(prisma: PrismaClient, channelLinkId: strin
     where: { channelLinkId_isoWeek: { channelLinkId, isoWeek } },
     data:
       outcome.status === "posted"
-        ? { status: "posted", postedAt: at, messageRef: asJson(outcome.messageRef ?? null) }
+        ? { status: "posted", postedAt: at, messageRef: toJsonValue(outcome.messageRef ?? null) }
         : { status: "failed", error: outcome.error.slice(0, 1000) },
   });
 }
@@ -241,5 +237,5 @@ export async function markDigestLinkFailed(prisma: PrismaClient, channelLinkId: 
 }
 
 export async function recordEndsAsPlanned(prisma: PrismaClient, placementId: string, endDate: IsoDate, audit: { actor: string }): Promise<void> {
-  await prisma.auditEvent.create({ data: { actor: audit.actor, entity: "placement", entityId: placementId, action: "ends_as_planned", after: { endDate } } });
+  await writeAudit(prisma, { actor: audit.actor, entity: "placement", entityId: placementId, action: "ends_as_planned", after: { endDate } });
 }

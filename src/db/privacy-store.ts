@@ -5,6 +5,7 @@ import { dateFromIso, isoFromDate, type IsoDate } from "../domain/dates.js";
 import { PERSONAL_PLACEMENT_FIELDS, type PersonalPlacementField } from "../domain/personal-data.js";
 import type { CaseExport } from "../domain/privacy-store.js";
 import { PrismaSupportStore } from "./support-store.js";
+import { writeAudit } from "./audit.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -64,9 +65,7 @@ export class PrismaPrivacyStore extends PrismaSupportStore {
       });
       if (claimed.count !== 1) return undefined;
       await scrubPlacementAudit(tx, [id]);
-      await tx.auditEvent.create({
-        data: { actor: audit.actor, entity: "placement", entityId: id, action: "anonymise", after: { removed, ...audit.reason } as Prisma.InputJsonValue },
-      });
+      await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: id, action: "anonymise", after: { removed, ...audit.reason } });
       return removed;
     });
   }
@@ -93,15 +92,7 @@ export class PrismaPrivacyStore extends PrismaSupportStore {
       const requests = await tx.supportRequest.deleteMany({ where: { placementId: { in: ids } } });
       await tx.placement.deleteMany({ where: { id: { in: ids } } });
       await scrubPlacementAudit(tx, ids);
-      await tx.auditEvent.create({
-        data: {
-          actor: audit.actor,
-          entity: "case",
-          entityId: caseReference,
-          action: "delete",
-          after: { placements: ids, supportRequests: requests.count },
-        },
-      });
+      await writeAudit(tx, { actor: audit.actor, entity: "case", entityId: caseReference, action: "delete", after: { placements: ids, supportRequests: requests.count } });
       return { placements: ids.length, supportRequests: requests.count };
     });
   }

@@ -24,6 +24,7 @@ import { PrismaPrivacyStore } from "./privacy-store.js";
 import * as digests from "./digest-store.js";
 import type { DigestStore } from "../domain/digest-records.js";
 import type { OutcomeRange, OutcomeTally } from "../domain/placement-outcomes.js";
+import { writeAudit } from "./audit.js";
 
 const placementInclude = {
   company: true,
@@ -146,11 +147,6 @@ async function upsertWorkplace(tx: Prisma.TransactionClient, companyId: string, 
     return tx.workplace.update({ where: { id: existing.id }, data: { ordinaryEmployeesFte: w.ordinaryEmployeesFte, asOf } });
   }
   return tx.workplace.create({ data: { companyId, pNumber: w.pNumber, ordinaryEmployeesFte: w.ordinaryEmployeesFte ?? 0, asOf } });
-}
-
-/** JSON for the audit log: dates as ISO strings, nothing Prisma-specific. */
-function auditJson(value: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
 /**
@@ -317,9 +313,7 @@ export class PrismaStore extends PrismaPrivacyStore implements Store {
           include: placementInclude,
         });
         const record = toPlacement(row);
-        await tx.auditEvent.create({
-          data: { actor: audit.actor, entity: "placement", entityId: row.id, action: "create", after: auditJson(record) },
-        });
+        await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: row.id, action: "create", after: record });
         return record;
       });
       return { placement, created: true };
@@ -415,15 +409,13 @@ export class PrismaStore extends PrismaPrivacyStore implements Store {
             },
           })
         : await tx.contact.create({ data: { ...contact, createdBy: audit.actor } });
-      await tx.auditEvent.create({
-        data: {
-          actor: audit.actor,
-          entity: "contact",
-          entityId: row.id,
-          action: before ? "update" : "create",
-          ...(before ? { before: auditJson(toContact(before)) } : {}),
-          after: auditJson(toContact(row)),
-        },
+      await writeAudit(tx, {
+        actor: audit.actor,
+        entity: "contact",
+        entityId: row.id,
+        action: before ? "update" : "create",
+        before: before ? toContact(before) : undefined,
+        after: toContact(row),
       });
       return { contact: toContact(row), created: !before };
     });
@@ -442,15 +434,13 @@ export class PrismaStore extends PrismaPrivacyStore implements Store {
         const row = before
           ? await tx.quarterlyStatus.update({ where, data: { ...status, updatedBy: audit.actor } })
           : await tx.quarterlyStatus.create({ data: { ...status, createdBy: audit.actor, updatedBy: audit.actor } });
-        await tx.auditEvent.create({
-          data: {
-            actor: audit.actor,
-            entity: "quarterly_status",
-            entityId: row.id,
-            action: before ? "update" : "create",
-            ...(before ? { before: auditJson(toQuarterlyStatus(before)) } : {}),
-            after: auditJson(toQuarterlyStatus(row)),
-          },
+        await writeAudit(tx, {
+          actor: audit.actor,
+          entity: "quarterly_status",
+          entityId: row.id,
+          action: before ? "update" : "create",
+          before: before ? toQuarterlyStatus(before) : undefined,
+          after: toQuarterlyStatus(row),
         });
         return { status: toQuarterlyStatus(row), created: !before };
       });
@@ -543,9 +533,7 @@ export class PrismaStore extends PrismaPrivacyStore implements Store {
         include: placementInclude,
       });
       const record = toPlacement(row);
-      await tx.auditEvent.create({
-        data: { actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before: auditJson(toPlacement(before)), after: auditJson(record) },
-      });
+      await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before: toPlacement(before), after: record });
       return record;
     });
   }
@@ -555,15 +543,13 @@ export class PrismaStore extends PrismaPrivacyStore implements Store {
       const before = await tx.ratioExemption.findUnique({ where: { placementId } });
       const data = { reason, grantedBy: audit.actor, grantedAt: new Date() };
       const exemption = await tx.ratioExemption.upsert({ where: { placementId }, create: { placementId, ...data }, update: data });
-      await tx.auditEvent.create({
-        data: {
-          actor: audit.actor,
-          entity: "ratio_exemption",
-          entityId: placementId,
-          action: before ? "update" : "create",
-          ...(before ? { before: auditJson(before) } : {}),
-          after: auditJson(exemption),
-        },
+      await writeAudit(tx, {
+        actor: audit.actor,
+        entity: "ratio_exemption",
+        entityId: placementId,
+        action: before ? "update" : "create",
+        before: before ?? undefined,
+        after: exemption,
       });
       return toPlacement(await tx.placement.findUniqueOrThrow({ where: { id: placementId }, include: placementInclude }));
     });

@@ -18,6 +18,7 @@ import type {
   SupportRequestRecord,
 } from "../domain/support-records.js";
 import { ZPartnershipSettingsSchema, ZPostedMessageRefSchema } from "./json-schemas.js";
+import { writeAudit } from "./audit.js";
 
 const requestInclude = {
   organisation: { select: { name: true } },
@@ -60,11 +61,9 @@ function toRequest(row: RequestRow): SupportRequestRecord {
   };
 }
 
-/** The state of a request as the audit log keeps it. */
-function auditState(r: SupportRequestRecord): Prisma.InputJsonValue {
-  return JSON.parse(
-    JSON.stringify({ status: r.status, holder: r.holder, holderName: r.holderName, declineReason: r.declineReason, version: r.version }),
-  ) as Prisma.InputJsonValue;
+/** The part of a request's state the audit log keeps for a transition. */
+function auditState(r: SupportRequestRecord) {
+  return { status: r.status, holder: r.holder, holderName: r.holderName, declineReason: r.declineReason, version: r.version };
 }
 
 function toLink(row: Prisma.ChannelLinkGetPayload<object>): ChannelLinkRecord {
@@ -99,16 +98,7 @@ export class PrismaSupportStore {
           include: requestInclude,
         });
         const record = toRequest(row);
-        await tx.auditEvent.create({
-          data: {
-            actor: audit.actor,
-            entity: "support_request",
-            entityId: row.id,
-            action: "create",
-            after: JSON.parse(JSON.stringify(record)) as Prisma.InputJsonValue,
-            at: r.requestedAt,
-          },
-        });
+        await writeAudit(tx, { actor: audit.actor, entity: "support_request", entityId: row.id, action: "create", after: record, at: r.requestedAt });
         return record;
       });
       return { request, created: true };
@@ -140,16 +130,14 @@ export class PrismaSupportStore {
       });
       if (count === 0) return undefined;
       const after = toRequest((await tx.supportRequest.findUnique({ where: { id }, include: requestInclude }))!);
-      await tx.auditEvent.create({
-        data: {
-          actor: audit.actor,
-          entity: "support_request",
-          entityId: id,
-          action: audit.action,
-          before: auditState(toRequest(before)),
-          after: auditState(after),
-          at: audit.at,
-        },
+      await writeAudit(tx, {
+        actor: audit.actor,
+        entity: "support_request",
+        entityId: id,
+        action: audit.action,
+        before: auditState(toRequest(before)),
+        after: auditState(after),
+        at: audit.at,
       });
       return after;
     });
@@ -224,15 +212,13 @@ export class PrismaSupportStore {
       const row = before
         ? await tx.channelLink.update({ where, data })
         : await tx.channelLink.create({ data: { ...link, createdBy: audit.actor } });
-      await tx.auditEvent.create({
-        data: {
-          actor: audit.actor,
-          entity: "channel_link",
-          entityId: row.id,
-          action: before ? "update" : "create",
-          ...(before ? { before: JSON.parse(JSON.stringify(toLink(before))) as Prisma.InputJsonValue } : {}),
-          after: JSON.parse(JSON.stringify(toLink(row))) as Prisma.InputJsonValue,
-        },
+      await writeAudit(tx, {
+        actor: audit.actor,
+        entity: "channel_link",
+        entityId: row.id,
+        action: before ? "update" : "create",
+        before: before ? toLink(before) : undefined,
+        after: toLink(row),
       });
       return toLink(row);
     });

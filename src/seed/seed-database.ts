@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
+import { writeAudit } from "../db/audit.js";
 import { dateFromIso } from "../domain/dates.js";
 import { EXAMPLE_PARTNERSHIPS, type SeedPartnership } from "./examples.js";
 
@@ -42,9 +43,7 @@ export async function seedPartnerships(
           update: { kind: org.kind },
         });
       }
-      await tx.auditEvent.create({
-        data: { actor: "system:seed", entity: "partnership", entityId: partnership.id, action: "seed", after: { slug: seed.slug } },
-      });
+      await writeAudit(tx, { actor: "system:seed", entity: "partnership", entityId: partnership.id, action: "seed", after: { slug: seed.slug } });
     });
   }
   return { partnerships: partnerships.length };
