@@ -514,11 +514,6 @@ export class PrismaStore extends PrismaPrivacyStore implements Store {
     return rows.map(toPlacement);
   }
 
-  async findPlacement(id: string) {
-    const row = await this.prisma.placement.findUnique({ where: { id }, include: placementInclude });
-    return row ? toPlacement(row) : undefined;
-  }
-
   async updatePlacement(id: string, patch: PlacementRulesPatch, audit: AuditEntry & { action: string }) {
     return this.prisma.$transaction(async (tx) => {
       const before = await tx.placement.findUniqueOrThrow({ where: { id }, include: placementInclude });

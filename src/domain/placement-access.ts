@@ -7,7 +7,7 @@ export type PlacementLookup = { kind: "ok"; placement: PlacementRecord } | { kin
 /** A placement this person may change: their organisation's, or any in their partnerships for staff and admins. */
 export async function placementFor(store: Store, access: Access, placementId: string): Promise<PlacementLookup> {
   if (access.kind !== "known") return { kind: "denied" };
-  const placement = await store.findPlacement(placementId);
+  const placement = await store.getPlacementById(placementId);
   if (!placement) return { kind: "not_found" };
   const organisation = await store.getOrganisation(placement.organisationId);
   if (!organisation || !canActFor(access, organisation)) return { kind: "denied" };

@@ -27,7 +27,7 @@ export interface PlacementRulesStore {
   findWorkplace(pNumber: string): Promise<(WorkplaceRecord & { cvr: string }) | undefined>;
   /** Every placement at a workplace whose type counts for the ratio rule. */
   listRatioPlacements(workplaceId: string): Promise<PlacementRecord[]>;
-  findPlacement(id: string): Promise<PlacementRecord | undefined>;
+  getPlacementById(id: string): Promise<PlacementRecord | undefined>;
   /** Changes a placement, with an audit row (action `action`) in the same transaction. */
   updatePlacement(id: string, patch: PlacementRulesPatch, audit: AuditEntry & { action: string }): Promise<PlacementRecord>;
   /** Records an admin's exemption from the ratio rule for a placement (replacing an earlier one), audited. */
