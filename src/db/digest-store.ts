@@ -14,6 +14,7 @@ import type {
 } from "../domain/digest-records.js";
 import type { EmployerSector } from "../domain/records.js";
 import { toJsonValue, writeAudit } from "./audit.js";
+import { upsertChannelLink } from "./channel-links.js";
 
 type LinkRow = Prisma.ChannelLinkGetPayload<object>;
 
@@ -130,35 +131,8 @@ export async function digestFacts(prisma: PrismaClient, partnershipId: string, q
 }
 
 export async function saveDigestLink(prisma: PrismaClient, link: NewDigestLink, audit: { actor: string }): Promise<DigestLinkRecord> {
-  return prisma.$transaction(async (tx) => {
-    const where = {
-      platform_workspaceId_channelId_purpose: { platform: link.platform, workspaceId: link.workspaceId, channelId: link.channelId, purpose: "digest" as const },
-    };
-    const before = await tx.channelLink.findUnique({ where });
-    const data = {
-      partnershipId: link.partnershipId,
-      organisationId: link.organisationId,
-      weekday: link.weekday,
-      time: link.time,
-      locale: link.locale,
-      failedAt: null,
-      failure: null,
-    };
-    const row = before
-      ? await tx.channelLink.update({ where, data })
-      : await tx.channelLink.create({
-          data: { ...data, platform: link.platform, workspaceId: link.workspaceId, channelId: link.channelId, purpose: "digest", createdBy: audit.actor },
-        });
-    await writeAudit(tx, {
-      actor: audit.actor,
-      entity: "channel_link",
-      entityId: row.id,
-      action: before ? "update" : "create",
-      before: before ? toDigestLink(before) : undefined,
-      after: toDigestLink(row),
-    });
-    return toDigestLink(row);
-  });
+  const { weekday, time, ...rest } = link;
+  return upsertChannelLink(prisma, { ...rest, purpose: "digest", schedule: { weekday, time } }, audit.actor, toDigestLink);
 }
 
 export async function removeDigestLink(

@@ -19,6 +19,7 @@ import type {
 } from "../domain/support-records.js";
 import { ZPartnershipSettingsSchema, ZPostedMessageRefSchema } from "./json-schemas.js";
 import { writeAudit } from "./audit.js";
+import { upsertChannelLink } from "./channel-links.js";
 
 const requestInclude = {
   organisation: { select: { name: true } },
@@ -198,30 +199,7 @@ export class PrismaSupportStore {
   }
 
   async saveChannelLink(link: NewChannelLink, audit: { actor: string }) {
-    return this.prisma.$transaction(async (tx) => {
-      const where = {
-        platform_workspaceId_channelId_purpose: {
-          platform: link.platform,
-          workspaceId: link.workspaceId,
-          channelId: link.channelId,
-          purpose: link.purpose,
-        },
-      };
-      const before = await tx.channelLink.findUnique({ where });
-      const data = { partnershipId: link.partnershipId, organisationId: link.organisationId, locale: link.locale, failedAt: null, failure: null };
-      const row = before
-        ? await tx.channelLink.update({ where, data })
-        : await tx.channelLink.create({ data: { ...link, createdBy: audit.actor } });
-      await writeAudit(tx, {
-        actor: audit.actor,
-        entity: "channel_link",
-        entityId: row.id,
-        action: before ? "update" : "create",
-        before: before ? toLink(before) : undefined,
-        after: toLink(row),
-      });
-      return toLink(row);
-    });
+    return upsertChannelLink(this.prisma, link, audit.actor, toLink);
   }
 
   async listChannelLinks(partnershipId: string, purpose: ChannelPurpose) {
