@@ -21,7 +21,7 @@ import {
   TEST_TENANT_ID,
   teamsUser,
 } from "./support/teams-activities.js";
-import { ADMIN, allText, commandReply, type LogLine, openModal, optionValue, type SlackTestApp, startSlackTestApp, TEAM } from "./slack/helpers.js";
+import { ADMIN, allText, commandReply, type LogLine, openModal, optionValue, type SlackTestApp, startSlackTestApp, TEAM } from "./support/slack-harness.js";
 
 const teamsAdmin = teamsUser("Sara Sekretariat");
 /** After a submission the fault says nothing was saved; after a question, that there is no answer now. */

@@ -2,14 +2,14 @@
 // and one of these calls, and render the reply; they hold no rules of their own. Each
 // feature's commands, buttons and forms live in their own file and are listed in FEATURES.
 import { randomUUID } from "node:crypto";
-import { type Access, isAdmin, resolveAccess } from "../domain/access.js";
-import type { Actor, Locale } from "../domain/actor.js";
-import { parseCommand } from "../domain/parse-command.js";
+import { type Access, isAdmin, resolveAccess } from "../kernel/access.js";
+import type { Actor, Locale } from "../kernel/actor.js";
+import { parseCommand } from "../kernel/commands.js";
 import type { Translate } from "../i18n/index.js";
-import type { ChannelAddress } from "../messaging/messenger.js";
-import { type CommandStyle, faultView, helpView, noAccessView, unknownCommandView } from "../views/help-views.js";
-import { type MessageView, simpleMessage } from "../views/message.js";
-import { contactsFeature } from "./contacts.js";
+import type { ChannelAddress } from "../kernel/messenger.js";
+import { type CommandStyle, faultView, helpView, noAccessView, unknownCommandView } from "../kernel/common-views.js";
+import { type MessageView, simpleMessage } from "../kernel/message.js";
+import { contactsFeature } from "../features/contacts/bot.js";
 import {
   type BotContext,
   type BotDeps,
@@ -18,16 +18,16 @@ import {
   type FormSubmission,
   message,
   type SubmitReply,
-} from "./feature.js";
-import { placementsFeature } from "./placements.js";
-import { placementRulesFeature } from "./placement-rules.js";
-import { caseDataFeature } from "./case-data.js";
-import { supportRequestsFeature } from "./support-requests.js";
-import { quarterlyStatusFeature } from "./quarterly-status.js";
-import { digestsFeature } from "./digests.js";
-import { withRetry } from "./retry.js";
+} from "../kernel/feature.js";
+import { placementsFeature } from "../features/placements/bot.js";
+import { placementRulesFeature } from "../features/placement-rules/bot.js";
+import { caseDataFeature } from "../features/privacy/bot.js";
+import { supportRequestsFeature } from "../features/support-requests/bot.js";
+import { quarterlyStatusFeature } from "../features/quarterly/bot.js";
+import { digestsFeature } from "../features/digests/bot.js";
+import { withRetry } from "../kernel/retry.js";
 
-export type { BotDeps, BotReply, FormSubmission, SubmitReply } from "./feature.js";
+export type { BotDeps, BotReply, FormSubmission, SubmitReply } from "../kernel/feature.js";
 
 const helpFeature: Feature = {
   commands: {

@@ -2,10 +2,10 @@
 // weekly digests that would be posted to the linked channels, as text, without posting. With no
 // linked channel (and no --channel) each partnership's own digest is printed.
 import { PrismaStore } from "../db/store.js";
-import { buildDigest, digestMoment, isoWeekAt, loadDigestData, mondayOfIsoWeek, type PartnershipDigestData } from "../domain/build-digest.js";
-import type { Locale } from "../domain/actor.js";
+import { buildDigest, digestMoment, isoWeekAt, loadDigestData, mondayOfIsoWeek, type PartnershipDigestData } from "../features/digests/build-digest.js";
+import type { Locale } from "../kernel/actor.js";
 import { createI18n } from "../i18n/index.js";
-import { digestChart, digestView, messageAsText } from "../views/digest-view.js";
+import { digestChart, digestView, messageAsText } from "../features/digests/view.js";
 import { oneOf, readOptions, timezoneFrom } from "./args.js";
 import { CliError, openMigratedDatabase, runCli } from "./migrate.js";
 

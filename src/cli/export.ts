@@ -5,7 +5,7 @@
 import { writeFile } from "node:fs/promises";
 import { listPartnershipSlugs } from "../db/export-rows.js";
 import { createI18n } from "../i18n/index.js";
-import { EXPORT_FORMATS, EXPORT_SUBJECTS, exportSpreadsheet } from "../reports/export.js";
+import { EXPORT_FORMATS, EXPORT_SUBJECTS, exportSpreadsheet } from "../features/quarterly/export.js";
 import { oneOf, readOptions, required, timezoneFrom } from "./args.js";
 import { CliError, openMigratedDatabase, runCli } from "./migrate.js";
 

@@ -4,10 +4,10 @@
 import { writeFile } from "node:fs/promises";
 import { PrismaStore } from "../db/store.js";
 import { listPartnershipSlugs } from "../db/export-rows.js";
-import { buildReportModel } from "../domain/build-report.js";
-import { DEFAULT_STATUS_SCHEDULE, parseQuarter } from "../domain/quarters.js";
+import { buildReportModel } from "../features/quarterly/build-report.js";
+import { DEFAULT_STATUS_SCHEDULE, parseQuarter } from "../kernel/quarters.js";
 import { createI18n } from "../i18n/index.js";
-import { REPORT_FORMATS, renderReportFile } from "../reports/report-file.js";
+import { REPORT_FORMATS, renderReportFile } from "../features/quarterly/report/report-file.js";
 import { oneOf, readOptions, required, timezoneFrom } from "./args.js";
 import { CliError, openMigratedDatabase, runCli } from "./migrate.js";
 

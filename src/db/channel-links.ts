@@ -1,7 +1,7 @@
 // Linking a channel for a purpose (jobcenter requests, weekly digest): one row per channel and
 // purpose, relinking updates it and clears a recorded failure; audited either way.
 import type { Prisma, PrismaClient } from "@prisma/client";
-import type { Platform } from "../domain/actor.js";
+import type { Platform } from "../kernel/actor.js";
 import { writeAudit } from "./audit.js";
 
 export type ChannelLinkWrite = {

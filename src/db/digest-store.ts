@@ -2,8 +2,8 @@
 // partnership, never one row per placement), digest links and the DigestRun claims that make a
 // channel get each ISO week once. PrismaStore (store.ts) delegates to these functions.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import type { Platform } from "../domain/actor.js";
-import { dateFromIso, type IsoDate, isoFromDate } from "../domain/dates.js";
+import type { Platform } from "../kernel/actor.js";
+import { dateFromIso, type IsoDate, isoFromDate } from "../kernel/dates.js";
 import type {
   DigestFacts,
   DigestFactsQuery,
@@ -11,8 +11,8 @@ import type {
   DigestRunClaim,
   DigestRunOutcome,
   NewDigestLink,
-} from "../domain/digest-records.js";
-import type { EmployerSector } from "../domain/records.js";
+} from "../features/digests/store.js";
+import type { EmployerSector } from "../kernel/records.js";
 import { toJsonValue, writeAudit } from "./audit.js";
 import { upsertChannelLink } from "./channel-links.js";
 

@@ -1,7 +1,7 @@
 // The IGU placements the bonus milestone job looks at: started, not anonymised, not ended early,
 // and not finished more than a few days ago.
 import type { PrismaClient } from "@prisma/client";
-import { dateFromIso, isoFromDate, type IsoDate } from "../domain/dates.js";
+import { dateFromIso, isoFromDate, type IsoDate } from "../kernel/dates.js";
 
 export type IguPlacement = {
   id: string;

@@ -1,6 +1,6 @@
 // zod schemas for the JSON columns, checked whenever a row is read.
 import { z } from "zod";
-import { EMPLOYER_SECTORS } from "../domain/records.js";
+import { EMPLOYER_SECTORS } from "../kernel/records.js";
 
 export const ZTargetFilterSchema = z.object({
   types: z.array(z.string()).optional(),

@@ -1,7 +1,7 @@
 // Partnership.settings.rules: a partnership's overrides of the placement rules' numbers.
 // Anything that does not check out is ignored (the default applies) rather than stopping the bot.
 import { z } from "zod";
-import { BENEFIT_GROUPS, type PlacementRuleOverrides, RATIO_ROUNDINGS } from "../domain/placement-rules-config.js";
+import { BENEFIT_GROUPS, type PlacementRuleOverrides, RATIO_ROUNDINGS } from "../features/placement-rules/rule-set.js";
 
 const positive = z.number().positive();
 const whole = z.number().int().positive();

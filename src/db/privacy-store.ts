@@ -1,9 +1,9 @@
 // Prisma for rule 9 (personal data): retention, and a case reference's export and deletion.
 // PrismaStore (store.ts) extends this class, so the Store stays one object.
 import type { Prisma } from "@prisma/client";
-import { dateFromIso, isoFromDate, type IsoDate } from "../domain/dates.js";
-import { PERSONAL_PLACEMENT_FIELDS, type PersonalPlacementField } from "../domain/personal-data.js";
-import type { CaseExport } from "../domain/privacy-store.js";
+import { dateFromIso, isoFromDate, type IsoDate } from "../kernel/dates.js";
+import { PERSONAL_PLACEMENT_FIELDS, type PersonalPlacementField } from "../kernel/personal-data.js";
+import type { CaseExport } from "../features/privacy/store.js";
 import { PrismaSupportStore } from "./support-store.js";
 import { writeAudit } from "./audit.js";
 

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
-import type { Platform } from "../domain/actor.js";
-import { dateFromIso, isoFromDate } from "../domain/dates.js";
+import type { Platform } from "../kernel/actor.js";
+import { dateFromIso, isoFromDate } from "../kernel/dates.js";
 import type {
   ChatUserRecord,
   ContactRecord,
@@ -15,15 +15,15 @@ import type {
   SupportRequestTimes,
   TargetFilter,
   TargetRecord,
-} from "../domain/records.js";
-import type { AuditEntry, NewContact, NewPlacement, NewQuarterlyStatus, PlacementQuery, Store } from "../domain/store.js";
-import type { PlacementRulesPatch } from "../domain/placement-rules-store.js";
+} from "../kernel/records.js";
+import type { AuditEntry, NewContact, NewPlacement, NewQuarterlyStatus, PlacementQuery, Store } from "../kernel/store.js";
+import type { PlacementRulesPatch } from "../features/placement-rules/store.js";
 import { ZTargetFilterSchema } from "./json-schemas.js";
 import { placementRuleOverrides } from "./placement-rules-settings.js";
 import { PrismaPrivacyStore } from "./privacy-store.js";
 import * as digests from "./digest-store.js";
-import type { DigestStore } from "../domain/digest-records.js";
-import type { OutcomeRange, OutcomeTally } from "../domain/placement-outcomes.js";
+import type { DigestStore } from "../features/digests/store.js";
+import type { OutcomeRange, OutcomeTally } from "../features/placement-rules/placement-outcomes.js";
 import { writeAudit } from "./audit.js";
 
 const placementInclude = {

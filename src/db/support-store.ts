@@ -1,9 +1,9 @@
 // Prisma for support requests, channel links, conversation references and job runs.
 // PrismaStore (store.ts) extends this class, so the Store stays one object.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import type { Platform } from "../domain/actor.js";
-import { dateFromIso, isoFromDate } from "../domain/dates.js";
-import type { ContactRecord, Role } from "../domain/records.js";
+import type { Platform } from "../kernel/actor.js";
+import { dateFromIso, isoFromDate } from "../kernel/dates.js";
+import type { ContactRecord, Role } from "../kernel/records.js";
 import type {
   ChannelLinkRecord,
   ChannelPurpose,
@@ -16,7 +16,7 @@ import type {
   SupportRequestPatch,
   SupportRequestQuery,
   SupportRequestRecord,
-} from "../domain/support-records.js";
+} from "../features/support-requests/store.js";
 import { ZPartnershipSettingsSchema, ZPostedMessageRefSchema } from "./json-schemas.js";
 import { writeAudit } from "./audit.js";
 import { upsertChannelLink } from "./channel-links.js";

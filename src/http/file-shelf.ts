@@ -3,7 +3,7 @@
 // and long; it is the only key, and it stops working when the file expires.
 import { randomBytes } from "node:crypto";
 import type { Application } from "express";
-import type { BotFile } from "../bot/feature.js";
+import type { BotFile } from "../kernel/feature.js";
 
 export const FILES_PATH = "/files";
 

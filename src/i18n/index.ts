@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import i18next, { type i18n, type Resource } from "i18next";
-import type { Locale } from "../domain/actor.js";
-import { LOCALES } from "../domain/actor.js";
-import type { Translate } from "./translate.js";
+import type { Locale } from "../kernel/actor.js";
+import { LOCALES } from "../kernel/actor.js";
+import type { Translate } from "../kernel/translate.js";
 
-export type { Translate } from "./translate.js";
+export type { Translate } from "../kernel/translate.js";
 
 export const LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../locales");
 

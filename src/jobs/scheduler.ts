@@ -4,8 +4,8 @@
 import { randomUUID } from "node:crypto";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
-import { wallClock } from "../domain/business-days.js";
-import type { Store } from "../domain/store.js";
+import { wallClock } from "../kernel/business-days.js";
+import type { Store } from "../kernel/store.js";
 
 export type Job = {
   name: string;

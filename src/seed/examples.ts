@@ -1,7 +1,7 @@
 // The two partnerships in the documents the bot was built from: Aalborg's 2016 partnership
 // agreement on integration, and the 2013 playbook for Fredericia's housing areas
 // Sønderparken and Korskærparken.
-import type { OrganisationKind, TargetFilter, TargetKind } from "../domain/records.js";
+import type { OrganisationKind, TargetFilter, TargetKind } from "../kernel/records.js";
 
 export type SeedPartnership = {
   slug: string;

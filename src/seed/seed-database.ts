@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { writeAudit } from "../db/audit.js";
-import { dateFromIso } from "../domain/dates.js";
+import { dateFromIso } from "../kernel/dates.js";
 import { EXAMPLE_PARTNERSHIPS, type SeedPartnership } from "./examples.js";
 
 /**

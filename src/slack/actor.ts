@@ -2,7 +2,7 @@
 // include_locale), cached briefly; when Slack cannot say in time, the deployment's default.
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
-import { type Actor, type Locale, localeFrom } from "../domain/actor.js";
+import { type Actor, type Locale, localeFrom } from "../kernel/actor.js";
 import { slackErrorCode, ZUsersInfo } from "./payloads.js";
 
 type Profile = { locale: Locale; displayName: string | undefined };

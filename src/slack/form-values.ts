@@ -1,6 +1,6 @@
 // view.state.values → FormValues. Each input block's block_id is the field id, and each
 // element type keeps its value in its own property.
-import type { FormValues } from "../forms/form.js";
+import type { FormValues } from "../kernel/form.js";
 import type { TStateValue } from "./payloads.js";
 
 export function formValuesFromState(state: Record<string, Record<string, TStateValue>>): FormValues {

@@ -1,4 +1,4 @@
-import { type Actor, type Locale, localeFrom } from "../domain/actor.js";
+import { type Actor, type Locale, localeFrom } from "../kernel/actor.js";
 import type { TeamsActivityBase } from "./payloads.js";
 
 /**

@@ -5,11 +5,11 @@ import type { ActivityLike, AdaptiveCardActionResponse } from "@microsoft/teams.
 import type { IAdaptiveCard } from "@microsoft/teams.cards";
 import type { AdapterContext } from "../adapter.js";
 import type { BotReply } from "../bot/bot.js";
-import type { FollowUp } from "../bot/feature.js";
-import type { Actor, Locale } from "../domain/actor.js";
-import type { FormView } from "../forms/form.js";
+import type { FollowUp } from "../kernel/feature.js";
+import type { Actor, Locale } from "../kernel/actor.js";
+import type { FormView } from "../kernel/form.js";
 import { FILES_PATH } from "../http/file-shelf.js";
-import type { MessageView } from "../views/message.js";
+import type { MessageView } from "../kernel/message.js";
 import { actorFromActivity } from "./actor.js";
 import { channelConversationId, conversationRefFrom } from "./messenger.js";
 import {

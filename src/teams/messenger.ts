@@ -4,10 +4,10 @@
 // chat with the bot — without one it is logged and skipped.
 import type { Client } from "@microsoft/teams.api";
 import type { Logger } from "pino";
-import type { Store } from "../domain/store.js";
-import type { ConversationRefRecord } from "../domain/support-records.js";
-import type { ChannelAddress, MessageRef, Messenger, PostImage, UserAddress } from "../messaging/messenger.js";
-import type { MessageView } from "../views/message.js";
+import type { Store } from "../kernel/store.js";
+import type { ConversationRefRecord } from "../features/support-requests/store.js";
+import type { ChannelAddress, MessageRef, Messenger, PostImage, UserAddress } from "../kernel/messenger.js";
+import type { MessageView } from "../kernel/message.js";
 import { describeSendError } from "./handlers.js";
 import type { TeamsActivityBase } from "./payloads.js";
 import { cardMessage } from "./render/card.js";

@@ -1,7 +1,7 @@
 // The parts of Bot Framework activities the Teams adapter reads, checked with zod before use.
 // Teams and the Agents Playground send more than this; unknown keys pass through untouched.
 import { z } from "zod";
-import type { FormValues } from "../forms/form.js";
+import type { FormValues } from "../kernel/form.js";
 
 const ZOptionalText = z.string().nullish().transform((value) => value ?? undefined);
 

@@ -2,7 +2,7 @@
 // registers for their own organisation only and sees only its placements.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { viewSubmissionPayload } from "../support/slack-requests.js";
-import { ADMIN, allText, commandReply, inputBlock, openModal, optionValue, type SlackTestApp, startSlackTestApp, TEAM } from "./helpers.js";
+import { ADMIN, allText, commandReply, inputBlock, openModal, optionValue, type SlackTestApp, startSlackTestApp, TEAM } from "../support/slack-harness.js";
 
 const PARTNER = "UPARTNER1";
 let t: SlackTestApp;

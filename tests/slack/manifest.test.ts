@@ -1,7 +1,7 @@
 // The Slack app manifest and the adapter agree on the endpoint, the command and the words.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseCommand } from "../../src/domain/parse-command.js";
+import { parseCommand } from "../../src/kernel/commands.js";
 import { SLASH_COMMAND } from "../../src/slack/handlers/commands.js";
 import { SLACK_EVENTS_PATH } from "../../src/slack/index.js";
 

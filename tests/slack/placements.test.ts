@@ -14,7 +14,7 @@ import {
   type SlackTestApp,
   startSlackTestApp,
   TEAM,
-} from "./helpers.js";
+} from "../support/slack-harness.js";
 
 const ENGLISH_ADMIN = "UADMINEN";
 const SILENT_ADMIN = "UADMINXX";

@@ -1,12 +1,12 @@
 // Every form and message the bot makes, rendered for Slack, within Block Kit's limits.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Bot } from "../../src/bot/bot.js";
-import type { FormView } from "../../src/forms/form.js";
+import type { FormView } from "../../src/kernel/form.js";
 import { formValuesFromState } from "../../src/slack/form-values.js";
 import { decodeModalMetadata } from "../../src/slack/payloads.js";
 import { renderMessage, renderMessageModal } from "../../src/slack/render/message.js";
 import { renderModal } from "../../src/slack/render/modal.js";
-import type { MessageView } from "../../src/views/message.js";
+import type { MessageView } from "../../src/kernel/message.js";
 import { slackActor, createTestBot } from "../support/bot.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { checkMessage, checkView } from "../support/fake-slack-api.js";

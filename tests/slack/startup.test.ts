@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Bot, BotReply } from "../../src/bot/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { createSlackAdapter } from "../../src/slack/index.js";
-import { simpleMessage } from "../../src/views/message.js";
+import { simpleMessage } from "../../src/kernel/message.js";
 import { FakeSlackApi, RESPONSE_URL } from "../support/fake-slack-api.js";
 import { SlackSender } from "../support/slack-requests.js";
-import { capturingLogger, SIGNING_SECRET } from "./helpers.js";
+import { capturingLogger, SIGNING_SECRET } from "../support/slack-harness.js";
 
 /** A stand-in Bot that answers every command with the text it got and the user's language. */
 const echoBot = {

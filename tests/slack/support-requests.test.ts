@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaStore } from "../../src/db/store.js";
 import { RESPONSE_URL } from "../support/fake-slack-api.js";
 import { blockActionsPayload, viewSubmissionPayload } from "../support/slack-requests.js";
-import { ADMIN, allText, commandReply, inputBlock, openModal, optionsOf, type SlackTestApp, startSlackTestApp, TEAM } from "./helpers.js";
+import { ADMIN, allText, commandReply, inputBlock, openModal, optionsOf, type SlackTestApp, startSlackTestApp, TEAM } from "../support/slack-harness.js";
 
 const PARTNER = "UPARTNER";
 const STAFF = "USTAFF";

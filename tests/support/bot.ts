@@ -1,6 +1,6 @@
 import { Bot } from "../../src/bot/bot.js";
 import { PrismaStore } from "../../src/db/store.js";
-import type { Actor } from "../../src/domain/actor.js";
+import type { Actor } from "../../src/kernel/actor.js";
 import { createI18n } from "../../src/i18n/index.js";
 import { silentLogger } from "../../src/logger.js";
 import type { TestDatabase } from "./database.js";

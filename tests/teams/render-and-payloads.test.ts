@@ -1,7 +1,7 @@
 // The Teams adapter's pure parts: reading card data and messages, and rendering forms and
 // messages to Adaptive Cards.
 import { describe, expect, it } from "vitest";
-import type { FormView } from "../../src/forms/form.js";
+import type { FormView } from "../../src/kernel/form.js";
 import { commandTextFrom, readCardAction } from "../../src/teams/payloads.js";
 import { formCard } from "../../src/teams/render/form-card.js";
 import { messageCard } from "../../src/teams/render/message-card.js";

@@ -4,10 +4,10 @@
 import { randomUUID } from "node:crypto";
 import type { RespondArguments, webApi } from "@slack/bolt";
 import type { BotReply } from "../../bot/bot.js";
-import type { Actor } from "../../domain/actor.js";
-import type { FormView } from "../../forms/form.js";
-import { faultView } from "../../views/help-views.js";
-import type { MessageView } from "../../views/message.js";
+import type { Actor } from "../../kernel/actor.js";
+import type { FormView } from "../../kernel/form.js";
+import { faultView } from "../../kernel/common-views.js";
+import type { MessageView } from "../../kernel/message.js";
 import { slackErrorCode } from "../payloads.js";
 import { renderMessage, renderMessageModal, type SlackMessage } from "../render/message.js";
 import { renderModal } from "../render/modal.js";

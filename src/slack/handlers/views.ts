@@ -1,8 +1,8 @@
 // A submitted modal. Field errors go back in the acknowledgement (Slack keeps what was typed);
 // a saved form turns into a read-only confirmation, and the summary is also sent as a DM.
 import type { App } from "@slack/bolt";
-import type { FieldErrors } from "../../forms/form.js";
-import { simpleMessage } from "../../views/message.js";
+import type { FieldErrors } from "../../kernel/form.js";
+import { simpleMessage } from "../../kernel/message.js";
 import { formValuesFromState } from "../form-values.js";
 import { decodeModalMetadata, type TViewSubmission, workspaceOf, ZViewSubmission } from "../payloads.js";
 import { MODAL_LIMITS } from "../render/limits.js";

@@ -1,6 +1,6 @@
 // MessageView → Block Kit blocks, for chat messages and for read-only modals.
 import type { types } from "@slack/bolt";
-import type { MessageAction, MessageBlock, MessageView } from "../../views/message.js";
+import type { MessageAction, MessageBlock, MessageView } from "../../kernel/message.js";
 import { MESSAGE_LIMITS, MODAL_LIMITS } from "./limits.js";
 import { chunkLines, escapeMrkdwn, labelled, mrkdwn, plain, truncate } from "./text.js";
 

@@ -1,7 +1,7 @@
 // FormView → Block Kit modal. Every field becomes an input block whose block_id is the field id,
 // so Slack's view.state.values and response_action "errors" both speak in field ids.
 import type { types } from "@slack/bolt";
-import type { FormField, FormOption, FormOptionGroup, FormValues, FormView } from "../../forms/form.js";
+import type { FormField, FormOption, FormOptionGroup, FormValues, FormView } from "../../kernel/form.js";
 import { encodeModalMetadata } from "../payloads.js";
 import { MODAL_LIMITS, OPTION_LIMITS } from "./limits.js";
 import { labelled, mrkdwn, plain } from "./text.js";

@@ -1,7 +1,7 @@
 // Files the bot made, as a message card with a download button per file (Action.OpenUrl to a
 // link the bot serves for a while).
 import type { IAdaptiveCard, IOpenUrlAction } from "@microsoft/teams.cards";
-import type { MessageView } from "../../views/message.js";
+import type { MessageView } from "../../kernel/message.js";
 import { messageCard } from "./message-card.js";
 
 export type FileLink = { label: string; url: string };

@@ -13,7 +13,7 @@ import type {
   ITextBlock,
   ITextInput,
 } from "@microsoft/teams.cards";
-import type { FormField, FormOption, FormView } from "../../forms/form.js";
+import type { FormField, FormOption, FormView } from "../../kernel/form.js";
 import { ACTION_DATA_KEYS, TYPED_INPUT_SUFFIX } from "../payloads.js";
 import { CARD_SCHEMA, CARD_VERSION } from "./card.js";
 

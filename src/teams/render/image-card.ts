@@ -2,7 +2,7 @@
 // refuses activities much over 100 KB; a card that would pass CARD_LIMIT_BYTES goes without it.
 import type { IAdaptiveCard } from "@microsoft/teams.cards";
 import type { Logger } from "pino";
-import type { PostImage } from "../../messaging/messenger.js";
+import type { PostImage } from "../../kernel/messenger.js";
 
 export const CARD_LIMIT_BYTES = 80 * 1024;
 

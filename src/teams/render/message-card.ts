@@ -1,7 +1,7 @@
 // MessageView → Adaptive Card 1.5: headings and text as TextBlocks, facts as a FactSet,
 // bullets one TextBlock each, buttons as Action.Execute with the action id as verb.
 import type { ActionArray, CardElementArray, IAdaptiveCard, IExecuteAction } from "@microsoft/teams.cards";
-import type { MessageAction, MessageBlock, MessageView } from "../../views/message.js";
+import type { MessageAction, MessageBlock, MessageView } from "../../kernel/message.js";
 import { ACTION_DATA_KEYS } from "../payloads.js";
 import { CARD_SCHEMA, CARD_VERSION } from "./card.js";
 

@@ -1,0 +1,45 @@
+import { type Access, canManageContacts, isAdmin } from "../../kernel/access.js";
+import { actorRef } from "../../kernel/actor.js";
+import type { ContactRecord, OrganisationRecord, Role } from "../../kernel/records.js";
+import type { Store } from "../../kernel/store.js";
+
+export type AddContactInput = {
+  /** The platform user id chosen in the user picker (Slack U…, Teams AAD object id or 29:… id). */
+  userId: string;
+  displayName: string | null;
+  organisationId: string;
+  role: Role;
+};
+
+export type AddContactResult =
+  | { kind: "saved"; contact: ContactRecord; organisation: OrganisationRecord; created: boolean }
+  | { kind: "invalid"; problems: Record<string, { key: string }> }
+  | { kind: "denied" };
+
+/**
+ * An admin adds a contact to an organisation with a role. The new contact lives in the
+ * admin's own platform and workspace: that is where the user picker found them.
+ */
+export async function addContact(store: Store, access: Access, input: AddContactInput): Promise<AddContactResult> {
+  if (!isAdmin(access)) return { kind: "denied" };
+  const organisation = await store.getOrganisation(input.organisationId);
+  if (!organisation || !canManageContacts(access, organisation)) {
+    return { kind: "invalid", problems: { organisation: { key: "admin:errors.organisation_not_allowed" } } };
+  }
+  const userId = input.userId.trim();
+  if (!/^[A-Za-z0-9:_\-.@]{2,200}$/.test(userId)) {
+    return { kind: "invalid", problems: { user: { key: "admin:errors.user_invalid" } } };
+  }
+  const { contact, created } = await store.saveContact(
+    {
+      platform: access.actor.platform,
+      workspaceId: access.actor.workspaceId,
+      userId,
+      organisationId: organisation.id,
+      role: input.role,
+      displayName: input.displayName,
+    },
+    { actor: actorRef(access.actor) },
+  );
+  return { kind: "saved", contact, organisation, created };
+}

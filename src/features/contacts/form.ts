@@ -1,0 +1,91 @@
+import { z } from "zod";
+import type { ChatUserRecord, OrganisationRecord, PartnershipRecord } from "../../kernel/records.js";
+import { ROLES } from "../../kernel/records.js";
+import type { Translate } from "../../kernel/translate.js";
+import { zChoice, zId } from "../../kernel/fields.js";
+import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
+
+export const CONTACT_FORM_ID = "contact.add";
+
+export const ZContactSubmissionSchema = z.object({
+  user: z.preprocess(
+    (v) => (Array.isArray(v) ? v[0] : typeof v === "string" ? v.trim() : v),
+    z
+      .string({ error: "admin:errors.user_required" })
+      .min(1, { error: "admin:errors.user_required" })
+      .regex(/^[A-Za-z0-9:_\-.@]{2,200}$/, { error: "admin:errors.user_invalid" }),
+  ),
+  organisation: zId(),
+  role: zChoice(ROLES),
+});
+export type TContactSubmission = z.infer<typeof ZContactSubmissionSchema>;
+
+export type ContactFormContext = {
+  partnerships: PartnershipRecord[];
+  organisations: OrganisationRecord[];
+  /** People the bot has met on this platform and workspace, newest first (Teams has no user picker). */
+  knownUsers: ChatUserRecord[];
+};
+
+export function contactFormFields(context: ContactFormContext, t: Translate): FormField[] {
+  const many = context.partnerships.length > 1;
+  const partnershipName = (id: string) => context.partnerships.find((p) => p.id === id)?.name ?? "";
+  const orgOption = (o: OrganisationRecord) => ({ value: o.id, label: many ? `${o.name} (${partnershipName(o.partnershipId)})` : o.name });
+  return [
+    {
+      kind: "user",
+      id: "user",
+      label: t("admin:form.user"),
+      hint: t("admin:form.user_hint"),
+      required: true,
+      placeholder: t("admin:form.user_placeholder"),
+      typedPlaceholder: t("admin:form.user_typed_placeholder"),
+      options: context.knownUsers.map((u) => ({ value: u.userId, label: u.displayName ? `${u.displayName} (${u.userId})` : u.userId })),
+    },
+    {
+      kind: "select",
+      id: "organisation",
+      label: t("admin:form.organisation"),
+      required: true,
+      placeholder: t("placement:form.organisation_placeholder"),
+      options: context.organisations.map(orgOption),
+      groups: many
+        ? context.partnerships
+            .map((p) => ({
+              label: p.name,
+              options: context.organisations.filter((o) => o.partnershipId === p.id).map((o) => ({ value: o.id, label: o.name })),
+            }))
+            .filter((g) => g.options.length > 0)
+        : undefined,
+    },
+    {
+      kind: "radio",
+      id: "role",
+      label: t("admin:form.role"),
+      required: true,
+      options: ROLES.map((role) => ({ value: role, label: t(`admin:roles.${role}`) })),
+    },
+  ];
+}
+
+export function contactFormView(args: {
+  context: ContactFormContext;
+  t: Translate;
+  nonce: string;
+  values?: FormValues;
+  errors?: FieldErrors;
+}): FormView {
+  const { t } = args;
+  return {
+    formId: CONTACT_FORM_ID,
+    title: t("admin:form.title"),
+    submitLabel: t("admin:form.submit"),
+    cancelLabel: t("common:cancel"),
+    intro: t("admin:form.intro"),
+    fields: contactFormFields(args.context, t),
+    values: { role: "partner_contact", ...args.values },
+    errors: args.errors ?? {},
+    nonce: args.nonce,
+    state: {},
+  };
+}

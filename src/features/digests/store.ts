@@ -1,0 +1,102 @@
+// What the weekly digest needs from persistence: the partnership's placements summed by the week
+// they were registered, the last days' new placements, placements ending soon, open support
+// requests, and the digest links with their runs. src/db/digest-store.ts implements it.
+import type { Platform } from "../../kernel/actor.js";
+import type { IsoDate } from "../../kernel/dates.js";
+import type { EmployerSector, PlacementStatus } from "../../kernel/records.js";
+
+/** Placements registered in one ISO week, summed by what targets filter on. */
+export type WeeklyTally = {
+  /** The Monday of the week the placements were registered (in BOT_TIMEZONE). */
+  weekStart: IsoDate;
+  typeKey: string;
+  employerSector: EmployerSector;
+  shortageSector: boolean;
+  places: number;
+};
+
+export type NewPlacementCount = { organisationId: string; placements: number; places: number };
+
+export type EndingPlacement = {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  companyName: string;
+  typeKey: string;
+  typeLabelDa: string;
+  typeLabelEn: string;
+  caseReference: string | null;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  weeks: number | null;
+  status: PlacementStatus;
+  /** Someone answered "ends as planned" for this end date. */
+  endsAsPlanned: boolean;
+};
+
+export type SupportCount = { organisationId: string; open: number; overdue: number };
+
+export type DigestFactsQuery = {
+  /** Everything is counted as of this instant (registered before it). */
+  asOf: Date;
+  /** New placements: registered in [newSince, asOf). */
+  newSince: Date;
+  /** Placements ending on a day in [endingFrom, endingTo]. */
+  endingFrom: IsoDate;
+  endingTo: IsoDate;
+  timezone: string;
+  /** Quarters ("2026-Q3") whose filed statuses are wanted. */
+  quarters: string[];
+};
+
+export type DigestFacts = {
+  weekly: WeeklyTally[];
+  newPlacements: NewPlacementCount[];
+  ending: EndingPlacement[];
+  support: SupportCount[];
+  /** Organisations that have filed the quarter, by quarter ("2026-Q3"). */
+  filed: Record<string, string[]>;
+};
+
+export type DigestLinkRecord = {
+  id: string;
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+  partnershipId: string;
+  organisationId: string | null;
+  /** ISO weekday 1 (Monday) – 7. */
+  weekday: number;
+  /** "HH:MM" in BOT_TIMEZONE. */
+  time: string;
+  locale: string | null;
+  createdAt: Date;
+  createdBy: string;
+  failedAt: Date | null;
+  failure: string | null;
+};
+
+export type NewDigestLink = Omit<DigestLinkRecord, "id" | "createdAt" | "createdBy" | "failedAt" | "failure">;
+
+export type DigestRunOutcome = { status: "posted"; messageRef: unknown } | { status: "failed"; error: string };
+
+export type DigestRunClaim = { claimed: true; retaken: boolean } | { claimed: false; status: string | null };
+
+export interface DigestStore {
+  digestFacts(partnershipId: string, query: DigestFactsQuery): Promise<DigestFacts>;
+  /** Links a channel for the weekly digest, or changes its schedule; clears a failure; audited. */
+  saveDigestLink(link: NewDigestLink, audit: { actor: string }): Promise<DigestLinkRecord>;
+  /** Unlinks the channel's digest; false when there was none. Audited. */
+  removeDigestLink(address: { platform: Platform; workspaceId: string; channelId: string }, audit: { actor: string }): Promise<boolean>;
+  listDigestLinks(filter?: { partnershipId?: string; channelId?: string }): Promise<DigestLinkRecord[]>;
+  /**
+   * Claims the digest of a channel and ISO week: true for one caller only. A claim older than
+   * `staleBefore` that never finished (its process died) may be taken over once.
+   */
+  claimDigestRun(channelLinkId: string, isoWeek: string, claimedBy: string, now: Date, staleBefore: Date): Promise<DigestRunClaim>;
+  finishDigestRun(channelLinkId: string, isoWeek: string, outcome: DigestRunOutcome, at: Date): Promise<void>;
+  /** Marks a channel that cannot be posted to; true only for the caller that marked it first. */
+  markDigestLinkFailed(channelLinkId: string, failure: string, at: Date): Promise<boolean>;
+  /** Records that a placement ends on its current end date as planned; audited. */
+  recordEndsAsPlanned(placementId: string, endDate: IsoDate, audit: { actor: string }): Promise<void>;
+}

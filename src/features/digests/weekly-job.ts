@@ -1,0 +1,137 @@
+// The weekly digest in every linked channel, once per channel and ISO week. Every minute (in
+// every replica) the job looks for links whose slot — weekday and time in BOT_TIMEZONE — has
+// passed in the current ISO week and that have no DigestRun for it; it claims the run in the
+// database (unique per link and week), posts, and records "posted" or "failed". A bot that was
+// down catches up on its first run; a week that has gone by is never posted late, because only
+// the current week is ever looked at. A claim left by a process that died is taken over once.
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import type { Locale } from "../../kernel/actor.js";
+import { buildDigest, digestSlot, isoWeekAt, loadDigestData, type PartnershipDigestData } from "./build-digest.js";
+import type { DigestLinkRecord } from "./store.js";
+import type { Store } from "../../kernel/store.js";
+import type { Translate } from "../../i18n/index.js";
+import type { Messenger, PostImage } from "../../kernel/messenger.js";
+import { DEFAULT_RETRY, PermanentPostError, PostingLimiter, postWithRetry, type RetryOptions } from "../../kernel/rate-limit.js";
+import { digestChart, digestView } from "./view.js";
+import { simpleMessage } from "../../kernel/message.js";
+import type { Job } from "../../jobs/scheduler.js";
+
+export const WEEKLY_DIGESTS_JOB = "weekly-digests";
+/** A claim this old that never finished belongs to a process that died. */
+export const STALE_CLAIM_MS = 15 * 60_000;
+/** Channels posted to at the same time (each channel still keeps its own rate). */
+const PARALLEL_POSTS = 32;
+
+export type WeeklyDigestDeps = {
+  store: Store;
+  messenger: Messenger;
+  i18n: { t(locale: Locale): Translate };
+  logger: Logger;
+  timezone: string;
+  /** BOT_ADMINS: told, with the secretariat admins, when a channel fails for good. */
+  admins: ReadonlySet<string>;
+  instanceId?: string;
+  limiter?: PostingLimiter;
+  retry?: RetryOptions;
+};
+
+export type DigestRunReport = { week: string; due: number; posted: number; failed: number; skipped: number };
+
+export function weeklyDigestsJob(deps: WeeklyDigestDeps): Job {
+  const withDefaults = { ...deps, instanceId: deps.instanceId ?? randomUUID().slice(0, 8), limiter: deps.limiter ?? new PostingLimiter() };
+  return {
+    name: WEEKLY_DIGESTS_JOB,
+    cron: "* * * * *",
+    run: async (now) => {
+      await postWeeklyDigests(withDefaults, now);
+    },
+  };
+}
+
+/** The links whose slot in the current ISO week has passed by `now` (and that were linked before it). */
+export function dueLinks(links: readonly DigestLinkRecord[], now: Date, timezone: string): { week: string; due: DigestLinkRecord[] } {
+  const week = isoWeekAt(now, timezone);
+  const due = links.filter((link) => {
+    if (link.failedAt) return false;
+    const slot = digestSlot(week, link, timezone);
+    return slot.getTime() <= now.getTime() && link.createdAt.getTime() <= slot.getTime();
+  });
+  return { week, due };
+}
+
+export async function postWeeklyDigests(deps: WeeklyDigestDeps, now: Date): Promise<DigestRunReport> {
+  const { store, logger, timezone } = deps;
+  const instanceId = deps.instanceId ?? "local";
+  const { week, due } = dueLinks(await store.listDigestLinks(), now, timezone);
+  const report: DigestRunReport = { week, due: due.length, posted: 0, failed: 0, skipped: 0 };
+  if (due.length === 0) return report;
+
+  const partnerships = new Map((await store.listPartnerships()).map((p) => [p.id, p]));
+  const data = new Map<string, Promise<PartnershipDigestData>>();
+  const charts = new Map<string, PostImage>();
+  const dataFor = (partnershipId: string) => {
+    if (!data.has(partnershipId)) data.set(partnershipId, loadDigestData(store, partnerships.get(partnershipId)!, { asOf: now, timezone }));
+    return data.get(partnershipId)!;
+  };
+
+  const postOne = async (link: DigestLinkRecord) => {
+    if (!partnerships.has(link.partnershipId)) return;
+    const claim = await store.claimDigestRun(link.id, week, instanceId, now, new Date(now.getTime() - STALE_CLAIM_MS));
+    if (!claim.claimed) {
+      report.skipped += 1;
+      return;
+    }
+    if (claim.retaken) logger.warn({ channelLinkId: link.id, week }, "digest claim of a process that stopped taken over");
+    const locale: Locale = link.locale === "en" ? "en" : "da";
+    const t = deps.i18n.t(locale);
+    try {
+      const digest = buildDigest(await dataFor(link.partnershipId), link.organisationId);
+      const view = digestView(digest, t, locale);
+      const chartKey = `${link.partnershipId}:${link.organisationId ?? ""}:${locale}`;
+      if (!charts.has(chartKey)) charts.set(chartKey, digestChart(digest, t, locale));
+      const { result: ref, attempts } = await postWithRetry(() => deps.messenger.postToChannel(link, view, charts.get(chartKey)), {
+        ...(deps.retry ?? DEFAULT_RETRY),
+        ...(deps.limiter ? { limiter: deps.limiter } : {}),
+        platform: link.platform,
+        conversation: link.channelId,
+      });
+      await store.finishDigestRun(link.id, week, { status: "posted", messageRef: ref }, new Date());
+      report.posted += 1;
+      logger.info({ channelLinkId: link.id, platform: link.platform, channelId: link.channelId, week, attempts }, "weekly digest posted");
+    } catch (error) {
+      report.failed += 1;
+      const reason = error instanceof Error ? error.message : String(error);
+      await store.finishDigestRun(link.id, week, { status: "failed", error: reason }, new Date()).catch((e: unknown) => logger.error({ err: e }, "digest outcome not recorded"));
+      logger.error({ err: error, channelLinkId: link.id, platform: link.platform, channelId: link.channelId, week }, "weekly digest not posted");
+      if (error instanceof PermanentPostError && (await store.markDigestLinkFailed(link.id, error.code, new Date()))) {
+        await tellAdmins(deps, link, error.code);
+      }
+    }
+  };
+
+  const queue = [...due];
+  await Promise.all(
+    Array.from({ length: Math.min(PARALLEL_POSTS, queue.length) }, async () => {
+      for (let link = queue.shift(); link; link = queue.shift()) await postOne(link);
+    }),
+  );
+  if (report.posted + report.failed > 0) logger.info(report, "weekly digests");
+  return report;
+}
+
+/** A channel that fails for good: the secretariat admins hear it once, by direct message. */
+async function tellAdmins(deps: WeeklyDigestDeps, link: DigestLinkRecord, failure: string): Promise<void> {
+  const contacts = await deps.store.listContactsWithRole(link.partnershipId, "secretariat_admin");
+  const people = new Map<string, { platform: typeof link.platform; workspaceId: string; userId: string; locale: Locale }>();
+  for (const c of contacts) people.set(`${c.platform}:${c.workspaceId}:${c.userId}`, { platform: c.platform, workspaceId: c.workspaceId, userId: c.userId, locale: c.locale === "en" ? "en" : "da" });
+  for (const userId of deps.admins) {
+    const key = `${link.platform}:${link.workspaceId}:${userId}`;
+    if (!people.has(key)) people.set(key, { platform: link.platform, workspaceId: link.workspaceId, userId, locale: "da" });
+  }
+  for (const person of people.values()) {
+    const t = deps.i18n.t(person.locale);
+    const text = t("digest:failed.admin", { channel: link.channelId, platform: link.platform === "slack" ? "Slack" : "Teams", failure, command: "kanal oversigt" });
+    await deps.messenger.sendDirect(person, simpleMessage(text)).catch((error: unknown) => deps.logger.warn({ err: error }, "digest failure notice not sent"));
+  }
+}

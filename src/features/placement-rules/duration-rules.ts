@@ -1,0 +1,104 @@
+// How long a placement may last and how many hours a week, by type and the person's benefit
+// group (bekendtgørelse om en aktiv beskæftigelsesindsats; LAB; integrationsloven for IGU).
+import { addDays, dateFromIso, isoFromDate, type IsoDate } from "../../kernel/dates.js";
+import type { BenefitGroup, PlacementRuleSettings, RuleKind } from "./rule-set.js";
+import type { EmployerSector } from "../../kernel/records.js";
+
+/** A broken rule: an i18n key in the "rules" namespace and what its message needs. */
+export type RuleProblem = { key: string; vars?: Record<string, unknown> };
+
+/** The same calendar day `months` later (31 January + 1 month is 28/29 February). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const d = dateFromIso(date);
+  const day = d.getUTCDate();
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return isoFromDate(target);
+}
+
+/** Whole weeks from start to end, both days included (a part week counts as a week). */
+export function weeksBetween(start: IsoDate, end: IsoDate): number {
+  const days = (dateFromIso(end).getTime() - dateFromIso(start).getTime()) / 86_400_000 + 1;
+  return Math.ceil(days / 7);
+}
+
+export type DurationFacts = {
+  kind: RuleKind;
+  benefitGroup: BenefitGroup | null;
+  employerSector: EmployerSector;
+  start: IsoDate;
+};
+
+/** The last day a placement may have when it is first registered, or undefined when no rule limits it. */
+export function lastAllowedDay(f: DurationFacts, s: PlacementRuleSettings): IsoDate | undefined {
+  if (f.kind === "praktik") {
+    if (!f.benefitGroup) return undefined;
+    return addDays(f.start, s.praktik.weeks[f.benefitGroup] * 7 - 1);
+  }
+  if (f.kind === "loentilskud") return addDays(addMonths(f.start, s.loentilskud.months[f.employerSector]), -1);
+  return addDays(addMonths(f.start, s.igu.months), -1);
+}
+
+/** The longest a placement may be when first registered, in whole weeks (for a default length). */
+export function maxWeeksAtRegistration(f: DurationFacts, s: PlacementRuleSettings): number | undefined {
+  const last = lastAllowedDay(f, s);
+  if (!last) return undefined;
+  // Whole weeks that fit: 6 months is 26 weeks, 4 months 17.
+  const days = (dateFromIso(last).getTime() - dateFromIso(f.start).getTime()) / 86_400_000 + 1;
+  return Math.max(1, Math.floor(days / 7));
+}
+
+function tooLong(f: DurationFacts, s: PlacementRuleSettings, last: IsoDate, extension: boolean): RuleProblem {
+  const vars: Record<string, unknown> = { lastDay: last };
+  if (f.kind === "praktik") {
+    const weeks = s.praktik.weeks[f.benefitGroup!];
+    const extendable = s.praktik.extendable.includes(f.benefitGroup!);
+    return {
+      key: extendable && extension ? "rules:duration.praktik_extension" : extendable ? "rules:duration.praktik_extendable" : "rules:duration.praktik",
+      vars: { ...vars, weeks, extendedWeeks: s.praktik.extendedWeeks, stepWeeks: s.praktik.extensionStepWeeks, group: f.benefitGroup },
+    };
+  }
+  if (f.kind === "loentilskud") {
+    return { key: "rules:duration.loentilskud", vars: { ...vars, privateMonths: s.loentilskud.months.private, publicMonths: s.loentilskud.months.public } };
+  }
+  return { key: "rules:duration.igu", vars: { ...vars, months: s.igu.months } };
+}
+
+/** A first registration from `start` to `end`: refused with the rule when it is too long. */
+export function checkRegistrationDuration(f: DurationFacts, end: IsoDate | null, s: PlacementRuleSettings): RuleProblem | undefined {
+  const last = lastAllowedDay(f, s);
+  if (!last) return undefined;
+  if (end === null || end > last) return tooLong(f, s, last, false);
+  return undefined;
+}
+
+/**
+ * The last day an extension may reach. A praktik for the extendable groups may go to
+ * `extendedWeeks` in all, and beyond that `extensionStepWeeks` at a time (13 → 26 → 39);
+ * other praktik, løntilskud and IGU cannot pass their first limit.
+ */
+export function lastAllowedDayOnExtension(f: DurationFacts, currentEnd: IsoDate, s: PlacementRuleSettings): IsoDate | undefined {
+  const first = lastAllowedDay(f, s);
+  if (!first) return undefined;
+  if (f.kind === "praktik" && f.benefitGroup && s.praktik.extendable.includes(f.benefitGroup)) {
+    const extended = addDays(f.start, s.praktik.extendedWeeks * 7 - 1);
+    const step = addDays(currentEnd, s.praktik.extensionStepWeeks * 7);
+    return extended > step ? extended : step;
+  }
+  return first;
+}
+
+export function checkExtensionDuration(f: DurationFacts, currentEnd: IsoDate, newEnd: IsoDate, s: PlacementRuleSettings): RuleProblem | undefined {
+  const last = lastAllowedDayOnExtension(f, currentEnd, s);
+  if (!last || newEnd <= last) return undefined;
+  return tooLong(f, s, last, true);
+}
+
+/** Weekly hours: a praktik at most 37, an IGU at least 25 on average. */
+export function checkHours(kind: RuleKind | undefined, hours: number | null, s: PlacementRuleSettings): RuleProblem | undefined {
+  if (hours === null) return undefined;
+  if (kind === "praktik" && hours > s.praktik.maxHoursPerWeek) return { key: "rules:hours.praktik_max", vars: { max: s.praktik.maxHoursPerWeek } };
+  if (kind === "igu" && hours < s.igu.minHoursPerWeek) return { key: "rules:hours.igu_min", vars: { min: s.igu.minHoursPerWeek } };
+  return undefined;
+}

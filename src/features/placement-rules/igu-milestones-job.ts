@@ -1,0 +1,90 @@
+// Rule 7: the IGU bonus milestones, once a day. The company can apply for a bonus when an IGU has
+// lasted `bonusAfterMonths` months (6 by default) and when it is completed. The bot cannot reach
+// the company's contact person (a name typed in the form), so the person who registered the IGU
+// gets a direct message to pass on: on the milestone day, or up to MAX_DAYS_LATE days after it
+// (a bot that was down catches up; an older milestone is not sent late). Placements that ended
+// early or were anonymised get none; each milestone is claimed in SentNotice, so it goes out once.
+import type { Logger } from "pino";
+import type { IguMilestoneStore, IguPlacement } from "../../db/igu-milestone-store.js";
+import type { NoticeStore } from "../../db/notice-store.js";
+import { type Locale, localeFrom } from "../../kernel/actor.js";
+import { addDays, todayIn, type IsoDate } from "../../kernel/dates.js";
+import { addMonths } from "./duration-rules.js";
+import { placementRules } from "./rule-set.js";
+import type { Store } from "../../kernel/store.js";
+import type { Translate } from "../../kernel/translate.js";
+import { type Messenger, userAddressFromRef } from "../../kernel/messenger.js";
+import { type IguMilestone, iguMilestoneView } from "./igu-views.js";
+import type { Job } from "../../jobs/scheduler.js";
+
+export const IGU_MILESTONES_JOB = "igu-milestones";
+/** A milestone is still sent this many days after its date, never later. */
+export const MAX_DAYS_LATE = 14;
+
+export type IguMilestoneDeps = {
+  store: Store;
+  placements: IguMilestoneStore;
+  notices: NoticeStore;
+  messenger: Messenger;
+  i18n: { t(locale: Locale): Translate };
+  logger: Logger;
+  timezone: string;
+  /** Language for a registrant who is not (or no longer) a contact with a known language. */
+  defaultLocale?: Locale;
+};
+
+export function iguMilestonesJob(deps: IguMilestoneDeps): Job {
+  return {
+    name: IGU_MILESTONES_JOB,
+    cron: "0 9 * * *",
+    run: async (now) => {
+      await sendIguMilestones(deps, now);
+    },
+  };
+}
+
+const NOTICE_PREFIX: Record<IguMilestone, string> = { six_months: "igu:6m", completion: "igu:end" };
+
+/** The milestones of a placement and their dates; the bonus month only when the IGU lasts that long. */
+export function iguMilestoneDates(p: Pick<IguPlacement, "startDate" | "endDate">, bonusAfterMonths: number): { milestone: IguMilestone; date: IsoDate }[] {
+  const out: { milestone: IguMilestone; date: IsoDate }[] = [];
+  const bonusDay = addMonths(p.startDate, bonusAfterMonths);
+  if (p.endDate === null || bonusDay <= p.endDate) out.push({ milestone: "six_months", date: bonusDay });
+  if (p.endDate !== null) out.push({ milestone: "completion", date: p.endDate });
+  return out;
+}
+
+export async function sendIguMilestones(deps: IguMilestoneDeps, now: Date): Promise<{ sent: number }> {
+  const { store, logger } = deps;
+  const today = todayIn(deps.timezone, now);
+  const earliest = addDays(today, -MAX_DAYS_LATE);
+  const placements = await deps.placements.listRunningIguPlacements(today, earliest);
+  const bonusMonths = new Map<string, number>();
+  let sent = 0;
+  for (const placement of placements) {
+    try {
+      let months = bonusMonths.get(placement.partnershipId);
+      if (months === undefined) {
+        months = placementRules(await store.getPlacementRuleOverrides(placement.partnershipId)).igu.bonusAfterMonths;
+        bonusMonths.set(placement.partnershipId, months);
+      }
+      for (const { milestone, date } of iguMilestoneDates(placement, months)) {
+        if (date > today || date < earliest) continue;
+        const address = userAddressFromRef(placement.createdBy);
+        if (!address) {
+          logger.warn({ placementId: placement.id, milestone }, "IGU milestone: the placement was not registered from Slack or Teams; nobody to tell");
+          continue;
+        }
+        if (!(await deps.notices.claimNotice(`${NOTICE_PREFIX[milestone]}:${placement.id}`, now))) continue;
+        const contact = await store.findContact(address.platform, address.workspaceId, [address.userId]);
+        const locale = localeFrom(contact?.locale, deps.defaultLocale ?? "da");
+        const view = iguMilestoneView(milestone, { company: placement.companyName, contactPerson: placement.contactPerson, date, months }, deps.i18n.t(locale), locale);
+        if (await deps.messenger.sendDirect(address, view)) sent += 1;
+      }
+    } catch (error) {
+      logger.error({ err: error, placementId: placement.id }, "IGU milestone reminder failed");
+    }
+  }
+  if (sent > 0) logger.info({ sent, today }, "IGU bonus milestones sent");
+  return { sent };
+}

@@ -1,0 +1,30 @@
+// Rule 2: a secretariat admin exempts a placement from the ratio rule, with a reason (audited).
+// The exemption lets that placement be extended past the limit; it still counts for the others.
+import { type Access, isAdmin } from "../../kernel/access.js";
+import { actorRef } from "../../kernel/actor.js";
+import { containsCpr } from "../../kernel/cpr.js";
+import { placementFor } from "../../kernel/placement-access.js";
+import type { PlacementRecord } from "../../kernel/records.js";
+import type { FieldProblems } from "../placements/register-placement.js";
+import type { Store } from "../../kernel/store.js";
+
+export type RecordRatioExemptionResult =
+  | { kind: "saved"; placement: PlacementRecord }
+  | { kind: "invalid"; problems: FieldProblems }
+  | { kind: "denied" };
+
+export async function recordRatioExemption(
+  store: Store,
+  access: Access,
+  input: { placementId: string; reason: string },
+): Promise<RecordRatioExemptionResult> {
+  if (access.kind !== "known" || !isAdmin(access)) return { kind: "denied" };
+  const found = await placementFor(store, access, input.placementId);
+  if (found.kind === "denied") return { kind: "denied" };
+  if (found.kind === "not_found") return { kind: "invalid", problems: { placement: { key: "rules:errors.not_found" } } };
+  const reason = input.reason.trim();
+  if (!reason) return { kind: "invalid", problems: { reason: { key: "form:errors.required" } } };
+  if (containsCpr(reason)) return { kind: "invalid", problems: { reason: { key: "form:errors.cpr" } } };
+  const placement = await store.saveRatioExemption(found.placement.id, reason, { actor: actorRef(access.actor) });
+  return { kind: "saved", placement };
+}

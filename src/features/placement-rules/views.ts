@@ -1,0 +1,67 @@
+import type { Locale } from "../../kernel/actor.js";
+import { formatDate } from "../../kernel/dates.js";
+import { labelIn, type PlacementRecord } from "../../kernel/records.js";
+import type { VitasField } from "./vitas-summary.js";
+import type { Translate } from "../../kernel/translate.js";
+import type { MessageView } from "../../kernel/message.js";
+import { ruleFacts } from "../placements/views.js";
+
+/** A button a digest or list can put under a placement: opens the extension form for it. */
+export const EXTEND_PLACEMENT_ACTION = "placement.extend";
+
+function vitasValue(f: VitasField, t: Translate, locale: Locale): string | null {
+  const number = new Intl.NumberFormat(locale === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 });
+  switch (f.kind) {
+    case "text":
+      return f.value;
+    case "number":
+      return f.value === null ? null : number.format(f.value);
+    case "money":
+      return f.value === null ? null : t("rules:vitas.wage_cost_value", { amount: number.format(f.value) });
+    case "purpose":
+      return f.value ? t(`rules:purposes.${f.value}`, { defaultValue: f.value }) : null;
+    case "period":
+      return f.end
+        ? t("rules:vitas.period_value", { start: formatDate(f.start, locale), end: formatDate(f.end, locale) })
+        : t("placement:summary.period_open", { start: formatDate(f.start, locale) });
+    case "type":
+      return labelIn(f.placement.type, locale);
+  }
+}
+
+/** The VITAS fields as facts, and the same as plain lines to copy. */
+export function vitasSummaryView(p: PlacementRecord, fields: VitasField[], t: Translate, locale: Locale): MessageView {
+  const heading = t("rules:vitas.heading", { company: p.company.name });
+  const facts = fields.map((f) => ({
+    label: t(`rules:vitas.fields.${f.field}`),
+    value: vitasValue(f, t, locale) ?? `(${t("rules:vitas.missing")})`,
+  }));
+  const plain = facts.map((f) => `${f.label}: ${f.value}`).join("\n");
+  const created = p.vitasCreatedAt
+    ? t("rules:vitas.created_at", { date: formatDate(p.vitasCreatedAt.toISOString().slice(0, 10), locale) })
+    : t("rules:vitas.not_created");
+  return {
+    text: `${heading}\n${plain}`,
+    blocks: [
+      { type: "heading", text: heading },
+      { type: "facts", facts },
+      { type: "context", text: created },
+      { type: "text", text: t("rules:vitas.copy") },
+      { type: "text", text: plain },
+    ],
+  };
+}
+
+/** After a change: one line saying what happened, and the placement's facts. */
+export function ruleChangeView(p: PlacementRecord, line: string, t: Translate, locale: Locale): MessageView {
+  return {
+    text: line,
+    blocks: [
+      { type: "text", text: line },
+      {
+        type: "facts",
+        facts: [{ label: t("placement:summary.company"), value: `${p.company.name} (CVR ${p.company.cvr})` }, { label: t("placement:form.type"), value: labelIn(p.type, locale) }, ...ruleFacts(p, t, locale)],
+      },
+    ],
+  };
+}

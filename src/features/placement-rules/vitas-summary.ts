@@ -1,0 +1,74 @@
+// Rule 8: the hand-off to STAR's VITAS, where the agreement is made. The bot is not the system
+// of record and has no VITAS API: it gathers the fields VITAS asks for, so the company can copy
+// them in, and remembers whether the agreement has been created.
+import type { Access } from "../../kernel/access.js";
+import { actorRef } from "../../kernel/actor.js";
+import type { IsoDate } from "../../kernel/dates.js";
+import { placementFor } from "../../kernel/placement-access.js";
+import { ruleKindOf } from "./rule-set.js";
+import type { PlacementRecord } from "../../kernel/records.js";
+import type { FieldProblems } from "../placements/register-placement.js";
+import type { Store } from "../../kernel/store.js";
+import { containsCpr } from "../../kernel/cpr.js";
+
+/** One VITAS field: its name (an i18n key under rules:vitas.fields) and its value; null when the bot does not know it. */
+export type VitasField =
+  | { field: string; kind: "text"; value: string | null }
+  | { field: string; kind: "number"; value: number | null }
+  | { field: string; kind: "period"; start: IsoDate; end: IsoDate | null }
+  | { field: string; kind: "purpose"; value: string | null }
+  | { field: string; kind: "money"; value: number | null }
+  | { field: string; kind: "type"; placement: PlacementRecord };
+
+/** The fields VITAS asks for, in its order; løntilskud adds the monthly wage costs. */
+export function vitasFields(p: PlacementRecord): VitasField[] {
+  const kind = ruleKindOf(p.type.key);
+  const representative = p.representativeName
+    ? `${p.representativeName}${p.representativeConfirmed ? " ✓" : ""}`
+    : null;
+  const fields: VitasField[] = [
+    { field: "type", kind: "type", placement: p },
+    { field: "company", kind: "text", value: p.company.name },
+    { field: "cvr", kind: "text", value: p.company.cvr },
+    { field: "p_number", kind: "text", value: p.workplace?.pNumber ?? null },
+    { field: "contact_person", kind: "text", value: p.contactPerson },
+    { field: "representative", kind: "text", value: representative },
+    { field: "employees", kind: "number", value: p.workplace?.ordinaryEmployeesFte ?? null },
+    { field: "hours", kind: "number", value: p.hoursPerWeek },
+    { field: "tasks", kind: "text", value: p.tasks },
+  ];
+  if (kind === "praktik") fields.push({ field: "purpose", kind: "purpose", value: p.purpose });
+  fields.push({ field: "period", kind: "period", start: p.startDate, end: p.endDate });
+  if (kind === "loentilskud") fields.push({ field: "wage_cost", kind: "money", value: p.monthlyWageCost });
+  return fields;
+}
+
+export type VitasResult =
+  | { kind: "ok"; placement: PlacementRecord; fields: VitasField[] }
+  | { kind: "invalid"; problems: FieldProblems }
+  | { kind: "denied" };
+
+/**
+ * Saves what the VITAS form adds (tasks, monthly wage costs, whether the agreement is created)
+ * when anything changed, and returns the summary.
+ */
+export async function prepareVitasSummary(
+  store: Store,
+  access: Access,
+  input: { placementId: string; tasks?: string; monthlyWageCost?: number; createdInVitas?: boolean },
+): Promise<VitasResult> {
+  const found = await placementFor(store, access, input.placementId);
+  if (found.kind === "denied" || access.kind !== "known") return { kind: "denied" };
+  if (found.kind === "not_found") return { kind: "invalid", problems: { placement: { key: "rules:errors.not_found" } } };
+  let p = found.placement;
+  const tasks = input.tasks?.trim();
+  if (tasks && containsCpr(tasks)) return { kind: "invalid", problems: { tasks: { key: "form:errors.cpr" } } };
+  const patch = {
+    ...(tasks && tasks !== p.tasks ? { tasks } : {}),
+    ...(input.monthlyWageCost !== undefined && input.monthlyWageCost !== p.monthlyWageCost ? { monthlyWageCost: input.monthlyWageCost } : {}),
+    ...(input.createdInVitas === true && !p.vitasCreatedAt ? { vitasCreatedAt: new Date(), vitasCreatedBy: actorRef(access.actor) } : {}),
+    ...(input.createdInVitas === false && p.vitasCreatedAt ? { vitasCreatedAt: null, vitasCreatedBy: null } : {}),
+  };
+  if (Object.keys(patch).length > 0) p = await store.updatePlacement(p.id, patch, { actor: actorRef(access.actor), action: "vitas" });
+  return { kind: "ok", placement: p, fields: vitasFields(p) };
+}

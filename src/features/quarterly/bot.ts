@@ -1,0 +1,120 @@
+// Quarterly status: `status` (a partner files or edits its organisation's status) and `rapport`
+// (the secretariat's consolidated report, delivered as files after a "working on it" answer).
+import { randomUUID } from "node:crypto";
+import { isAdmin, type KnownAccess } from "../../kernel/access.js";
+import type { Locale } from "../../kernel/actor.js";
+import { buildReport } from "./build-report.js";
+import { fileQuarterlyStatus, openStatusForm, type StatusFormContext } from "./file-quarterly-status.js";
+import { currentQuarter, DEFAULT_STATUS_SCHEDULE, formatQuarter, parseQuarter, previousQuarter } from "../../kernel/quarters.js";
+import { type FieldErrors, type FormValues, type FormView, parseForm } from "../../kernel/form.js";
+import { QUARTERLY_STATUS_FORM_ID, quarterlyStatusFormView, ZQuarterlyStatusSubmissionSchema } from "./form.js";
+import { renderReportFile } from "./report/report-file.js";
+import { noAccessView } from "../../kernel/common-views.js";
+import { simpleMessage } from "../../kernel/message.js";
+import type { BotContext, BotReply, CommandRequest, Feature, FollowUp, SubmitReply, SubmitRequest } from "../../kernel/feature.js";
+import { message } from "../../kernel/feature.js";
+import { withRetry } from "../../kernel/retry.js";
+import { translateProblems } from "../../kernel/field-problems.js";
+
+/** Why this person cannot file; an admin named in BOT_ADMINS has no organisation of their own. */
+function noOrganisationView(access: KnownAccess, t: (key: string) => string) {
+  return simpleMessage(t(isAdmin(access) && !access.organisation ? "quarterly:no_organisation_admin" : "quarterly:no_organisation"));
+}
+
+async function statusForm(
+  ctx: BotContext,
+  context: StatusFormContext,
+  locale: Locale,
+  more: { values?: FormValues; errors?: FieldErrors; nonce?: string } = {},
+): Promise<FormView> {
+  const types = await ctx.deps.store.listPlacementTypes([context.partnership.id]);
+  return quarterlyStatusFormView({
+    context,
+    types,
+    t: ctx.t(locale),
+    locale,
+    timezone: ctx.deps.timezone,
+    nonce: more.nonce ?? ctx.newNonce(),
+    values: more.values,
+    errors: more.errors,
+  });
+}
+
+async function openForm(ctx: BotContext, access: KnownAccess, quarterText?: string): Promise<BotReply> {
+  const { actor } = access;
+  const t = ctx.t(actor.locale);
+  const clock = { timezone: ctx.deps.timezone, now: ctx.now() };
+  const result = await withRetry(() => openStatusForm(ctx.deps.store, access, clock, quarterText));
+  if (result.kind === "denied") return message(noAccessView(actor, t));
+  if (result.kind === "no_organisation") return message(noOrganisationView(access, t));
+  return { kind: "form", form: await withRetry(() => statusForm(ctx, result.context, actor.locale)) };
+}
+
+async function submitStatus(ctx: BotContext, { access, submission }: SubmitRequest): Promise<SubmitReply> {
+  const { actor } = access;
+  const t = ctx.t(actor.locale);
+  const clock = { timezone: ctx.deps.timezone, now: ctx.now() };
+  const quarter = submission.state.quarter;
+  const opened = await withRetry(() => openStatusForm(ctx.deps.store, access, clock, quarter));
+  if (opened.kind === "denied") return { kind: "refused", view: noAccessView(actor, t) };
+  if (opened.kind === "no_organisation") return { kind: "refused", view: noOrganisationView(access, t) };
+  const form = await withRetry(() => statusForm(ctx, opened.context, actor.locale, { values: submission.values, nonce: submission.nonce }));
+  const invalid = (errors: FieldErrors): SubmitReply => ({ kind: "invalid", errors, form: { ...form, errors } });
+  const parsed = parseForm(ZQuarterlyStatusSubmissionSchema, form.fields, submission.values, t);
+  if (!parsed.ok) return invalid(parsed.errors);
+  // Saving the same values twice (a retry) writes the same row again: one status, never two.
+  const result = await withRetry(() =>
+    fileQuarterlyStatus(ctx.deps.store, access, { ...parsed.value, quarter: quarter ?? opened.context.quarter }, clock),
+  );
+  if (result.kind === "denied") return { kind: "refused", view: noAccessView(actor, t) };
+  if (result.kind === "no_organisation") return { kind: "refused", view: noOrganisationView(access, t) };
+  if (result.kind === "invalid") {
+    if (result.problems.quarter) return { kind: "refused", view: simpleMessage(t("quarterly:errors.quarter_closed")) };
+    return invalid(translateProblems(result.problems, t));
+  }
+  ctx.deps.logger.info({ statusId: result.status.id, quarter: result.status.quarter, created: result.created }, "quarterly status saved");
+  const vars = { organisation: result.organisation.name, quarter: result.status.quarter };
+  return { kind: "done", view: simpleMessage(t(result.created ? "quarterly:saved" : "quarterly:updated", vars)) };
+}
+
+/** `rapport [2016-Q3]`: the last finished quarter unless one is named. */
+async function report(ctx: BotContext, { access, args }: CommandRequest): Promise<BotReply> {
+  const { actor } = access;
+  const t = ctx.t(actor.locale);
+  if (!isAdmin(access)) return message(simpleMessage(t("quarterly:report_admin_only")));
+  const now = ctx.now();
+  const text = args[0];
+  const quarter = text ? parseQuarter(text) : previousQuarter(currentQuarter(ctx.deps.timezone, now));
+  if (!quarter) {
+    return message(simpleMessage(t("quarterly:report_bad_quarter", { text, example: formatQuarter(previousQuarter(currentQuarter(ctx.deps.timezone, now))) })));
+  }
+  const label = formatQuarter(quarter);
+  const followUp = async (): Promise<FollowUp> => {
+    try {
+      const result = await withRetry(() =>
+        buildReport(ctx.deps.store, access, { quarter }, { timezone: ctx.deps.timezone, now, schedule: DEFAULT_STATUS_SCHEDULE }),
+      );
+      if (result.kind === "denied") return { kind: "message", view: simpleMessage(t("quarterly:report_admin_only")) };
+      if (result.kind === "not_found") return { kind: "message", view: simpleMessage(t("quarterly:report_not_found")) };
+      const files = await Promise.all((["docx", "md"] as const).map((format) => renderReportFile(result.report, format, t, actor.locale)));
+      const text = t("quarterly:report_ready", { partnership: result.report.partnership.name, quarter: label });
+      return { kind: "files", view: simpleMessage(text), files };
+    } catch (error) {
+      const reference = randomUUID().slice(0, 8);
+      ctx.deps.logger.error({ err: error, reference, quarter: label, platform: actor.platform }, "quarterly report failed");
+      return { kind: "message", view: simpleMessage(t("quarterly:report_failed", { reference })) };
+    }
+  };
+  return { kind: "message", view: simpleMessage(t("quarterly:report_working", { quarter: label })), followUp };
+}
+
+export const quarterlyStatusFeature: Feature = {
+  commands: {
+    status: (ctx, { access, args }) => openForm(ctx, access, args[0]),
+    report,
+  },
+  forms: {
+    [QUARTERLY_STATUS_FORM_ID]: submitStatus,
+  },
+};
+

@@ -1,0 +1,137 @@
+// A partner organisation's quarterly status: what it did, a few numbers, and its plan for the
+// next quarter. One per organisation and quarter; filing again edits it, and every change is
+// audited by the store in the same transaction.
+import type { Access, KnownAccess } from "../../kernel/access.js";
+import { actorRef } from "../../kernel/actor.js";
+import { containsCpr } from "../../kernel/cpr.js";
+import type { FieldProblems } from "../placements/register-placement.js";
+import { currentQuarter, firstDayOf, formatQuarter, lastDayOf, parseQuarter, previousQuarter, type Quarter } from "../../kernel/quarters.js";
+import type { OrganisationRecord, PartnershipRecord, QuarterlyStatusRecord } from "../../kernel/records.js";
+import type { Store } from "../../kernel/store.js";
+
+export const STATUS_LIMITS = { activities: 3000, plan: 2000, countMax: 100_000 } as const;
+
+export type StatusNumbers = {
+  companiesContacted: number;
+  placementsHelped: number;
+  iguAgreements: number;
+  eventsHeld: number;
+};
+
+export type StatusInput = StatusNumbers & { quarter: string; activities: string; plan: string };
+
+/** What the bot already knows about an organisation's quarter: its registered placements. */
+export type KnownQuarter = {
+  placements: number;
+  places: number;
+  /** Places by placement type key. */
+  byType: { typeKey: string; places: number }[];
+};
+
+export type StatusFormContext = {
+  organisation: OrganisationRecord;
+  partnership: PartnershipRecord;
+  quarter: string;
+  known: KnownQuarter;
+  existing: QuarterlyStatusRecord | undefined;
+  /** The name of whoever changed the existing status last, when the bot knows it. */
+  existingChangedByName?: string | undefined;
+};
+
+export type OpenStatusFormResult = { kind: "ok"; context: StatusFormContext } | { kind: "denied" } | { kind: "no_organisation" };
+
+export type FileStatusResult =
+  | { kind: "saved"; status: QuarterlyStatusRecord; created: boolean; organisation: OrganisationRecord }
+  | { kind: "invalid"; problems: FieldProblems }
+  | { kind: "denied" }
+  | { kind: "no_organisation" };
+
+/** The organisation a person files for: their own (a status is the organisation's word). */
+function ownOrganisation(access: KnownAccess): OrganisationRecord | undefined {
+  return access.organisation && access.partnershipIds.includes(access.organisation.partnershipId) ? access.organisation : undefined;
+}
+
+/** A status may be filed for the current quarter, or late for the one before. */
+export function fileableQuarters(timezone: string, now: Date): string[] {
+  const current = currentQuarter(timezone, now);
+  return [formatQuarter(current), formatQuarter(previousQuarter(current))];
+}
+
+export async function knownQuarter(store: Store, organisation: OrganisationRecord, quarter: Quarter): Promise<KnownQuarter> {
+  const rows = (await store.tallyPlacementDetails(organisation.partnershipId, { from: firstDayOf(quarter), to: lastDayOf(quarter) })).filter(
+    (r) => r.organisationId === organisation.id,
+  );
+  const byType = new Map<string, number>();
+  for (const r of rows) byType.set(r.typeKey, (byType.get(r.typeKey) ?? 0) + r.places);
+  return {
+    placements: rows.reduce((n, r) => n + r.placements, 0),
+    places: rows.reduce((n, r) => n + r.places, 0),
+    byType: [...byType].map(([typeKey, places]) => ({ typeKey, places })),
+  };
+}
+
+/** The status form for the person's organisation and the current quarter (or `quarterText`). */
+export async function openStatusForm(
+  store: Store,
+  access: Access,
+  clock: { timezone: string; now: Date },
+  quarterText?: string,
+): Promise<OpenStatusFormResult> {
+  if (access.kind !== "known") return { kind: "denied" };
+  const organisation = ownOrganisation(access);
+  if (!organisation) return { kind: "no_organisation" };
+  const partnership = await store.getPartnership(organisation.partnershipId);
+  if (!partnership) return { kind: "no_organisation" };
+  const allowed = fileableQuarters(clock.timezone, clock.now);
+  const parsed = quarterText ? parseQuarter(quarterText) : undefined;
+  const quarter = parsed && allowed.includes(formatQuarter(parsed)) ? parsed : parseQuarter(allowed[0]!)!;
+  const label = formatQuarter(quarter);
+  const [known, existing] = await Promise.all([knownQuarter(store, organisation, quarter), store.getQuarterlyStatus(organisation.id, label)]);
+  const existingChangedByName = existing ? await store.displayNameOf(existing.updatedBy) : undefined;
+  return { kind: "ok", context: { organisation, partnership, quarter: label, known, existing, existingChangedByName } };
+}
+
+export async function fileQuarterlyStatus(
+  store: Store,
+  access: Access,
+  input: StatusInput,
+  clock: { timezone: string; now: Date },
+): Promise<FileStatusResult> {
+  if (access.kind !== "known") return { kind: "denied" };
+  const organisation = ownOrganisation(access);
+  if (!organisation) return { kind: "no_organisation" };
+
+  const problems: FieldProblems = {};
+  const quarter = parseQuarter(input.quarter);
+  if (!quarter || !fileableQuarters(clock.timezone, clock.now).includes(formatQuarter(quarter))) {
+    problems.quarter = { key: "quarterly:errors.quarter_closed" };
+  }
+  for (const field of ["activities", "plan"] as const) {
+    const text = input[field].trim();
+    if (text === "") problems[field] = { key: "form:errors.required" };
+    else if (text.length > STATUS_LIMITS[field]) problems[field] = { key: "form:errors.too_long", vars: { max: STATUS_LIMITS[field] } };
+    else if (containsCpr(text)) problems[field] = { key: "form:errors.cpr" };
+  }
+  for (const field of ["companiesContacted", "placementsHelped", "iguAgreements", "eventsHeld"] as const) {
+    const n = input[field];
+    if (!Number.isInteger(n) || n < 0 || n > STATUS_LIMITS.countMax) {
+      problems[field] = { key: "form:errors.out_of_range", vars: { min: 0, max: STATUS_LIMITS.countMax } };
+    }
+  }
+  if (Object.keys(problems).length > 0 || !quarter) return { kind: "invalid", problems };
+
+  const { status, created } = await store.saveQuarterlyStatus(
+    {
+      organisationId: organisation.id,
+      quarter: formatQuarter(quarter),
+      activities: input.activities.trim(),
+      companiesContacted: input.companiesContacted,
+      placementsHelped: input.placementsHelped,
+      iguAgreements: input.iguAgreements,
+      eventsHeld: input.eventsHeld,
+      plan: input.plan.trim(),
+    },
+    { actor: actorRef(access.actor) },
+  );
+  return { kind: "saved", status, created, organisation };
+}

@@ -1,0 +1,160 @@
+// Quarterly status reminders, once a day: each organisation that has not filed gets a direct
+// message to its contacts `remindDaysBefore` days before the quarter ends and on the due date,
+// and once the due date has passed the secretariat admins get the list of organisations still
+// missing. Every message is claimed in SentNotice first, so each goes out once.
+import type { Logger } from "pino";
+import type { NoticeStore } from "../../db/notice-store.js";
+import { addDays, todayIn } from "../../kernel/dates.js";
+import {
+  currentQuarter,
+  DEFAULT_STATUS_SCHEDULE,
+  formatQuarter,
+  previousQuarter,
+  type Quarter,
+  quarterCalendar,
+  type QuarterCalendar,
+  type StatusSchedule,
+} from "../../kernel/quarters.js";
+import type { ContactRecord, OrganisationRecord, PartnershipRecord } from "../../kernel/records.js";
+import type { Store } from "../../kernel/store.js";
+import type { Translate } from "../../kernel/translate.js";
+import type { Messenger, UserAddress } from "../../kernel/messenger.js";
+import { overdueStatusesView, statusReminderView } from "./views.js";
+import type { Job } from "../../jobs/scheduler.js";
+
+export const QUARTERLY_REMINDERS_JOB = "quarterly-status-reminders";
+/** The overdue list still goes out this many days after the due date (a bot that was down). */
+const OVERDUE_CATCH_UP_DAYS = 7;
+
+export type QuarterlyReminderDeps = {
+  store: Store;
+  notices: NoticeStore;
+  messenger: Messenger;
+  i18n: { t(locale: "da" | "en"): Translate };
+  logger: Logger;
+  timezone: string;
+  /** BOT_ADMINS, reached on the platform and workspace of each channel linked to the partnership. */
+  admins: ReadonlySet<string>;
+  schedule?: StatusSchedule;
+};
+
+export type ReminderCounts = { before: number; due: number; overdue: number };
+
+export function quarterlyStatusRemindersJob(deps: QuarterlyReminderDeps): Job {
+  return {
+    name: QUARTERLY_REMINDERS_JOB,
+    cron: "0 9 * * *",
+    run: async (now) => {
+      await sendQuarterlyReminders(deps, now);
+    },
+  };
+}
+
+const localeOf = (raw: string | null | undefined) => (raw === "en" ? "en" : "da");
+const addressKey = (a: UserAddress) => `${a.platform}:${a.workspaceId}:${a.userId}`;
+
+/** The partnership runs in the quarter (its period overlaps it). */
+function runsIn(p: PartnershipRecord, calendar: QuarterCalendar): boolean {
+  return p.periodStart <= calendar.lastDay && p.periodEnd >= calendar.firstDay;
+}
+
+export async function sendQuarterlyReminders(deps: QuarterlyReminderDeps, now: Date): Promise<ReminderCounts> {
+  const { store, logger, timezone } = deps;
+  const schedule = deps.schedule ?? DEFAULT_STATUS_SCHEDULE;
+  const today = todayIn(timezone, now);
+  const current = currentQuarter(timezone, now);
+  const counts: ReminderCounts = { before: 0, due: 0, overdue: 0 };
+
+  // Which notices are due today: "before" for the current quarter from its reminder day to its
+  // last day; "due" on the previous quarter's due date; "overdue" once that day has ended (within
+  // a week, so a bot that was down catches up, and a new one does not send a stale list).
+  const plans: { quarter: Quarter; kind: "before" | "due" | "overdue" }[] = [];
+  const currentCal = quarterCalendar(current, schedule, timezone);
+  if (today >= currentCal.remindOn && today <= currentCal.lastDay) plans.push({ quarter: current, kind: "before" });
+  const previous = previousQuarter(current);
+  const previousCal = quarterCalendar(previous, schedule, timezone);
+  if (today === previousCal.dueOn) plans.push({ quarter: previous, kind: "due" });
+  if (now >= previousCal.overdueFrom && today <= addDays(previousCal.dueOn, OVERDUE_CATCH_UP_DAYS)) plans.push({ quarter: previous, kind: "overdue" });
+  if (plans.length === 0) return counts;
+
+  const partnerships = await store.listPartnerships();
+  for (const { quarter, kind } of plans) {
+    const calendar = quarterCalendar(quarter, schedule, timezone);
+    const label = formatQuarter(quarter);
+    for (const partnership of partnerships.filter((p) => runsIn(p, calendar))) {
+      try {
+        const [organisations, statuses] = await Promise.all([store.listOrganisations([partnership.id]), store.listQuarterlyStatuses(partnership.id, label)]);
+        const filed = new Set(statuses.map((s) => s.organisationId));
+        const missing = organisations.filter((o) => !filed.has(o.id));
+        if (missing.length === 0) continue;
+        if (kind === "overdue") {
+          if (await tellSecretariat(deps, partnership, calendar, missing, now)) counts.overdue += 1;
+        } else {
+          counts[kind] += await remindContacts(deps, partnership, calendar, kind, missing, now);
+        }
+      } catch (error) {
+        logger.error({ err: error, partnershipId: partnership.id, quarter: label, kind }, "quarterly status reminder failed");
+      }
+    }
+  }
+  if (counts.before + counts.due + counts.overdue > 0) logger.info({ ...counts, today }, "quarterly status reminders sent");
+  return counts;
+}
+
+async function remindContacts(
+  deps: QuarterlyReminderDeps,
+  partnership: PartnershipRecord,
+  calendar: QuarterCalendar,
+  kind: "before" | "due",
+  missing: OrganisationRecord[],
+  now: Date,
+): Promise<number> {
+  const byOrganisation = new Map<string, ContactRecord[]>();
+  for (const role of ["partner_contact", "jobcenter_staff"] as const) {
+    for (const c of await deps.store.listContactsWithRole(partnership.id, role)) byOrganisation.set(c.organisationId, [...(byOrganisation.get(c.organisationId) ?? []), c]);
+  }
+  let sent = 0;
+  for (const organisation of missing) {
+    for (const contact of byOrganisation.get(organisation.id) ?? []) {
+      const address: UserAddress = { platform: contact.platform, workspaceId: contact.workspaceId, userId: contact.userId };
+      if (!(await deps.notices.claimNotice(`quarterly-status:${kind}:${calendar.quarter}:${organisation.id}:${addressKey(address)}`, now))) continue;
+      const locale = localeOf(contact.locale);
+      const view = statusReminderView(kind, { organisation: organisation.name, ...calendar }, deps.i18n.t(locale), locale);
+      if (await deps.messenger.sendDirect(address, view)) sent += 1;
+    }
+  }
+  return sent;
+}
+
+async function tellSecretariat(
+  deps: QuarterlyReminderDeps,
+  partnership: PartnershipRecord,
+  calendar: QuarterCalendar,
+  missing: OrganisationRecord[],
+  now: Date,
+): Promise<boolean> {
+  const { store, logger } = deps;
+  const addresses = new Map<string, { address: UserAddress; locale: "da" | "en" }>();
+  for (const c of await store.listContactsWithRole(partnership.id, "secretariat_admin")) {
+    const address: UserAddress = { platform: c.platform, workspaceId: c.workspaceId, userId: c.userId };
+    addresses.set(addressKey(address), { address, locale: localeOf(c.locale) });
+  }
+  const links = [...(await store.listChannelLinks(partnership.id, "jobcenter")), ...(await store.listChannelLinks(partnership.id, "digest"))];
+  for (const link of links) {
+    for (const userId of deps.admins) {
+      const address: UserAddress = { platform: link.platform, workspaceId: link.workspaceId, userId };
+      if (!addresses.has(addressKey(address))) addresses.set(addressKey(address), { address, locale: localeOf(link.locale) });
+    }
+  }
+  if (addresses.size === 0) {
+    logger.warn({ partnershipId: partnership.id, quarter: calendar.quarter }, "overdue quarterly statuses: no secretariat admin to tell");
+    return false;
+  }
+  if (!(await deps.notices.claimNotice(`quarterly-status:overdue:${calendar.quarter}:${partnership.id}`, now))) return false;
+  const organisations = missing.map((o) => o.name);
+  for (const { address, locale } of addresses.values()) {
+    const view = overdueStatusesView({ partnership: partnership.name, quarter: calendar.quarter, dueOn: calendar.dueOn, organisations }, deps.i18n.t(locale), locale);
+    await deps.messenger.sendDirect(address, view);
+  }
+  return true;
+}

@@ -1,0 +1,293 @@
+// Support requests: `tolk`, `mentor`, `besøg`, `dansk`, `opkvalificering` (the form and its
+// submission), the jobcenter channel's buttons (take, done, decline with a reason),
+// `anmodninger` (open requests) and `kanal jobcenter` (link the channel).
+import { isAdmin, type KnownAccess } from "../../kernel/access.js";
+import { type Locale, localeFrom } from "../../kernel/actor.js";
+import { linkChannel } from "../channels/link-channel.js";
+import { isDigestChannelCommand } from "../digests/link-digest-channel.js";
+import { linkDigestChannelCommand } from "../digests/bot.js";
+import { listSupportRequests } from "./list-support-requests.js";
+import type { CommandName } from "../../kernel/commands.js";
+import { openSupportForm, requestSupport, type SupportFormContext } from "./request-support.js";
+import { canHandleRequests, type SupportTransition, transitionSupportRequest } from "./transition-support-request.js";
+import { SUPPORT_KINDS, type SupportKind, type SupportRequestRecord } from "./store.js";
+import { type FieldErrors, type FormValues, type FormView, parseForm } from "../../kernel/form.js";
+import {
+  DECLINE_FORM_ID,
+  declineFormView,
+  SUPPORT_FORM_ID,
+  supportFormFields,
+  supportFormView,
+  ZDeclineSubmissionSchema,
+  ZSupportSubmissionSchema,
+} from "./form.js";
+import { userAddressFromRef } from "../../kernel/messenger.js";
+import { channelCommandText, commandText, deniedView, noAccessView } from "../../kernel/common-views.js";
+import { type MessageView, simpleMessage } from "../../kernel/message.js";
+import type { PartnershipRecord } from "../../kernel/records.js";
+import {
+  chooseSupportView,
+  mentorFiguresBlock,
+  requesterNoticeView,
+  SUPPORT_ACTIONS,
+  supportChannelView,
+  supportConfirmationView,
+  supportListView,
+} from "./views.js";
+import { type BotContext, type BotReply, type CommandRequest, type Feature, message, notice, type SubmitReply, type SubmitRequest } from "../../kernel/feature.js";
+import { withRetry } from "../../kernel/retry.js";
+import { translateProblems } from "../../kernel/field-problems.js";
+
+function supportForm(
+  ctx: BotContext,
+  context: SupportFormContext,
+  locale: Locale,
+  more: { values?: FormValues; errors?: FieldErrors; nonce?: string } = {},
+): FormView {
+  return supportFormView({ context, t: ctx.t(locale), locale, nonce: more.nonce ?? ctx.newNonce(), values: more.values, errors: more.errors });
+}
+
+async function openForm(ctx: BotContext, access: KnownAccess, kind: SupportKind, placementId?: string): Promise<BotReply> {
+  const { actor } = access;
+  const t = ctx.t(actor.locale);
+  const result = await withRetry(() =>
+    openSupportForm(ctx.deps.store, access, { kind, now: ctx.now(), timezone: ctx.deps.timezone, ...(placementId ? { placementId } : {}) }),
+  );
+  if (result.kind === "denied") return message(noAccessView(actor, t));
+  if (result.kind === "no_partnership") return message(simpleMessage(t("progress:no_partnership")));
+  return { kind: "form", form: supportForm(ctx, result.context, actor.locale) };
+}
+
+/** The language of the jobcenter channel (the admin's when it was linked), else the deployment's default. */
+async function channelLocale(ctx: BotContext, partnershipId: string): Promise<Locale> {
+  const links = await ctx.deps.store.listChannelLinks(partnershipId, "jobcenter");
+  return links[0]?.locale === "en" ? "en" : "da";
+}
+
+/** Posts a new request to the partnership's jobcenter channel; true when it got there. */
+async function postToJobcenter(ctx: BotContext, request: SupportRequestRecord): Promise<boolean> {
+  const { store, messenger, logger, timezone } = ctx.deps;
+  if (request.channelMessage) return true;
+  const [link] = await store.listChannelLinks(request.partnershipId, "jobcenter");
+  if (!link || !messenger) {
+    logger.warn({ requestId: request.id, partnershipId: request.partnershipId }, "support request not posted: no jobcenter channel linked");
+    return false;
+  }
+  const locale: Locale = link.locale === "en" ? "en" : "da";
+  try {
+    const ref = await messenger.postToChannel(link, supportChannelView(request, ctx.t(locale), locale, timezone));
+    await store.setSupportRequestMessage(request.id, ref);
+    return true;
+  } catch (error) {
+    logger.error({ err: error, requestId: request.id, channelId: link.channelId, platform: link.platform }, "support request could not be posted to the jobcenter channel");
+    return false;
+  }
+}
+
+/** After a change: the channel message shows the new state, and the requester is told. */
+async function announceChange(ctx: BotContext, request: SupportRequestRecord): Promise<void> {
+  const { store, messenger, logger, timezone } = ctx.deps;
+  if (!messenger) return;
+  if (request.channelMessage) {
+    const locale = await channelLocale(ctx, request.partnershipId);
+    await messenger
+      .updateMessage(request.channelMessage, supportChannelView(request, ctx.t(locale), locale, timezone))
+      .catch((error: unknown) => logger.error({ err: error, requestId: request.id }, "jobcenter channel message could not be updated"));
+  }
+  const address = userAddressFromRef(request.requestedBy);
+  if (!address) return;
+  const contact = await store.findContact(address.platform, address.workspaceId, [address.userId]).catch(() => undefined);
+  const locale = localeFrom(contact?.locale, "da");
+  await messenger.sendDirect(address, requesterNoticeView(request, ctx.t(locale), locale, timezone));
+}
+
+async function submitSupport(ctx: BotContext, { access, submission }: SubmitRequest): Promise<SubmitReply> {
+  const { actor } = access;
+  const { store, logger, timezone } = ctx.deps;
+  const t = ctx.t(actor.locale);
+  const kind = SUPPORT_KINDS.find((k) => k === submission.state.kind);
+  if (!kind) return { kind: "refused", view: simpleMessage(t("errors:form_expired")) };
+  const opened = await withRetry(() => openSupportForm(store, access, { kind, now: ctx.now(), timezone }));
+  if (opened.kind !== "ok") return { kind: "refused", view: noAccessView(actor, t) };
+  const context = opened.context;
+  const invalid = (errors: FieldErrors): SubmitReply => ({
+    kind: "invalid",
+    errors,
+    form: supportForm(ctx, context, actor.locale, { values: submission.values, errors, nonce: submission.nonce }),
+  });
+  const parsed = parseForm(ZSupportSubmissionSchema, supportFormFields(context, t, actor.locale), { ...submission.values, kind }, t);
+  if (!parsed.ok) return invalid(parsed.errors);
+
+  const input = parsed.value;
+  const result = await withRetry(() =>
+    requestSupport(
+      store,
+      access,
+      {
+        kind,
+        placementId: input.placement,
+        organisationId: input.organisation,
+        companyName: input.companyName,
+        cvr: input.cvr,
+        wantedOn: input.wantedOn,
+        timeWindow: input.timeWindow,
+        language: input.language,
+        hoursPerWeek: input.hoursPerWeek,
+        weeks: input.weeks,
+        note: input.note,
+      },
+      { idempotencyKey: `${actor.platform}:${actor.workspaceId}:${submission.nonce}`, now: ctx.now(), timezone },
+    ),
+  );
+  if (result.kind === "denied") return { kind: "refused", view: noAccessView(actor, t) };
+  if (result.kind === "invalid") return invalid(translateProblems(result.problems, t));
+  logger.info({ requestId: result.request.id, kind, duplicate: result.duplicate, platform: actor.platform }, "support request saved");
+  const posted = await postToJobcenter(ctx, result.request);
+  return { kind: "done", view: supportConfirmationView(result.request, result.duplicate, posted, t, actor.locale, timezone) };
+}
+
+/** Why a transition did not happen, in words for the person who pressed. */
+function refusalView(ctx: BotContext, access: KnownAccess, request: SupportRequestRecord): MessageView {
+  const t = ctx.t(access.actor.locale);
+  const holder = request.holderName ?? t("support:someone");
+  if (request.status === "taken") return simpleMessage(t("support:refused.already_taken", { holder }));
+  if (request.status === "done") return simpleMessage(t("support:refused.already_done", { holder }));
+  if (request.status === "declined") return simpleMessage(t("support:refused.already_declined", { holder }));
+  return simpleMessage(t("support:refused.not_possible"));
+}
+
+async function transition(
+  ctx: BotContext,
+  access: KnownAccess,
+  requestId: string | undefined,
+  what: SupportTransition,
+  reason?: string,
+): Promise<{ view: MessageView; ok: boolean }> {
+  const t = ctx.t(access.actor.locale);
+  if (!requestId) return { view: simpleMessage(t("errors:form_expired")), ok: false };
+  const result = await withRetry(() => transitionSupportRequest(ctx.deps.store, access, { requestId, transition: what, now: ctx.now(), reason }));
+  switch (result.kind) {
+    case "denied":
+      return { view: simpleMessage(t("support:refused.staff_only")), ok: false };
+    case "not_found":
+      return { view: simpleMessage(t("support:refused.not_found")), ok: false };
+    case "not_allowed":
+      return { view: refusalView(ctx, access, result.request), ok: false };
+    case "reason_required":
+    case "reason_invalid":
+      return { view: simpleMessage(t("support:decline.reason_required")), ok: false };
+    case "ok":
+      ctx.deps.logger.info({ requestId, transition: what, platform: access.actor.platform }, "support request changed");
+      await announceChange(ctx, result.request);
+      return { view: simpleMessage(t(`support:done_by_you.${what}`, { id: result.request.id.slice(0, 8) })), ok: true };
+  }
+}
+
+async function submitDecline(ctx: BotContext, { access, submission }: SubmitRequest): Promise<SubmitReply> {
+  const t = ctx.t(access.actor.locale);
+  const requestId = submission.state.request;
+  if (!canHandleRequests(access)) return { kind: "refused", view: simpleMessage(t("support:refused.staff_only")) };
+  const form = declineFormView({ requestId: requestId ?? "", t, nonce: submission.nonce, values: submission.values });
+  const parsed = parseForm(ZDeclineSubmissionSchema, form.fields, submission.values, t);
+  if (!parsed.ok) return { kind: "invalid", errors: parsed.errors, form: { ...form, errors: parsed.errors } };
+  const result = await transition(ctx, access, requestId, "decline", parsed.value.reason);
+  return result.ok ? { kind: "done", view: result.view } : { kind: "refused", view: result.view };
+}
+
+async function showRequests(ctx: BotContext, access: KnownAccess): Promise<BotReply> {
+  const { actor } = access;
+  const t = ctx.t(actor.locale);
+  const now = ctx.now();
+  const result = await withRetry(() => listSupportRequests(ctx.deps.store, access, now));
+  if (result.kind === "denied") return message(noAccessView(actor, t));
+  return message(supportListView({ ...result, now, t, locale: actor.locale, timezone: ctx.deps.timezone }));
+}
+
+async function linkJobcenterChannel(ctx: BotContext, request: CommandRequest): Promise<BotReply> {
+  if (isDigestChannelCommand(request.args)) return linkDigestChannelCommand(ctx, request);
+  const { access, args, channel, style } = request;
+  const t = ctx.t(access.actor.locale);
+  if (!isAdmin(access)) return message(deniedView(t));
+  const result = await withRetry(() => linkChannel(ctx.deps.store, access, { words: args, channel, locale: access.actor.locale }));
+  switch (result.kind) {
+    case "denied":
+      return message(deniedView(t));
+    case "no_channel":
+      return message(simpleMessage(t("support:channel_link.no_channel")));
+    case "unknown_purpose":
+      return message(
+        simpleMessage(
+          t("support:channel_link.usage", {
+            command: commandText("channel", style, t),
+            digest: channelCommandText("channel_digest", style, t),
+            off: channelCommandText("channel_off", style, t),
+          }),
+        ),
+      );
+    case "choose_partnership":
+      return message(
+        simpleMessage(
+          t("support:channel_link.choose_partnership", {
+            command: commandText("channel", style, t),
+            slugs: result.partnerships.map((p) => p.slug).join(", "),
+          }),
+        ),
+      );
+    case "linked":
+      return message(simpleMessage(t("support:channel_link.linked", { partnership: result.partnership.name })));
+  }
+}
+
+/** The progress message with each partnership's mentor hours against the agreement's planning figure. */
+export async function withMentorFigures(ctx: BotContext, partnerships: PartnershipRecord[], view: MessageView, locale: Locale): Promise<MessageView> {
+  const t = ctx.t(locale);
+  const blocks = [...view.blocks];
+  for (const partnership of partnerships) {
+    const figures = await withRetry(() => ctx.deps.store.mentorFigures(partnership.id));
+    blocks.push({ type: "divider" }, { type: "text", text: t("support:mentor.heading_for", { partnership: partnership.name }) }, mentorFiguresBlock(figures, t, locale));
+  }
+  return { ...view, blocks };
+}
+
+const KIND_COMMANDS: Record<SupportKind, CommandName> = {
+  interpreter: "interpreter",
+  mentor: "mentor",
+  visit: "visit",
+  danish: "danish",
+  upskilling: "upskilling",
+};
+
+export const supportRequestsFeature: Feature = {
+  commands: {
+    ...Object.fromEntries(
+      SUPPORT_KINDS.map((kind) => [KIND_COMMANDS[kind], (ctx: BotContext, { access }: { access: KnownAccess }) => openForm(ctx, access, kind)]),
+    ),
+    requests: (ctx, { access }) => showRequests(ctx, access),
+    channel: linkJobcenterChannel,
+  },
+  actions: {
+    [SUPPORT_ACTIONS.choose]: async (ctx, { access, value }) => {
+      const t = ctx.t(access.actor.locale);
+      if (!value) return message(simpleMessage(t("errors:form_expired")));
+      return message(chooseSupportView(value, t));
+    },
+    [SUPPORT_ACTIONS.openForm]: (ctx, { access, value }) => {
+      const [kind, placementId] = (value ?? "").split(":");
+      const known = SUPPORT_KINDS.find((k) => k === kind) ?? "visit";
+      return openForm(ctx, access, known, placementId || undefined);
+    },
+    [SUPPORT_ACTIONS.take]: async (ctx, { access, value }) => notice((await transition(ctx, access, value, "take")).view),
+    [SUPPORT_ACTIONS.done]: async (ctx, { access, value }) => notice((await transition(ctx, access, value, "done")).view),
+    [SUPPORT_ACTIONS.decline]: async (ctx, { access, value }) => {
+      const t = ctx.t(access.actor.locale);
+      // Refuse before asking for a reason, so nobody writes one in vain.
+      if (!canHandleRequests(access)) return notice(simpleMessage(t("support:refused.staff_only")));
+      if (!value) return message(simpleMessage(t("errors:form_expired")));
+      return { kind: "form", form: declineFormView({ requestId: value, t, nonce: ctx.newNonce() }) };
+    },
+  },
+  forms: {
+    [SUPPORT_FORM_ID]: submitSupport,
+    [DECLINE_FORM_ID]: submitDecline,
+  },
+};

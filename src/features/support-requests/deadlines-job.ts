@@ -1,0 +1,102 @@
+// Support requests against their deadline: a reminder in the jobcenter channel when one is due
+// within 2 working hours, and an escalation to the secretariat admins when one is overdue. Each
+// is recorded on the request with a conditional update, so it goes out once however often the
+// job runs and however many replicas run it.
+import type { Logger } from "pino";
+import { type ClockSettings, workingMinutesBetween } from "../../kernel/business-days.js";
+import { clockFor } from "./request-support.js";
+import type { Store } from "../../kernel/store.js";
+import type { ChannelLinkRecord, SupportRequestRecord } from "./store.js";
+import type { Translate } from "../../i18n/index.js";
+import type { Messenger, UserAddress } from "../../kernel/messenger.js";
+import { supportEscalationView, supportReminderView } from "./views.js";
+import type { Job } from "../../jobs/scheduler.js";
+
+export const SUPPORT_DEADLINES_JOB = "support-deadlines";
+/** A reminder goes out when a request is due within this many working minutes. */
+export const REMINDER_WORKING_MINUTES = 120;
+/** How far ahead to look: 2 working hours never reach further than a long Easter weekend. */
+const LOOK_AHEAD_MS = 7 * 24 * 3600_000;
+
+export type SupportDeadlineDeps = {
+  store: Store;
+  messenger: Messenger;
+  i18n: { t(locale: "da" | "en"): Translate };
+  logger: Logger;
+  timezone: string;
+  /** BOT_ADMINS: secretariat admins by user id, reached on the jobcenter channel's platform and workspace. */
+  admins: ReadonlySet<string>;
+};
+
+export function supportDeadlinesJob(deps: SupportDeadlineDeps): Job {
+  return { name: SUPPORT_DEADLINES_JOB, cron: "*/5 * * * *", run: async (now) => {
+      await checkSupportDeadlines(deps, now);
+    },
+  };
+}
+
+export async function checkSupportDeadlines(deps: SupportDeadlineDeps, now: Date): Promise<{ reminded: number; escalated: number }> {
+  const { store, logger } = deps;
+  const requests = await store.listSupportRequestsDueBefore(new Date(now.getTime() + LOOK_AHEAD_MS));
+  const clocks = new Map<string, ClockSettings>();
+  const links = new Map<string, ChannelLinkRecord | undefined>();
+  let reminded = 0;
+  let escalated = 0;
+  for (const request of requests) {
+    const { partnershipId } = request;
+    if (!clocks.has(partnershipId)) clocks.set(partnershipId, clockFor(await store.getPartnershipSettings(partnershipId), deps.timezone));
+    if (!links.has(partnershipId)) links.set(partnershipId, (await store.listChannelLinks(partnershipId, "jobcenter"))[0]);
+    const link = links.get(partnershipId);
+    try {
+      if (request.dueAt <= now) {
+        if (!request.escalatedAt && (await store.markSupportEscalated(request.id, now))) {
+          escalated += 1;
+          await escalate(deps, request, link);
+        }
+      } else if (!request.reminderSentAt && workingMinutesBetween(now, request.dueAt, clocks.get(partnershipId)!) <= REMINDER_WORKING_MINUTES) {
+        if (await store.markSupportReminderSent(request.id, now)) {
+          reminded += 1;
+          await remind(deps, request, link);
+        }
+      }
+    } catch (error) {
+      logger.error({ err: error, requestId: request.id }, "support deadline notice failed");
+    }
+  }
+  if (reminded + escalated > 0) logger.info({ reminded, escalated }, "support request deadlines checked");
+  return { reminded, escalated };
+}
+
+async function remind(deps: SupportDeadlineDeps, request: SupportRequestRecord, link: ChannelLinkRecord | undefined): Promise<void> {
+  if (!link) {
+    deps.logger.warn({ requestId: request.id }, "reminder not posted: no jobcenter channel linked");
+    return;
+  }
+  const locale = link.locale === "en" ? "en" : "da";
+  await deps.messenger.postToChannel(link, supportReminderView(request, deps.i18n.t(locale), locale, deps.timezone));
+}
+
+async function escalate(deps: SupportDeadlineDeps, request: SupportRequestRecord, link: ChannelLinkRecord | undefined): Promise<void> {
+  const { store, messenger, logger } = deps;
+  const addresses = new Map<string, { address: UserAddress; locale: string | null }>();
+  for (const contact of await store.listContactsWithRole(request.partnershipId, "secretariat_admin")) {
+    addresses.set(`${contact.platform}:${contact.workspaceId}:${contact.userId}`, {
+      address: { platform: contact.platform, workspaceId: contact.workspaceId, userId: contact.userId },
+      locale: contact.locale,
+    });
+  }
+  if (link) {
+    for (const userId of deps.admins) {
+      const key = `${link.platform}:${link.workspaceId}:${userId}`;
+      if (!addresses.has(key)) addresses.set(key, { address: { platform: link.platform, workspaceId: link.workspaceId, userId }, locale: link.locale });
+    }
+  }
+  if (addresses.size === 0) {
+    logger.warn({ requestId: request.id }, "overdue support request: no secretariat admin to tell");
+    return;
+  }
+  for (const { address, locale: raw } of addresses.values()) {
+    const locale = raw === "en" ? "en" : "da";
+    await messenger.sendDirect(address, supportEscalationView(request, deps.i18n.t(locale), locale, deps.timezone));
+  }
+}

@@ -1,0 +1,152 @@
+// A partner asks the jobcenter for support: an interpreter, a mentor, a visit at the company,
+// Danish lessons or upskilling, for one of their placements or for a company. The request is
+// due on the business-day clock: a visit within 1 business day, anything else within the
+// partnership's number of business days.
+import { type Access, canActFor, type KnownAccess } from "../../kernel/access.js";
+import { actorRef } from "../../kernel/actor.js";
+import { type ClockSettings, dueAt, earliestVisitDate } from "../../kernel/business-days.js";
+import { containsCpr } from "../../kernel/cpr.js";
+import { cvrProblem, normaliseCvr } from "../../kernel/cvr.js";
+import { type IsoDate, todayIn } from "../../kernel/dates.js";
+import type { OrganisationRecord, PlacementRecord } from "../../kernel/records.js";
+import type { FieldProblems } from "../placements/register-placement.js";
+import type { PartnershipSettings, SupportKind, SupportRequestRecord } from "./store.js";
+import type { Store } from "../../kernel/store.js";
+
+/** Placements a support request can be about: not ended or completed. */
+const CURRENT = new Set(["awaiting_confirmation", "active", "extended"]);
+
+export type SupportFormContext = {
+  kind: SupportKind;
+  /** The person's current placements (their organisation's; all for staff and admins). */
+  placements: PlacementRecord[];
+  /** Organisations a request for a company (no placement) can be made for. */
+  organisations: OrganisationRecord[];
+  fixedOrganisation: OrganisationRecord | undefined;
+  earliestVisit: IsoDate;
+  placementId: string | undefined;
+};
+
+export type OpenSupportFormResult = { kind: "ok"; context: SupportFormContext } | { kind: "denied" } | { kind: "no_partnership" };
+
+export function clockFor(settings: PartnershipSettings, timezone: string): ClockSettings {
+  return { timezone, workdayStart: settings.workdayStart, workdayEnd: settings.workdayEnd, mayDayIsHoliday: settings.mayDayIsHoliday };
+}
+
+export async function openSupportForm(
+  store: Store,
+  access: Access,
+  args: { kind: SupportKind; now: Date; timezone: string; placementId?: string },
+): Promise<OpenSupportFormResult> {
+  if (access.kind !== "known") return { kind: "denied" };
+  const organisations = (await store.listOrganisations(access.partnershipIds)).filter((o) => canActFor(access, o));
+  if (organisations.length === 0) return { kind: "no_partnership" };
+  const placements = (
+    await store.listPlacements({
+      partnershipIds: access.partnershipIds,
+      ...(access.role === "partner_contact" ? { organisationIds: organisations.map((o) => o.id) } : {}),
+      limit: 100,
+    })
+  ).filter((p) => CURRENT.has(p.status));
+  const fixedOrganisation = access.role === "partner_contact" && organisations.length === 1 ? organisations[0] : undefined;
+  const settings = await store.getPartnershipSettings(fixedOrganisation?.partnershipId ?? organisations[0]!.partnershipId);
+  const placementId = placements.some((p) => p.id === args.placementId) ? args.placementId : undefined;
+  return {
+    kind: "ok",
+    context: {
+      kind: args.kind,
+      placements,
+      organisations,
+      fixedOrganisation,
+      earliestVisit: earliestVisitDate(args.now, clockFor(settings, args.timezone)),
+      placementId,
+    },
+  };
+}
+
+export type SupportInput = {
+  kind: SupportKind;
+  placementId: string | undefined;
+  organisationId: string | undefined;
+  companyName: string | undefined;
+  cvr: string | undefined;
+  wantedOn: IsoDate | undefined;
+  timeWindow: string | undefined;
+  language: string | undefined;
+  hoursPerWeek: number | undefined;
+  weeks: number | undefined;
+  note: string | undefined;
+};
+
+export type RequestSupportResult =
+  | { kind: "saved"; request: SupportRequestRecord; duplicate: boolean }
+  | { kind: "invalid"; problems: FieldProblems }
+  | { kind: "denied" };
+
+/** Saves a support request once per idempotency key, with its deadline. */
+export async function requestSupport(
+  store: Store,
+  access: Access,
+  input: SupportInput,
+  args: { idempotencyKey: string; now: Date; timezone: string },
+): Promise<RequestSupportResult> {
+  if (access.kind !== "known") return { kind: "denied" };
+  const problems: FieldProblems = {};
+
+  let placement: PlacementRecord | undefined;
+  let organisation: OrganisationRecord | undefined;
+  if (input.placementId) {
+    placement = await store.getPlacementById(input.placementId);
+    organisation = placement ? await store.getOrganisation(placement.organisationId) : undefined;
+    if (!placement || !organisation || !canActFor(access, organisation)) problems.placement = { key: "support:errors.placement_not_allowed" };
+  } else {
+    const organisationId = input.organisationId ?? ownOrganisation(access)?.id;
+    organisation = organisationId ? await store.getOrganisation(organisationId) : undefined;
+    if (!organisation || !canActFor(access, organisation)) problems.organisation = { key: "support:errors.organisation_required" };
+    if (!input.companyName) problems.companyName = { key: "support:errors.placement_or_company" };
+  }
+  if (input.cvr) {
+    const problem = cvrProblem(normaliseCvr(input.cvr));
+    if (problem) problems.cvr = { key: problem === "format" ? "placement:errors.cvr_format" : "placement:errors.cvr_checksum" };
+  }
+  for (const field of ["companyName", "language", "note", "timeWindow"] as const) {
+    if (input[field] && containsCpr(input[field])) problems[field] = { key: "form:errors.cpr" };
+  }
+  if (input.kind === "interpreter" && !input.language) problems.language = { key: "form:errors.required" };
+  if (input.kind === "mentor") {
+    if (input.hoursPerWeek === undefined) problems.hoursPerWeek = { key: "form:errors.required" };
+    if (input.weeks === undefined) problems.weeks = { key: "form:errors.required" };
+  }
+  if (input.wantedOn && input.wantedOn < todayIn(args.timezone, args.now)) problems.wantedOn = { key: "support:errors.date_in_past" };
+  if (Object.keys(problems).length > 0 || !organisation) return { kind: "invalid", problems };
+
+  const settings = await store.getPartnershipSettings(organisation.partnershipId);
+  const days = input.kind === "visit" ? 1 : settings.slaBusinessDays;
+  const { request, created } = await store.createSupportRequest(
+    {
+      partnershipId: organisation.partnershipId,
+      organisationId: organisation.id,
+      placementId: placement?.id ?? null,
+      companyName: placement ? null : (input.companyName ?? null),
+      cvr: placement ? null : input.cvr ? normaliseCvr(input.cvr) : null,
+      kind: input.kind,
+      wantedOn: input.wantedOn ?? null,
+      timeWindow: input.timeWindow ?? null,
+      language: input.kind === "interpreter" ? (input.language ?? null) : null,
+      hoursPerWeek: input.kind === "mentor" ? (input.hoursPerWeek ?? null) : null,
+      weeks: input.kind === "mentor" ? (input.weeks ?? null) : null,
+      note: input.note ?? null,
+      requestedAt: args.now,
+      dueAt: dueAt(args.now, days, clockFor(settings, args.timezone)),
+      requestedBy: actorRef(access.actor),
+      requesterName: access.actor.displayName ?? access.contact?.displayName ?? null,
+      idempotencyKey: args.idempotencyKey,
+    },
+    { actor: actorRef(access.actor) },
+  );
+  return { kind: "saved", request, duplicate: !created };
+}
+
+function ownOrganisation(access: KnownAccess): OrganisationRecord | undefined {
+  return access.role === "partner_contact" ? access.organisation : undefined;
+}

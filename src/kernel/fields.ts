@@ -1,0 +1,91 @@
+// zod building blocks for form values. Each message is an i18n key shown at the field.
+import { z } from "zod";
+import { containsCpr } from "./cpr.js";
+import { isRealIsoDate } from "./dates.js";
+
+const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
+const trimmed = (value: unknown): string | undefined => {
+  const v = first(value);
+  if (typeof v !== "string") return undefined;
+  const t = v.trim();
+  return t === "" ? undefined : t;
+};
+
+/** Free text: trimmed, length-limited and free of CPR numbers. */
+export function zText(opts: { required: boolean; max: number }) {
+  const base = z
+    .string({ error: "form:errors.required" })
+    .max(opts.max, { error: "form:errors.too_long" })
+    .refine((v) => !containsCpr(v), { error: "form:errors.cpr" });
+  return z.preprocess(trimmed, opts.required ? base : base.optional());
+}
+
+export function zRequiredText(max: number) {
+  return zText({ required: true, max }) as unknown as z.ZodType<string>;
+}
+
+export function zOptionalText(max: number) {
+  return zText({ required: false, max }) as unknown as z.ZodType<string | undefined>;
+}
+
+/** A whole number within limits, typed as text. */
+export function zInteger(opts: { required: boolean; min: number; max: number }) {
+  const base = z.coerce
+    .number({ error: "form:errors.not_a_number" })
+    .int({ error: "form:errors.not_a_whole_number" })
+    .min(opts.min, { error: "form:errors.out_of_range" })
+    .max(opts.max, { error: "form:errors.out_of_range" });
+  return z.preprocess(
+    (value) => {
+      const text = trimmed(value);
+      if (text === undefined) return undefined;
+      return /^-?\d+([.,]\d+)?$/.test(text) ? text.replace(",", ".") : Number.NaN;
+    },
+    opts.required ? z.any().refine((v) => v !== undefined, { error: "form:errors.required" }).pipe(base) : base.optional(),
+  );
+}
+
+/** A real calendar date, YYYY-MM-DD. */
+export function zDate() {
+  return z.preprocess(
+    trimmed,
+    z
+      .string({ error: "form:errors.required" })
+      .refine(isRealIsoDate, { error: "form:errors.invalid_date" }),
+  );
+}
+
+/** One of a fixed set of values. */
+export function zChoice<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.preprocess(trimmed, z.enum(values, { error: "form:errors.choose_one" }));
+}
+
+/** Any of a fixed set of values; Teams sends "a,b", Slack a list. */
+export function zChoices<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.preprocess(
+    (value) => {
+      if (Array.isArray(value)) return value.filter((v) => v !== "");
+      if (typeof value === "string") return value.split(",").map((v) => v.trim()).filter((v) => v !== "");
+      return [];
+    },
+    z.array(z.enum(values, { error: "form:errors.choose_one" })),
+  );
+}
+
+/** Yes/no radio buttons ("yes" / "no") as a boolean. */
+export function zYesNo() {
+  return zChoice(["yes", "no"] as const).transform((v) => v === "yes");
+}
+
+/** An id chosen from a select whose options the server made. */
+export function zId() {
+  return z.preprocess(trimmed, z.string({ error: "form:errors.choose_one" }).min(1, { error: "form:errors.choose_one" }));
+}
+
+export function zRequiredInteger(min: number, max: number) {
+  return zInteger({ required: true, min, max }) as unknown as z.ZodType<number>;
+}
+
+export function zOptionalInteger(min: number, max: number) {
+  return zInteger({ required: false, min, max }) as unknown as z.ZodType<number | undefined>;
+}

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildReportModel } from "../../../src/features/quarterly/build-report.js";
+import { computeProgress } from "../../../src/features/placements/compute-progress.js";
+import { resolveAccess } from "../../../src/kernel/access.js";
+import { summariseOutcomes } from "../../../src/features/placement-rules/placement-outcomes.js";
+import { parseQuarter, DEFAULT_STATUS_SCHEDULE } from "../../../src/kernel/quarters.js";
+import { PrismaStore } from "../../../src/db/store.js";
+import { createI18n } from "../../../src/i18n/index.js";
+import { outcomeLines } from "../../../src/features/placements/progress-view.js";
+import { createTestDatabase, type TestDatabase } from "../../support/database.js";
+
+describe("what finished placements led to", () => {
+  it("counts a job from a completed placement and from one that ended early for a job", () => {
+    const o = summariseOutcomes([
+      { typeKey: "virksomhedspraktik", status: "completed", outcome: "ordinary_job", endReason: null, places: 2 },
+      { typeKey: "virksomhedspraktik", status: "completed", outcome: "igu", endReason: null, places: 1 },
+      { typeKey: "virksomhedspraktik", status: "ended", outcome: null, endReason: "ordinary_job", places: 1 },
+      { typeKey: "virksomhedspraktik", status: "ended", outcome: null, endReason: "illness", places: 1 },
+      { typeKey: "loentilskud", status: "completed", outcome: "continued_benefit", endReason: null, places: 3 },
+    ]);
+    expect(o).toMatchObject({ finished: 8, inJob: 3, completed: 6, endedEarly: 2 });
+    expect(o.byOutcome).toEqual({ ordinary_job: 2, igu: 1, education: 0, continued_benefit: 3 });
+    expect(o.byEndReason).toEqual({ ordinary_job: 1, education: 0, illness: 1, other: 0 });
+    expect(summariseOutcomes([], ["virksomhedspraktik"]).finished).toBe(0);
+  });
+});
+
+describe("outcomes in fremdrift and the quarterly report", () => {
+  let db: TestDatabase;
+  let store: PrismaStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    store = new PrismaStore(db.prisma);
+    const aalborg = await db.prisma.partnership.findUniqueOrThrow({ where: { slug: "aalborg-2016" } });
+    const org = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: aalborg.id, name: "Dansk Industri Aalborg" } });
+    const praktik = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: aalborg.id, key: "virksomhedspraktik" } });
+    const company = await db.prisma.company.create({ data: { cvr: "24256790", name: "Aalborg Portland" } });
+    const base = {
+      partnershipId: aalborg.id,
+      organisationId: org.id,
+      companyId: company.id,
+      typeId: praktik.id,
+      startDate: new Date("2016-07-04"),
+      weeks: 13,
+      endDate: new Date("2016-10-02"),
+      employerSector: "private" as const,
+      sector: "construction",
+      shortageSector: true,
+      contactPerson: "Hanne",
+      needs: [],
+      createdBy: "test",
+    };
+    let n = 0;
+    const make = (data: Record<string, unknown>) =>
+      db.prisma.placement.create({ data: { ...base, places: 1, idempotencyKey: `k-${n++}`, ...data } });
+    await make({ status: "completed", outcome: "ordinary_job", endedOn: new Date("2016-09-30"), places: 2 });
+    await make({ status: "ended", endReason: "ordinary_job", endedOn: new Date("2016-08-15") });
+    await make({ status: "completed", outcome: "education", endedOn: new Date("2016-10-02") }); // finished in Q4
+    await make({ status: "active" });
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it("fremdrift shows how many praktik ended in a job", async () => {
+    const access = await resolveAccess(store, { platform: "slack", workspaceId: "T1", userId: "UADMIN", locale: "da" }, new Set(["UADMIN"]));
+    const result = await computeProgress(store, access);
+    if (result.kind !== "ok") throw new Error("denied");
+    const aalborg = result.partnerships.find((p) => p.partnership.slug === "aalborg-2016")!;
+    expect(aalborg.praktikOutcomes).toMatchObject({ finished: 4, inJob: 3, endedEarly: 1 });
+    expect(outcomeLines(aalborg, createI18n("da").t("da"))).toEqual([
+      "Virksomhedspraktik afsluttet: 4 · i ordinært job: 3 (75 %) · Uddannelse: 1 · afbrudt før tid: 1",
+    ]);
+  });
+
+  it("the quarterly report counts what finished in the quarter", async () => {
+    const aalborg = (await store.listPartnerships()).find((p) => p.slug === "aalborg-2016")!;
+    const report = await buildReportModel(store, aalborg, parseQuarter("2016-Q3")!, {
+      timezone: "Europe/Copenhagen",
+      now: new Date("2016-10-12T10:00:00Z"),
+      schedule: DEFAULT_STATUS_SCHEDULE,
+    });
+    expect(report.outcomes.praktik).toMatchObject({ finished: 3, inJob: 3, completed: 2, endedEarly: 1 });
+    expect(report.outcomes.all.finished).toBe(3);
+  });
+});
