@@ -139,7 +139,10 @@ export function invokeCard(body: unknown): Card {
 export function elements(card: Card): Node[] {
   const out: Node[] = [];
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (!node || typeof node !== "object") return;
     const n = node as Node;
     if (typeof n.type === "string") out.push(n);

@@ -165,7 +165,9 @@ function trendOf(data: PartnershipDigestData, targets: readonly TargetRecord[]):
   for (const week of shown) {
     running.push(...(byWeek.get(week) ?? []));
     const values = evaluateTargets(targets, running);
-    values.forEach((v, i) => series[i]!.push(v.value));
+    values.forEach((v, i) => {
+      series[i]!.push(v.value);
+    });
   }
   return { weeks: shown, series };
 }

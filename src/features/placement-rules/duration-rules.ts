@@ -84,7 +84,9 @@ function lastAllowedDayOnExtension(f: DurationFacts, currentEnd: IsoDate, s: Pla
   if (f.kind === "praktik" && f.benefitGroup && s.praktik.extendable.includes(f.benefitGroup)) {
     const extended = addDays(f.start, s.praktik.extendedWeeks * 7 - 1);
     const step = addDays(currentEnd, s.praktik.extensionStepWeeks * 7);
-    return extended > step ? extended : step;
+    // The later of the two; ISO dates order as strings, which Math.max would turn into NaN.
+    if (extended > step) return extended;
+    return step;
   }
   return first;
 }

@@ -2,7 +2,7 @@
 // moves), what the requester is told, the list of open requests, reminders and escalations.
 import type { Locale } from "../../kernel/actor.js";
 import { formatDate } from "../../kernel/dates.js";
-import { type MentorFigures, SUPPORT_KINDS, type SupportKind, type SupportRequestRecord } from "./store.js";
+import { type MentorFigures, SUPPORT_KINDS, type SupportRequestRecord } from "./store.js";
 import type { Translate } from "../../kernel/translate.js";
 import type { MessageBlock, MessageView } from "../../kernel/message.js";
 
