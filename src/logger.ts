@@ -17,7 +17,7 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? "info", fo
   return pino(options);
 }
 
-export function defaultLogFormat(): LogFormat {
+function defaultLogFormat(): LogFormat {
   return process.stdout.isTTY ? "pretty" : "json";
 }
 

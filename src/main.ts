@@ -1,10 +1,10 @@
 // `npm start`: reads the environment, starts the bot, and stops cleanly on SIGINT/SIGTERM.
 import { startApp } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {

@@ -5,9 +5,8 @@ import { LOCALES_DIR, loadResources } from "../src/i18n/index.js";
 
 function flatten(value: unknown, prefix = ""): Record<string, unknown> {
   if (value === null || typeof value !== "object") return { [prefix]: value };
-  return Object.entries(value as Record<string, unknown>).reduce(
-    (all, [key, child]) => ({ ...all, ...flatten(child, prefix ? `${prefix}.${key}` : key) }),
-    {},
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => Object.entries(flatten(child, prefix ? `${prefix}.${key}` : key))),
   );
 }
 

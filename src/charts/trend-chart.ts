@@ -10,7 +10,7 @@ function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
 }
 
-export function trendChartSvg(chart: TrendChart): { svg: string; width: number; height: number } {
+function trendChartSvg(chart: TrendChart): { svg: string; width: number; height: number } {
   const width = chart.width ?? 800;
   const left = 56;
   const right = 24;

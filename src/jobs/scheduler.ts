@@ -17,7 +17,7 @@ export type Job = {
 export type SchedulerDeps = { store: Store; logger: Logger; timezone: string; clock?: () => Date; instanceId?: string };
 
 /** The slot a run belongs to: the minute on the wall clock, e.g. "2016-10-03T11:15". */
-export function slotOf(now: Date, timezone: string): string {
+function slotOf(now: Date, timezone: string): string {
   const { date, minutes } = wallClock(now, timezone);
   return `${date}T${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }

@@ -13,8 +13,6 @@ export type ClockSettings = {
   mayDayIsHoliday: boolean;
 };
 
-export const DEFAULT_CLOCK: Omit<ClockSettings, "timezone"> = { workdayStart: "08:00", workdayEnd: "16:00", mayDayIsHoliday: false };
-
 /** Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
 export function easterSunday(year: number): IsoDate {
   const a = year % 19;

@@ -50,7 +50,7 @@ export function parseCommand(text: string): ParsedCommand {
   return { kind: "unknown", word: words[0]!, suggestion: closestCommand(first) };
 }
 
-export function closestCommand(word: string): CommandName | undefined {
+function closestCommand(word: string): CommandName | undefined {
   let best: { name: CommandName; d: number } | undefined;
   for (const [alias, name] of aliasToCommand) {
     const d = distance(word, alias);

@@ -3,7 +3,7 @@
 // suggest health or religion data, which the person must confirm is not about the candidate.
 
 /** Word stems, Danish and English, that suggest health or religion data (matched at a word's start). */
-export const SENSITIVE_WORD_STEMS = [
+const SENSITIVE_WORD_STEMS = [
   // health
   "syg", "sygdom", "helbred", "diagnose", "depressi", "angst", "ptsd", "traume", "handicap", "medicin",
   "psykisk", "psykiatri", "psykolog", "gravid", "diabetes", "kræft", "indlagt", "misbrug",

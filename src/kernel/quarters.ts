@@ -32,7 +32,7 @@ export function formatQuarter(q: Quarter): string {
   return `${q.year}-Q${q.quarter}`;
 }
 
-export function quarterOfDate(date: IsoDate): Quarter {
+function quarterOfDate(date: IsoDate): Quarter {
   const month = Number(date.slice(5, 7));
   return { year: Number(date.slice(0, 4)), quarter: (Math.floor((month - 1) / 3) + 1) as Quarter["quarter"] };
 }

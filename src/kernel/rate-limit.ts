@@ -86,7 +86,7 @@ function retryAfterOf(error: unknown): number | undefined {
 }
 
 /** What a failed post means, from a Slack Web API error, a Teams/HTTP error or a network error. */
-export function classifyPostError(error: unknown): PostFailure {
+function classifyPostError(error: unknown): PostFailure {
   const slackCode = field(error, "data", "error");
   if (typeof slackCode === "string") {
     if (slackCode === "ratelimited") return { kind: "rate_limited", retryAfterMs: retryAfterOf(error) ?? 1000, code: slackCode };
@@ -118,7 +118,7 @@ export class PermanentPostError extends Error {
   }
 }
 
-export class GaveUpPostError extends Error {
+class GaveUpPostError extends Error {
   constructor(
     readonly code: string,
     readonly attempts: number,

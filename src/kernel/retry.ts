@@ -17,7 +17,7 @@ const TRANSIENT_MESSAGE = /ECONNREFUSED|ECONNRESET|Connection terminated|server 
  * Errors that say the database was briefly out of reach, not that the request was wrong. A
  * driver adapter's error can reach us as it is, or wrapped by Prisma, so the whole chain is read.
  */
-export function isTransientDatabaseError(error: unknown): boolean {
+function isTransientDatabaseError(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     if (typeof e !== "object") return TRANSIENT_MESSAGE.test(String(e));
     const { code, originalCode, kind, message } = e as { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown };

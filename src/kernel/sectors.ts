@@ -13,4 +13,3 @@ export const SECTORS = [
   "it",
   "other",
 ] as const;
-export type Sector = (typeof SECTORS)[number];

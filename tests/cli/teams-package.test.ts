@@ -18,9 +18,21 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** The parts of the Teams app manifest these tests read; the app has one bot with one command list. */
+type TeamsManifest = {
+  $schema: string;
+  id: string;
+  manifestVersion: string;
+  validDomains: string[];
+  icons: { color: string; outline: string };
+  name: { short: string };
+  description: { short: string };
+  bots: [{ botId: string; scopes: string[]; commandLists: [{ commands: unknown[] }] }];
+};
+
 async function readZip(file: string) {
   const zip = await JSZip.loadAsync(await readFile(file));
-  const manifest = JSON.parse(await zip.file("manifest.json")!.async("string")) as Record<string, any>;
+  const manifest = JSON.parse(await zip.file("manifest.json")!.async("string")) as TeamsManifest;
   return { zip, manifest };
 }
 

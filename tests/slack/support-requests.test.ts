@@ -179,7 +179,7 @@ describe("support requests from Slack", () => {
     const opened = await t.fake.waitFor("views.open", undefined, { since });
     const modal = opened.body.view as Json;
     expect(modal).toMatchObject({ callback_id: "support.decline" });
-    const viewIdDecline = String((opened.response?.view as Json).id);
+    const viewIdDecline = String((opened.response!.view as Json).id);
     await t.slack.interact(viewSubmissionPayload({ userId: STAFF2, viewId: viewIdDecline, view: modal, values: { reason: "Virksomheden er lukket i uge 41" } }));
     expect(await t.db.prisma.supportRequest.findUniqueOrThrow({ where: { id: visit.id } })).toMatchObject({
       status: "declined",

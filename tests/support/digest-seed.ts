@@ -15,7 +15,10 @@ export async function seedDigestPlacements(
   const types = await prisma.placementType.findMany({ where: { partnershipId: partnership.id }, orderBy: { sortOrder: "asc" } });
   const company = await prisma.company.upsert({ where: { cvr: "24256790" }, create: { cvr: "24256790", name: "Aalborg Portland" }, update: {} });
   let state = opts.seed ?? 7;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
   const span = opts.to.getTime() - opts.from.getTime();
   const rows = [];
   for (let i = 0; i < opts.count; i++) {

@@ -169,25 +169,27 @@ export class FakeSlackApi {
   private handleResponseUrl(responseUrl: string, body: Json, res: ServerResponse): void {
     const call: RecordedCall = { method: RESPONSE_URL, body, token: undefined, at: Date.now(), status: 200, responseUrl };
     this.calls.push(call);
-    const answer = (status: number, text: string) => {
-      call.status = status;
-      call.answerText = text;
-      res.writeHead(status, { "content-type": "text/plain; charset=utf-8" }).end(text);
-    };
+    const [status, text] = this.responseUrlAnswer(responseUrl, body);
+    call.status = status;
+    call.answerText = text;
+    res.writeHead(status, { "content-type": "text/plain; charset=utf-8" }).end(text);
+  }
+
+  private responseUrlAnswer(responseUrl: string, body: Json): [status: number, text: string] {
     const failure = this.failures.get(RESPONSE_URL);
     if (failure) {
       failure.times -= 1;
       if (failure.times <= 0) this.failures.delete(RESPONSE_URL);
-      return "status" in failure ? answer(failure.status, "fake failure") : answer(404, failure.error);
+      return "status" in failure ? [failure.status, "fake failure"] : [404, failure.error];
     }
     const uses = (this.responseUses.get(responseUrl) ?? 0) + 1;
     this.responseUses.set(responseUrl, uses);
-    if (uses > RESPONSE_URL_USES) return answer(404, "used_url");
+    if (uses > RESPONSE_URL_USES) return [404, "used_url"];
     if (body.response_type !== undefined && body.response_type !== "ephemeral" && body.response_type !== "in_channel") {
-      return answer(400, "invalid_response_type");
+      return [400, "invalid_response_type"];
     }
-    if (checkMessage(body)) return answer(400, "invalid_blocks");
-    answer(200, "ok");
+    if (checkMessage(body)) return [400, "invalid_blocks"];
+    return [200, "ok"];
   }
 
   /** The bytes of a file, posted to the upload URL files.getUploadURLExternal gave. */

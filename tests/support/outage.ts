@@ -63,7 +63,7 @@ export async function failNextInserts(
         `SELECT last_value, is_called FROM "${name}_attempts"`,
       );
       const row = rows[0];
-      const attempts = row && row.is_called ? Number(row.last_value) : 0;
+      const attempts = row?.is_called ? Number(row.last_value) : 0;
       return Math.min(attempts, times);
     },
     remove: async () => {

@@ -12,7 +12,7 @@ export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const ADMIN = "UADMIN";
 export const TEAM = "T0001";
 /** 3 October 2016, inside Aalborg's 2016 partnership. */
-export const NOW = new Date("2016-10-03T09:00:00Z");
+const NOW = new Date("2016-10-03T09:00:00Z");
 
 export type LogLine = { level: number; msg: string; [key: string]: unknown };
 
@@ -116,7 +116,7 @@ export async function commandReply(t: SlackTestApp, userId: string, text: string
 }
 
 /** The modal a views.open / views.update call carried. */
-export function viewOf(call: RecordedCall): Json {
+function viewOf(call: RecordedCall): Json {
   return call.body.view as Json;
 }
 

@@ -3,7 +3,7 @@
 // `v0:${timestamp}:${body}` under the app's signing secret.
 import { createHmac } from "node:crypto";
 
-export const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
+const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
 export type SignOptions = {
   /** Unix seconds; defaults to now. A value over five minutes old is what a replay looks like. */
@@ -14,11 +14,11 @@ export type SignOptions = {
   retryNum?: number;
 };
 
-export function signature(secret: string, timestamp: number, body: string): string {
+function signature(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 }
 
-export function signedHeaders(secret: string, body: string, opts: SignOptions = {}): Record<string, string> {
+function signedHeaders(secret: string, body: string, opts: SignOptions = {}): Record<string, string> {
   const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {
     "content-type": FORM_CONTENT_TYPE,
@@ -45,12 +45,12 @@ export type SlashCommandFields = {
 };
 
 let triggerCounter = 0;
-export function newTriggerId(): string {
+function newTriggerId(): string {
   triggerCounter += 1;
   return `${1000 + triggerCounter}.1111.${"a".repeat(8)}${triggerCounter}`;
 }
 
-export function slashCommandBody(f: SlashCommandFields): string {
+function slashCommandBody(f: SlashCommandFields): string {
   const teamId = f.teamId ?? "T0001";
   const channelId = f.channelId ?? "C0001";
   return new URLSearchParams({
@@ -70,7 +70,7 @@ export function slashCommandBody(f: SlashCommandFields): string {
   }).toString();
 }
 
-export function interactivityBody(payload: unknown): string {
+function interactivityBody(payload: unknown): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 
 export const TEST_TENANT_ID = "0d5b8f3e-1c2a-4f6e-9b7d-5a4c3b2a1f00";
-export const BOT_ID = "28:3a1c2b4d-5e6f-7081-92a3-b4c5d6e7f809";
+const BOT_ID = "28:3a1c2b4d-5e6f-7081-92a3-b4c5d6e7f809";
 
 export type TeamsTestUser = {
   /** The bot channel id ("29:…"). */
@@ -139,7 +139,10 @@ export function invokeCard(body: unknown): Card {
 export function elements(card: Card): Node[] {
   const out: Node[] = [];
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (!node || typeof node !== "object") return;
     const n = node as Node;
     if (typeof n.type === "string") out.push(n);

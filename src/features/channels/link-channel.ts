@@ -8,7 +8,7 @@ import type { Store } from "../../kernel/store.js";
 import { CHANNEL_PURPOSES, type ChannelLinkRecord, type ChannelPurpose } from "../support-requests/store.js";
 
 /** The words a person types for each purpose (Danish first). */
-export const CHANNEL_PURPOSE_WORDS: Record<string, ChannelPurpose> = { jobcenter: "jobcenter", digest: "digest", oversigt: "digest" };
+const CHANNEL_PURPOSE_WORDS: Record<string, ChannelPurpose> = { jobcenter: "jobcenter", digest: "digest", oversigt: "digest" };
 
 export type ChannelAddress = { platform: Platform; workspaceId: string; channelId: string };
 

@@ -11,7 +11,7 @@ import type { OrganisationRecord, PartnershipRecord, PlacementTally, TargetRecor
 import type { Store } from "../../kernel/store.js";
 
 /** Placements ending within this many days are listed, and a 13-week praktik is offered 13 more. */
-export const ENDING_WITHIN_DAYS = 14;
+const ENDING_WITHIN_DAYS = 14;
 export const EXTENSION_WEEKS = 13;
 
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
@@ -165,7 +165,9 @@ function trendOf(data: PartnershipDigestData, targets: readonly TargetRecord[]):
   for (const week of shown) {
     running.push(...(byWeek.get(week) ?? []));
     const values = evaluateTargets(targets, running);
-    values.forEach((v, i) => series[i]!.push(v.value));
+    values.forEach((v, i) => {
+      series[i]!.push(v.value);
+    });
   }
   return { weeks: shown, series };
 }

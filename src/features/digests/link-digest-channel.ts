@@ -8,8 +8,8 @@ import type { DigestLinkRecord } from "./store.js";
 import type { OrganisationRecord, PartnershipRecord } from "../../kernel/records.js";
 import type { Store } from "../../kernel/store.js";
 
-export const DIGEST_WORDS = ["oversigt", "digest", "overblik"] as const;
-export const UNLINK_WORDS = ["fra", "off", "stop"] as const;
+const DIGEST_WORDS = ["oversigt", "digest", "overblik"] as const;
+const UNLINK_WORDS = ["fra", "off", "stop"] as const;
 
 const WEEKDAYS: Record<string, number> = {
   mandag: 1, monday: 1, man: 1, mon: 1,
@@ -22,7 +22,7 @@ const WEEKDAYS: Record<string, number> = {
 };
 const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
 
-export const DEFAULT_DIGEST_SCHEDULE = { weekday: 1, time: "08:00" } as const;
+const DEFAULT_DIGEST_SCHEDULE = { weekday: 1, time: "08:00" } as const;
 
 /** Is this `kanal` command about the digest? */
 export function isDigestChannelCommand(words: readonly string[]): boolean {

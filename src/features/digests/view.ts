@@ -14,11 +14,11 @@ import { targetLine } from "../placements/progress-view.js";
 export const DIGEST_ACTIONS = { extend: "digest.extend", endsAsPlanned: "digest.ends_as_planned" } as const;
 
 /** Placements ending soon shown one by one (with buttons); the rest are counted. */
-export const MAX_ENDING_SHOWN = 8;
+const MAX_ENDING_SHOWN = 8;
 const MAX_ORGANISATIONS_SHOWN = 25;
 
 /** A button's value: the placement and the end date it was asked about, so a second click does nothing. */
-export function endingValue(placementId: string, endDate: string): string {
+function endingValue(placementId: string, endDate: string): string {
   return `${placementId}|${endDate}`;
 }
 

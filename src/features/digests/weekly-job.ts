@@ -17,9 +17,9 @@ import { digestChart, digestView } from "./view.js";
 import { simpleMessage } from "../../kernel/message.js";
 import type { Job } from "../../jobs/scheduler.js";
 
-export const WEEKLY_DIGESTS_JOB = "weekly-digests";
+const WEEKLY_DIGESTS_JOB = "weekly-digests";
 /** A claim this old that never finished belongs to a process that died. */
-export const STALE_CLAIM_MS = 15 * 60_000;
+const STALE_CLAIM_MS = 15 * 60_000;
 /** Channels posted to at the same time (each channel still keeps its own rate). */
 const PARALLEL_POSTS = 32;
 
@@ -50,7 +50,7 @@ export function weeklyDigestsJob(deps: WeeklyDigestDeps): Job {
 }
 
 /** The links whose slot in the current ISO week has passed by `now` (and that were linked before it). */
-export function dueLinks(links: readonly DigestLinkRecord[], now: Date, timezone: string): { week: string; due: DigestLinkRecord[] } {
+function dueLinks(links: readonly DigestLinkRecord[], now: Date, timezone: string): { week: string; due: DigestLinkRecord[] } {
   const week = isoWeekAt(now, timezone);
   const due = links.filter((link) => {
     if (link.failedAt) return false;

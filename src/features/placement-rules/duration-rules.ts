@@ -31,7 +31,7 @@ export type DurationFacts = {
 };
 
 /** The last day a placement may have when it is first registered, or undefined when no rule limits it. */
-export function lastAllowedDay(f: DurationFacts, s: PlacementRuleSettings): IsoDate | undefined {
+function lastAllowedDay(f: DurationFacts, s: PlacementRuleSettings): IsoDate | undefined {
   if (f.kind === "praktik") {
     if (!f.benefitGroup) return undefined;
     return addDays(f.start, s.praktik.weeks[f.benefitGroup] * 7 - 1);
@@ -78,13 +78,15 @@ export function checkRegistrationDuration(f: DurationFacts, end: IsoDate | null,
  * `extendedWeeks` in all, and beyond that `extensionStepWeeks` at a time (13 → 26 → 39);
  * other praktik, løntilskud and IGU cannot pass their first limit.
  */
-export function lastAllowedDayOnExtension(f: DurationFacts, currentEnd: IsoDate, s: PlacementRuleSettings): IsoDate | undefined {
+function lastAllowedDayOnExtension(f: DurationFacts, currentEnd: IsoDate, s: PlacementRuleSettings): IsoDate | undefined {
   const first = lastAllowedDay(f, s);
   if (!first) return undefined;
   if (f.kind === "praktik" && f.benefitGroup && s.praktik.extendable.includes(f.benefitGroup)) {
     const extended = addDays(f.start, s.praktik.extendedWeeks * 7 - 1);
     const step = addDays(currentEnd, s.praktik.extensionStepWeeks * 7);
-    return extended > step ? extended : step;
+    // The later of the two; ISO dates order as strings, which Math.max would turn into NaN.
+    if (extended > step) return extended;
+    return step;
   }
   return first;
 }

@@ -19,7 +19,7 @@ import type { Job } from "../../jobs/scheduler.js";
 
 export const IGU_MILESTONES_JOB = "igu-milestones";
 /** A milestone is still sent this many days after its date, never later. */
-export const MAX_DAYS_LATE = 14;
+const MAX_DAYS_LATE = 14;
 
 export type IguMilestoneDeps = {
   store: Store;
@@ -46,7 +46,7 @@ export function iguMilestonesJob(deps: IguMilestoneDeps): Job {
 const NOTICE_PREFIX: Record<IguMilestone, string> = { six_months: "igu:6m", completion: "igu:end" };
 
 /** The milestones of a placement and their dates; the bonus month only when the IGU lasts that long. */
-export function iguMilestoneDates(p: Pick<IguPlacement, "startDate" | "endDate">, bonusAfterMonths: number): { milestone: IguMilestone; date: IsoDate }[] {
+function iguMilestoneDates(p: Pick<IguPlacement, "startDate" | "endDate">, bonusAfterMonths: number): { milestone: IguMilestone; date: IsoDate }[] {
   const out: { milestone: IguMilestone; date: IsoDate }[] = [];
   const bonusDay = addMonths(p.startDate, bonusAfterMonths);
   if (p.endDate === null || bonusDay <= p.endDate) out.push({ milestone: "six_months", date: bonusDay });
@@ -54,7 +54,7 @@ export function iguMilestoneDates(p: Pick<IguPlacement, "startDate" | "endDate">
   return out;
 }
 
-export async function sendIguMilestones(deps: IguMilestoneDeps, now: Date): Promise<{ sent: number }> {
+async function sendIguMilestones(deps: IguMilestoneDeps, now: Date): Promise<{ sent: number }> {
   const { store, logger } = deps;
   const today = todayIn(deps.timezone, now);
   const earliest = addDays(today, -MAX_DAYS_LATE);

@@ -9,7 +9,7 @@ import type { RuleProblem } from "./duration-rules.js";
 export const P_NUMBER = /^\d{10}$/;
 
 /** A placement's period for the ratio rule: it stops counting the day after it ended early. */
-export function ratioPeriod(p: PlacementRecord): RatioPlacement {
+function ratioPeriod(p: PlacementRecord): RatioPlacement {
   return { places: p.places, hoursPerWeek: p.hoursPerWeek, start: p.startDate, end: p.endedOn ?? p.endDate };
 }
 

@@ -46,7 +46,7 @@ const overlaps = (p: RatioPlacement, start: IsoDate, end: IsoDate | null) =>
  * The most full-time equivalents present on any one day of [start, end]: the count only changes
  * when a placement starts, so the days to look at are the period's first day and every start in it.
  */
-export function peakFte(placements: readonly RatioPlacement[], start: IsoDate, end: IsoDate | null, s: RatioSettings): number {
+function peakFte(placements: readonly RatioPlacement[], start: IsoDate, end: IsoDate | null, s: RatioSettings): number {
   const inPeriod = placements.filter((p) => overlaps(p, start, end));
   const days = [start, ...inPeriod.map((p) => p.start).filter((d) => d > start)];
   let peak = 0;

@@ -5,7 +5,7 @@ import type { FieldErrors } from "../../kernel/form.js";
 import type { Translate } from "../../i18n/index.js";
 
 /** A rule's numbers as people read them: dates in words, fractions with one decimal in their language. */
-export function formatRuleVars(vars: Record<string, unknown> | undefined, locale: Locale): Record<string, unknown> | undefined {
+function formatRuleVars(vars: Record<string, unknown> | undefined, locale: Locale): Record<string, unknown> | undefined {
   if (!vars) return vars;
   const number = new Intl.NumberFormat(locale === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 });
   return Object.fromEntries(

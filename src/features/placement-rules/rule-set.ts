@@ -17,7 +17,6 @@ export type BenefitGroup = (typeof BENEFIT_GROUPS)[number];
 
 /** The three purposes a virksomhedspraktik may have. */
 export const PRAKTIK_PURPOSES = ["ordinary_hours", "skills", "clarify_goals"] as const;
-export type PraktikPurpose = (typeof PRAKTIK_PURPOSES)[number];
 
 /** Why a placement ended before its end date. */
 export const END_REASONS = ["ordinary_job", "education", "illness", "other"] as const;

@@ -21,7 +21,7 @@ export type VitasField =
   | { field: string; kind: "type"; placement: PlacementRecord };
 
 /** The fields VITAS asks for, in its order; løntilskud adds the monthly wage costs. */
-export function vitasFields(p: PlacementRecord): VitasField[] {
+function vitasFields(p: PlacementRecord): VitasField[] {
   const kind = ruleKindOf(p.type.key);
   const representative = p.representativeName
     ? `${p.representativeName}${p.representativeConfirmed ? " ✓" : ""}`

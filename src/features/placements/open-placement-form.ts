@@ -26,7 +26,7 @@ export async function openPlacementForm(store: Store, access: Access): Promise<O
   return { kind: "ok", context };
 }
 
-export async function placementFormContext(store: Store, access: KnownAccess): Promise<PlacementFormContext> {
+async function placementFormContext(store: Store, access: KnownAccess): Promise<PlacementFormContext> {
   const allPartnerships = await store.listPartnerships();
   const partnerships = allPartnerships.filter((p) => access.partnershipIds.includes(p.id));
   const ids = partnerships.map((p) => p.id);

@@ -8,7 +8,7 @@ import { SUPPORT_ACTIONS } from "../support-requests/views.js";
 export const OPEN_PLACEMENT_FORM_ACTION = "placement.open_form";
 export const LIST_PLACEMENTS_ACTION = "placement.list";
 
-export function placementFacts(p: PlacementRecord, t: Translate, locale: Locale): { label: string; value: string }[] {
+function placementFacts(p: PlacementRecord, t: Translate, locale: Locale): { label: string; value: string }[] {
   const period = p.endDate
     ? t("placement:summary.period_value", { start: formatDate(p.startDate, locale), end: formatDate(p.endDate, locale), weeks: p.weeks })
     : t("placement:summary.period_open", { start: formatDate(p.startDate, locale) });

@@ -7,7 +7,7 @@ import type { Store } from "../../kernel/store.js";
 import type { Job } from "../../jobs/scheduler.js";
 
 export const PLACEMENT_RETENTION_JOB = "placement-retention";
-export const RETENTION_ACTOR = "system:retention";
+const RETENTION_ACTOR = "system:retention";
 
 export type RetentionDeps = { store: Store; logger: Logger; timezone: string; retentionYears: number };
 

@@ -82,7 +82,7 @@ function sumBy<K extends string>(rows: readonly PlacementDetailTally[], key: (r:
   return out;
 }
 
-export function summariseSupport(rows: readonly SupportRequestTimes[], from: Date, to: Date): SupportSummary {
+function summariseSupport(rows: readonly SupportRequestTimes[], from: Date, to: Date): SupportSummary {
   const inQuarter = (d: Date | null) => d !== null && d >= from && d < to;
   const received = rows.filter((r) => inQuarter(r.requestedAt));
   const handled = rows.filter((r) => r.status === "done" && inQuarter(r.closedAt));

@@ -39,7 +39,7 @@ function timeCell(instant: Date | null, timezone: string): WallTime | null {
   return { kind: "datetime", y, m, d, hh: Math.floor(minutes / 60), mm: minutes % 60 };
 }
 
-export function placementsTable(rows: readonly PlacementExportRow[], t: Translate, locale: Locale, timezone: string): ExportTable {
+function placementsTable(rows: readonly PlacementExportRow[], t: Translate, locale: Locale, timezone: string): ExportTable {
   const e = (key: string) => t(`quarterly:export.${key}`);
   const col = (key: string, type: ExportColumn["type"], width: number): ExportColumn => ({ header: e(key), type, width });
   return {
@@ -77,7 +77,7 @@ export function placementsTable(rows: readonly PlacementExportRow[], t: Translat
   };
 }
 
-export function requestsTable(rows: readonly RequestExportRow[], t: Translate, timezone: string): ExportTable {
+function requestsTable(rows: readonly RequestExportRow[], t: Translate, timezone: string): ExportTable {
   const e = (key: string) => t(`quarterly:export.${key}`);
   const col = (key: string, type: ExportColumn["type"], width: number): ExportColumn => ({ header: e(key), type, width });
   return {
@@ -120,12 +120,12 @@ function csvField(text: string): string {
 }
 
 /** CSV for Danish Excel: a BOM so it reads UTF-8, semicolons because the comma is the decimal sign. */
-export function toCsv(table: ExportTable): Buffer {
+function toCsv(table: ExportTable): Buffer {
   const lines = [table.columns.map((c) => csvField(c.header)), ...table.rows.map((row) => row.map((cell) => csvField(csvText(cell))))];
   return Buffer.from(`\uFEFF${lines.map((l) => l.join(";")).join("\r\n")}\r\n`, "utf8");
 }
 
-export async function toXlsx(table: ExportTable): Promise<Buffer> {
+async function toXlsx(table: ExportTable): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Praktikbot";
   const sheet = workbook.addWorksheet(table.sheet.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });

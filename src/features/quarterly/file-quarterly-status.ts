@@ -52,12 +52,12 @@ function ownOrganisation(access: KnownAccess): OrganisationRecord | undefined {
 }
 
 /** A status may be filed for the current quarter, or late for the one before. */
-export function fileableQuarters(timezone: string, now: Date): string[] {
+function fileableQuarters(timezone: string, now: Date): string[] {
   const current = currentQuarter(timezone, now);
   return [formatQuarter(current), formatQuarter(previousQuarter(current))];
 }
 
-export async function knownQuarter(store: Store, organisation: OrganisationRecord, quarter: Quarter): Promise<KnownQuarter> {
+async function knownQuarter(store: Store, organisation: OrganisationRecord, quarter: Quarter): Promise<KnownQuarter> {
   const rows = (await store.tallyPlacementDetails(organisation.partnershipId, { from: firstDayOf(quarter), to: lastDayOf(quarter) })).filter(
     (r) => r.organisationId === organisation.id,
   );

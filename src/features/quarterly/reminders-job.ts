@@ -58,7 +58,7 @@ function runsIn(p: PartnershipRecord, calendar: QuarterCalendar): boolean {
   return p.periodStart <= calendar.lastDay && p.periodEnd >= calendar.firstDay;
 }
 
-export async function sendQuarterlyReminders(deps: QuarterlyReminderDeps, now: Date): Promise<ReminderCounts> {
+async function sendQuarterlyReminders(deps: QuarterlyReminderDeps, now: Date): Promise<ReminderCounts> {
   const { store, logger, timezone } = deps;
   const schedule = deps.schedule ?? DEFAULT_STATUS_SCHEDULE;
   const today = todayIn(timezone, now);

@@ -12,9 +12,9 @@ import type { Messenger, UserAddress } from "../../kernel/messenger.js";
 import { supportEscalationView, supportReminderView } from "./views.js";
 import type { Job } from "../../jobs/scheduler.js";
 
-export const SUPPORT_DEADLINES_JOB = "support-deadlines";
+const SUPPORT_DEADLINES_JOB = "support-deadlines";
 /** A reminder goes out when a request is due within this many working minutes. */
-export const REMINDER_WORKING_MINUTES = 120;
+const REMINDER_WORKING_MINUTES = 120;
 /** How far ahead to look: 2 working hours never reach further than a long Easter weekend. */
 const LOOK_AHEAD_MS = 7 * 24 * 3600_000;
 
@@ -35,7 +35,7 @@ export function supportDeadlinesJob(deps: SupportDeadlineDeps): Job {
   };
 }
 
-export async function checkSupportDeadlines(deps: SupportDeadlineDeps, now: Date): Promise<{ reminded: number; escalated: number }> {
+async function checkSupportDeadlines(deps: SupportDeadlineDeps, now: Date): Promise<{ reminded: number; escalated: number }> {
   const { store, logger } = deps;
   const requests = await store.listSupportRequestsDueBefore(new Date(now.getTime() + LOOK_AHEAD_MS));
   const clocks = new Map<string, ClockSettings>();

@@ -2,7 +2,7 @@
 // moves), what the requester is told, the list of open requests, reminders and escalations.
 import type { Locale } from "../../kernel/actor.js";
 import { formatDate } from "../../kernel/dates.js";
-import { type MentorFigures, SUPPORT_KINDS, type SupportKind, type SupportRequestRecord } from "./store.js";
+import { type MentorFigures, SUPPORT_KINDS, type SupportRequestRecord } from "./store.js";
 import type { Translate } from "../../kernel/translate.js";
 import type { MessageBlock, MessageView } from "../../kernel/message.js";
 
@@ -17,9 +17,9 @@ export const SUPPORT_ACTIONS = {
 } as const;
 
 /** The agreement's planning figure for a company mentor, hours a week per intern. */
-export const MENTOR_PLANNING_HOURS = 2;
+const MENTOR_PLANNING_HOURS = 2;
 
-export function formatDateTime(at: Date, locale: Locale, timezone: string): string {
+function formatDateTime(at: Date, locale: Locale, timezone: string): string {
   return new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", {
     timeZone: timezone,
     weekday: "short",
@@ -41,7 +41,7 @@ function short(id: string): string {
 }
 
 /** The facts of a request, for the channel and for the requester. */
-export function supportFacts(r: SupportRequestRecord, t: Translate, locale: Locale, timezone: string) {
+function supportFacts(r: SupportRequestRecord, t: Translate, locale: Locale, timezone: string) {
   const facts = [
     { label: t("support:facts.kind"), value: t(`support:kinds.${r.kind}`) },
     { label: t("support:facts.organisation"), value: r.organisationName },
@@ -68,7 +68,7 @@ function holderName(r: SupportRequestRecord, t: Translate): string {
   return r.holderName ?? t("support:someone");
 }
 
-export function statusText(r: SupportRequestRecord, t: Translate): string {
+function statusText(r: SupportRequestRecord, t: Translate): string {
   switch (r.status) {
     case "open":
       return t("support:status.open");
@@ -234,8 +234,4 @@ export function chooseSupportView(placementId: string, t: Translate): MessageVie
       },
     ],
   };
-}
-
-export function kindWords(kind: SupportKind, t: Translate): string {
-  return t(`support:kinds.${kind}`);
 }

@@ -8,6 +8,7 @@ import { renderMessage } from "../../../src/slack/render/message.js";
 import { digestChart, digestView } from "../../../src/features/digests/view.js";
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
 import { seedDigestPlacements } from "../../support/digest-seed.js";
+import { pngSize } from "../../support/png.js";
 
 const TZ = "Europe/Copenhagen";
 const AS_OF = new Date("2016-11-28T07:00:00Z"); // Monday 28 November 2016, 08:00 in Copenhagen
@@ -16,13 +17,6 @@ let store: PrismaStore;
 let partnershipId: string;
 let di: { id: string; name: string };
 let endingId: string;
-
-/** PNG width and height from the IHDR chunk. */
-export function pngSize(png: Buffer): { width: number; height: number } {
-  expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
-  expect(png.subarray(12, 16).toString("ascii")).toBe("IHDR");
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
 
 beforeAll(async () => {
   db = await createTestDatabase();

@@ -25,7 +25,7 @@ export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === "da" ? "da-DK" : "en-GB").format(value);
 }
 
-export function formatPercent(share: number | null, locale: Locale): string {
+function formatPercent(share: number | null, locale: Locale): string {
   if (share === null) return "–";
   return new Intl.NumberFormat(locale === "da" ? "da-DK" : "en-GB", { style: "percent", maximumFractionDigits: 0 }).format(share);
 }
@@ -34,7 +34,7 @@ function targetGoal(target: TargetProgress, t: Translate): string {
   return t(`quarterly:report.kind.${target.kind}`, { min: target.min, max: target.max });
 }
 
-export function progressBars(report: QuarterReport, t: Translate, locale: Locale): Bar[] {
+function progressBars(report: QuarterReport, t: Translate, locale: Locale): Bar[] {
   return report.progress.targets.map((target) => {
     const reference = target.kind === "minimum" ? target.min : target.kind === "goal" ? (target.max ?? target.min) : target.max;
     const percent = target.percent === null ? "" : ` (${target.percent} %)`;

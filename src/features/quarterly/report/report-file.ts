@@ -18,7 +18,7 @@ export const MIME_TYPES = {
   csv: "text/csv; charset=utf-8",
 } as const;
 
-export function reportFileName(report: QuarterReport, format: ReportFormat, locale: Locale): string {
+function reportFileName(report: QuarterReport, format: ReportFormat, locale: Locale): string {
   return `${locale === "en" ? "status" : "kvartalsstatus"}-${report.partnership.slug}-${report.quarter}.${format}`;
 }
 
