@@ -144,6 +144,6 @@ function firstValue(value: FormValues[string] | undefined): string | undefined {
 
 function listValue(value: FormValues[string] | undefined): string[] {
   if (Array.isArray(value)) return value;
-  return value ? value.split(",").map((v) => v.trim()).filter((v) => v !== "") : [];
+  return value ? [value] : [];
 }
 
