@@ -3,11 +3,9 @@ import { z } from "zod";
 import { containsCpr } from "./cpr.js";
 import { isRealIsoDate } from "./dates.js";
 
-const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
 const trimmed = (value: unknown): string | undefined => {
-  const v = first(value);
-  if (typeof v !== "string") return undefined;
-  const t = v.trim();
+  if (typeof value !== "string") return undefined;
+  const t = value.trim();
   return t === "" ? undefined : t;
 };
 
@@ -60,16 +58,9 @@ export function zChoice<const T extends readonly [string, ...string[]]>(values: 
   return z.preprocess(trimmed, z.enum(values, { error: "form:errors.choose_one" }));
 }
 
-/** Any of a fixed set of values; Teams sends "a,b", Slack a list. */
+/** Any of a fixed set of values; the adapters deliver a multi-choice field as a list, none chosen as none. */
 export function zChoices<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.preprocess(
-    (value) => {
-      if (Array.isArray(value)) return value.filter((v) => v !== "");
-      if (typeof value === "string") return value.split(",").map((v) => v.trim()).filter((v) => v !== "");
-      return [];
-    },
-    z.array(z.enum(values, { error: "form:errors.choose_one" })),
-  );
+  return z.preprocess((value) => value ?? [], z.array(z.enum(values, { error: "form:errors.choose_one" })));
 }
 
 /** Yes/no radio buttons ("yes" / "no") as a boolean. */

@@ -29,8 +29,12 @@ export type FormField =
 
 export type FormFieldKind = FormField["kind"];
 
-/** What a person entered, as both platforms deliver it: text, or a list for multi-choice fields. */
-export type FormValues = Record<string, string | string[] | undefined>;
+/**
+ * What a person entered, keyed by field id, as both adapters deliver it: a multi-choice field
+ * (checkboxes, multi-select) always as a list, every other field as text; a field left empty
+ * may be missing.
+ */
+export type FormValues = Record<string, string | string[]>;
 
 /** Per-field messages, already translated, keyed by field id. */
 export type FieldErrors = Record<string, string>;
@@ -84,20 +88,4 @@ function fieldLimits(field: FormField | undefined): Record<string, unknown> {
   if (field.kind === "text") return { max: field.maxLength };
   if (field.kind === "number") return { min: field.min, max: field.max };
   return {};
-}
-
-/** The single text value of a field, trimmed; undefined when empty. */
-export function textValue(values: FormValues, id: string): string | undefined {
-  const raw = values[id];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-}
-
-/** The list value of a multi-choice field; Teams sends "a,b", Slack sends ["a","b"]. */
-export function listValue(values: FormValues, id: string): string[] {
-  const raw = values[id];
-  if (Array.isArray(raw)) return raw.filter((v) => v !== "");
-  if (!raw) return [];
-  return raw.split(",").map((v) => v.trim()).filter((v) => v !== "");
 }

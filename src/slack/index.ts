@@ -9,7 +9,7 @@ import { SlackActors } from "./actor.js";
 import { registerActionHandlers } from "./handlers/actions.js";
 import { registerCommandHandlers } from "./handlers/commands.js";
 import type { HandlerDeps } from "./handlers/deps.js";
-import { registerViewHandlers } from "./handlers/views.js";
+import { registerFormHandlers } from "./handlers/forms.js";
 import { toSlackLogger } from "./logger.js";
 import { createSlackMessenger } from "./messenger.js";
 import { slackErrorCode, ZPlatformError } from "./payloads.js";
@@ -75,7 +75,7 @@ export async function createSlackAdapter(config: SlackConfig, context: AdapterCo
   };
   registerCommandHandlers(app, deps);
   registerActionHandlers(app, deps);
-  registerViewHandlers(app, deps);
+  registerFormHandlers(app, deps);
 
   return {
     name: "slack",

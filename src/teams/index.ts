@@ -4,9 +4,11 @@
 import { App, ExpressAdapter } from "@microsoft/teams.apps";
 import type { AdapterContext, PlatformAdapter } from "../adapter.js";
 import type { TeamsConfig } from "../config.js";
-import { createTeamsHandlers } from "./handlers.js";
+import { registerActionHandlers } from "./handlers/actions.js";
+import { registerCommandHandlers } from "./handlers/commands.js";
+import type { HandlerDeps } from "./handlers/deps.js";
 import { createTeamsMessenger } from "./messenger.js";
-import { sdkLogger } from "./sdk-logger.js";
+import { sdkLogger } from "./logger.js";
 
 export const TEAMS_MESSAGING_ENDPOINT = "/api/messages";
 
@@ -34,14 +36,16 @@ export async function createTeamsAdapter(config: Exclude<TeamsConfig, { mode: "o
     logger: log,
   });
 
-  const handlers = createTeamsHandlers(context);
-  app.on("message", async (ctx) => {
-    await handlers.onMessage(ctx);
-  });
-  app.on("card.action", async (ctx) => handlers.onCardAction(ctx));
-  app.on("install.add", async (ctx) => {
-    await handlers.onInstall(ctx);
-  });
+  const deps: HandlerDeps = {
+    bot: context.bot,
+    logger,
+    defaultLocale: context.defaultLocale,
+    files: context.files,
+    publicUrl: context.publicUrl,
+    store: context.store,
+  };
+  registerCommandHandlers(app, deps);
+  registerActionHandlers(app, deps);
 
   // Registers the route on the shared express app. app.start() would also call listen().
   await app.initialize();

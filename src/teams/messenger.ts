@@ -1,38 +1,16 @@
-// Proactive Teams messages: the bot can only post where it has been, so every incoming
-// activity and installation keeps a ConversationRef (conversation id and serviceUrl). A channel
-// post goes to the channel's stored conversation; a direct message needs the person's personal
-// chat with the bot — without one it is logged and skipped.
+// Proactive Teams messages, to the ConversationRefs that conversations.ts keeps. A channel post
+// goes to the channel's stored conversation; a direct message needs the person's personal chat
+// with the bot — without one it is logged and skipped.
 import type { Client } from "@microsoft/teams.api";
 import type { Logger } from "pino";
 import type { Store } from "../kernel/store.js";
 import type { ConversationRefRecord } from "../features/support-requests/store.js";
 import type { ChannelAddress, MessageRef, Messenger, PostImage, UserAddress } from "../kernel/messenger.js";
 import type { MessageView } from "../kernel/message.js";
-import { describeSendError } from "./handlers.js";
-import type { TeamsActivityBase } from "./payloads.js";
+import { describeSendError } from "./payloads.js";
 import { cardMessage } from "./render/card.js";
 import { messageCard } from "./render/message-card.js";
 import { withImage } from "./render/image-card.js";
-
-/** The channel of a team-channel conversation: without the ";messageid=…" of a thread. */
-export function channelConversationId(conversationId: string): string {
-  return conversationId.split(";")[0]!;
-}
-
-/** What an incoming activity tells about where the bot can post later. */
-export function conversationRefFrom(activity: TeamsActivityBase & { serviceUrl?: unknown }, userId: string): ConversationRefRecord | undefined {
-  if (typeof activity.serviceUrl !== "string" || !activity.serviceUrl) return undefined;
-  const kind = activity.conversation.conversationType ?? "personal";
-  return {
-    platform: "teams",
-    workspaceId: activity.conversation.tenantId ?? activity.channelData?.tenant?.id ?? "default",
-    conversationId: kind === "channel" ? channelConversationId(activity.conversation.id) : activity.conversation.id,
-    serviceUrl: activity.serviceUrl,
-    kind,
-    userId: kind === "personal" ? userId : null,
-    botId: activity.recipient?.id ?? null,
-  };
-}
 
 export function createTeamsMessenger(deps: { api: Client; store: Store | undefined; logger: Logger }): Messenger {
   const { logger } = deps;

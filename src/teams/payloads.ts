@@ -2,6 +2,7 @@
 // Teams and the Agents Playground send more than this; unknown keys pass through untouched.
 import { z } from "zod";
 import type { FormValues } from "../kernel/form.js";
+import { formValuesFromCardData } from "./form-values.js";
 
 const ZOptionalText = z.string().nullish().transform((value) => value ?? undefined);
 
@@ -67,16 +68,17 @@ export const ZCardActionInvoke = ZActivityBase.extend({
 
 export type TeamsCardActionInvoke = z.infer<typeof ZCardActionInvoke>;
 
-/** Keys the bot's own cards put in action data; everything else in the data is an input. */
-export const ACTION_DATA_KEYS = { verb: "verb", nonce: "nonce", state: "state" } as const;
+/**
+ * Keys the bot's own cards put in action data; everything else in the data is an input.
+ * `multiChoice` lists a form's multi-select inputs, whose values arrive as "a,b".
+ */
+export const ACTION_DATA_KEYS = { verb: "verb", nonce: "nonce", state: "state", multiChoice: "multiChoice" } as const;
 const RESERVED_KEYS = new Set<string>([...Object.values(ACTION_DATA_KEYS), "msteams"]);
-
-/** Suffix of the free-text companion input of a "user" field ("or type the user id"). */
-export const TYPED_INPUT_SUFFIX = "__typed";
 
 const ZNonce = z.string().trim().min(1).max(200);
 const ZState = z.record(z.string(), z.string());
 const ZVerb = z.string().trim().min(1).max(200);
+const ZFieldIds = z.array(z.string()).max(100);
 
 /** A card action, as the adapter routes it. */
 export type CardAction = {
@@ -87,43 +89,20 @@ export type CardAction = {
   values: FormValues;
 };
 
-/**
- * Reads a card action's data: the routing keys the card carried and the inputs. Input values
- * arrive as text (ChoiceSet multi-select as "a,b"); numbers and booleans become text too.
- * A "user" field's typed companion wins over its choice when it is filled.
- */
+/** Reads a card action's data: the routing keys the card carried, and the inputs as FormValues. */
 export function readCardAction(verb: string | undefined, data: Record<string, unknown> | undefined): CardAction {
   const raw = data ?? {};
   const nonce = ZNonce.safeParse(raw[ACTION_DATA_KEYS.nonce]);
   const state = ZState.safeParse(raw[ACTION_DATA_KEYS.state]);
   const dataVerb = ZVerb.safeParse(raw[ACTION_DATA_KEYS.verb]);
-  const values: FormValues = {};
-  const typed: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (RESERVED_KEYS.has(key)) continue;
-    const text = inputValue(value);
-    if (text === undefined) continue;
-    if (key.endsWith(TYPED_INPUT_SUFFIX)) {
-      if (typeof text === "string" && text.trim() !== "") typed[key.slice(0, -TYPED_INPUT_SUFFIX.length)] = text.trim();
-      continue;
-    }
-    values[key] = text;
-  }
-  Object.assign(values, typed);
+  const multiChoice = ZFieldIds.safeParse(raw[ACTION_DATA_KEYS.multiChoice]);
+  const inputs = Object.fromEntries(Object.entries(raw).filter(([key]) => !RESERVED_KEYS.has(key)));
   return {
     verb: verb ?? (dataVerb.success ? dataVerb.data : undefined),
     nonce: nonce.success ? nonce.data : undefined,
     state: state.success ? state.data : {},
-    values,
+    values: formValuesFromCardData(inputs, new Set(multiChoice.success ? multiChoice.data : [])),
   };
-}
-
-function inputValue(value: unknown): string | string[] | undefined {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  if (typeof value === "boolean") return String(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value as string[];
-  return undefined;
 }
 
 /**
@@ -143,4 +122,16 @@ export function commandTextFrom(text: string | undefined): string {
     .replace(/&amp;/gi, "&")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** The useful part of a failed connector call, without request headers (they carry the bot's token). */
+export function describeSendError(error: unknown): { message: string; status?: number; code?: string; path?: string } {
+  const e = error as { message?: unknown; code?: unknown; response?: { status?: unknown }; request?: { path?: unknown } } | null;
+  const described: { message: string; status?: number; code?: string; path?: string } = {
+    message: typeof e?.message === "string" ? e.message : String(error),
+  };
+  if (typeof e?.response?.status === "number") described.status = e.response.status;
+  if (typeof e?.code === "string") described.code = e.code;
+  if (typeof e?.request?.path === "string") described.path = e.request.path;
+  return described;
 }

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/logger.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { type FakeTeamsConnector, startFakeTeamsConnector } from "../support/fake-teams-connector.js";
+import type { TestDatabase } from "../support/database.js";
+import type { FakeTeamsConnector } from "../support/fake-teams-connector.js";
+import { invoke as invokeIn, say as sayIn, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
 import {
   type Card,
   cardActionInvoke,
@@ -33,35 +34,24 @@ const colleague = teamsUser("Lone LO");
 const AALBORG = "Partnerskab om integration, Aalborg 2016";
 const FREDERICIA = "Partnerskabsaftaler Sønder-Korskærparken, Fredericia";
 
+let teams: TeamsTestApp;
 let db: TestDatabase;
 let connector: FakeTeamsConnector;
 let app: RunningApp;
 
 beforeAll(async () => {
-  [db, connector] = await Promise.all([createTestDatabase(), startFakeTeamsConnector()]);
-  app = await startApp(loadConfig({ PORT: "0", BOT_ADMINS: admin.aadObjectId }), {
-    logger: silentLogger(),
-    database: db,
-    clock: () => new Date("2016-10-03T09:00:00Z"),
-  });
+  teams = await startTeamsTestApp({ admins: [admin] });
+  ({ db, connector, app } = teams);
 });
 
 afterAll(async () => {
-  await app?.close();
-  await connector?.close();
-  await db?.drop();
+  await teams?.close();
 });
 
-async function say(user: TeamsTestUser, text: string) {
-  const since = connector.calls.length;
-  const res = await postActivity(app.url, messageActivity({ serviceUrl: connector.url, user, text }));
-  expect(res.status).toBe(200);
-  const [call] = await connector.waitForActivities(1, since);
-  return call!;
-}
+const say = (user: TeamsTestUser, text: string) => sayIn(teams, user, text);
 
 async function press(user: TeamsTestUser, action: { verb: string; data: Record<string, unknown> }) {
-  const res = await postActivity(app.url, cardActionInvoke({ serviceUrl: connector.url, user, ...action }));
+  const res = await invokeIn(teams, user, action);
   expect(res.status).toBe(200);
   return res.body;
 }

@@ -3,13 +3,12 @@
 // conversation with an Adaptive Card 1.5 under 80 KB that carries the chart, a restart half a
 // minute later posts nothing, the connector's 429, 500 and 403 are retried or recorded, and the
 // digest's extend button works for a partner contact's own organisation only.
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { type ConnectorCall, type FakeTeamsConnector, startFakeTeamsConnector } from "../support/fake-teams-connector.js";
-import { type Card, cardActionInvoke, cardOf, cardText, elements, messageActivity, postActivity, TEST_TENANT_ID, type TeamsTestUser, teamsUser } from "../support/teams-activities.js";
+import type { RunningApp } from "../../src/app.js";
+import type { TestDatabase } from "../support/database.js";
+import type { ConnectorCall, FakeTeamsConnector } from "../support/fake-teams-connector.js";
+import { say as sayIn, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
+import { type Card, cardActionInvoke, cardOf, cardText, elements, postActivity, TEST_TENANT_ID, type TeamsTestUser, teamsUser } from "../support/teams-activities.js";
 import { pngSize } from "../support/png.js";
 import { seedDigestPlacements } from "../support/digest-seed.js";
 
@@ -20,6 +19,7 @@ const partner = teamsUser("Pia Partner");
 const channel = (name: string) => `19:${name}0123456789@thread.tacv2`;
 const CHANNEL = channel("digest");
 
+let teams: TeamsTestApp;
 let db: TestDatabase;
 let connector: FakeTeamsConnector;
 let app: RunningApp;
@@ -42,13 +42,8 @@ async function endingPlacement(organisationId: string, endDate: string, key: str
 }
 
 beforeAll(async () => {
-  [db, connector] = await Promise.all([createTestDatabase(), startFakeTeamsConnector()]);
-  app = await startApp(loadConfig({ PORT: "0", BOT_ADMINS: admin.aadObjectId }), {
-    logger: pino({ level: "silent" }),
-    database: db,
-    clock: () => new Date("2016-10-03T09:00:00Z"),
-    jobs: "manual",
-  });
+  teams = await startTeamsTestApp({ admins: [admin], jobs: "manual" });
+  ({ db, connector, app } = teams);
   ({ partnershipId } = await seedDigestPlacements(db.prisma, { count: 300, from: new Date("2016-01-04T09:00:00Z"), to: new Date("2016-08-01T09:00:00Z") }));
   const di = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId, name: "Dansk Industri Aalborg" } });
   const otherOrg = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId, name: { notIn: ["Dansk Industri Aalborg", "Jobcenter Aalborg"] } } });
@@ -59,16 +54,11 @@ beforeAll(async () => {
   other = await endingPlacement(otherOrg.id, "2016-12-06", "teams-other");
 }, 60_000);
 afterAll(async () => {
-  await app?.close();
-  await connector?.close();
-  await db?.drop();
+  await teams?.close();
 });
 
 async function say(user: TeamsTestUser, text: string, conversationId: string): Promise<string> {
-  const since = connector.calls.length;
-  const res = await postActivity(app.url, messageActivity({ serviceUrl: connector.url, user, text, conversationId: `${conversationId};messageid=1600`, conversationType: "channel" }));
-  expect(res.status).toBe(200);
-  const [call] = await connector.waitForActivities(1, since);
+  const call = await sayIn(teams, user, text, { conversationId: `${conversationId};messageid=1600`, conversationType: "channel" });
   return typeof call!.body?.text === "string" && !call!.body.attachments ? call!.body.text : cardText(cardOf(call!.body));
 }
 

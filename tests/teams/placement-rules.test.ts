@@ -1,23 +1,18 @@
 // The placement rules end to end through Teams: a registration that would break the ratio rule
 // is refused at the P-nummer with the numbers shown, and the VITAS summary comes back as a card.
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { type FakeTeamsConnector, startFakeTeamsConnector } from "../support/fake-teams-connector.js";
+import type { RunningApp } from "../../src/app.js";
+import type { TestDatabase } from "../support/database.js";
+import type { FakeTeamsConnector } from "../support/fake-teams-connector.js";
+import { invokeForCard, say, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
 import {
   type Card,
-  cardActionInvoke,
   cardOf,
   cardText,
   choiceValue,
   filledData,
   input,
   inputs,
-  invokeCard,
-  messageActivity,
-  postActivity,
   type TeamsTestUser,
   teamsUser,
 } from "../support/teams-activities.js";
@@ -25,38 +20,25 @@ import {
 const admin = teamsUser("Sara Sekretariat");
 const AALBORG = "Partnerskab om integration, Aalborg 2016";
 
+let teams: TeamsTestApp;
 let db: TestDatabase;
 let connector: FakeTeamsConnector;
 let app: RunningApp;
 
 beforeAll(async () => {
-  [db, connector] = await Promise.all([createTestDatabase(), startFakeTeamsConnector()]);
-  app = await startApp(loadConfig({ PORT: "0", BOT_ADMINS: admin.aadObjectId }), {
-    logger: pino({ level: "silent" }),
-    database: db,
-    clock: () => new Date("2016-10-03T09:00:00Z"),
-  });
+  teams = await startTeamsTestApp({ admins: [admin] });
+  ({ db, connector, app } = teams);
 });
 
 afterAll(async () => {
-  await app?.close();
-  await connector?.close();
-  await db?.drop();
+  await teams?.close();
 });
 
 async function openForm(user: TeamsTestUser, text: string): Promise<Card> {
-  const since = connector.calls.length;
-  const res = await postActivity(app.url, messageActivity({ serviceUrl: connector.url, user, text }));
-  expect(res.status).toBe(200);
-  const [call] = await connector.waitForActivities(1, since);
-  return cardOf(call!.body);
+  return cardOf((await say(teams, user, text)).body);
 }
 
-async function press(user: TeamsTestUser, action: { verb: string; data: Record<string, unknown> }) {
-  const res = await postActivity(app.url, cardActionInvoke({ serviceUrl: connector.url, user, ...action }));
-  expect(res.status).toBe(200);
-  return invokeCard(res.body);
-}
+const press = (user: TeamsTestUser, action: { verb: string; data: Record<string, unknown> }) => invokeForCard(teams, user, action);
 
 function praktik(card: Card, overrides: Record<string, string> = {}): Record<string, string> {
   return {

@@ -3,13 +3,12 @@
 // read back from a fake Bot Framework connector.
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { type FakeTeamsConnector, startFakeTeamsConnector } from "../support/fake-teams-connector.js";
+import type { RunningApp } from "../../src/app.js";
+import type { TestDatabase } from "../support/database.js";
+import type { FakeTeamsConnector } from "../support/fake-teams-connector.js";
+import { invoke, say as sayIn, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
 import {
   type Card,
-  cardActionInvoke,
   cardOf,
   cardText,
   choiceValue,
@@ -34,42 +33,31 @@ const adminInEnglish: TeamsTestUser = { ...admin, locale: "en-US" };
 const AALBORG = "Partnerskab om integration, Aalborg 2016";
 const FREDERICIA = "Partnerskabsaftaler Sønder-Korskærparken, Fredericia";
 
+let teams: TeamsTestApp;
 let db: TestDatabase;
 let connector: FakeTeamsConnector;
 let app: RunningApp;
 const logLines: string[] = [];
 
 beforeAll(async () => {
-  [db, connector] = await Promise.all([createTestDatabase(), startFakeTeamsConnector()]);
   const logger = pino({ level: "info" }, { write: (line: string) => void logLines.push(line) });
-  app = await startApp(loadConfig({ PORT: "0", BOT_ADMINS: admin.aadObjectId }), {
-    logger,
-    database: db,
-    clock: () => new Date("2016-10-03T09:00:00Z"),
-  });
+  teams = await startTeamsTestApp({ admins: [admin], logger });
+  ({ db, connector, app } = teams);
 });
 
 afterAll(async () => {
-  await app?.close();
-  await connector?.close();
-  await db?.drop();
+  await teams?.close();
 });
 
 /** Sends a message as `user` and returns what the bot posted back. */
-async function say(user: TeamsTestUser, text: string, opts: { mention?: boolean; conversationType?: "personal" | "channel" } = {}) {
-  const since = connector.calls.length;
-  const res = await postActivity(app.url, messageActivity({ serviceUrl: connector.url, user, text, ...opts }));
-  expect(res.status).toBe(200);
-  const [call] = await connector.waitForActivities(1, since);
-  return call!;
-}
+const say = (user: TeamsTestUser, text: string, opts: { mention?: boolean; conversationType?: "personal" | "channel" } = {}) => sayIn(teams, user, text, opts);
 
 async function openForm(user: TeamsTestUser, command = "ny"): Promise<Card> {
   return cardOf((await say(user, command)).body);
 }
 
 async function press(user: TeamsTestUser, action: { verb: string; data: Record<string, unknown> }) {
-  return postActivity(app.url, cardActionInvoke({ serviceUrl: connector.url, user, ...action }));
+  return invoke(teams, user, action);
 }
 
 function aalborgValues(card: Card, overrides: Record<string, string> = {}): Record<string, string> {

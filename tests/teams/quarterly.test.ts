@@ -5,24 +5,19 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
 import mammoth from "mammoth";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
+import type { RunningApp } from "../../src/app.js";
 import { FileShelf } from "../../src/http/file-shelf.js";
 import { MIME_TYPES } from "../../src/features/quarterly/report/report-file.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { type FakeTeamsConnector, startFakeTeamsConnector } from "../support/fake-teams-connector.js";
+import type { TestDatabase } from "../support/database.js";
+import type { FakeTeamsConnector } from "../support/fake-teams-connector.js";
+import { invokeForCard, sayAll, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
 import {
   type Card,
-  cardActionInvoke,
   cardOf,
   cardText,
   elements,
   filledData,
-  invokeCard,
-  messageActivity,
-  postActivity,
   shownText,
   TEST_TENANT_ID,
   type TeamsTestUser,
@@ -31,17 +26,14 @@ import {
 
 const admin = teamsUser("Sara Sekretariat");
 const partner = teamsUser("Pia Partner");
+let teams: TeamsTestApp;
 let db: TestDatabase;
 let connector: FakeTeamsConnector;
 let app: RunningApp;
 
 beforeAll(async () => {
-  [db, connector] = await Promise.all([createTestDatabase(), startFakeTeamsConnector()]);
-  app = await startApp(loadConfig({ PORT: "0", BOT_ADMINS: admin.aadObjectId, LOG_LEVEL: "silent" }), {
-    logger: pino({ level: "silent" }),
-    database: db,
-    clock: () => new Date("2016-10-03T09:00:00Z"),
-  });
+  teams = await startTeamsTestApp({ admins: [admin] });
+  ({ db, connector, app } = teams);
   const aalborg = await db.prisma.partnership.findUniqueOrThrow({ where: { slug: "aalborg-2016" } });
   const lo = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: aalborg.id, name: "LO-Aalborg" } });
   await db.prisma.contact.create({
@@ -50,23 +42,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.close();
-  await connector?.close();
-  await db?.drop();
+  await teams?.close();
 });
 
 /** Sends a message as `user` and returns the `count` activities the bot posted back. */
-async function say(user: TeamsTestUser, text: string, count = 1) {
-  const since = connector.calls.length;
-  const res = await postActivity(app.url, messageActivity({ serviceUrl: connector.url, user, text }));
-  expect(res.status).toBe(200);
-  return connector.waitForActivities(count, since, 20_000);
-}
+const say = (user: TeamsTestUser, text: string, count = 1) => sayAll(teams, user, text, { count, timeoutMs: 20_000 });
 
 async function submit(user: TeamsTestUser, card: Card, values: Record<string, string>): Promise<Card> {
-  const res = await postActivity(app.url, cardActionInvoke({ serviceUrl: connector.url, user, ...filledData(card, values) }));
-  expect(res.status).toBe(200);
-  return invokeCard(res.body);
+  return invokeForCard(teams, user, filledData(card, values));
 }
 
 const values = (over: Record<string, string> = {}) => ({

@@ -2,12 +2,11 @@
 // partner contact asks for a mentor in their personal chat, the request card is posted to the
 // channel proactively, jobcenter staff take it and finish it, the card is updated in place and
 // the requester is told in their personal chat.
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { type FakeTeamsConnector, startFakeTeamsConnector } from "../support/fake-teams-connector.js";
+import type { RunningApp } from "../../src/app.js";
+import type { TestDatabase } from "../support/database.js";
+import type { FakeTeamsConnector } from "../support/fake-teams-connector.js";
+import { invoke, say as sayIn, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
 import {
   cardActionInvoke,
   cardOf,
@@ -29,18 +28,14 @@ const partner = teamsUser("Pia Partner");
 const staff = teamsUser("Karin Konsulent");
 const CHANNEL = "19:jobcenter0123456789@thread.tacv2";
 
+let teams: TeamsTestApp;
 let db: TestDatabase;
 let connector: FakeTeamsConnector;
 let app: RunningApp;
 
 beforeAll(async () => {
-  [db, connector] = await Promise.all([createTestDatabase(), startFakeTeamsConnector()]);
-  app = await startApp(loadConfig({ PORT: "0", BOT_ADMINS: admin.aadObjectId }), {
-    logger: pino({ level: "silent" }),
-    database: db,
-    clock: () => new Date("2016-10-03T09:00:00Z"),
-    jobs: "manual",
-  });
+  teams = await startTeamsTestApp({ admins: [admin], jobs: "manual" });
+  ({ db, connector, app } = teams);
   const aalborg = await db.prisma.partnership.findUniqueOrThrow({ where: { slug: "aalborg-2016" } });
   const org = (name: string) => db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: aalborg.id, name } });
   const contact = async (user: TeamsTestUser, name: string, role: "partner_contact" | "jobcenter_staff") =>
@@ -51,24 +46,13 @@ beforeAll(async () => {
   await contact(staff, "Jobcenter Aalborg", "jobcenter_staff");
 });
 afterAll(async () => {
-  await app?.close();
-  await connector?.close();
-  await db?.drop();
+  await teams?.close();
 });
 
-async function say(user: TeamsTestUser, text: string, opts: { conversationId?: string; conversationType?: "personal" | "channel" } = {}) {
-  const since = connector.calls.length;
-  const res = await postActivity(app.url, messageActivity({ serviceUrl: connector.url, user, text, ...opts }));
-  expect(res.status).toBe(200);
-  const [call] = await connector.waitForActivities(1, since);
-  return call!;
-}
+const say = (user: TeamsTestUser, text: string, opts: { conversationId?: string; conversationType?: "personal" | "channel" } = {}) => sayIn(teams, user, text, opts);
 
 function pressInChannel(user: TeamsTestUser, verb: string, value: string) {
-  return postActivity(
-    app.url,
-    cardActionInvoke({ serviceUrl: connector.url, user, verb, data: { verb, value }, conversationId: `${CHANNEL};messageid=1700`, conversationType: "channel" }),
-  );
+  return invoke(teams, user, { verb, data: { verb, value } }, { conversationId: `${CHANNEL};messageid=1700`, conversationType: "channel" });
 }
 
 const textOf = (body: Record<string, unknown> | undefined) =>

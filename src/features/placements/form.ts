@@ -294,8 +294,9 @@ export function placementFormView(args: {
   errors?: FieldErrors;
 }): FormView {
   const { context, t, locale } = args;
+  const organisation = context.fixedOrganisation?.id ?? (context.organisations.length === 1 ? context.organisations[0]!.id : undefined);
   const defaults: FormValues = {
-    organisation: context.fixedOrganisation?.id ?? (context.organisations.length === 1 ? context.organisations[0]!.id : undefined),
+    ...(organisation ? { organisation } : {}),
     places: "1",
     startDate: args.today,
     employerSector: "private",

@@ -8,7 +8,7 @@ import type { Actor } from "../../kernel/actor.js";
 import { simpleMessage } from "../../kernel/message.js";
 import { slackErrorCode } from "../payloads.js";
 import type { HandlerDeps } from "./deps.js";
-import { type MessageTarget, sendMessage } from "./reply.js";
+import { type MessageTarget, sendMessage } from "./send.js";
 
 type Client = webApi.WebClient;
 

@@ -53,7 +53,7 @@ function renderField(field: FormField, values: FormValues, error: string | undef
 
 type InputElement = types.InputBlock["element"];
 
-function renderElement(field: Exclude<FormField, { kind: "static" }>, value: FormValues[string]): InputElement | undefined {
+function renderElement(field: Exclude<FormField, { kind: "static" }>, value: FormValues[string] | undefined): InputElement | undefined {
   const action_id = field.id;
   const single = firstValue(value);
   switch (field.kind) {
@@ -138,12 +138,12 @@ function option(o: FormOption): types.PlainTextOption {
   return { text: plain(o.label, OPTION_LIMITS.text), value: o.value };
 }
 
-function firstValue(value: FormValues[string]): string | undefined {
+function firstValue(value: FormValues[string] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function listValue(value: FormValues[string]): string[] {
+function listValue(value: FormValues[string] | undefined): string[] {
   if (Array.isArray(value)) return value;
-  return value ? value.split(",").map((v) => v.trim()).filter((v) => v !== "") : [];
+  return value ? [value] : [];
 }
 

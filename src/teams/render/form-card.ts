@@ -1,7 +1,8 @@
 // FormView → Adaptive Card 1.5. Each field becomes one input with its label; hints are subtle
 // text; a field's error stands in red right under it (Teams clients do not show errorMessage
 // for server-side errors, so both are set). The submit button is an Action.Execute whose verb
-// is the form id and whose data carries the nonce and routing state back.
+// is the form id and whose data carries the nonce, the routing state and the ids of the
+// multi-choice inputs back.
 import type {
   CardElementArray,
   IAdaptiveCard,
@@ -14,7 +15,8 @@ import type {
   ITextInput,
 } from "@microsoft/teams.cards";
 import type { FormField, FormOption, FormView } from "../../kernel/form.js";
-import { ACTION_DATA_KEYS, TYPED_INPUT_SUFFIX } from "../payloads.js";
+import { TYPED_INPUT_SUFFIX } from "../form-values.js";
+import { ACTION_DATA_KEYS } from "../payloads.js";
 import { CARD_SCHEMA, CARD_VERSION } from "./card.js";
 
 export type FormCardText = {
@@ -33,7 +35,15 @@ export function formCard(form: FormView, text: FormCardText = {}): IAdaptiveCard
   if (hasErrors && text.errorSummary) body.push(errorBlock(text.errorSummary, "form-errors"));
   for (const field of form.fields) body.push(...fieldElements(field, form, text));
 
-  const data = { [ACTION_DATA_KEYS.verb]: form.formId, [ACTION_DATA_KEYS.nonce]: form.nonce, [ACTION_DATA_KEYS.state]: form.state };
+  // A multi-select ChoiceSet answers "a,b"; the ids of those inputs travel with the data so the
+  // adapter can hand them on as lists.
+  const multiChoice = form.fields.filter((field) => field.kind === "checkboxes").map((field) => field.id);
+  const data = {
+    [ACTION_DATA_KEYS.verb]: form.formId,
+    [ACTION_DATA_KEYS.nonce]: form.nonce,
+    [ACTION_DATA_KEYS.state]: form.state,
+    ...(multiChoice.length > 0 ? { [ACTION_DATA_KEYS.multiChoice]: multiChoice } : {}),
+  };
   const submit: IExecuteAction = {
     type: "Action.Execute",
     title: form.submitLabel,

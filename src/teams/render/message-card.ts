@@ -1,9 +1,10 @@
 // MessageView → Adaptive Card 1.5: headings and text as TextBlocks, facts as a FactSet,
 // bullets one TextBlock each, buttons as Action.Execute with the action id as verb.
+import type { ActivityLike } from "@microsoft/teams.api";
 import type { ActionArray, CardElementArray, IAdaptiveCard, IExecuteAction } from "@microsoft/teams.cards";
 import type { MessageAction, MessageBlock, MessageView } from "../../kernel/message.js";
 import { ACTION_DATA_KEYS } from "../payloads.js";
-import { CARD_SCHEMA, CARD_VERSION } from "./card.js";
+import { CARD_SCHEMA, CARD_VERSION, cardMessage } from "./card.js";
 
 export function messageCard(view: MessageView): IAdaptiveCard {
   const body: CardElementArray = [];
@@ -73,4 +74,14 @@ export function executeAction(action: MessageAction): IExecuteAction {
     ...(action.style === "primary" ? { style: "positive" as const } : {}),
     fallback: { type: "Action.Submit", title: action.label, data },
   };
+}
+
+/** One line of text reads best as a plain chat message; anything richer is a card. */
+export function messageActivity(view: MessageView): ActivityLike {
+  if (isPlainText(view)) return { type: "message", text: view.text, textFormat: "plain" };
+  return cardMessage(messageCard(view), view.text);
+}
+
+function isPlainText(view: MessageView): boolean {
+  return view.blocks.length === 1 && view.blocks[0]?.type === "text" && view.blocks[0].text === view.text;
 }

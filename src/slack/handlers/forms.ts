@@ -10,9 +10,9 @@ import { renderMessageModal } from "../render/message.js";
 import { renderModal } from "../render/modal.js";
 import { truncate } from "../render/text.js";
 import type { HandlerDeps } from "./deps.js";
-import { sendDirect } from "./reply.js";
+import { sendDirect } from "./send.js";
 
-export function registerViewHandlers(app: App, deps: HandlerDeps): void {
+export function registerFormHandlers(app: App, deps: HandlerDeps): void {
   app.view({ type: "view_submission", callback_id: /.+/ }, async ({ ack, body, client, context }) => {
     const parsed = ZViewSubmission.safeParse(body);
     const workspaceId = parsed.success ? workspaceOf(parsed.data) : undefined;
