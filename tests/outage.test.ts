@@ -68,12 +68,12 @@ async function healthz(): Promise<number> {
 describe("Slack: the database fails under a placement submission", () => {
   function slackValues(view: Json, cvr: string, companyName: string): Record<string, string | string[]> {
     return {
-      organisation: optionValue(view, "organisation", "Dansk Industri Aalborg"),
+      organisationId: optionValue(view, "organisationId", "Dansk Industri Aalborg"),
       companyName,
       cvr,
       shortageSector: "yes",
       sector: "construction",
-      type: optionValue(view, "type", "Virksomhedspraktik", /Aalborg/),
+      typeId: optionValue(view, "typeId", "Virksomhedspraktik", /Aalborg/),
       places: "2",
       startDate: "2016-10-17",
       contactPerson: "Hanne Jensen, 12345678",
@@ -212,13 +212,13 @@ describe("Teams: the database fails under a card submission", () => {
 
   function teamsValues(card: Card): Record<string, string> {
     return {
-      organisation: choiceValue(card, "organisation", (title) => title.startsWith("Dansk Industri Aalborg")),
+      organisationId: choiceValue(card, "organisationId", (title) => title.startsWith("Dansk Industri Aalborg")),
       companyName: "Limfjordens Bageri",
       cvr: "30000005",
       employerSector: "private",
       sector: "construction",
       shortageSector: "yes",
-      type: choiceValue(card, "type", (title) => title.startsWith("Virksomhedspraktik") && title.includes("Aalborg")),
+      typeId: choiceValue(card, "typeId", (title) => title.startsWith("Virksomhedspraktik") && title.includes("Aalborg")),
       places: "1",
       startDate: "2016-10-24",
       weeks: "",
