@@ -103,9 +103,9 @@ describe("Slack: the database fails under a placement submission", () => {
     expect(during.status).toBe(200);
     const answer = during.json as { response_action: string; errors: Record<string, string>; view?: unknown };
     expect(answer.response_action).toBe("errors");
-    expect(Object.keys(answer.errors)).toEqual(["organisation"]);
+    expect(Object.keys(answer.errors)).toEqual(["organisationId"]);
     expect(answer.view).toBeUndefined();
-    const reference = referenceIn(answer.errors.organisation!);
+    const reference = referenceIn(answer.errors.organisationId!);
 
     expect(faultLog(reference)).toMatchObject({
       level: 50,
@@ -146,7 +146,7 @@ describe("Slack: the database fails under a placement submission", () => {
     const during = await withTableAway(t.db, "AuditEvent", () => t.slack.interact(payload));
     const answer = during.json as { response_action: string; errors: Record<string, string> };
     expect(answer.response_action).toBe("errors");
-    faultLog(referenceIn(answer.errors.organisation!));
+    faultLog(referenceIn(answer.errors.organisationId!));
     expect(await placementCount()).toBe(before);
     expect(await t.db.prisma.company.count({ where: { cvr: "10000009" } })).toBe(0);
 
