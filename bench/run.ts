@@ -125,16 +125,16 @@ function optionValue(fieldId: string, matches: (label: string) => boolean): stri
   if (!option) throw new Error(`no option for ${fieldId} in the placement form`);
   return option.value;
 }
-const organisationId = optionValue("organisation", (label) => label.startsWith("Dansk Industri Aalborg"));
-const praktikTypeId = optionValue("type", (label) => label.startsWith("Virksomhedspraktik") && label.includes("Aalborg"));
+const organisationId = optionValue("organisationId", (label) => label.startsWith("Dansk Industri Aalborg"));
+const praktikTypeId = optionValue("typeId", (label) => label.startsWith("Virksomhedspraktik") && label.includes("Aalborg"));
 const values: FormValues = {
-  organisation: organisationId,
+  organisationId,
   companyName: "Aalborg Portland",
   cvr: "24256790",
   employerSector: "private",
   sector: "construction",
   shortageSector: "yes",
-  type: praktikTypeId,
+  typeId: praktikTypeId,
   places: "1",
   startDate: "2016-10-10",
   weeks: "",

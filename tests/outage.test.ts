@@ -68,12 +68,12 @@ async function healthz(): Promise<number> {
 describe("Slack: the database fails under a placement submission", () => {
   function slackValues(view: Json, cvr: string, companyName: string): Record<string, string | string[]> {
     return {
-      organisation: optionValue(view, "organisation", "Dansk Industri Aalborg"),
+      organisationId: optionValue(view, "organisationId", "Dansk Industri Aalborg"),
       companyName,
       cvr,
       shortageSector: "yes",
       sector: "construction",
-      type: optionValue(view, "type", "Virksomhedspraktik", /Aalborg/),
+      typeId: optionValue(view, "typeId", "Virksomhedspraktik", /Aalborg/),
       places: "2",
       startDate: "2016-10-17",
       contactPerson: "Hanne Jensen, 12345678",
@@ -103,9 +103,9 @@ describe("Slack: the database fails under a placement submission", () => {
     expect(during.status).toBe(200);
     const answer = during.json as { response_action: string; errors: Record<string, string>; view?: unknown };
     expect(answer.response_action).toBe("errors");
-    expect(Object.keys(answer.errors)).toEqual(["organisation"]);
+    expect(Object.keys(answer.errors)).toEqual(["organisationId"]);
     expect(answer.view).toBeUndefined();
-    const reference = referenceIn(answer.errors.organisation!);
+    const reference = referenceIn(answer.errors.organisationId!);
 
     expect(faultLog(reference)).toMatchObject({
       level: 50,
@@ -146,7 +146,7 @@ describe("Slack: the database fails under a placement submission", () => {
     const during = await withTableAway(t.db, "AuditEvent", () => t.slack.interact(payload));
     const answer = during.json as { response_action: string; errors: Record<string, string> };
     expect(answer.response_action).toBe("errors");
-    faultLog(referenceIn(answer.errors.organisation!));
+    faultLog(referenceIn(answer.errors.organisationId!));
     expect(await placementCount()).toBe(before);
     expect(await t.db.prisma.company.count({ where: { cvr: "10000009" } })).toBe(0);
 
@@ -212,13 +212,13 @@ describe("Teams: the database fails under a card submission", () => {
 
   function teamsValues(card: Card): Record<string, string> {
     return {
-      organisation: choiceValue(card, "organisation", (title) => title.startsWith("Dansk Industri Aalborg")),
+      organisationId: choiceValue(card, "organisationId", (title) => title.startsWith("Dansk Industri Aalborg")),
       companyName: "Limfjordens Bageri",
       cvr: "30000005",
       employerSector: "private",
       sector: "construction",
       shortageSector: "yes",
-      type: choiceValue(card, "type", (title) => title.startsWith("Virksomhedspraktik") && title.includes("Aalborg")),
+      typeId: choiceValue(card, "typeId", (title) => title.startsWith("Virksomhedspraktik") && title.includes("Aalborg")),
       places: "1",
       startDate: "2016-10-24",
       weeks: "",

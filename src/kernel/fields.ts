@@ -1,6 +1,7 @@
 // zod building blocks for form values. Each message is an i18n key shown at the field.
 import { z } from "zod";
 import { containsCpr } from "./cpr.js";
+import { cvrProblem, normaliseCvr } from "./cvr.js";
 import { isRealIsoDate } from "./dates.js";
 
 const trimmed = (value: unknown): string | undefined => {
@@ -22,8 +23,9 @@ export function zRequiredText(max: number) {
   return zText({ required: true, max }) as unknown as z.ZodType<string>;
 }
 
+/** Optional in the contract's output too, so a use case's input may leave it out. */
 export function zOptionalText(max: number) {
-  return zText({ required: false, max }) as unknown as z.ZodType<string | undefined>;
+  return zText({ required: false, max }) as unknown as z.ZodOptional<z.ZodType<string>>;
 }
 
 /** A whole number within limits, typed as text. */
@@ -78,5 +80,20 @@ export function zRequiredInteger(min: number, max: number) {
 }
 
 export function zOptionalInteger(min: number, max: number) {
-  return zInteger({ required: false, min, max }) as unknown as z.ZodType<number | undefined>;
+  return zInteger({ required: false, min, max }) as unknown as z.ZodOptional<z.ZodType<number>>;
+}
+
+/** A company's CVR number, or nothing: 8 digits with a valid check digit, as typed with or without spaces. */
+export function zOptionalCvr(max: number) {
+  return z.preprocess(
+    trimmed,
+    z
+      .string()
+      .max(max, { error: "form:errors.too_long" })
+      .refine((v) => !containsCpr(v), { error: "form:errors.cpr" })
+      .refine((v) => cvrProblem(normaliseCvr(v)) !== "format", { error: "placement:errors.cvr_format" })
+      .refine((v) => cvrProblem(normaliseCvr(v)) !== "checksum", { error: "placement:errors.cvr_checksum" })
+      .transform(normaliseCvr)
+      .optional(),
+  );
 }

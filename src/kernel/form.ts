@@ -1,7 +1,8 @@
 // Platform-free forms. A form is described once (fields, options, labels already translated)
 // and rendered by src/slack/render/modal.ts to a Block Kit modal and by
 // src/teams/render/form-card.ts to an Adaptive Card. Both platforms hand back what the person
-// entered as FormValues, which each form parses with one zod schema.
+// entered as FormValues, parsed by kernel/submit-form.ts through the form's contract: one zod
+// schema per form (features/<feature>/contract.ts) whose keys are the fields' ids.
 import type { z } from "zod";
 import type { Translate } from "./translate.js";
 

@@ -17,8 +17,8 @@ describe("bot", () => {
     const opened = await bot.handleCommand(admin, "ny", "slack");
     expect(opened.kind).toBe("form");
     if (opened.kind !== "form") return;
-    const org = opened.form.fields.find((f) => f.id === "organisation");
-    const type = opened.form.fields.find((f) => f.id === "type");
+    const org = opened.form.fields.find((f) => f.id === "organisationId");
+    const type = opened.form.fields.find((f) => f.id === "typeId");
     expect(org?.kind).toBe("select");
     if (org?.kind !== "select" || type?.kind !== "select") return;
     const aalborgOrg = org.options.find((o) => o.label.startsWith("Dansk Industri Aalborg"))!;
@@ -28,13 +28,13 @@ describe("bot", () => {
       nonce: opened.form.nonce,
       state: opened.form.state,
       values: {
-        organisation: aalborgOrg.value,
+        organisationId: aalborgOrg.value,
         companyName: "Aalborg Portland",
         cvr: "24256790",
         employerSector: "private",
         sector: "construction",
         shortageSector: "yes",
-        type: praktik.value,
+        typeId: praktik.value,
         places: "3",
         startDate: "2016-10-10",
         weeks: "",

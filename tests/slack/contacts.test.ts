@@ -23,7 +23,7 @@ function placementValues(view: Json, company: { name: string; cvr: string }): Re
     cvr: company.cvr,
     shortageSector: "no",
     sector: "manufacturing",
-    type: optionValue(view, "type", "Virksomhedspraktik"),
+    typeId: optionValue(view, "typeId", "Virksomhedspraktik"),
     places: "2",
     startDate: "2016-11-01",
     contactPerson: "Ole Olsen",
@@ -43,17 +43,17 @@ describe("/praktik admin", () => {
   it("opens the contact modal with Slack's user picker", async () => {
     const { view } = await openModal(t, ADMIN, "admin");
     expect(view).toMatchObject({ callback_id: "contact.add", title: { text: "Tilføj kontaktperson" }, submit: { text: "Tilføj" } });
-    expect(inputBlock(view, "user").element).toMatchObject({ type: "users_select", action_id: "user" });
-    expect(inputBlock(view, "organisation").element).toMatchObject({ type: "static_select" });
+    expect(inputBlock(view, "userId").element).toMatchObject({ type: "users_select", action_id: "userId" });
+    expect(inputBlock(view, "organisationId").element).toMatchObject({ type: "static_select" });
     expect(inputBlock(view, "role").element).toMatchObject({ type: "radio_buttons", initial_option: { value: "partner_contact" } });
   });
 
   it("without a person chosen, says so at the user field", async () => {
     const { view, viewId } = await openModal(t, ADMIN, "admin");
     const res = await t.slack.interact(
-      viewSubmissionPayload({ userId: ADMIN, viewId, view, values: { organisation: optionValue(view, "organisation", "Dansk Industri Aalborg") } }),
+      viewSubmissionPayload({ userId: ADMIN, viewId, view, values: { organisationId: optionValue(view, "organisationId", "Dansk Industri Aalborg") } }),
     );
-    expect(res.json).toEqual({ response_action: "errors", errors: { user: "Vælg en person." } });
+    expect(res.json).toEqual({ response_action: "errors", errors: { userId: "Vælg en person." } });
     expect(await t.db.prisma.contact.count()).toBe(0);
   });
 
@@ -64,7 +64,7 @@ describe("/praktik admin", () => {
         userId: ADMIN,
         viewId,
         view,
-        values: { user: PARTNER, organisation: optionValue(view, "organisation", "Dansk Industri Aalborg"), role: "partner_contact" },
+        values: { userId: PARTNER, organisationId: optionValue(view, "organisationId", "Dansk Industri Aalborg"), role: "partner_contact" },
       }),
     );
     expect((res.json as { response_action: string }).response_action).toBe("update");
@@ -87,11 +87,11 @@ describe("a partner contact", () => {
 
   it("gets their organisation fixed in the form, and types from their partnership only", async () => {
     const { view, viewId } = await openModal(t, PARTNER, "ny");
-    const organisation = (view.blocks as Json[]).find((b) => b.block_id === "organisation")!;
+    const organisation = (view.blocks as Json[]).find((b) => b.block_id === "organisationId")!;
     expect(organisation.type).toBe("section");
     expect(allText(organisation)).toContain("Dansk Industri Aalborg");
     expect(JSON.parse(String(view.private_metadata)).state).toMatchObject({ organisation: expect.any(String) });
-    const type = inputBlock(view, "type").element as Json;
+    const type = inputBlock(view, "typeId").element as Json;
     expect(type.option_groups).toBeUndefined();
     expect(allText(type)).not.toContain("Lommepengejob");
 
@@ -113,8 +113,8 @@ describe("a partner contact", () => {
         view,
         values: {
           ...placementValues(view, { name: "Nordjysk Maskinfabrik", cvr: "10000009" }),
-          organisation: optionValue(view, "organisation", "LO-Aalborg"),
-          type: optionValue(view, "type", "Virksomhedspraktik", /Aalborg/),
+          organisationId: optionValue(view, "organisationId", "LO-Aalborg"),
+          typeId: optionValue(view, "typeId", "Virksomhedspraktik", /Aalborg/),
         },
       }),
     );

@@ -20,12 +20,12 @@ describe("Slack: the VITAS summary", () => {
   it("registers a løntilskud, then /praktik vitas shows the VITAS fields with the tasks and wage costs", async () => {
     const { view, viewId } = await openModal(t, ADMIN, "ny");
     const values = {
-      organisation: optionValue(view, "organisation", "Dansk Industri Aalborg"),
+      organisationId: optionValue(view, "organisationId", "Dansk Industri Aalborg"),
       companyName: "Aalborg Portland",
       cvr: "24256790",
       shortageSector: "yes",
       sector: "construction",
-      type: optionValue(view, "type", /^Løntilskud/, /Aalborg/),
+      typeId: optionValue(view, "typeId", /^Løntilskud/, /Aalborg/),
       places: "1",
       startDate: "2016-10-10",
       weeks: "20",
@@ -41,13 +41,13 @@ describe("Slack: the VITAS summary", () => {
 
     const vitas = await openModal(t, ADMIN, "vitas");
     expect(vitas.view).toMatchObject({ callback_id: "placement.vitas", title: { text: "Oplysninger til VITAS" } });
-    expect(optionsOf(vitas.view, "placement").map((o) => o.value)).toContain(placement.id);
+    expect(optionsOf(vitas.view, "placementId").map((o) => o.value)).toContain(placement.id);
     const res = await t.slack.interact(
       viewSubmissionPayload({
         userId: ADMIN,
         viewId: vitas.viewId,
         view: vitas.view,
-        values: { placement: placement.id, tasks: "Lager og pakning", monthlyWageCost: "21500", createdInVitas: "no" },
+        values: { placementId: placement.id, tasks: "Lager og pakning", monthlyWageCost: "21500", createdInVitas: "no" },
       }),
     );
     expect(res.status).toBe(200);

@@ -33,12 +33,12 @@ type Json = Record<string, unknown>;
 
 function validValues(view: Json, typeLabel = "Virksomhedspraktik"): Record<string, string | string[]> {
   return {
-    organisation: optionValue(view, "organisation", "Dansk Industri Aalborg"),
+    organisationId: optionValue(view, "organisationId", "Dansk Industri Aalborg"),
     companyName: "Aalborg Portland",
     cvr: "24256790",
     shortageSector: "yes",
     sector: "construction",
-    type: optionValue(view, "type", typeLabel, /Aalborg/),
+    typeId: optionValue(view, "typeId", typeLabel, /Aalborg/),
     places: "3",
     startDate: "2016-10-10",
     contactPerson: "Hanne Jensen, 12345678",
@@ -71,7 +71,7 @@ describe("registering a placement from Slack", () => {
 
     const inputs = (view.blocks as Json[]).filter((b) => b.type === "input").map((b) => b.block_id);
     expect(inputs).toEqual([
-      "organisation",
+      "organisationId",
       "companyName",
       "cvr",
       "pNumber",
@@ -79,7 +79,7 @@ describe("registering a placement from Slack", () => {
       "employerSector",
       "sector",
       "shortageSector",
-      "type",
+      "typeId",
       "caseReference",
       "places",
       "startDate",
@@ -93,16 +93,16 @@ describe("registering a placement from Slack", () => {
       "needs",
       "note",
       "personalDataChecked",
-      "ratioExemption",
+      "ratioExemptionReason",
     ]);
     // Both example partnerships, as option groups.
-    const organisation = inputBlock(view, "organisation").element as Json;
+    const organisation = inputBlock(view, "organisationId").element as Json;
     expect(organisation.type).toBe("static_select");
     expect((organisation.option_groups as Json[]).map((g) => (g.label as Json).text)).toEqual([
       "Partnerskab om integration, Aalborg 2016",
       "Partnerskabsaftaler Sønder-Korskærparken, Fredericia",
     ]);
-    expect(optionsOf(view, "type").some((o) => o.text === "Virksomhedspraktik – 13 uger")).toBe(true);
+    expect(optionsOf(view, "typeId").some((o) => o.text === "Virksomhedspraktik – 13 uger")).toBe(true);
     expect(inputBlock(view, "cvr")).toMatchObject({ hint: { text: "8 cifre, fx 12345678." }, element: { type: "plain_text_input", max_length: 12 } });
     expect(inputBlock(view, "employerSector").element).toMatchObject({ type: "radio_buttons", initial_option: { value: "private" } });
     expect(inputBlock(view, "places").element).toMatchObject({ type: "plain_text_input", initial_value: "1" });
@@ -173,7 +173,7 @@ describe("registering a placement from Slack", () => {
 
   it("two deliveries of a fresh form at the same moment save it once", async () => {
     const { view, viewId } = await openModal(t, ADMIN, "ny");
-    const values = { ...validValues(view), type: optionValue(view, "type", "Løntilskud", /Aalborg/), cvr: "10000009", pNumber: "1010000009", companyName: "Nordjysk Maskinfabrik" };
+    const values = { ...validValues(view), typeId: optionValue(view, "typeId", "Løntilskud", /Aalborg/), cvr: "10000009", pNumber: "1010000009", companyName: "Nordjysk Maskinfabrik" };
     const [first, second] = await Promise.all([
       t.slack.interact(viewSubmissionPayload({ userId: ADMIN, viewId, view, values })),
       t.slack.interact(viewSubmissionPayload({ userId: ADMIN, viewId, view, values })),

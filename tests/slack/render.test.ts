@@ -111,7 +111,7 @@ describe("every form fits in a Slack modal", () => {
   it("a partner contact's organisation is shown, not chosen", async () => {
     const form = await formFor("UPARTNER", "ny");
     const view = renderModal(form) as unknown as Json;
-    const organisation = (view.blocks as Json[]).find((b) => b.block_id === "organisation")!;
+    const organisation = (view.blocks as Json[]).find((b) => b.block_id === "organisationId")!;
     expect(organisation).toMatchObject({ type: "section", text: { type: "mrkdwn", text: "*Organisation*\nDansk Industri Aalborg" } });
   });
 });
@@ -163,12 +163,12 @@ describe("what a person enters comes back as the form's values", () => {
   it("for every kind of input", async () => {
     const form = await formFor("UADMIN", "ny");
     const view = renderModal(form) as unknown as Json;
-    const organisation = ((view.blocks as Json[]).find((b) => b.block_id === "organisation")!.element as Json).option_groups as Json[];
+    const organisation = ((view.blocks as Json[]).find((b) => b.block_id === "organisationId")!.element as Json).option_groups as Json[];
     const orgId = String(((organisation[0]!.options as Json[])[0] as Json).value);
-    const entered = { organisation: orgId, companyName: "Firma", cvr: "24256790", sector: "it", shortageSector: "no", needs: ["mentor", "danish"], weeks: "8", note: null };
+    const entered = { organisationId: orgId, companyName: "Firma", cvr: "24256790", sector: "it", shortageSector: "no", needs: ["mentor", "danish"], weeks: "8", note: null };
     const values = formValuesFromState(stateValuesFor(view, entered) as never);
     expect(values).toMatchObject({
-      organisation: orgId,
+      organisationId: orgId,
       companyName: "Firma",
       cvr: "24256790",
       employerSector: "private", // kept from the initial option
@@ -181,7 +181,7 @@ describe("what a person enters comes back as the form's values", () => {
     });
     // Empty inputs give no value at all.
     expect(values).not.toHaveProperty("note");
-    expect(values).not.toHaveProperty("type");
+    expect(values).not.toHaveProperty("typeId");
   });
 
   it("for the user picker and multi-selects", () => {
@@ -206,7 +206,7 @@ describe("messages fit in Slack messages", () => {
     if (unknown.kind === "message") expectMessageWithinLimits(renderMessage(unknown.view));
 
     const form = await formFor("UPARTNER", "ny");
-    const type = form.fields.find((f) => f.id === "type");
+    const type = form.fields.find((f) => f.id === "typeId");
     if (type?.kind !== "select") throw new Error("no type select");
     const done = await bot.submitForm(slackActor("UPARTNER"), {
       formId: form.formId,
@@ -218,7 +218,7 @@ describe("messages fit in Slack messages", () => {
         employerSector: "private",
         sector: "construction",
         shortageSector: "yes",
-        type: type.options[0]!.value,
+        typeId: type.options[0]!.value,
         places: "2",
         startDate: "2016-10-10",
         contactPerson: "Hanne Jensen",

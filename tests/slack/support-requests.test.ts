@@ -90,21 +90,21 @@ describe("support requests from Slack", () => {
   it("/praktik tolk opens a form with the organisation's current placements and a language field", async () => {
     const { view, viewId } = await openModal(t, PARTNER, "tolk");
     expect(view).toMatchObject({ callback_id: "support.request", title: { text: "Bestil tolk" } });
-    expect(optionsOf(view, "placement").map((o) => o.value)).toEqual([placementId]);
+    expect(optionsOf(view, "placementId").map((o) => o.value)).toEqual([placementId]);
     expect(inputBlock(view, "language")).toMatchObject({ optional: false });
     expect(() => inputBlock(view, "hoursPerWeek")).toThrow();
 
     // Without a language the form says so at the field.
-    const missing = await t.slack.interact(viewSubmissionPayload({ userId: PARTNER, viewId, view, values: { placement: placementId } }));
+    const missing = await t.slack.interact(viewSubmissionPayload({ userId: PARTNER, viewId, view, values: { placementId } }));
     expect(missing.json).toMatchObject({ response_action: "errors", errors: { language: "Udfyld venligst dette felt." } });
     const cpr = await t.slack.interact(
-      viewSubmissionPayload({ userId: PARTNER, viewId, view, values: { placement: placementId, language: "Arabisk", note: "Kandidat 010190-1234" } }),
+      viewSubmissionPayload({ userId: PARTNER, viewId, view, values: { placementId, language: "Arabisk", note: "Kandidat 010190-1234" } }),
     );
     expect((cpr.json as { errors: Record<string, string> }).errors.note).toContain("CPR");
 
     const since = t.fake.calls.length;
     const res = await t.slack.interact(
-      viewSubmissionPayload({ userId: PARTNER, viewId, view, values: { placement: placementId, language: "Arabisk", wantedOn: "2016-10-12", timeWindow: "09:00-12:00" } }),
+      viewSubmissionPayload({ userId: PARTNER, viewId, view, values: { placementId, language: "Arabisk", wantedOn: "2016-10-12", timeWindow: "09:00-12:00" } }),
     );
     expect(res.status).toBe(200);
     expect(allText((res.json as { view: Json }).view)).toContain("Anmodningen er sendt");
@@ -195,7 +195,7 @@ describe("deadlines: reminder and escalation, each once", () => {
 
   it("a request for Danish lessons on Monday at 11:00 is due Thursday at 16:00", async () => {
     const { view, viewId } = await openModal(t, PARTNER, "dansk");
-    await t.slack.interact(viewSubmissionPayload({ userId: PARTNER, viewId, view, values: { placement: placementId, note: "Aftenhold" } }));
+    await t.slack.interact(viewSubmissionPayload({ userId: PARTNER, viewId, view, values: { placementId, note: "Aftenhold" } }));
     const row = await t.db.prisma.supportRequest.findFirstOrThrow({ where: { kind: "danish" } });
     requestId = row.id;
     expect(row.dueAt.toISOString()).toBe("2016-10-06T14:00:00.000Z");
@@ -242,7 +242,7 @@ describe("mentor hours", () => {
   it("a granted mentor is counted in /praktik fremdrift against the agreement's 2 hours a week", async () => {
     const { view, viewId } = await openModal(t, PARTNER, "mentor");
     expect(inputBlock(view, "hoursPerWeek").element).toMatchObject({ initial_value: "2" });
-    await t.slack.interact(viewSubmissionPayload({ userId: PARTNER, viewId, view, values: { placement: placementId, hoursPerWeek: "3", weeks: "13" } }));
+    await t.slack.interact(viewSubmissionPayload({ userId: PARTNER, viewId, view, values: { placementId, hoursPerWeek: "3", weeks: "13" } }));
     const row = await t.db.prisma.supportRequest.findFirstOrThrow({ where: { kind: "mentor" } });
     expect(row).toMatchObject({ hoursPerWeek: 3, weeks: 13, placementId });
     const before = allText((await commandReply(t, STAFF, "fremdrift")).body);
@@ -270,7 +270,7 @@ describe("ordering from a placement's confirmation", () => {
     const opened = await t.fake.waitFor("views.open", undefined, { since });
     const view = opened.body.view as Json;
     expect(view).toMatchObject({ callback_id: "support.request", title: { text: "Bestil besøg" } });
-    expect(inputBlock(view, "placement").element).toMatchObject({ initial_option: { value: placementId } });
+    expect(inputBlock(view, "placementId").element).toMatchObject({ initial_option: { value: placementId } });
     expect(inputBlock(view, "wantedOn").element).toMatchObject({ initial_date: "2016-10-04" });
   });
 });

@@ -61,7 +61,7 @@ function placementValues(card: Card, values: Record<string, string>): Record<str
     employerSector: "private",
     sector: "retail",
     shortageSector: "no",
-    type: choiceValue(card, "type", (t) => t.startsWith("Virksomhedspraktik")),
+    typeId: choiceValue(card, "typeId", (t) => t.startsWith("Virksomhedspraktik")),
     places: "1",
     startDate: "2016-10-17",
     contactPerson: "Butikschef Mette",
@@ -84,17 +84,17 @@ describe("Teams: adding contacts", () => {
     const card = cardOf((await say(admin, "admin")).body);
     forms.push({ name: "contact form", card });
     expect(cardText(card)).toContain("Tilføj kontaktperson");
-    const user = input(card, "user");
+    const user = input(card, "userId");
     expect(user).toMatchObject({ type: "Input.ChoiceSet", style: "compact", label: "Person" });
     const titles = (user.choices as { title: string }[]).map((c) => c.title);
     expect(titles).toContain(`Peter Partner (${partner.aadObjectId})`);
     // Anyone not met yet: their id can be typed, right after the hint that says so.
-    expect(elementsAfter(card, "user", 2)).toMatchObject([
+    expect(elementsAfter(card, "userId", 2)).toMatchObject([
       { type: "TextBlock", isSubtle: true },
-      { type: "Input.Text", id: "user__typed" },
+      { type: "Input.Text", id: "userId__typed" },
     ]);
     expect(input(card, "role")).toMatchObject({ type: "Input.ChoiceSet", style: "expanded", value: "partner_contact" });
-    expect((input(card, "organisation").choices as unknown[]).length).toBeGreaterThan(10);
+    expect((input(card, "organisationId").choices as unknown[]).length).toBeGreaterThan(10);
   });
 
   it("adds a contact chosen from the list, with an audit event", async () => {
@@ -102,8 +102,8 @@ describe("Teams: adding contacts", () => {
     const body = await press(
       admin,
       filledData(card, {
-        user: partner.aadObjectId!,
-        organisation: choiceValue(card, "organisation", (t) => t.startsWith("Dansk Industri Aalborg")),
+        userId: partner.aadObjectId!,
+        organisationId: choiceValue(card, "organisationId", (t) => t.startsWith("Dansk Industri Aalborg")),
       }),
     );
     expect(cardText(invokeCard(body))).toContain("Peter Partner er nu Kontaktperson hos partner for Dansk Industri Aalborg.");
@@ -119,9 +119,9 @@ describe("Teams: adding contacts", () => {
     const body = await press(
       admin,
       filledData(card, {
-        user: partner.aadObjectId!,
-        user__typed: ` ${colleague.aadObjectId!} `,
-        organisation: choiceValue(card, "organisation", (t) => t.startsWith("LO-Aalborg")),
+        userId: partner.aadObjectId!,
+        userId__typed: ` ${colleague.aadObjectId!} `,
+        organisationId: choiceValue(card, "organisationId", (t) => t.startsWith("LO-Aalborg")),
       }),
     );
     expect(cardText(invokeCard(body))).toContain("er nu Kontaktperson hos partner for LO-Aalborg.");
@@ -137,12 +137,12 @@ describe("Teams: adding contacts", () => {
     const before = await db.prisma.contact.count();
     const body = await press(
       admin,
-      filledData(card, { user__typed: "x", organisation: choiceValue(card, "organisation", (t) => t.startsWith("LO-Aalborg")) }),
+      filledData(card, { userId__typed: "x", organisationId: choiceValue(card, "organisationId", (t) => t.startsWith("LO-Aalborg")) }),
     );
     const again = invokeCard(body);
-    expect(input(again, "user__typed").value).toBe("x");
-    expect(input(again, "user").errorMessage).toBe("Det ligner ikke et bruger-id.");
-    const after = elementsAfter(again, "user__typed", 1)[0];
+    expect(input(again, "userId__typed").value).toBe("x");
+    expect(input(again, "userId").errorMessage).toBe("Det ligner ikke et bruger-id.");
+    const after = elementsAfter(again, "userId__typed", 1)[0];
     expect(after).toMatchObject({ type: "TextBlock", text: "Det ligner ikke et bruger-id." });
     expect(String(after?.color).toLowerCase()).toBe("attention");
     expect(await db.prisma.contact.count()).toBe(before);
@@ -158,7 +158,7 @@ describe("Teams: a partner contact's placements", () => {
   it("registers for their own organisation without choosing it", async () => {
     const card = cardOf((await say(partner, "ny")).body);
     forms.push({ name: "partner contact's placement form", card });
-    expect(inputs(card).some((i) => i.id === "organisation")).toBe(false);
+    expect(inputs(card).some((i) => i.id === "organisationId")).toBe(false);
     expect(cardText(card)).toContain("Dansk Industri Aalborg");
     const body = await press(partner, filledData(card, placementValues(card, { companyName: "Salling Aalborg", cvr: "24256790" })));
     expect(cardText(invokeCard(body))).toContain("Praktikpladsen er gemt");
@@ -172,8 +172,8 @@ describe("Teams: a partner contact's placements", () => {
       filledData(
         adminCard,
         placementValues(adminCard, {
-          organisation: choiceValue(adminCard, "organisation", (t) => t.startsWith("LO-Aalborg")),
-          type: choiceValue(adminCard, "type", (t) => t.startsWith("Virksomhedspraktik") && t.includes(AALBORG)),
+          organisationId: choiceValue(adminCard, "organisationId", (t) => t.startsWith("LO-Aalborg")),
+          typeId: choiceValue(adminCard, "typeId", (t) => t.startsWith("Virksomhedspraktik") && t.includes(AALBORG)),
           companyName: "Nordjyske Medier",
           cvr: "10000009",
         }),
@@ -241,7 +241,7 @@ describe("Teams: every form card", () => {
   it("covers the admin form with both example partnerships, a partner's form and the contact form", () => {
     expect(forms.map((f) => f.name).sort()).toEqual(["admin placement form", "contact form", "partner contact's placement form"]);
     const admin = forms.find((f) => f.name === "admin placement form")!.card;
-    const titles = (input(admin, "organisation").choices as { title: string }[]).map((c) => c.title);
+    const titles = (input(admin, "organisationId").choices as { title: string }[]).map((c) => c.title);
     expect(titles.some((t) => t.includes(AALBORG))).toBe(true);
     expect(titles.some((t) => t.includes(FREDERICIA))).toBe(true);
   });

@@ -42,13 +42,13 @@ const press = (user: TeamsTestUser, action: { verb: string; data: Record<string,
 
 function praktik(card: Card, overrides: Record<string, string> = {}): Record<string, string> {
   return {
-    organisation: choiceValue(card, "organisation", (t) => t.startsWith("Dansk Industri Aalborg")),
+    organisationId: choiceValue(card, "organisationId", (t) => t.startsWith("Dansk Industri Aalborg")),
     companyName: "Aalborg Portland",
     cvr: "24256790",
     employerSector: "private",
     sector: "construction",
     shortageSector: "yes",
-    type: choiceValue(card, "type", (t) => t.startsWith("Virksomhedspraktik") && t.includes(AALBORG)),
+    typeId: choiceValue(card, "typeId", (t) => t.startsWith("Virksomhedspraktik") && t.includes(AALBORG)),
     places: "1",
     startDate: "2016-10-10",
     weeks: "",
@@ -109,7 +109,7 @@ describe("Teams: the VITAS summary", () => {
     const form = await openForm(admin, "vitas");
     expect(cardText(form)).toContain("Oplysninger til VITAS");
     const placement = await db.prisma.placement.findFirstOrThrow({ where: { company: { cvr: "30000005" } } });
-    const card = await press(admin, filledData(form, { placement: placement.id, tasks: "Bagning og opvask", createdInVitas: "yes" }));
+    const card = await press(admin, filledData(form, { placementId: placement.id, tasks: "Bagning og opvask", createdInVitas: "yes" }));
     const text = cardText(card);
     expect(text).toContain("Til VITAS: Limfjordens Bageri");
     expect(text).toContain("30000005");

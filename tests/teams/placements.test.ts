@@ -62,13 +62,13 @@ async function press(user: TeamsTestUser, action: { verb: string; data: Record<s
 
 function aalborgValues(card: Card, overrides: Record<string, string> = {}): Record<string, string> {
   return {
-    organisation: choiceValue(card, "organisation", (t) => t.startsWith("Dansk Industri Aalborg")),
+    organisationId: choiceValue(card, "organisationId", (t) => t.startsWith("Dansk Industri Aalborg")),
     companyName: "Aalborg Portland",
     cvr: "24256790",
     employerSector: "private",
     sector: "construction",
     shortageSector: "yes",
-    type: choiceValue(card, "type", (t) => t.startsWith("Virksomhedspraktik") && t.includes(AALBORG)),
+    typeId: choiceValue(card, "typeId", (t) => t.startsWith("Virksomhedspraktik") && t.includes(AALBORG)),
     places: "3",
     startDate: "2016-10-10",
     weeks: "",
@@ -87,8 +87,8 @@ function ruleValues(cvr: string): Record<string, string> {
 
 function fredericiaValues(card: Card, overrides: Record<string, string> = {}): Record<string, string> {
   return aalborgValues(card, {
-    organisation: choiceValue(card, "organisation", (t) => t.startsWith("Dansk Byggeri") && t.includes(FREDERICIA)),
-    type: choiceValue(card, "type", (t) => t.startsWith("Virksomhedspraktik") && t.includes(FREDERICIA)),
+    organisationId: choiceValue(card, "organisationId", (t) => t.startsWith("Dansk Byggeri") && t.includes(FREDERICIA)),
+    typeId: choiceValue(card, "typeId", (t) => t.startsWith("Virksomhedspraktik") && t.includes(FREDERICIA)),
     companyName: "Fredericia Byg ApS",
     cvr: "10000009",
     places: "2",
@@ -118,7 +118,7 @@ describe("Teams: registering a placement", () => {
 
     const ids = inputs(form).map((i) => i.id);
     expect(ids).toEqual([
-      "organisation",
+      "organisationId",
       "companyName",
       "cvr",
       "pNumber",
@@ -126,7 +126,7 @@ describe("Teams: registering a placement", () => {
       "employerSector",
       "sector",
       "shortageSector",
-      "type",
+      "typeId",
       "caseReference",
       "places",
       "startDate",
@@ -140,9 +140,9 @@ describe("Teams: registering a placement", () => {
       "needs",
       "note",
       "personalDataChecked",
-      "ratioExemption",
+      "ratioExemptionReason",
     ]);
-    expect(input(form, "organisation")).toMatchObject({ type: "Input.ChoiceSet", style: "compact", isRequired: true, label: "Organisation" });
+    expect(input(form, "organisationId")).toMatchObject({ type: "Input.ChoiceSet", style: "compact", isRequired: true, label: "Organisation" });
     expect(input(form, "companyName")).toMatchObject({ type: "Input.Text", maxLength: 120, isRequired: true, label: "Virksomhedens navn" });
     expect(input(form, "cvr")).toMatchObject({ type: "Input.Text", isRequired: true, label: "CVR-nummer" });
     expect(input(form, "employerSector")).toMatchObject({ type: "Input.ChoiceSet", style: "expanded", value: "private" });
@@ -153,7 +153,7 @@ describe("Teams: registering a placement", () => {
     expect(input(form, "needs")).toMatchObject({ type: "Input.ChoiceSet", style: "expanded", isMultiSelect: true, isRequired: false });
     expect(input(form, "note")).toMatchObject({ type: "Input.Text", isMultiline: true, maxLength: 500, isRequired: false });
     // The admin works in both example partnerships; options name their partnership.
-    const orgTitles = (input(form, "organisation").choices as { title: string }[]).map((c) => c.title);
+    const orgTitles = (input(form, "organisationId").choices as { title: string }[]).map((c) => c.title);
     expect(orgTitles.some((t) => t.includes(AALBORG))).toBe(true);
     expect(orgTitles.some((t) => t.includes(FREDERICIA))).toBe(true);
     // The hint under the CVR field, and the submit button carrying the nonce.
@@ -229,8 +229,8 @@ describe("Teams: registering a placement", () => {
     expect(cardText(card)).toContain("Ret de markerede felter og send igen.");
     // Everything else as typed.
     expect(input(card, "companyName").value).toBe("Aalborg Zoo");
-    expect(input(card, "organisation").value).toBe(typed.organisation);
-    expect(input(card, "type").value).toBe(typed.type);
+    expect(input(card, "organisationId").value).toBe(typed.organisationId);
+    expect(input(card, "typeId").value).toBe(typed.typeId);
     expect(input(card, "places").value).toBe(4);
     expect(input(card, "startDate").value).toBe("2016-11-01");
     expect(input(card, "weeks").value).toBe(12);
@@ -271,7 +271,7 @@ describe("Teams: registering a placement", () => {
       adminInEnglish,
       filledData(card, {
         ...aalborgValues(form, { cvr: "12345678" }),
-        type: choiceValue(card, "type", (t) => t.startsWith("Work placement") && t.includes(AALBORG)),
+        typeId: choiceValue(card, "typeId", (t) => t.startsWith("Work placement") && t.includes(AALBORG)),
       }),
     );
     const cvr = input(invokeCard(res.body), "cvr");

@@ -1,15 +1,11 @@
 import { type Access, canManageContacts, isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
-import type { ContactRecord, OrganisationRecord, Role } from "../../kernel/records.js";
+import type { ContactRecord, OrganisationRecord } from "../../kernel/records.js";
+import type { TAddContactInput } from "./contract.js";
 import type { Store } from "../../kernel/store.js";
 
-export type AddContactInput = {
-  /** The platform user id chosen in the user picker (Slack U…, Teams AAD object id or 29:… id). */
-  userId: string;
-  displayName: string | null;
-  organisationId: string;
-  role: Role;
-};
+/** What the form's contract gives, and the name the user picker showed for the person. */
+export type AddContactInput = TAddContactInput & { displayName: string | null };
 
 export type AddContactResult =
   | { kind: "saved"; contact: ContactRecord; organisation: OrganisationRecord; created: boolean }
@@ -24,17 +20,13 @@ export async function addContact(store: Store, access: Access, input: AddContact
   if (!isAdmin(access)) return { kind: "denied" };
   const organisation = await store.getOrganisation(input.organisationId);
   if (!organisation || !canManageContacts(access, organisation)) {
-    return { kind: "invalid", problems: { organisation: { key: "admin:errors.organisation_not_allowed" } } };
-  }
-  const userId = input.userId.trim();
-  if (!/^[A-Za-z0-9:_\-.@]{2,200}$/.test(userId)) {
-    return { kind: "invalid", problems: { user: { key: "admin:errors.user_invalid" } } };
+    return { kind: "invalid", problems: { organisationId: { key: "admin:errors.organisation_not_allowed" } } };
   }
   const { contact, created } = await store.saveContact(
     {
       platform: access.actor.platform,
       workspaceId: access.actor.workspaceId,
-      userId,
+      userId: input.userId,
       organisationId: organisation.id,
       role: input.role,
       displayName: input.displayName,

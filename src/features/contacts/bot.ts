@@ -2,13 +2,14 @@
 import { isAdmin, type KnownAccess } from "../../kernel/access.js";
 import { addContact } from "./add-contact.js";
 import type { Locale } from "../../kernel/actor.js";
-import { CONTACT_FORM_ID, contactFormView, ZContactSubmissionSchema } from "./form.js";
-import { type FieldErrors, type FormValues, type FormView, parseForm } from "../../kernel/form.js";
+import { CONTACT_FORM_ID, contactFormView } from "./form.js";
+import { ZAddContactInput } from "./contract.js";
+import type { FieldErrors, FormValues, FormView } from "../../kernel/form.js";
+import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
 import { deniedView } from "../../kernel/common-views.js";
 import { simpleMessage } from "../../kernel/message.js";
-import { type BotContext, type Feature, message, type SubmitReply, type SubmitRequest } from "../../kernel/feature.js";
+import { type BotContext, type Feature, message } from "../../kernel/feature.js";
 import { withRetry } from "../../kernel/retry.js";
-import { translateProblems } from "../../kernel/field-problems.js";
 
 async function contactForm(
   ctx: BotContext,
@@ -29,35 +30,30 @@ async function contactForm(
   });
 }
 
-async function submitContact(ctx: BotContext, { access, submission }: SubmitRequest): Promise<SubmitReply> {
-  const { actor } = access;
-  const t = ctx.t(actor.locale);
-  if (!isAdmin(access)) return { kind: "refused", view: deniedView(t) };
-  const form = await withRetry(() => contactForm(ctx, access, actor.locale, { values: submission.values, nonce: submission.nonce }));
-  const invalid = (errors: FieldErrors): SubmitReply => ({ kind: "invalid", errors, form: { ...form, errors } });
-  const parsed = parseForm(ZContactSubmissionSchema, form.fields, submission.values, t);
-  if (!parsed.ok) return invalid(parsed.errors);
-
-  const userField = form.fields.find((f) => f.id === "user");
-  const displayName =
-    userField?.kind === "user" ? (userField.options.find((o) => o.value === parsed.value.user)?.label.replace(/ \(.*\)$/, "") ?? null) : null;
-  const result = await withRetry(() =>
-    addContact(ctx.deps.store, access, {
-      userId: parsed.value.user,
-      displayName,
-      organisationId: parsed.value.organisation,
-      role: parsed.value.role,
-    }),
-  );
-  if (result.kind === "denied") return { kind: "refused", view: deniedView(t) };
-  if (result.kind === "invalid") return invalid(translateProblems(result.problems, t));
-  const vars = {
-    user: result.contact.displayName ?? result.contact.userId,
-    role: t(`admin:roles.${result.contact.role}`),
-    organisation: result.organisation.name,
-  };
-  return { kind: "done", view: simpleMessage(t(result.created ? "admin:saved" : "admin:updated", vars)) };
+/** The name the user picker showed for the chosen person, without the id in brackets. */
+function pickedName(form: FormView, userId: string): string | null {
+  const field = form.fields.find((f) => f.id === "userId");
+  return field?.kind === "user" ? (field.options.find((o) => o.value === userId)?.label.replace(/ \(.*\)$/, "") ?? null) : null;
 }
+
+const submitContact = submitForm({
+  open: async (ctx, { access }): Promise<FormOpened<KnownAccess>> =>
+    isAdmin(access) ? { kind: "ok", context: access } : { kind: "refused", view: deniedView(ctx.t(access.actor.locale)) },
+  form: (ctx, access, { submission }) => contactForm(ctx, access, access.actor.locale, { values: submission.values, nonce: submission.nonce }),
+  contract: ZAddContactInput,
+  run: (ctx, { access, input, form }) => addContact(ctx.deps.store, access, { ...input, displayName: pickedName(form, input.userId) }),
+  answer: (ctx, result, { access }) => {
+    const t = ctx.t(access.actor.locale);
+    if (result.kind === "denied") return { kind: "refused", view: deniedView(t) };
+    if (result.kind === "invalid") return result;
+    const vars = {
+      user: result.contact.displayName ?? result.contact.userId,
+      role: t(`admin:roles.${result.contact.role}`),
+      organisation: result.organisation.name,
+    };
+    return { kind: "done", view: simpleMessage(t(result.created ? "admin:saved" : "admin:updated", vars)) };
+  },
+});
 
 export const contactsFeature: Feature = {
   commands: {

@@ -1,24 +1,13 @@
-import { z } from "zod";
 import type { ChatUserRecord, OrganisationRecord, PartnershipRecord } from "../../kernel/records.js";
 import { ROLES } from "../../kernel/records.js";
 import type { Translate } from "../../kernel/translate.js";
-import { zChoice, zId } from "../../kernel/fields.js";
 import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
+import type { TAddContactInput } from "./contract.js";
+
+/** A field of the contact form: its id is one of the contract's keys. */
+type Field = FormField & { id: keyof TAddContactInput };
 
 export const CONTACT_FORM_ID = "contact.add";
-
-export const ZContactSubmissionSchema = z.object({
-  user: z.preprocess(
-    (v) => (Array.isArray(v) ? v[0] : typeof v === "string" ? v.trim() : v),
-    z
-      .string({ error: "admin:errors.user_required" })
-      .min(1, { error: "admin:errors.user_required" })
-      .regex(/^[A-Za-z0-9:_\-.@]{2,200}$/, { error: "admin:errors.user_invalid" }),
-  ),
-  organisation: zId(),
-  role: zChoice(ROLES),
-});
-export type TContactSubmission = z.infer<typeof ZContactSubmissionSchema>;
 
 export type ContactFormContext = {
   partnerships: PartnershipRecord[];
@@ -27,14 +16,14 @@ export type ContactFormContext = {
   knownUsers: ChatUserRecord[];
 };
 
-export function contactFormFields(context: ContactFormContext, t: Translate): FormField[] {
+export function contactFormFields(context: ContactFormContext, t: Translate): Field[] {
   const many = context.partnerships.length > 1;
   const partnershipName = (id: string) => context.partnerships.find((p) => p.id === id)?.name ?? "";
   const orgOption = (o: OrganisationRecord) => ({ value: o.id, label: many ? `${o.name} (${partnershipName(o.partnershipId)})` : o.name });
   return [
     {
       kind: "user",
-      id: "user",
+      id: "userId",
       label: t("admin:form.user"),
       hint: t("admin:form.user_hint"),
       required: true,
@@ -44,7 +33,7 @@ export function contactFormFields(context: ContactFormContext, t: Translate): Fo
     },
     {
       kind: "select",
-      id: "organisation",
+      id: "organisationId",
       label: t("admin:form.organisation"),
       required: true,
       placeholder: t("placement:form.organisation_placeholder"),

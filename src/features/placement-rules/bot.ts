@@ -8,9 +8,9 @@ import { extendPlacement } from "./extend-placement.js";
 import { listPlacements } from "../placements/list-placements.js";
 import type { PlacementRecord } from "../../kernel/records.js";
 import { recordRatioExemption } from "./record-ratio-exemption.js";
-import type { FieldProblems } from "../placements/register-placement.js";
 import { prepareVitasSummary } from "./vitas-summary.js";
-import { type FieldErrors, type FormValues, parseForm } from "../../kernel/form.js";
+import type { z } from "zod";
+import { type FormAnswer, type FormOpened, submitForm } from "../../kernel/submit-form.js";
 import {
   CONFIRM_FORM_ID,
   END_FORM_ID,
@@ -18,21 +18,21 @@ import {
   EXTEND_FORM_ID,
   placementsFor,
   type RuleFormId,
-  ruleFormFields,
   ruleFormView,
   VITAS_FORM_ID,
-  ZConfirmSubmissionSchema,
-  ZEndSubmissionSchema,
-  ZExemptionSubmissionSchema,
-  ZExtendSubmissionSchema,
-  ZVitasSubmissionSchema,
 } from "./forms.js";
-import { deniedView, noAccessView } from "../../kernel/common-views.js";
-import { type MessageView, simpleMessage } from "../../kernel/message.js";
+import {
+  ZConfirmRepresentativeInput,
+  ZEndPlacementInput,
+  ZExtendPlacementInput,
+  ZPrepareVitasSummaryInput,
+  ZRecordRatioExemptionInput,
+} from "./contract.js";
+import { deniedView } from "../../kernel/common-views.js";
+import { simpleMessage } from "../../kernel/message.js";
 import { EXTEND_PLACEMENT_ACTION, ruleChangeView, vitasSummaryView } from "./views.js";
-import { type BotContext, type BotReply, type Feature, message, type SubmitReply, type SubmitRequest } from "../../kernel/feature.js";
+import { type BotContext, type BotReply, type Feature, message } from "../../kernel/feature.js";
 import { withRetry } from "../../kernel/retry.js";
-import { translateRuleProblems } from "./rule-problems.js";
 
 /** The placements this person may change: their organisation's, or all in their partnerships for staff. */
 async function visiblePlacements(ctx: BotContext, access: KnownAccess): Promise<PlacementRecord[]> {
@@ -55,108 +55,103 @@ async function openRuleForm(ctx: BotContext, access: KnownAccess, formId: RuleFo
       locale: actor.locale,
       nonce: ctx.newNonce(),
       today: todayIn(ctx.deps.timezone, ctx.now()),
-      values: placementId ? { placement: placementId } : undefined,
+      values: placementId ? { placementId } : undefined,
     }),
   };
 }
 
-type Outcome = { kind: "saved"; view: MessageView } | { kind: "invalid"; problems: FieldProblems } | { kind: "denied" };
-
-/** Parses a rule form, runs its use case and answers: the form again with messages, or the result. */
-function ruleSubmit<T>(
+/**
+ * A rule form's submission through the one pipeline: the placements this person may change are
+ * read again, and the form is shown again with messages when something is wrong.
+ */
+function ruleSubmit<S extends z.ZodType, R>(
   formId: RuleFormId,
-  schema: Parameters<typeof parseForm>[0],
-  run: (ctx: BotContext, access: KnownAccess, value: T) => Promise<Outcome>,
+  contract: S,
+  run: (ctx: BotContext, access: KnownAccess, input: z.output<S>) => Promise<R>,
+  answer: (ctx: BotContext, access: KnownAccess, result: R) => FormAnswer,
 ) {
-  return async (ctx: BotContext, { access, submission }: SubmitRequest): Promise<SubmitReply> => {
-    const { actor } = access;
-    const t = ctx.t(actor.locale);
-    if (formId === EXEMPTION_FORM_ID && !isAdmin(access)) return { kind: "refused", view: deniedView(t) };
-    const placements = await visiblePlacements(ctx, access);
-    const invalid = (errors: FieldErrors): SubmitReply => ({
-      kind: "invalid",
-      errors,
-      form: ruleFormView({
+  return submitForm({
+    open: async (ctx, { access }): Promise<FormOpened<PlacementRecord[]>> => {
+      if (formId === EXEMPTION_FORM_ID && !isAdmin(access)) return { kind: "refused", view: deniedView(ctx.t(access.actor.locale)) };
+      return { kind: "ok", context: await visiblePlacements(ctx, access) };
+    },
+    form: (ctx, placements, { access, submission }) =>
+      ruleFormView({
         formId,
         placements,
-        t,
-        locale: actor.locale,
+        t: ctx.t(access.actor.locale),
+        locale: access.actor.locale,
         nonce: submission.nonce,
         today: todayIn(ctx.deps.timezone, ctx.now()),
-        values: submission.values as FormValues,
-        errors,
+        values: submission.values,
       }),
-    });
-    const parsed = parseForm(schema, ruleFormFields(formId, placements, t, actor.locale), submission.values, t);
-    if (!parsed.ok) return invalid(parsed.errors);
-    const result = await withRetry(() => run(ctx, access, parsed.value as T));
-    if (result.kind === "denied") return { kind: "refused", view: noAccessView(actor, t) };
-    if (result.kind === "invalid") return invalid(translateRuleProblems(result.problems, t, actor.locale));
-    return { kind: "done", view: result.view };
-  };
+    contract,
+    run: (ctx, { access, input }) => run(ctx, access, input),
+    answer: (ctx, result, { access }) => answer(ctx, access, result),
+  });
 }
 
-type Extend = { placement: string; endDate: string };
-type End = { placement: string; endedOn: string; reason?: "ordinary_job" | "education" | "illness" | "other"; outcome?: "ordinary_job" | "igu" | "education" | "continued_benefit" };
-type Confirm = { placement: string; representativeName: string; representativeConfirmed?: boolean };
-type Vitas = { placement: string; tasks?: string; monthlyWageCost?: number; createdInVitas?: boolean };
-type Exemption = { placement: string; reason: string };
+const submitExtend = ruleSubmit(
+  EXTEND_FORM_ID,
+  ZExtendPlacementInput,
+  (ctx, access, input) => extendPlacement(ctx.deps.store, access, input),
+  (ctx, { actor: { locale } }, result) => {
+    if (result.kind !== "saved") return result;
+    const t = ctx.t(locale);
+    const p = result.placement;
+    const line = t("rules:extend.done", { end: formatDate(p.endDate!, locale), weeks: p.weeks });
+    return { kind: "done", view: ruleChangeView(p, line, t, locale) };
+  },
+);
 
-const submitExtend = ruleSubmit<Extend>(EXTEND_FORM_ID, ZExtendSubmissionSchema, async (ctx, access, v) => {
-  const { locale } = access.actor;
-  const t = ctx.t(locale);
-  const result = await extendPlacement(ctx.deps.store, access, { placementId: v.placement, endDate: v.endDate });
-  if (result.kind !== "saved") return result;
-  const p = result.placement;
-  const line = t("rules:extend.done", { end: formatDate(p.endDate!, locale), weeks: p.weeks });
-  return { kind: "saved", view: ruleChangeView(p, line, t, locale) };
-});
+const submitEnd = ruleSubmit(
+  END_FORM_ID,
+  ZEndPlacementInput,
+  (ctx, access, input) => endPlacement(ctx.deps.store, access, input),
+  (ctx, { actor: { locale } }, result) => {
+    if (result.kind !== "saved") return result;
+    const t = ctx.t(locale);
+    const p = result.placement;
+    const date = formatDate(p.endedOn!, locale);
+    const line = result.early
+      ? t("rules:end.done_ended", { date, reason: t(`rules:end_reasons.${p.endReason}`) })
+      : t("rules:end.done_completed", { date, outcome: t(`rules:outcomes.${p.outcome}`) });
+    return { kind: "done", view: ruleChangeView(p, line, t, locale) };
+  },
+);
 
-const submitEnd = ruleSubmit<End>(END_FORM_ID, ZEndSubmissionSchema, async (ctx, access, v) => {
-  const { locale } = access.actor;
-  const t = ctx.t(locale);
-  const result = await endPlacement(ctx.deps.store, access, { placementId: v.placement, endedOn: v.endedOn, reason: v.reason, outcome: v.outcome });
-  if (result.kind !== "saved") return result;
-  const p = result.placement;
-  const date = formatDate(p.endedOn!, locale);
-  const line = result.early
-    ? t("rules:end.done_ended", { date, reason: t(`rules:end_reasons.${p.endReason}`) })
-    : t("rules:end.done_completed", { date, outcome: t(`rules:outcomes.${p.outcome}`) });
-  return { kind: "saved", view: ruleChangeView(p, line, t, locale) };
-});
+const submitConfirm = ruleSubmit(
+  CONFIRM_FORM_ID,
+  ZConfirmRepresentativeInput,
+  (ctx, access, input) => confirmRepresentative(ctx.deps.store, access, input),
+  (ctx, { actor: { locale } }, result) => {
+    if (result.kind !== "saved") return result;
+    const t = ctx.t(locale);
+    return { kind: "done", view: ruleChangeView(result.placement, t("rules:confirm.done"), t, locale) };
+  },
+);
 
-const submitConfirm = ruleSubmit<Confirm>(CONFIRM_FORM_ID, ZConfirmSubmissionSchema, async (ctx, access, v) => {
-  const { locale } = access.actor;
-  const t = ctx.t(locale);
-  const result = await confirmRepresentative(ctx.deps.store, access, {
-    placementId: v.placement,
-    representativeName: v.representativeName,
-    confirmed: v.representativeConfirmed === true,
-  });
-  if (result.kind !== "saved") return result;
-  return { kind: "saved", view: ruleChangeView(result.placement, t("rules:confirm.done"), t, locale) };
-});
+const submitVitas = ruleSubmit(
+  VITAS_FORM_ID,
+  ZPrepareVitasSummaryInput,
+  (ctx, access, input) => prepareVitasSummary(ctx.deps.store, access, input),
+  (ctx, { actor: { locale } }, result) => {
+    if (result.kind !== "ok") return result;
+    return { kind: "done", view: vitasSummaryView(result.placement, result.fields, ctx.t(locale), locale) };
+  },
+);
 
-const submitVitas = ruleSubmit<Vitas>(VITAS_FORM_ID, ZVitasSubmissionSchema, async (ctx, access, v) => {
-  const { locale } = access.actor;
-  const result = await prepareVitasSummary(ctx.deps.store, access, {
-    placementId: v.placement,
-    tasks: v.tasks,
-    monthlyWageCost: v.monthlyWageCost === undefined ? undefined : Math.round(v.monthlyWageCost),
-    createdInVitas: v.createdInVitas,
-  });
-  if (result.kind !== "ok") return result;
-  return { kind: "saved", view: vitasSummaryView(result.placement, result.fields, ctx.t(locale), locale) };
-});
-
-const submitExemption = ruleSubmit<Exemption>(EXEMPTION_FORM_ID, ZExemptionSubmissionSchema, async (ctx, access, v) => {
-  const { locale } = access.actor;
-  const t = ctx.t(locale);
-  const result = await recordRatioExemption(ctx.deps.store, access, { placementId: v.placement, reason: v.reason });
-  if (result.kind !== "saved") return result;
-  const p = result.placement;
-  return { kind: "saved", view: ruleChangeView(p, t("rules:exemption.done", { company: p.company.name, reason: p.ratioExemption?.reason }), t, locale) };
-});
+const submitExemption = ruleSubmit(
+  EXEMPTION_FORM_ID,
+  ZRecordRatioExemptionInput,
+  (ctx, access, input) => recordRatioExemption(ctx.deps.store, access, input),
+  (ctx, { actor: { locale } }, result) => {
+    if (result.kind !== "saved") return result;
+    const t = ctx.t(locale);
+    const p = result.placement;
+    return { kind: "done", view: ruleChangeView(p, t("rules:exemption.done", { company: p.company.name, reason: p.ratioExemption?.reason }), t, locale) };
+  },
+);
 
 export const placementRulesFeature: Feature = {
   commands: {

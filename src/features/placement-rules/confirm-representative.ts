@@ -1,11 +1,11 @@
 // Rule 3: the employee representative has confirmed in writing; the placement becomes active.
 import type { Access } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
-import { containsCpr } from "../../kernel/cpr.js";
 import { isClosed, placementFor } from "../../kernel/placement-access.js";
 import { needsRepresentative } from "./rule-set.js";
 import type { PlacementRecord } from "../../kernel/records.js";
-import type { FieldProblems } from "../placements/register-placement.js";
+import type { FieldProblems } from "../../kernel/field-problems.js";
+import type { TConfirmRepresentativeInput } from "./contract.js";
 import type { Store } from "../../kernel/store.js";
 
 export type ConfirmRepresentativeResult =
@@ -16,24 +16,21 @@ export type ConfirmRepresentativeResult =
 export async function confirmRepresentative(
   store: Store,
   access: Access,
-  input: { placementId: string; representativeName: string; confirmed: boolean },
+  input: TConfirmRepresentativeInput,
 ): Promise<ConfirmRepresentativeResult> {
   const found = await placementFor(store, access, input.placementId);
   if (found.kind === "denied" || access.kind !== "known") return { kind: "denied" };
-  if (found.kind === "not_found") return { kind: "invalid", problems: { placement: { key: "rules:errors.not_found" } } };
+  if (found.kind === "not_found") return { kind: "invalid", problems: { placementId: { key: "rules:errors.not_found" } } };
   const p = found.placement;
-  if (isClosed(p)) return { kind: "invalid", problems: { placement: { key: "rules:errors.already_closed" } } };
-  if (!needsRepresentative(p.type)) return { kind: "invalid", problems: { placement: { key: "rules:errors.no_confirmation_needed" } } };
+  if (isClosed(p)) return { kind: "invalid", problems: { placementId: { key: "rules:errors.already_closed" } } };
+  if (!needsRepresentative(p.type)) return { kind: "invalid", problems: { placementId: { key: "rules:errors.no_confirmation_needed" } } };
   const problems: FieldProblems = {};
-  const name = input.representativeName.trim();
-  if (!name) problems.representativeName = { key: "form:errors.required" };
-  else if (containsCpr(name)) problems.representativeName = { key: "form:errors.cpr" };
-  if (!input.confirmed) problems.representativeConfirmed = { key: "rules:errors.confirmation_required" };
+  if (!input.representativeConfirmed) problems.representativeConfirmed = { key: "rules:errors.confirmation_required" };
   if (Object.keys(problems).length > 0) return { kind: "invalid", problems };
   const placement = await store.updatePlacement(
     p.id,
     {
-      representativeName: name,
+      representativeName: input.representativeName,
       representativeConfirmed: true,
       ...(p.status === "awaiting_confirmation" ? { status: "active" as const } : {}),
     },

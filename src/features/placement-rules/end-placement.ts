@@ -2,11 +2,11 @@
 // feed the progress figures and the quarterly report.
 import type { Access } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
-import { isRealIsoDate, type IsoDate } from "../../kernel/dates.js";
 import { isClosed, placementFor } from "../../kernel/placement-access.js";
-import { END_REASONS, type EndReason, type Outcome, OUTCOMES } from "./rule-set.js";
+import { END_REASONS, OUTCOMES } from "./rule-set.js";
 import type { PlacementRecord } from "../../kernel/records.js";
-import type { FieldProblems } from "../placements/register-placement.js";
+import type { FieldProblems } from "../../kernel/field-problems.js";
+import type { TEndPlacementInput } from "./contract.js";
 import type { Store } from "../../kernel/store.js";
 
 export type EndPlacementResult =
@@ -17,14 +17,13 @@ export type EndPlacementResult =
 export async function endPlacement(
   store: Store,
   access: Access,
-  input: { placementId: string; endedOn: IsoDate; reason?: EndReason; outcome?: Outcome },
+  input: TEndPlacementInput,
 ): Promise<EndPlacementResult> {
   const found = await placementFor(store, access, input.placementId);
   if (found.kind === "denied" || access.kind !== "known") return { kind: "denied" };
-  if (found.kind === "not_found") return { kind: "invalid", problems: { placement: { key: "rules:errors.not_found" } } };
+  if (found.kind === "not_found") return { kind: "invalid", problems: { placementId: { key: "rules:errors.not_found" } } };
   const p = found.placement;
-  if (isClosed(p)) return { kind: "invalid", problems: { placement: { key: "rules:errors.already_closed" } } };
-  if (!isRealIsoDate(input.endedOn)) return { kind: "invalid", problems: { endedOn: { key: "form:errors.invalid_date" } } };
+  if (isClosed(p)) return { kind: "invalid", problems: { placementId: { key: "rules:errors.already_closed" } } };
   if (input.endedOn < p.startDate) return { kind: "invalid", problems: { endedOn: { key: "rules:errors.before_start", vars: { start: p.startDate } } } };
 
   // Before the planned last day it ended early and needs a reason; on or after it, it was completed.

@@ -2,13 +2,13 @@
 // ratio rule like a new registration.
 import { isAdmin, type Access } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
-import { isRealIsoDate, type IsoDate } from "../../kernel/dates.js";
 import { checkExtensionDuration, weeksBetween } from "./duration-rules.js";
 import { isClosed, placementFor } from "../../kernel/placement-access.js";
 import { checkRatioAtWorkplace, ratioProblem } from "./ratio-check.js";
 import { type BenefitGroup, placementRules, ruleKindOf } from "./rule-set.js";
 import type { PlacementRecord } from "../../kernel/records.js";
-import type { FieldProblems } from "../placements/register-placement.js";
+import type { FieldProblems } from "../../kernel/field-problems.js";
+import type { TExtendPlacementInput } from "./contract.js";
 import type { Store } from "../../kernel/store.js";
 
 export type ExtendPlacementResult =
@@ -19,15 +19,14 @@ export type ExtendPlacementResult =
 export async function extendPlacement(
   store: Store,
   access: Access,
-  input: { placementId: string; endDate: IsoDate },
+  input: TExtendPlacementInput,
 ): Promise<ExtendPlacementResult> {
   const found = await placementFor(store, access, input.placementId);
   if (found.kind === "denied" || access.kind !== "known") return { kind: "denied" };
-  if (found.kind === "not_found") return { kind: "invalid", problems: { placement: { key: "rules:errors.not_found" } } };
+  if (found.kind === "not_found") return { kind: "invalid", problems: { placementId: { key: "rules:errors.not_found" } } };
   const p = found.placement;
-  if (isClosed(p)) return { kind: "invalid", problems: { placement: { key: "rules:errors.already_closed" } } };
-  if (!p.endDate) return { kind: "invalid", problems: { placement: { key: "rules:errors.no_end_date" } } };
-  if (!isRealIsoDate(input.endDate)) return { kind: "invalid", problems: { endDate: { key: "form:errors.invalid_date" } } };
+  if (isClosed(p)) return { kind: "invalid", problems: { placementId: { key: "rules:errors.already_closed" } } };
+  if (!p.endDate) return { kind: "invalid", problems: { placementId: { key: "rules:errors.no_end_date" } } };
   if (input.endDate <= p.endDate) return { kind: "invalid", problems: { endDate: { key: "rules:errors.not_later", vars: { current: p.endDate } } } };
 
   const settings = placementRules(await store.getPlacementRuleOverrides(p.partnershipId));

@@ -1,14 +1,12 @@
 // The forms for a placement already registered: extend, end, the representative's confirmation,
 // the VITAS details and the ratio-rule exemption. Each first asks which placement.
-import { z } from "zod";
 import type { Locale } from "../../kernel/actor.js";
 import { formatDate } from "../../kernel/dates.js";
 import { END_REASONS, OUTCOMES } from "./rule-set.js";
 import { labelIn, type PlacementRecord } from "../../kernel/records.js";
 import type { Translate } from "../../kernel/translate.js";
-import { zDate, zId, zOptionalText, zRequiredText } from "../../kernel/fields.js";
 import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
-import { zOptionalChoice, zOptionalDecimal, zOptionalYesNo } from "./rule-fields.js";
+import { RULE_FORM_LIMITS } from "./contract.js";
 
 export const EXTEND_FORM_ID = "placement.extend";
 export const END_FORM_ID = "placement.end";
@@ -17,28 +15,6 @@ export const VITAS_FORM_ID = "placement.vitas";
 export const EXEMPTION_FORM_ID = "placement.exemption";
 
 export type RuleFormId = typeof EXTEND_FORM_ID | typeof END_FORM_ID | typeof CONFIRM_FORM_ID | typeof VITAS_FORM_ID | typeof EXEMPTION_FORM_ID;
-
-export const RULE_FORM_LIMITS = { tasks: 1000, reason: 300, representativeName: 120, wageCostMax: 1_000_000 } as const;
-
-export const ZExtendSubmissionSchema = z.object({ placement: zId(), endDate: zDate() });
-export const ZEndSubmissionSchema = z.object({
-  placement: zId(),
-  endedOn: zDate(),
-  reason: zOptionalChoice(END_REASONS),
-  outcome: zOptionalChoice(OUTCOMES),
-});
-export const ZConfirmSubmissionSchema = z.object({
-  placement: zId(),
-  representativeName: zRequiredText(RULE_FORM_LIMITS.representativeName),
-  representativeConfirmed: zOptionalYesNo(),
-});
-export const ZVitasSubmissionSchema = z.object({
-  placement: zId(),
-  tasks: zOptionalText(RULE_FORM_LIMITS.tasks),
-  monthlyWageCost: zOptionalDecimal(0, RULE_FORM_LIMITS.wageCostMax),
-  createdInVitas: zOptionalYesNo(),
-});
-export const ZExemptionSubmissionSchema = z.object({ placement: zId(), reason: zRequiredText(RULE_FORM_LIMITS.reason) });
 
 /** Which placements each form offers. */
 export function placementsFor(formId: RuleFormId, placements: PlacementRecord[]): PlacementRecord[] {
@@ -60,7 +36,7 @@ export function placementsFor(formId: RuleFormId, placements: PlacementRecord[])
 function placementField(placements: PlacementRecord[], t: Translate, locale: Locale): FormField {
   return {
     kind: "select",
-    id: "placement",
+    id: "placementId",
     label: t("rules:form.placement"),
     required: true,
     placeholder: t("rules:form.placement_placeholder"),
@@ -106,7 +82,7 @@ function fieldsFor(formId: RuleFormId, t: Translate): FormField[] {
     case VITAS_FORM_ID:
       return [
         { kind: "text", id: "tasks", label: t("rules:vitas.tasks"), hint: t("rules:vitas.tasks_hint"), required: false, maxLength: RULE_FORM_LIMITS.tasks, multiline: true },
-        { kind: "number", id: "monthlyWageCost", label: t("rules:vitas.wage_cost"), required: false, min: 0, max: RULE_FORM_LIMITS.wageCostMax },
+        { kind: "number", id: "monthlyWageCost", label: t("rules:vitas.wage_cost"), required: false, min: RULE_FORM_LIMITS.wageCostMin, max: RULE_FORM_LIMITS.wageCostMax },
         { kind: "radio", id: "createdInVitas", label: t("rules:vitas.created"), required: false, options: yesNo(t) },
       ];
     case EXEMPTION_FORM_ID:
@@ -140,10 +116,10 @@ export function ruleFormView(args: {
   const name = TEXTS[formId];
   const offered = placementsFor(formId, args.placements);
   const defaults: FormValues = {
-    ...(offered.length === 1 ? { placement: offered[0]!.id } : {}),
+    ...(offered.length === 1 ? { placementId: offered[0]!.id } : {}),
     ...(formId === END_FORM_ID ? { endedOn: args.today } : {}),
   };
-  const selected = offered.find((p) => p.id === (args.values?.placement ?? defaults.placement));
+  const selected = offered.find((p) => p.id === (args.values?.placementId ?? defaults.placementId));
   if (selected && formId === VITAS_FORM_ID) {
     if (selected.tasks) defaults.tasks = selected.tasks;
     if (selected.monthlyWageCost !== null) defaults.monthlyWageCost = String(selected.monthlyWageCost);

@@ -2,10 +2,10 @@
 // The exemption lets that placement be extended past the limit; it still counts for the others.
 import { type Access, isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
-import { containsCpr } from "../../kernel/cpr.js";
 import { placementFor } from "../../kernel/placement-access.js";
 import type { PlacementRecord } from "../../kernel/records.js";
-import type { FieldProblems } from "../placements/register-placement.js";
+import type { FieldProblems } from "../../kernel/field-problems.js";
+import type { TRecordRatioExemptionInput } from "./contract.js";
 import type { Store } from "../../kernel/store.js";
 
 export type RecordRatioExemptionResult =
@@ -16,15 +16,12 @@ export type RecordRatioExemptionResult =
 export async function recordRatioExemption(
   store: Store,
   access: Access,
-  input: { placementId: string; reason: string },
+  input: TRecordRatioExemptionInput,
 ): Promise<RecordRatioExemptionResult> {
   if (access.kind !== "known" || !isAdmin(access)) return { kind: "denied" };
   const found = await placementFor(store, access, input.placementId);
   if (found.kind === "denied") return { kind: "denied" };
-  if (found.kind === "not_found") return { kind: "invalid", problems: { placement: { key: "rules:errors.not_found" } } };
-  const reason = input.reason.trim();
-  if (!reason) return { kind: "invalid", problems: { reason: { key: "form:errors.required" } } };
-  if (containsCpr(reason)) return { kind: "invalid", problems: { reason: { key: "form:errors.cpr" } } };
-  const placement = await store.saveRatioExemption(found.placement.id, reason, { actor: actorRef(access.actor) });
+  if (found.kind === "not_found") return { kind: "invalid", problems: { placementId: { key: "rules:errors.not_found" } } };
+  const placement = await store.saveRatioExemption(found.placement.id, input.reason, { actor: actorRef(access.actor) });
   return { kind: "saved", placement };
 }

@@ -24,7 +24,7 @@ export function zOptionalDecimal(min: number, max: number) {
       .min(min, { error: "rules:errors.out_of_range" })
       .max(max, { error: "rules:errors.out_of_range" })
       .optional(),
-  ) as unknown as z.ZodType<number | undefined>;
+  ) as unknown as z.ZodOptional<z.ZodType<number>>;
 }
 
 /** One of a fixed set of values, or nothing. */
@@ -34,7 +34,9 @@ export function zOptionalChoice<const T extends readonly [string, ...string[]]>(
 
 /** Yes/no, or not answered. */
 export function zOptionalYesNo() {
-  return zOptionalChoice(["yes", "no"] as const).transform((v) => (v === undefined ? undefined : v === "yes"));
+  return zOptionalChoice(["yes", "no"] as const).transform((v) => (v === undefined ? undefined : v === "yes")) as unknown as z.ZodOptional<
+    z.ZodType<boolean>
+  >;
 }
 
 /** Optional text without digits beyond a P-nummer's; spaces are dropped. */

@@ -7,9 +7,9 @@ import type { IsoDate } from "../../kernel/dates.js";
 import { placementFor } from "../../kernel/placement-access.js";
 import { ruleKindOf } from "./rule-set.js";
 import type { PlacementRecord } from "../../kernel/records.js";
-import type { FieldProblems } from "../placements/register-placement.js";
+import type { FieldProblems } from "../../kernel/field-problems.js";
+import type { TPrepareVitasSummaryInput } from "./contract.js";
 import type { Store } from "../../kernel/store.js";
-import { containsCpr } from "../../kernel/cpr.js";
 
 /** One VITAS field: its name (an i18n key under rules:vitas.fields) and its value; null when the bot does not know it. */
 export type VitasField =
@@ -55,17 +55,18 @@ export type VitasResult =
 export async function prepareVitasSummary(
   store: Store,
   access: Access,
-  input: { placementId: string; tasks?: string; monthlyWageCost?: number; createdInVitas?: boolean },
+  input: TPrepareVitasSummaryInput,
 ): Promise<VitasResult> {
   const found = await placementFor(store, access, input.placementId);
   if (found.kind === "denied" || access.kind !== "known") return { kind: "denied" };
-  if (found.kind === "not_found") return { kind: "invalid", problems: { placement: { key: "rules:errors.not_found" } } };
+  if (found.kind === "not_found") return { kind: "invalid", problems: { placementId: { key: "rules:errors.not_found" } } };
   let p = found.placement;
-  const tasks = input.tasks?.trim();
-  if (tasks && containsCpr(tasks)) return { kind: "invalid", problems: { tasks: { key: "form:errors.cpr" } } };
+  const { tasks } = input;
+  // Whole kroner: VITAS asks for no øre.
+  const monthlyWageCost = input.monthlyWageCost === undefined ? undefined : Math.round(input.monthlyWageCost);
   const patch = {
     ...(tasks && tasks !== p.tasks ? { tasks } : {}),
-    ...(input.monthlyWageCost !== undefined && input.monthlyWageCost !== p.monthlyWageCost ? { monthlyWageCost: input.monthlyWageCost } : {}),
+    ...(monthlyWageCost !== undefined && monthlyWageCost !== p.monthlyWageCost ? { monthlyWageCost } : {}),
     ...(input.createdInVitas === true && !p.vitasCreatedAt ? { vitasCreatedAt: new Date(), vitasCreatedBy: actorRef(access.actor) } : {}),
     ...(input.createdInVitas === false && p.vitasCreatedAt ? { vitasCreatedAt: null, vitasCreatedBy: null } : {}),
   };

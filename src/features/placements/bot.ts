@@ -7,19 +7,17 @@ import { todayIn } from "../../kernel/dates.js";
 import { listPlacements } from "./list-placements.js";
 import { openPlacementForm, type PlacementFormContext } from "./open-placement-form.js";
 import { registerPlacement } from "./register-placement.js";
-import { type FieldErrors, type FormValues, type FormView, parseForm } from "../../kernel/form.js";
-import { PLACEMENT_FORM_ID, placementFormFields, placementFormView, ZPlacementSubmissionSchema } from "./form.js";
+import type { FieldErrors, FormValues, FormView } from "../../kernel/form.js";
+import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
+import { ZRegisterPlacementInput } from "./contract.js";
+import { PLACEMENT_FORM_ID, placementFormView } from "./form.js";
 import { noAccessView } from "../../kernel/common-views.js";
 import { simpleMessage } from "../../kernel/message.js";
 import { LIST_PLACEMENTS_ACTION, OPEN_PLACEMENT_FORM_ACTION, placementConfirmationView, placementListView } from "./views.js";
 import { progressView } from "./progress-view.js";
-import { type BotContext, type BotReply, type Feature, message, type SubmitReply, type SubmitRequest } from "../../kernel/feature.js";
+import { type BotContext, type BotReply, type Feature, message } from "../../kernel/feature.js";
 import { withMentorFigures } from "../support-requests/bot.js";
 import { withRetry } from "../../kernel/retry.js";
-import { translateRuleProblems } from "../placement-rules/rule-problems.js";
-
-/** Domain field names that the form calls something else. */
-const FIELD_NAMES: Record<string, string> = { organisationId: "organisation", typeId: "type", ratioExemptionReason: "ratioExemption" };
 
 function placementForm(
   ctx: BotContext,
@@ -64,67 +62,27 @@ async function showProgress(ctx: BotContext, access: KnownAccess): Promise<BotRe
   return message(await withMentorFigures(ctx, result.partnerships.map((p) => p.partnership), view, actor.locale));
 }
 
-async function submitPlacement(ctx: BotContext, { access, submission }: SubmitRequest): Promise<SubmitReply> {
-  const { actor } = access;
-  const { store, logger } = ctx.deps;
-  const t = ctx.t(actor.locale);
-  const opened = await withRetry(() => openPlacementForm(store, access));
-  if (opened.kind !== "ok") return { kind: "refused", view: noAccessView(actor, t) };
-  const context = opened.context;
+const submitPlacement = submitForm({
+  open: async (ctx, { access }): Promise<FormOpened<PlacementFormContext>> => {
+    const opened = await openPlacementForm(ctx.deps.store, access);
+    return opened.kind === "ok" ? opened : { kind: "denied" };
+  },
+  form: (ctx, context, { access, submission }) =>
+    placementForm(ctx, context, access.actor.locale, { values: submission.values, nonce: submission.nonce }),
+  contract: ZRegisterPlacementInput,
   // A partner contact's organisation is not a choice in the form; it comes from who they are.
-  const values: FormValues = { ...submission.values };
-  if (context.fixedOrganisation) values.organisation = context.fixedOrganisation.id;
-
-  const parsed = parseForm(ZPlacementSubmissionSchema, placementFormFields(context, t, actor.locale), values, t);
-  const invalid = (errors: FieldErrors): SubmitReply => ({
-    kind: "invalid",
-    errors,
-    form: placementForm(ctx, context, actor.locale, { values: submission.values, errors, nonce: submission.nonce }),
-  });
-  if (!parsed.ok) return invalid(parsed.errors);
-
-  const input = parsed.value;
-  const key = `${actor.platform}:${actor.workspaceId}:${submission.nonce}`;
-  const result = await withRetry(() =>
-    registerPlacement(
-      store,
-      access,
-      {
-        organisationId: input.organisation,
-        companyName: input.companyName,
-        cvr: input.cvr,
-        employerSector: input.employerSector,
-        sector: input.sector,
-        shortageSector: input.shortageSector,
-        typeId: input.type,
-        places: input.places,
-        startDate: input.startDate,
-        weeks: input.weeks,
-        contactPerson: input.contactPerson,
-        needs: input.needs,
-        note: input.note,
-        pNumber: input.pNumber,
-        ordinaryEmployees: input.ordinaryEmployees,
-        benefitGroup: input.benefitGroup,
-        hoursPerWeek: input.hoursPerWeek,
-        purpose: input.purpose,
-        representativeName: input.representativeName,
-        representativeConfirmed: input.representativeConfirmed,
-        ratioExemptionReason: input.ratioExemption,
-        caseReference: input.caseReference,
-        personalDataChecked: input.personalDataChecked,
-      },
-      key,
-    ),
-  );
-  if (result.kind === "denied") return { kind: "refused", view: noAccessView(actor, t) };
-  if (result.kind === "invalid") return invalid(translateRuleProblems(result.problems, t, actor.locale, FIELD_NAMES));
-  logger.info(
-    { placementId: result.placement.id, duplicate: result.duplicate, platform: actor.platform },
-    result.duplicate ? "placement submission repeated" : "placement registered",
-  );
-  return { kind: "done", view: placementConfirmationView(result.placement, result.duplicate, t, actor.locale) };
-}
+  fixedValues: (context): FormValues => (context.fixedOrganisation ? { organisationId: context.fixedOrganisation.id } : {}),
+  run: (ctx, { access, input, idempotencyKey }) => registerPlacement(ctx.deps.store, access, input, idempotencyKey),
+  answer: (ctx, result, { access }) => {
+    const { actor } = access;
+    if (result.kind !== "saved") return result;
+    ctx.deps.logger.info(
+      { placementId: result.placement.id, duplicate: result.duplicate, platform: actor.platform },
+      result.duplicate ? "placement submission repeated" : "placement registered",
+    );
+    return { kind: "done", view: placementConfirmationView(result.placement, result.duplicate, ctx.t(actor.locale), actor.locale) };
+  },
+});
 
 export const placementsFeature: Feature = {
   commands: {

@@ -1,71 +1,20 @@
-import { z } from "zod";
+// The placement form: its fields are keyed by the contract's ids and show the contract's limits.
 import type { Locale } from "../../kernel/actor.js";
-import { normaliseCvr, cvrProblem } from "../../kernel/cvr.js";
 import type { PlacementFormContext } from "./open-placement-form.js";
 import { BENEFIT_GROUPS, PRAKTIK_PURPOSES } from "../placement-rules/rule-set.js";
 import { EMPLOYER_SECTORS, labelIn, NEEDS } from "../../kernel/records.js";
 import { SECTORS } from "../../kernel/sectors.js";
 import type { Translate } from "../../kernel/translate.js";
-import { zChoice, zChoices, zDate, zId, zOptionalInteger, zOptionalText, zRequiredInteger, zRequiredText, zYesNo } from "../../kernel/fields.js";
 import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
-import { zOptionalChoice, zOptionalDecimal, zOptionalPNumber, zOptionalYesNo } from "../placement-rules/rule-fields.js";
+import { REGISTER_PLACEMENT_LIMITS as L, type TRegisterPlacementInput } from "./contract.js";
 
 export const PLACEMENT_FORM_ID = "placement.new";
 
-export const PLACEMENT_LIMITS = {
-  companyName: 120,
-  contactPerson: 120,
-  note: 500,
-  placesMin: 1,
-  placesMax: 50,
-  weeksMin: 1,
-  weeksMax: 104,
-  employeesMax: 100000,
-  hoursMax: 48,
-  representativeName: 120,
-  ratioExemption: 300,
-  caseReference: 40,
-} as const;
-
-const zCvr = z.preprocess(
-  (value) => (typeof value === "string" ? normaliseCvr(value.trim()) : Array.isArray(value) ? value[0] : value),
-  z
-    .string({ error: "form:errors.required" })
-    .min(1, { error: "form:errors.required" })
-    .refine((v) => cvrProblem(v) !== "format", { error: "placement:errors.cvr_format" })
-    .refine((v) => cvrProblem(v) !== "checksum", { error: "placement:errors.cvr_checksum" }),
-);
-
-/** The placement form's submission, as both platforms deliver it. */
-export const ZPlacementSubmissionSchema = z.object({
-  organisation: zId(),
-  companyName: zRequiredText(PLACEMENT_LIMITS.companyName),
-  cvr: zCvr,
-  employerSector: zChoice(EMPLOYER_SECTORS),
-  sector: zChoice(SECTORS),
-  shortageSector: zYesNo(),
-  type: zId(),
-  places: zRequiredInteger(PLACEMENT_LIMITS.placesMin, PLACEMENT_LIMITS.placesMax),
-  startDate: zDate(),
-  weeks: zOptionalInteger(PLACEMENT_LIMITS.weeksMin, PLACEMENT_LIMITS.weeksMax),
-  contactPerson: zRequiredText(PLACEMENT_LIMITS.contactPerson),
-  needs: zChoices(NEEDS),
-  note: zOptionalText(PLACEMENT_LIMITS.note),
-  pNumber: zOptionalPNumber(),
-  ordinaryEmployees: zOptionalDecimal(0, PLACEMENT_LIMITS.employeesMax),
-  benefitGroup: zOptionalChoice(BENEFIT_GROUPS),
-  hoursPerWeek: zOptionalDecimal(1, PLACEMENT_LIMITS.hoursMax),
-  purpose: zOptionalChoice(PRAKTIK_PURPOSES),
-  representativeName: zOptionalText(PLACEMENT_LIMITS.representativeName),
-  representativeConfirmed: zOptionalYesNo(),
-  ratioExemption: zOptionalText(PLACEMENT_LIMITS.ratioExemption),
-  caseReference: zOptionalText(PLACEMENT_LIMITS.caseReference),
-  personalDataChecked: zChoices(["checked"] as const).transform((v) => v.includes("checked")),
-});
-export type TPlacementSubmission = z.infer<typeof ZPlacementSubmissionSchema>;
+/** A field of this form: its id is one of the contract's keys. */
+type Field = FormField & { id: keyof TRegisterPlacementInput };
 
 /** The form's fields for this person, labels in their language. */
-export function placementFormFields(context: PlacementFormContext, t: Translate, locale: Locale): FormField[] {
+export function placementFormFields(context: PlacementFormContext, t: Translate, locale: Locale): Field[] {
   const multiplePartnerships = context.partnerships.length > 1;
   const partnershipName = (id: string) => context.partnerships.find((p) => p.id === id)?.name ?? "";
   // With several partnerships, platforms that group options (Slack) show plain labels under a
@@ -91,11 +40,11 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
     return ty.defaultWeeks ? t("placement:form.type_option_weeks", { label, weeks: ty.defaultWeeks }) : label;
   };
 
-  const organisationField: FormField = context.fixedOrganisation
-    ? { kind: "static", id: "organisation", label: t("placement:form.organisation"), required: false, text: context.fixedOrganisation.name }
+  const organisationField: Field = context.fixedOrganisation
+    ? { kind: "static", id: "organisationId", label: t("placement:form.organisation"), required: false, text: context.fixedOrganisation.name }
     : {
         kind: "select",
-        id: "organisation",
+        id: "organisationId",
         label: t("placement:form.organisation"),
         required: true,
         placeholder: t("placement:form.organisation_placeholder"),
@@ -105,14 +54,14 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
 
   return [
     organisationField,
-    { kind: "text", id: "companyName", label: t("placement:form.company_name"), required: true, maxLength: PLACEMENT_LIMITS.companyName },
+    { kind: "text", id: "companyName", label: t("placement:form.company_name"), required: true, maxLength: L.companyName },
     {
       kind: "text",
       id: "cvr",
       label: t("placement:form.cvr"),
       hint: t("placement:form.cvr_hint"),
       required: true,
-      maxLength: 12,
+      maxLength: L.cvr,
       placeholder: "12345678",
     },
     {
@@ -121,7 +70,7 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
       label: t("rules:form.p_number"),
       hint: t("rules:form.p_number_hint"),
       required: false,
-      maxLength: 14,
+      maxLength: L.pNumber,
       placeholder: "1012345678",
     },
     {
@@ -130,8 +79,8 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
       label: t("rules:form.ordinary_employees"),
       hint: t("rules:form.ordinary_employees_hint"),
       required: false,
-      min: 0,
-      max: PLACEMENT_LIMITS.employeesMax,
+      min: L.employeesMin,
+      max: L.employeesMax,
     },
     {
       kind: "radio",
@@ -161,7 +110,7 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
     },
     {
       kind: "select",
-      id: "type",
+      id: "typeId",
       label: t("placement:form.type"),
       required: true,
       placeholder: t("placement:form.type_placeholder"),
@@ -174,15 +123,15 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
       label: t("privacy:form.case_reference"),
       hint: t("privacy:form.case_reference_hint"),
       required: false,
-      maxLength: PLACEMENT_LIMITS.caseReference,
+      maxLength: L.caseReference,
     },
     {
       kind: "number",
       id: "places",
       label: t("placement:form.places"),
       required: true,
-      min: PLACEMENT_LIMITS.placesMin,
-      max: PLACEMENT_LIMITS.placesMax,
+      min: L.placesMin,
+      max: L.placesMax,
     },
     { kind: "date", id: "startDate", label: t("placement:form.start_date"), required: true },
     {
@@ -191,8 +140,8 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
       label: t("placement:form.weeks"),
       hint: t("placement:form.weeks_hint"),
       required: false,
-      min: PLACEMENT_LIMITS.weeksMin,
-      max: PLACEMENT_LIMITS.weeksMax,
+      min: L.weeksMin,
+      max: L.weeksMax,
     },
     {
       kind: "number",
@@ -200,8 +149,8 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
       label: t("rules:form.hours_per_week"),
       hint: t("rules:form.hours_per_week_hint"),
       required: false,
-      min: 1,
-      max: PLACEMENT_LIMITS.hoursMax,
+      min: L.hoursMin,
+      max: L.hoursMax,
     },
     {
       kind: "select",
@@ -225,7 +174,7 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
       label: t("placement:form.contact_person"),
       hint: t("placement:form.contact_person_hint"),
       required: true,
-      maxLength: PLACEMENT_LIMITS.contactPerson,
+      maxLength: L.contactPerson,
     },
     {
       kind: "text",
@@ -233,7 +182,7 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
       label: t("rules:form.representative_name"),
       hint: t("rules:form.representative_name_hint"),
       required: false,
-      maxLength: PLACEMENT_LIMITS.representativeName,
+      maxLength: L.representativeName,
     },
     {
       kind: "radio",
@@ -256,9 +205,9 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
       kind: "text",
       id: "note",
       label: t("placement:form.note"),
-      hint: t("placement:form.note_hint", { max: PLACEMENT_LIMITS.note }),
+      hint: t("placement:form.note_hint", { max: L.note }),
       required: false,
-      maxLength: PLACEMENT_LIMITS.note,
+      maxLength: L.note,
       multiline: true,
     },
     {
@@ -272,13 +221,13 @@ export function placementFormFields(context: PlacementFormContext, t: Translate,
       ? [
           {
             kind: "text",
-            id: "ratioExemption",
+            id: "ratioExemptionReason",
             label: t("rules:form.ratio_exemption"),
             hint: t("rules:form.ratio_exemption_hint"),
             required: false,
-            maxLength: PLACEMENT_LIMITS.ratioExemption,
+            maxLength: L.ratioExemptionReason,
             multiline: true,
-          } satisfies FormField,
+          } satisfies Field,
         ]
       : []),
   ];
@@ -296,7 +245,7 @@ export function placementFormView(args: {
   const { context, t, locale } = args;
   const organisation = context.fixedOrganisation?.id ?? (context.organisations.length === 1 ? context.organisations[0]!.id : undefined);
   const defaults: FormValues = {
-    ...(organisation ? { organisation } : {}),
+    ...(organisation ? { organisationId: organisation } : {}),
     places: "1",
     startDate: args.today,
     employerSector: "private",

@@ -1,61 +1,22 @@
 import { type Access, canActFor, isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import { containsCpr } from "../../kernel/cpr.js";
+import type { FieldProblems } from "../../kernel/field-problems.js";
 import { CASE_REFERENCE, makePseudonym, normaliseCaseReference, sensitiveWordsIn } from "../../kernel/personal-data.js";
-import { cvrProblem, normaliseCvr } from "../../kernel/cvr.js";
-import { endDateFor, isRealIsoDate, type IsoDate } from "../../kernel/dates.js";
+import { endDateFor } from "../../kernel/dates.js";
 import { checkHours, checkRegistrationDuration, maxWeeksAtRegistration } from "../placement-rules/duration-rules.js";
-import { checkRatioAtWorkplace, P_NUMBER, ratioProblem } from "../placement-rules/ratio-check.js";
-import {
-  BENEFIT_GROUPS,
-  type BenefitGroup,
-  needsRepresentative,
-  needsWorkplace,
-  PRAKTIK_PURPOSES,
-  placementRules,
-  ruleKindOf,
-} from "../placement-rules/rule-set.js";
-import type { EmployerSector, Need, PlacementRecord } from "../../kernel/records.js";
+import { checkRatioAtWorkplace, ratioProblem } from "../placement-rules/ratio-check.js";
+import { needsRepresentative, needsWorkplace, placementRules, ruleKindOf } from "../placement-rules/rule-set.js";
+import type { PlacementRecord } from "../../kernel/records.js";
+import type { TRegisterPlacementInput } from "./contract.js";
 import type { Store } from "../../kernel/store.js";
 
-export type PlacementInput = {
-  organisationId: string;
-  companyName: string;
-  cvr: string;
-  employerSector: EmployerSector;
-  sector: string;
-  shortageSector: boolean;
-  typeId: string;
-  places: number;
-  startDate: IsoDate;
-  /** Empty means the placement type's default length. */
-  weeks: number | undefined;
-  contactPerson: string;
-  needs: Need[];
-  note: string | undefined;
-  /** The workplace's P-nummer (10 digits): required for virksomhedspraktik, løntilskud, IGU and types that count for the ratio rule. */
-  pNumber?: string;
-  /** Ordinary employees at the workplace in full-time equivalents; may be left out when the P-nummer is known. */
-  ordinaryEmployees?: number;
-  benefitGroup?: string;
-  hoursPerWeek?: number;
-  purpose?: string;
-  representativeName?: string;
-  representativeConfirmed?: boolean;
-  /** A secretariat admin's reason for registering beyond the ratio rule. */
-  ratioExemptionReason?: string;
-  /** The jobcenter's case reference; empty: the bot makes a pseudonym. */
-  caseReference?: string;
-  /** The person checked that words suggesting health or religion data are not about the candidate. */
-  personalDataChecked?: boolean;
-};
+/** The use case's input is the contract's output: what the form's fields hold, already checked for form and format. */
+export type PlacementInput = TRegisterPlacementInput;
 
 /** Free-text fields checked for words that suggest health or religion data. */
 const SENSITIVE_CHECKED_FIELDS = ["contactPerson", "note", "representativeName"] as const;
 
-/** A rule broken at one field: an i18n key and what the message needs. */
-export type FieldProblem = { key: string; vars?: Record<string, unknown> };
-export type FieldProblems = Partial<Record<keyof PlacementInput | string, FieldProblem>>;
 
 export type RegisterPlacementResult =
   | { kind: "saved"; placement: PlacementRecord; duplicate: boolean }
@@ -70,7 +31,7 @@ export type RegisterPlacementResult =
 export async function registerPlacement(
   store: Store,
   access: Access,
-  input: PlacementInput,
+  input: TRegisterPlacementInput,
   idempotencyKey: string,
 ): Promise<RegisterPlacementResult> {
   if (access.kind !== "known") return { kind: "denied" };
@@ -87,13 +48,7 @@ export async function registerPlacement(
   const type = types.find((ty) => ty.id === input.typeId);
   if (organisation && !type) problems.typeId = { key: "placement:errors.type_not_in_partnership" };
 
-  const cvr = normaliseCvr(input.cvr);
-  const cvrIssue = cvrProblem(cvr);
-  if (cvrIssue) problems.cvr = { key: cvrIssue === "format" ? "placement:errors.cvr_format" : "placement:errors.cvr_checksum" };
-  for (const field of ["companyName", "contactPerson", "note", "representativeName", "ratioExemptionReason"] as const) {
-    const value = input[field];
-    if (value && containsCpr(value)) problems[field] = { key: "form:errors.cpr" };
-  }
+  const { cvr } = input;
   // Rule 9: candidates only by case reference or pseudonym; free text warns on health or religion words.
   const typedReference = input.caseReference?.trim() ? normaliseCaseReference(input.caseReference) : undefined;
   if (typedReference !== undefined) {
@@ -106,10 +61,6 @@ export async function registerPlacement(
       if (words.length > 0 && !problems[field]) problems[field] = { key: "privacy:errors.sensitive_words", vars: { words: words.join(", ") } };
     }
   }
-  if (!isRealIsoDate(input.startDate)) problems.startDate = { key: "form:errors.invalid_date" };
-  if (!Number.isInteger(input.places) || input.places < 1 || input.places > 50) {
-    problems.places = { key: "form:errors.out_of_range", vars: { min: 1, max: 50 } };
-  }
   if (Object.keys(problems).length > 0 || !organisation || !type) return { kind: "invalid", problems };
 
   const settings = placementRules(await store.getPlacementRuleOverrides(organisation.partnershipId));
@@ -119,10 +70,9 @@ export async function registerPlacement(
   // Rule 1: the workplace, by P-nummer, and its ordinary employees.
   let workplace: Awaited<ReturnType<Store["findWorkplace"]>>;
   let employees = input.ordinaryEmployees;
-  const pNumber = input.pNumber?.replace(/\s/g, "");
+  const { pNumber } = input;
   if (needsWorkplace(type)) {
     if (!pNumber) problems.pNumber = required;
-    else if (!P_NUMBER.test(pNumber)) problems.pNumber = { key: "rules:errors.p_number_format" };
     else {
       workplace = await store.findWorkplace(pNumber);
       if (workplace && workplace.cvr !== cvr) problems.pNumber = { key: "rules:errors.p_number_other_company", vars: { cvr: workplace.cvr } };
@@ -132,22 +82,22 @@ export async function registerPlacement(
   }
 
   // Rules 4 and 5: benefit group and purpose of a virksomhedspraktik; weekly hours.
-  const benefitGroup = BENEFIT_GROUPS.find((g) => g === input.benefitGroup);
+  const { benefitGroup } = input;
   if (kind === "praktik") {
     if (!benefitGroup) problems.benefitGroup = required;
-    if (!PRAKTIK_PURPOSES.some((p) => p === input.purpose)) problems.purpose = required;
+    if (!input.purpose) problems.purpose = required;
   }
   const hoursPerWeek = input.hoursPerWeek ?? null;
   const hoursIssue = checkHours(kind, hoursPerWeek, settings);
   if (hoursIssue) problems.hoursPerWeek = hoursIssue;
 
   // Rule 3: the employee representative's written confirmation.
-  const representativeName = input.representativeName?.trim() || null;
+  const representativeName = input.representativeName ?? null;
   const confirmed = needsRepresentative(type) ? input.representativeConfirmed === true : false;
   if (confirmed && !representativeName) problems.representativeName = required;
 
   // Left empty, the length is the type's default, but never longer than the rules allow.
-  const facts = kind ? { kind, benefitGroup: (benefitGroup ?? null) as BenefitGroup | null, employerSector: input.employerSector, start: input.startDate } : undefined;
+  const facts = kind ? { kind, benefitGroup: benefitGroup ?? null, employerSector: input.employerSector, start: input.startDate } : undefined;
   const ruleMax = facts ? maxWeeksAtRegistration(facts, settings) : undefined;
   const defaultWeeks = type.defaultWeeks ?? (kind === "igu" ? ruleMax : undefined);
   const weeks = input.weeks ?? (defaultWeeks !== undefined && ruleMax !== undefined ? Math.min(defaultWeeks, ruleMax) : defaultWeeks) ?? null;
@@ -168,7 +118,7 @@ export async function registerPlacement(
       settings,
     });
     if (!check.ok) {
-      const reason = input.ratioExemptionReason?.trim();
+      const reason = input.ratioExemptionReason;
       if (!reason || !isAdmin(access)) {
         return { kind: "invalid", problems: { pNumber: ratioProblem(check, pNumber, settings, isAdmin(access)) } };
       }

@@ -6,15 +6,16 @@ import type { Locale } from "../../kernel/actor.js";
 import { buildReport } from "./build-report.js";
 import { fileQuarterlyStatus, openStatusForm, type StatusFormContext } from "./file-quarterly-status.js";
 import { currentQuarter, DEFAULT_STATUS_SCHEDULE, formatQuarter, parseQuarter, previousQuarter } from "../../kernel/quarters.js";
-import { type FieldErrors, type FormValues, type FormView, parseForm } from "../../kernel/form.js";
-import { QUARTERLY_STATUS_FORM_ID, quarterlyStatusFormView, ZQuarterlyStatusSubmissionSchema } from "./form.js";
+import type { FieldErrors, FormValues, FormView } from "../../kernel/form.js";
+import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
+import { ZFileQuarterlyStatusInput } from "./contract.js";
+import { QUARTERLY_STATUS_FORM_ID, quarterlyStatusFormView } from "./form.js";
 import { renderReportFile } from "./report/report-file.js";
 import { noAccessView } from "../../kernel/common-views.js";
 import { simpleMessage } from "../../kernel/message.js";
-import type { BotContext, BotReply, CommandRequest, Feature, FollowUp, SubmitReply, SubmitRequest } from "../../kernel/feature.js";
+import type { BotContext, BotReply, CommandRequest, Feature, FollowUp } from "../../kernel/feature.js";
 import { message } from "../../kernel/feature.js";
 import { withRetry } from "../../kernel/retry.js";
-import { translateProblems } from "../../kernel/field-problems.js";
 
 /** Why this person cannot file; an admin named in BOT_ADMINS has no organisation of their own. */
 function noOrganisationView(access: KnownAccess, t: (key: string) => string) {
@@ -50,32 +51,28 @@ async function openForm(ctx: BotContext, access: KnownAccess, quarterText?: stri
   return { kind: "form", form: await withRetry(() => statusForm(ctx, result.context, actor.locale)) };
 }
 
-async function submitStatus(ctx: BotContext, { access, submission }: SubmitRequest): Promise<SubmitReply> {
-  const { actor } = access;
-  const t = ctx.t(actor.locale);
-  const clock = { timezone: ctx.deps.timezone, now: ctx.now() };
-  const quarter = submission.state.quarter;
-  const opened = await withRetry(() => openStatusForm(ctx.deps.store, access, clock, quarter));
-  if (opened.kind === "denied") return { kind: "refused", view: noAccessView(actor, t) };
-  if (opened.kind === "no_organisation") return { kind: "refused", view: noOrganisationView(access, t) };
-  const form = await withRetry(() => statusForm(ctx, opened.context, actor.locale, { values: submission.values, nonce: submission.nonce }));
-  const invalid = (errors: FieldErrors): SubmitReply => ({ kind: "invalid", errors, form: { ...form, errors } });
-  const parsed = parseForm(ZQuarterlyStatusSubmissionSchema, form.fields, submission.values, t);
-  if (!parsed.ok) return invalid(parsed.errors);
+const submitStatus = submitForm({
+  open: async (ctx, { access, submission }): Promise<FormOpened<StatusFormContext>> => {
+    const clock = { timezone: ctx.deps.timezone, now: ctx.now() };
+    const opened = await openStatusForm(ctx.deps.store, access, clock, submission.state.quarter);
+    if (opened.kind === "no_organisation") return { kind: "refused", view: noOrganisationView(access, ctx.t(access.actor.locale)) };
+    return opened;
+  },
+  form: (ctx, context, { access, submission }) => statusForm(ctx, context, access.actor.locale, { values: submission.values, nonce: submission.nonce }),
+  contract: ZFileQuarterlyStatusInput,
+  fixedValues: (context, { submission }) => ({ quarter: submission.state.quarter ?? context.quarter }),
   // Saving the same values twice (a retry) writes the same row again: one status, never two.
-  const result = await withRetry(() =>
-    fileQuarterlyStatus(ctx.deps.store, access, { ...parsed.value, quarter: quarter ?? opened.context.quarter }, clock),
-  );
-  if (result.kind === "denied") return { kind: "refused", view: noAccessView(actor, t) };
-  if (result.kind === "no_organisation") return { kind: "refused", view: noOrganisationView(access, t) };
-  if (result.kind === "invalid") {
-    if (result.problems.quarter) return { kind: "refused", view: simpleMessage(t("quarterly:errors.quarter_closed")) };
-    return invalid(translateProblems(result.problems, t));
-  }
-  ctx.deps.logger.info({ statusId: result.status.id, quarter: result.status.quarter, created: result.created }, "quarterly status saved");
-  const vars = { organisation: result.organisation.name, quarter: result.status.quarter };
-  return { kind: "done", view: simpleMessage(t(result.created ? "quarterly:saved" : "quarterly:updated", vars)) };
-}
+  run: (ctx, { access, input }) => fileQuarterlyStatus(ctx.deps.store, access, input, { timezone: ctx.deps.timezone, now: ctx.now() }),
+  answer: (ctx, result, { access }) => {
+    const t = ctx.t(access.actor.locale);
+    if (result.kind === "no_organisation") return { kind: "refused", view: noOrganisationView(access, t) };
+    if (result.kind === "invalid" && result.problems.quarter) return { kind: "refused", view: simpleMessage(t("quarterly:errors.quarter_closed")) };
+    if (result.kind !== "saved") return result;
+    ctx.deps.logger.info({ statusId: result.status.id, quarter: result.status.quarter, created: result.created }, "quarterly status saved");
+    const vars = { organisation: result.organisation.name, quarter: result.status.quarter };
+    return { kind: "done", view: simpleMessage(t(result.created ? "quarterly:saved" : "quarterly:updated", vars)) };
+  },
+});
 
 /** `rapport [2016-Q3]`: the last finished quarter unless one is named. */
 async function report(ctx: BotContext, { access, args }: CommandRequest): Promise<BotReply> {

@@ -3,22 +3,11 @@
 // audited by the store in the same transaction.
 import type { Access, KnownAccess } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
-import { containsCpr } from "../../kernel/cpr.js";
-import type { FieldProblems } from "../placements/register-placement.js";
+import type { FieldProblems } from "../../kernel/field-problems.js";
 import { currentQuarter, firstDayOf, formatQuarter, lastDayOf, parseQuarter, previousQuarter, type Quarter } from "../../kernel/quarters.js";
 import type { OrganisationRecord, PartnershipRecord, QuarterlyStatusRecord } from "../../kernel/records.js";
+import type { TFileQuarterlyStatusInput } from "./contract.js";
 import type { Store } from "../../kernel/store.js";
-
-export const STATUS_LIMITS = { activities: 3000, plan: 2000, countMax: 100_000 } as const;
-
-export type StatusNumbers = {
-  companiesContacted: number;
-  placementsHelped: number;
-  iguAgreements: number;
-  eventsHeld: number;
-};
-
-export type StatusInput = StatusNumbers & { quarter: string; activities: string; plan: string };
 
 /** What the bot already knows about an organisation's quarter: its registered placements. */
 export type KnownQuarter = {
@@ -94,7 +83,7 @@ export async function openStatusForm(
 export async function fileQuarterlyStatus(
   store: Store,
   access: Access,
-  input: StatusInput,
+  input: TFileQuarterlyStatusInput,
   clock: { timezone: string; now: Date },
 ): Promise<FileStatusResult> {
   if (access.kind !== "known") return { kind: "denied" };
@@ -106,30 +95,18 @@ export async function fileQuarterlyStatus(
   if (!quarter || !fileableQuarters(clock.timezone, clock.now).includes(formatQuarter(quarter))) {
     problems.quarter = { key: "quarterly:errors.quarter_closed" };
   }
-  for (const field of ["activities", "plan"] as const) {
-    const text = input[field].trim();
-    if (text === "") problems[field] = { key: "form:errors.required" };
-    else if (text.length > STATUS_LIMITS[field]) problems[field] = { key: "form:errors.too_long", vars: { max: STATUS_LIMITS[field] } };
-    else if (containsCpr(text)) problems[field] = { key: "form:errors.cpr" };
-  }
-  for (const field of ["companiesContacted", "placementsHelped", "iguAgreements", "eventsHeld"] as const) {
-    const n = input[field];
-    if (!Number.isInteger(n) || n < 0 || n > STATUS_LIMITS.countMax) {
-      problems[field] = { key: "form:errors.out_of_range", vars: { min: 0, max: STATUS_LIMITS.countMax } };
-    }
-  }
   if (Object.keys(problems).length > 0 || !quarter) return { kind: "invalid", problems };
 
   const { status, created } = await store.saveQuarterlyStatus(
     {
       organisationId: organisation.id,
       quarter: formatQuarter(quarter),
-      activities: input.activities.trim(),
+      activities: input.activities,
       companiesContacted: input.companiesContacted,
       placementsHelped: input.placementsHelped,
       iguAgreements: input.iguAgreements,
       eventsHeld: input.eventsHeld,
-      plan: input.plan.trim(),
+      plan: input.plan,
     },
     { actor: actorRef(access.actor) },
   );

@@ -1,26 +1,15 @@
 // The quarterly status form: the organisation's work this quarter, four numbers and its plan.
 // It shows what the bot already knows for the quarter, and who changed the status last.
-import { z } from "zod";
 import type { Locale } from "../../kernel/actor.js";
 import { formatDate } from "../../kernel/dates.js";
-import { STATUS_LIMITS, type StatusFormContext } from "./file-quarterly-status.js";
+import type { StatusFormContext } from "./file-quarterly-status.js";
+import { STATUS_LIMITS, type TFileQuarterlyStatusInput } from "./contract.js";
 import type { PlacementTypeRecord } from "../../kernel/records.js";
 import { labelIn } from "../../kernel/records.js";
 import type { Translate } from "../../kernel/translate.js";
-import { zRequiredInteger, zRequiredText } from "../../kernel/fields.js";
 import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
 
 export const QUARTERLY_STATUS_FORM_ID = "quarterly.status";
-
-export const ZQuarterlyStatusSubmissionSchema = z.object({
-  activities: zRequiredText(STATUS_LIMITS.activities),
-  companiesContacted: zRequiredInteger(0, STATUS_LIMITS.countMax),
-  placementsHelped: zRequiredInteger(0, STATUS_LIMITS.countMax),
-  iguAgreements: zRequiredInteger(0, STATUS_LIMITS.countMax),
-  eventsHeld: zRequiredInteger(0, STATUS_LIMITS.countMax),
-  plan: zRequiredText(STATUS_LIMITS.plan),
-});
-export type TQuarterlyStatusSubmission = z.infer<typeof ZQuarterlyStatusSubmissionSchema>;
 
 /** "who" for people: the display name part of an actor reference is not kept, so the user id. */
 export function changedBy(actor: string): string {
@@ -48,13 +37,13 @@ export function quarterlyStatusFields(
   const lastChanged = existing
     ? ` ${t("quarterly:form.last_changed", { who: existingChangedByName ?? changedBy(existing.updatedBy), at: changedAt(existing.updatedAt, locale, timezone) })}`
     : "";
-  const number = (id: string, label: string, hint?: string): FormField => ({
+  const number = (id: keyof TFileQuarterlyStatusInput, label: string, hint?: string): FormField => ({
     kind: "number",
     id,
     label,
     ...(hint ? { hint } : {}),
     required: true,
-    min: 0,
+    min: STATUS_LIMITS.countMin,
     max: STATUS_LIMITS.countMax,
   });
   return [

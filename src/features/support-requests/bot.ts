@@ -9,18 +9,12 @@ import { linkDigestChannelCommand } from "../digests/bot.js";
 import { listSupportRequests } from "./list-support-requests.js";
 import type { CommandName } from "../../kernel/commands.js";
 import { openSupportForm, requestSupport, type SupportFormContext } from "./request-support.js";
-import { canHandleRequests, type SupportTransition, transitionSupportRequest } from "./transition-support-request.js";
+import { canHandleRequests, type SupportTransition, type TransitionResult, transitionSupportRequest } from "./transition-support-request.js";
 import { SUPPORT_KINDS, type SupportKind, type SupportRequestRecord } from "./store.js";
-import { type FieldErrors, type FormValues, type FormView, parseForm } from "../../kernel/form.js";
-import {
-  DECLINE_FORM_ID,
-  declineFormView,
-  SUPPORT_FORM_ID,
-  supportFormFields,
-  supportFormView,
-  ZDeclineSubmissionSchema,
-  ZSupportSubmissionSchema,
-} from "./form.js";
+import type { FieldErrors, FormValues, FormView } from "../../kernel/form.js";
+import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
+import { ZDeclineSupportRequestInput, ZRequestSupportInput } from "./contract.js";
+import { DECLINE_FORM_ID, declineFormView, SUPPORT_FORM_ID, supportFormView } from "./form.js";
 import { userAddressFromRef } from "../../kernel/messenger.js";
 import { channelCommandText, commandText, deniedView, noAccessView } from "../../kernel/common-views.js";
 import { type MessageView, simpleMessage } from "../../kernel/message.js";
@@ -34,9 +28,8 @@ import {
   supportConfirmationView,
   supportListView,
 } from "./views.js";
-import { type BotContext, type BotReply, type CommandRequest, type Feature, message, notice, type SubmitReply, type SubmitRequest } from "../../kernel/feature.js";
+import { type BotContext, type BotReply, type CommandRequest, type Feature, message, notice } from "../../kernel/feature.js";
 import { withRetry } from "../../kernel/retry.js";
-import { translateProblems } from "../../kernel/field-problems.js";
 
 function supportForm(
   ctx: BotContext,
@@ -101,50 +94,26 @@ async function announceChange(ctx: BotContext, request: SupportRequestRecord): P
   await messenger.sendDirect(address, requesterNoticeView(request, ctx.t(locale), locale, timezone));
 }
 
-async function submitSupport(ctx: BotContext, { access, submission }: SubmitRequest): Promise<SubmitReply> {
-  const { actor } = access;
-  const { store, logger, timezone } = ctx.deps;
-  const t = ctx.t(actor.locale);
-  const kind = SUPPORT_KINDS.find((k) => k === submission.state.kind);
-  if (!kind) return { kind: "refused", view: simpleMessage(t("errors:form_expired")) };
-  const opened = await withRetry(() => openSupportForm(store, access, { kind, now: ctx.now(), timezone }));
-  if (opened.kind !== "ok") return { kind: "refused", view: noAccessView(actor, t) };
-  const context = opened.context;
-  const invalid = (errors: FieldErrors): SubmitReply => ({
-    kind: "invalid",
-    errors,
-    form: supportForm(ctx, context, actor.locale, { values: submission.values, errors, nonce: submission.nonce }),
-  });
-  const parsed = parseForm(ZSupportSubmissionSchema, supportFormFields(context, t, actor.locale), { ...submission.values, kind }, t);
-  if (!parsed.ok) return invalid(parsed.errors);
-
-  const input = parsed.value;
-  const result = await withRetry(() =>
-    requestSupport(
-      store,
-      access,
-      {
-        kind,
-        placementId: input.placement,
-        organisationId: input.organisation,
-        companyName: input.companyName,
-        cvr: input.cvr,
-        wantedOn: input.wantedOn,
-        timeWindow: input.timeWindow,
-        language: input.language,
-        hoursPerWeek: input.hoursPerWeek,
-        weeks: input.weeks,
-        note: input.note,
-      },
-      { idempotencyKey: `${actor.platform}:${actor.workspaceId}:${submission.nonce}`, now: ctx.now(), timezone },
-    ),
-  );
-  if (result.kind === "denied") return { kind: "refused", view: noAccessView(actor, t) };
-  if (result.kind === "invalid") return invalid(translateProblems(result.problems, t));
-  logger.info({ requestId: result.request.id, kind, duplicate: result.duplicate, platform: actor.platform }, "support request saved");
-  const posted = await postToJobcenter(ctx, result.request);
-  return { kind: "done", view: supportConfirmationView(result.request, result.duplicate, posted, t, actor.locale, timezone) };
-}
+const submitSupport = submitForm({
+  open: async (ctx, { access, submission }): Promise<FormOpened<SupportFormContext>> => {
+    const kind = SUPPORT_KINDS.find((k) => k === submission.state.kind);
+    if (!kind) return { kind: "refused", view: simpleMessage(ctx.t(access.actor.locale)("errors:form_expired")) };
+    const opened = await openSupportForm(ctx.deps.store, access, { kind, now: ctx.now(), timezone: ctx.deps.timezone });
+    return opened.kind === "ok" ? opened : { kind: "denied" };
+  },
+  form: (ctx, context, { access, submission }) =>
+    supportForm(ctx, context, access.actor.locale, { values: submission.values, nonce: submission.nonce }),
+  contract: ZRequestSupportInput,
+  fixedValues: (context) => ({ kind: context.kind }),
+  run: (ctx, { access, input, idempotencyKey }) =>
+    requestSupport(ctx.deps.store, access, input, { idempotencyKey, now: ctx.now(), timezone: ctx.deps.timezone }),
+  answer: async (ctx, result, { access: { actor }, input }) => {
+    if (result.kind !== "saved") return result;
+    ctx.deps.logger.info({ requestId: result.request.id, kind: input.kind, duplicate: result.duplicate, platform: actor.platform }, "support request saved");
+    const posted = await postToJobcenter(ctx, result.request);
+    return { kind: "done", view: supportConfirmationView(result.request, result.duplicate, posted, ctx.t(actor.locale), actor.locale, ctx.deps.timezone) };
+  },
+});
 
 /** Why a transition did not happen, in words for the person who pressed. */
 function refusalView(ctx: BotContext, access: KnownAccess, request: SupportRequestRecord): MessageView {
@@ -156,16 +125,9 @@ function refusalView(ctx: BotContext, access: KnownAccess, request: SupportReque
   return simpleMessage(t("support:refused.not_possible"));
 }
 
-async function transition(
-  ctx: BotContext,
-  access: KnownAccess,
-  requestId: string | undefined,
-  what: SupportTransition,
-  reason?: string,
-): Promise<{ view: MessageView; ok: boolean }> {
+/** A transition's result in words for the person who pressed; a change is announced. */
+async function transitionAnswer(ctx: BotContext, access: KnownAccess, what: SupportTransition, result: TransitionResult): Promise<{ view: MessageView; ok: boolean }> {
   const t = ctx.t(access.actor.locale);
-  if (!requestId) return { view: simpleMessage(t("errors:form_expired")), ok: false };
-  const result = await withRetry(() => transitionSupportRequest(ctx.deps.store, access, { requestId, transition: what, now: ctx.now(), reason }));
   switch (result.kind) {
     case "denied":
       return { view: simpleMessage(t("support:refused.staff_only")), ok: false };
@@ -177,22 +139,37 @@ async function transition(
     case "reason_invalid":
       return { view: simpleMessage(t("support:decline.reason_required")), ok: false };
     case "ok":
-      ctx.deps.logger.info({ requestId, transition: what, platform: access.actor.platform }, "support request changed");
+      ctx.deps.logger.info({ requestId: result.request.id, transition: what, platform: access.actor.platform }, "support request changed");
       await announceChange(ctx, result.request);
       return { view: simpleMessage(t(`support:done_by_you.${what}`, { id: result.request.id.slice(0, 8) })), ok: true };
   }
 }
 
-async function submitDecline(ctx: BotContext, { access, submission }: SubmitRequest): Promise<SubmitReply> {
-  const t = ctx.t(access.actor.locale);
-  const requestId = submission.state.request;
-  if (!canHandleRequests(access)) return { kind: "refused", view: simpleMessage(t("support:refused.staff_only")) };
-  const form = declineFormView({ requestId: requestId ?? "", t, nonce: submission.nonce, values: submission.values });
-  const parsed = parseForm(ZDeclineSubmissionSchema, form.fields, submission.values, t);
-  if (!parsed.ok) return { kind: "invalid", errors: parsed.errors, form: { ...form, errors: parsed.errors } };
-  const result = await transition(ctx, access, requestId, "decline", parsed.value.reason);
-  return result.ok ? { kind: "done", view: result.view } : { kind: "refused", view: result.view };
+async function transition(ctx: BotContext, access: KnownAccess, requestId: string | undefined, what: SupportTransition): Promise<{ view: MessageView; ok: boolean }> {
+  if (!requestId) return { view: simpleMessage(ctx.t(access.actor.locale)("errors:form_expired")), ok: false };
+  const result = await withRetry(() => transitionSupportRequest(ctx.deps.store, access, { requestId, transition: what, now: ctx.now() }));
+  return transitionAnswer(ctx, access, what, result);
 }
+
+const submitDecline = submitForm({
+  open: async (ctx, { access, submission }): Promise<FormOpened<string>> => {
+    const t = ctx.t(access.actor.locale);
+    if (!canHandleRequests(access)) return { kind: "refused", view: simpleMessage(t("support:refused.staff_only")) };
+    const requestId = submission.state.request;
+    if (!requestId) return { kind: "refused", view: simpleMessage(t("errors:form_expired")) };
+    return { kind: "ok", context: requestId };
+  },
+  form: (ctx, requestId, { access, submission }) =>
+    declineFormView({ requestId, t: ctx.t(access.actor.locale), nonce: submission.nonce, values: submission.values }),
+  contract: ZDeclineSupportRequestInput,
+  // Declining twice finds the request declined already: the second is told so, nothing changes.
+  run: (ctx, { access, input, context: requestId }) =>
+    transitionSupportRequest(ctx.deps.store, access, { requestId, transition: "decline", now: ctx.now(), reason: input.reason }),
+  answer: async (ctx, result, { access }) => {
+    const { view, ok } = await transitionAnswer(ctx, access, "decline", result);
+    return ok ? { kind: "done", view } : { kind: "refused", view };
+  },
+});
 
 async function showRequests(ctx: BotContext, access: KnownAccess): Promise<BotReply> {
   const { actor } = access;

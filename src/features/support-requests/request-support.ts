@@ -5,12 +5,11 @@
 import { type Access, canActFor, type KnownAccess } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import { type ClockSettings, dueAt, earliestVisitDate } from "../../kernel/business-days.js";
-import { containsCpr } from "../../kernel/cpr.js";
-import { cvrProblem, normaliseCvr } from "../../kernel/cvr.js";
 import { type IsoDate, todayIn } from "../../kernel/dates.js";
 import type { OrganisationRecord, PlacementRecord } from "../../kernel/records.js";
-import type { FieldProblems } from "../placements/register-placement.js";
+import type { FieldProblems } from "../../kernel/field-problems.js";
 import type { PartnershipSettings, SupportKind, SupportRequestRecord } from "./store.js";
+import type { TRequestSupportInput } from "./contract.js";
 import type { Store } from "../../kernel/store.js";
 
 /** Placements a support request can be about: not ended or completed. */
@@ -64,19 +63,8 @@ export async function openSupportForm(
   };
 }
 
-export type SupportInput = {
-  kind: SupportKind;
-  placementId: string | undefined;
-  organisationId: string | undefined;
-  companyName: string | undefined;
-  cvr: string | undefined;
-  wantedOn: IsoDate | undefined;
-  timeWindow: string | undefined;
-  language: string | undefined;
-  hoursPerWeek: number | undefined;
-  weeks: number | undefined;
-  note: string | undefined;
-};
+/** The use case's input is the contract's output: what the form's fields hold, already checked for form and format. */
+export type SupportInput = TRequestSupportInput;
 
 export type RequestSupportResult =
   | { kind: "saved"; request: SupportRequestRecord; duplicate: boolean }
@@ -87,7 +75,7 @@ export type RequestSupportResult =
 export async function requestSupport(
   store: Store,
   access: Access,
-  input: SupportInput,
+  input: TRequestSupportInput,
   args: { idempotencyKey: string; now: Date; timezone: string },
 ): Promise<RequestSupportResult> {
   if (access.kind !== "known") return { kind: "denied" };
@@ -98,24 +86,11 @@ export async function requestSupport(
   if (input.placementId) {
     placement = await store.getPlacementById(input.placementId);
     organisation = placement ? await store.getOrganisation(placement.organisationId) : undefined;
-    if (!placement || !organisation || !canActFor(access, organisation)) problems.placement = { key: "support:errors.placement_not_allowed" };
+    if (!placement || !organisation || !canActFor(access, organisation)) problems.placementId = { key: "support:errors.placement_not_allowed" };
   } else {
     const organisationId = input.organisationId ?? ownOrganisation(access)?.id;
     organisation = organisationId ? await store.getOrganisation(organisationId) : undefined;
-    if (!organisation || !canActFor(access, organisation)) problems.organisation = { key: "support:errors.organisation_required" };
-    if (!input.companyName) problems.companyName = { key: "support:errors.placement_or_company" };
-  }
-  if (input.cvr) {
-    const problem = cvrProblem(normaliseCvr(input.cvr));
-    if (problem) problems.cvr = { key: problem === "format" ? "placement:errors.cvr_format" : "placement:errors.cvr_checksum" };
-  }
-  for (const field of ["companyName", "language", "note", "timeWindow"] as const) {
-    if (input[field] && containsCpr(input[field])) problems[field] = { key: "form:errors.cpr" };
-  }
-  if (input.kind === "interpreter" && !input.language) problems.language = { key: "form:errors.required" };
-  if (input.kind === "mentor") {
-    if (input.hoursPerWeek === undefined) problems.hoursPerWeek = { key: "form:errors.required" };
-    if (input.weeks === undefined) problems.weeks = { key: "form:errors.required" };
+    if (!organisation || !canActFor(access, organisation)) problems.organisationId = { key: "support:errors.organisation_required" };
   }
   if (input.wantedOn && input.wantedOn < todayIn(args.timezone, args.now)) problems.wantedOn = { key: "support:errors.date_in_past" };
   if (Object.keys(problems).length > 0 || !organisation) return { kind: "invalid", problems };
@@ -128,7 +103,7 @@ export async function requestSupport(
       organisationId: organisation.id,
       placementId: placement?.id ?? null,
       companyName: placement ? null : (input.companyName ?? null),
-      cvr: placement ? null : input.cvr ? normaliseCvr(input.cvr) : null,
+      cvr: placement ? null : (input.cvr ?? null),
       kind: input.kind,
       wantedOn: input.wantedOn ?? null,
       timeWindow: input.timeWindow ?? null,

@@ -23,7 +23,7 @@ async function registerIgu(userId: string, company: { name: string; cvr: string;
     employerSector: "private",
     sector: "construction",
     shortageSector: "no",
-    type: optionValue(view, "type", /^IGU/),
+    typeId: optionValue(view, "typeId", /^IGU/),
     places: "1",
     startDate: "2016-10-10",
     weeks: String(weeks),
@@ -58,7 +58,7 @@ beforeAll(async () => {
   const end = await openModal(t, REGISTRANT, "afslut");
   const since = t.fake.calls.length;
   const ended = await t.slack.interact(
-    viewSubmissionPayload({ userId: REGISTRANT, viewId: end.viewId, view: end.view, values: { placement: ids.ended, endedOn: "2017-01-13", reason: "ordinary_job" } }),
+    viewSubmissionPayload({ userId: REGISTRANT, viewId: end.viewId, view: end.view, values: { placementId: ids.ended, endedOn: "2017-01-13", reason: "ordinary_job" } }),
   );
   expect(ended.status).toBe(200);
   expect(await prisma.placement.findUniqueOrThrow({ where: { id: ids.ended } })).toMatchObject({ status: "ended" });

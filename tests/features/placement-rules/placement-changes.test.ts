@@ -111,13 +111,13 @@ describe("ending, confirming and VITAS", () => {
       early: false,
       placement: { status: "completed", outcome: "igu" },
     });
-    expect(await extendPlacement(store, partner, { placementId: done.id, endDate: "2017-02-01" })).toMatchObject({ problems: { placement: { key: "rules:errors.already_closed" } } });
+    expect(await extendPlacement(store, partner, { placementId: done.id, endDate: "2017-02-01" })).toMatchObject({ problems: { placementId: { key: "rules:errors.already_closed" } } });
   });
 
   it("makes a placement active when the representative has confirmed", async () => {
     const p = await register({ pNumber: "2000000005" });
-    expect(await confirmRepresentative(store, partner, { placementId: p.id, representativeName: "Jens Tillid", confirmed: false })).toMatchObject({ kind: "invalid" });
-    expect(await confirmRepresentative(store, partner, { placementId: p.id, representativeName: "Jens Tillid", confirmed: true })).toMatchObject({
+    expect(await confirmRepresentative(store, partner, { placementId: p.id, representativeName: "Jens Tillid", representativeConfirmed: false })).toMatchObject({ kind: "invalid" });
+    expect(await confirmRepresentative(store, partner, { placementId: p.id, representativeName: "Jens Tillid", representativeConfirmed: true })).toMatchObject({
       kind: "saved",
       placement: { status: "active", representativeName: "Jens Tillid", representativeConfirmed: true },
     });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveAccess } from "../../../src/kernel/access.js";
 import type { Actor } from "../../../src/kernel/actor.js";
 import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
+import { ZRegisterPlacementInput } from "../../../src/features/placements/contract.js";
 import { PrismaStore } from "../../../src/db/store.js";
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
 
@@ -106,14 +107,13 @@ describe("registering a placement", () => {
   });
 
   it("refuses CPR numbers in any free text and a wrong CVR, saving nothing", async () => {
-    const access = await resolveAccess(store, admin, new Set(["UADMIN"]));
+    // The form's contract checks what was typed before the use case runs.
     const before = await db.prisma.placement.count();
-    const result = await registerPlacement(
-      store,
-      access,
-      input({ cvr: "12345678", note: "Kandidat 010190-1234", contactPerson: "Hanne 0101901234" }),
-      "slack:T1:n-5",
-    );
+    const typed = { ...input(), places: "2", shortageSector: "yes", cvr: "12345678", note: "Kandidat 010190-1234", contactPerson: "Hanne 0101901234" };
+    const parsed = ZRegisterPlacementInput.safeParse(typed);
+    const problems: Record<string, { key: string }> = {};
+    for (const issue of parsed.error?.issues ?? []) problems[String(issue.path[0])] ??= { key: issue.message };
+    const result = parsed.success ? await registerPlacement(store, await resolveAccess(store, admin, new Set(["UADMIN"])), parsed.data, "slack:T1:n-5") : { kind: "invalid", problems };
     expect(result).toEqual({
       kind: "invalid",
       problems: {

@@ -1,0 +1,98 @@
+// The one way a submitted form is handled, whatever the form: read what the form offers this
+// person again (it may have changed since it opened), parse what they typed through the form's
+// contract, run the use case, and answer. Whatever is wrong at a field comes back as the same form
+// with what was typed and a translated message at the field. A fault thrown anywhere here is the
+// Bot's to log and answer (Bot.guard), so the person keeps the form and what they typed.
+import type { z } from "zod";
+import type { KnownAccess } from "./access.js";
+import { noAccessView } from "./common-views.js";
+import type { BotContext, FormSubmission, SubmitReply, SubmitRequest } from "./feature.js";
+import { type FieldProblems, translateProblems } from "./field-problems.js";
+import { type FieldErrors, type FormValues, type FormView, parseForm } from "./form.js";
+import type { MessageView } from "./message.js";
+import { withRetry } from "./retry.js";
+
+/** Whether the person may still use the form, and what it offers them. */
+export type FormOpened<C> =
+  | { kind: "ok"; context: C }
+  /** Unknown person or no permission: the usual "no access" answer. */
+  | { kind: "denied" }
+  /** Not accepted for a reason of the form's own, in its words. */
+  | { kind: "refused"; view: MessageView };
+
+/** A use case's result as the person should hear it. */
+export type FormAnswer =
+  | { kind: "done"; view: MessageView }
+  /** Problems keyed by the contract's field ids: shown at those fields. */
+  | { kind: "invalid"; problems: FieldProblems }
+  | { kind: "denied" }
+  | { kind: "refused"; view: MessageView };
+
+export type FormRun<C, I> = {
+  access: KnownAccess;
+  input: I;
+  context: C;
+  /** The form as it was shown (its options, e.g. the names a user picker showed). */
+  form: FormView;
+  submission: FormSubmission;
+  idempotencyKey: string;
+};
+
+export type FormPipeline<C, S extends z.ZodType, R> = {
+  open: (ctx: BotContext, request: SubmitRequest) => Promise<FormOpened<C>>;
+  /** The form as it was shown, with what the person typed (request.submission.values) and its nonce. */
+  form: (ctx: BotContext, context: C, request: SubmitRequest) => FormView | Promise<FormView>;
+  /** The form's contract: its output is the use case's input. */
+  contract: S;
+  /** Values that are not fields the person fills (routing state, a fixed choice), added before parsing. */
+  fixedValues?: (context: C, request: SubmitRequest) => FormValues;
+  /**
+   * The use case. It runs again after a transient database error, so it must be safe to repeat:
+   * idempotent by the key (made from the form's nonce), an overwrite, or read-only.
+   */
+  run: (ctx: BotContext, run: FormRun<C, z.output<S>>) => Promise<R>;
+  /** The result as an answer; runs once, so side effects (posting to a channel) belong here. */
+  answer: (ctx: BotContext, result: R, run: FormRun<C, z.output<S>>) => FormAnswer | Promise<FormAnswer>;
+};
+
+export function submitForm<C, S extends z.ZodType, R>(pipeline: FormPipeline<C, S, R>) {
+  return async (ctx: BotContext, request: SubmitRequest): Promise<SubmitReply> => {
+    const { access, submission } = request;
+    const { actor } = access;
+    const t = ctx.t(actor.locale);
+    const refusal = (answer: { kind: "denied" } | { kind: "refused"; view: MessageView }): SubmitReply => ({
+      kind: "refused",
+      view: answer.kind === "denied" ? noAccessView(actor, t) : answer.view,
+    });
+
+    const opened = await withRetry(() => pipeline.open(ctx, request));
+    if (opened.kind !== "ok") return refusal(opened);
+    const { context } = opened;
+    const form = await withRetry(async () => pipeline.form(ctx, context, request));
+    const invalid = (errors: FieldErrors): SubmitReply => ({ kind: "invalid", errors, form: { ...form, errors } });
+
+    const values = { ...submission.values, ...pipeline.fixedValues?.(context, request) };
+    const parsed = parseForm(pipeline.contract, form.fields, values, t);
+    if (!parsed.ok) return invalid(parsed.errors);
+
+    const run: FormRun<C, z.output<S>> = {
+      access,
+      input: parsed.value,
+      context,
+      form,
+      submission,
+      idempotencyKey: `${actor.platform}:${actor.workspaceId}:${submission.nonce}`,
+    };
+    const result = await withRetry(() => pipeline.run(ctx, run));
+    const answer = await pipeline.answer(ctx, result, run);
+    switch (answer.kind) {
+      case "done":
+        return { kind: "done", view: answer.view };
+      case "invalid":
+        return invalid(translateProblems(answer.problems, t, actor.locale));
+      case "denied":
+      case "refused":
+        return refusal(answer);
+    }
+  };
+}
