@@ -1,7 +1,8 @@
 import { type Access, canManageContacts, isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import type { ContactRecord, OrganisationRecord, Role } from "../../kernel/records.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore } from "../../kernel/store.js";
+import type { ContactsStore } from "./store.js";
 
 export type AddContactInput = {
   /** The platform user id chosen in the user picker (Slack U…, Teams AAD object id or 29:… id). */
@@ -20,7 +21,7 @@ export type AddContactResult =
  * An admin adds a contact to an organisation with a role. The new contact lives in the
  * admin's own platform and workspace: that is where the user picker found them.
  */
-export async function addContact(store: Store, access: Access, input: AddContactInput): Promise<AddContactResult> {
+export async function addContact(store: ContactsStore & AccessStore, access: Access, input: AddContactInput): Promise<AddContactResult> {
   if (!isAdmin(access)) return { kind: "denied" };
   const organisation = await store.getOrganisation(input.organisationId);
   if (!organisation || !canManageContacts(access, organisation)) {

@@ -9,9 +9,14 @@ import { simpleMessage } from "../../kernel/message.js";
 import { type BotContext, type Feature, message, type SubmitReply, type SubmitRequest } from "../../kernel/feature.js";
 import { withRetry } from "../../kernel/retry.js";
 import { translateProblems } from "../../kernel/field-problems.js";
+import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
+import type { ContactsStore } from "./store.js";
+
+/** The store ports this feature's commands, buttons and forms use. */
+export type ContactsFeatureStore = ContactsStore & AccessStore & PartnershipsStore;
 
 async function contactForm(
-  ctx: BotContext,
+  ctx: BotContext<ContactsFeatureStore>,
   access: KnownAccess,
   locale: Locale,
   more: { values?: FormValues; errors?: FieldErrors; nonce?: string } = {},
@@ -29,7 +34,7 @@ async function contactForm(
   });
 }
 
-async function submitContact(ctx: BotContext, { access, submission }: SubmitRequest): Promise<SubmitReply> {
+async function submitContact(ctx: BotContext<ContactsFeatureStore>, { access, submission }: SubmitRequest): Promise<SubmitReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   if (!isAdmin(access)) return { kind: "refused", view: deniedView(t) };
@@ -59,7 +64,7 @@ async function submitContact(ctx: BotContext, { access, submission }: SubmitRequ
   return { kind: "done", view: simpleMessage(t(result.created ? "admin:saved" : "admin:updated", vars)) };
 }
 
-export const contactsFeature: Feature = {
+export const contactsFeature: Feature<ContactsFeatureStore> = {
   commands: {
     admin: async (ctx, { access }) => {
       if (!isAdmin(access)) return message(deniedView(ctx.t(access.actor.locale)));

@@ -33,14 +33,20 @@ import { EXTEND_PLACEMENT_ACTION, ruleChangeView, vitasSummaryView } from "./vie
 import { type BotContext, type BotReply, type Feature, message, type SubmitReply, type SubmitRequest } from "../../kernel/feature.js";
 import { withRetry } from "../../kernel/retry.js";
 import { translateRuleProblems } from "./rule-problems.js";
+import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { PlacementRulesStore } from "./store.js";
+import type { PlacementsStore } from "../placements/store.js";
+
+/** The store ports this feature's commands, buttons and forms use. */
+export type PlacementRulesFeatureStore = PlacementRulesStore & PlacementLookupStore & PlacementsStore & AccessStore;
 
 /** The placements this person may change: their organisation's, or all in their partnerships for staff. */
-async function visiblePlacements(ctx: BotContext, access: KnownAccess): Promise<PlacementRecord[]> {
+async function visiblePlacements(ctx: BotContext<PlacementRulesFeatureStore>, access: KnownAccess): Promise<PlacementRecord[]> {
   const result = await withRetry(() => listPlacements(ctx.deps.store, access, 100));
   return result.kind === "ok" ? result.placements : [];
 }
 
-async function openRuleForm(ctx: BotContext, access: KnownAccess, formId: RuleFormId, placementId?: string): Promise<BotReply> {
+async function openRuleForm(ctx: BotContext<PlacementRulesFeatureStore>, access: KnownAccess, formId: RuleFormId, placementId?: string): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   if (formId === EXEMPTION_FORM_ID && !isAdmin(access)) return message(deniedView(t));
@@ -66,9 +72,9 @@ type Outcome = { kind: "saved"; view: MessageView } | { kind: "invalid"; problem
 function ruleSubmit<T>(
   formId: RuleFormId,
   schema: Parameters<typeof parseForm>[0],
-  run: (ctx: BotContext, access: KnownAccess, value: T) => Promise<Outcome>,
+  run: (ctx: BotContext<PlacementRulesFeatureStore>, access: KnownAccess, value: T) => Promise<Outcome>,
 ) {
-  return async (ctx: BotContext, { access, submission }: SubmitRequest): Promise<SubmitReply> => {
+  return async (ctx: BotContext<PlacementRulesFeatureStore>, { access, submission }: SubmitRequest): Promise<SubmitReply> => {
     const { actor } = access;
     const t = ctx.t(actor.locale);
     if (formId === EXEMPTION_FORM_ID && !isAdmin(access)) return { kind: "refused", view: deniedView(t) };
@@ -158,7 +164,7 @@ const submitExemption = ruleSubmit<Exemption>(EXEMPTION_FORM_ID, ZExemptionSubmi
   return { kind: "saved", view: ruleChangeView(p, t("rules:exemption.done", { company: p.company.name, reason: p.ratioExemption?.reason }), t, locale) };
 });
 
-export const placementRulesFeature: Feature = {
+export const placementRulesFeature: Feature<PlacementRulesFeatureStore> = {
   commands: {
     extend: (ctx, { access }) => openRuleForm(ctx, access, EXTEND_FORM_ID),
     end: (ctx, { access }) => openRuleForm(ctx, access, END_FORM_ID),

@@ -7,7 +7,8 @@ import { isClosed, placementFor } from "../../kernel/placement-access.js";
 import { END_REASONS, type EndReason, type Outcome, OUTCOMES } from "./rule-set.js";
 import type { PlacementRecord } from "../../kernel/records.js";
 import type { FieldProblems } from "../placements/register-placement.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { PlacementRulesStore } from "./store.js";
 
 export type EndPlacementResult =
   | { kind: "saved"; placement: PlacementRecord; early: boolean }
@@ -15,7 +16,7 @@ export type EndPlacementResult =
   | { kind: "denied" };
 
 export async function endPlacement(
-  store: Store,
+  store: PlacementRulesStore & PlacementLookupStore & AccessStore,
   access: Access,
   input: { placementId: string; endedOn: IsoDate; reason?: EndReason; outcome?: Outcome },
 ): Promise<EndPlacementResult> {

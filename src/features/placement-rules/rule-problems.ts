@@ -2,7 +2,7 @@ import type { Locale } from "../../kernel/actor.js";
 import { formatDate, isRealIsoDate } from "../../kernel/dates.js";
 import type { FieldProblems } from "../placements/register-placement.js";
 import type { FieldErrors } from "../../kernel/form.js";
-import type { Translate } from "../../i18n/index.js";
+import type { Translate } from "../../kernel/translate.js";
 
 /** A rule's numbers as people read them: dates in words, fractions with one decimal in their language. */
 export function formatRuleVars(vars: Record<string, unknown> | undefined, locale: Locale): Record<string, unknown> | undefined {

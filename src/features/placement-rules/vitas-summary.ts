@@ -8,7 +8,8 @@ import { placementFor } from "../../kernel/placement-access.js";
 import { ruleKindOf } from "./rule-set.js";
 import type { PlacementRecord } from "../../kernel/records.js";
 import type { FieldProblems } from "../placements/register-placement.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { PlacementRulesStore } from "./store.js";
 import { containsCpr } from "../../kernel/cpr.js";
 
 /** One VITAS field: its name (an i18n key under rules:vitas.fields) and its value; null when the bot does not know it. */
@@ -53,7 +54,7 @@ export type VitasResult =
  * when anything changed, and returns the summary.
  */
 export async function prepareVitasSummary(
-  store: Store,
+  store: PlacementRulesStore & PlacementLookupStore & AccessStore,
   access: Access,
   input: { placementId: string; tasks?: string; monthlyWageCost?: number; createdInVitas?: boolean },
 ): Promise<VitasResult> {

@@ -17,12 +17,20 @@ import { type BotContext, type BotReply, type Feature, message, type SubmitReply
 import { withMentorFigures } from "../support-requests/bot.js";
 import { withRetry } from "../../kernel/retry.js";
 import { translateRuleProblems } from "../placement-rules/rule-problems.js";
+import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
+import type { PlacementsStore } from "./store.js";
+import type { PlacementRulesStore, OutcomesStore } from "../placement-rules/store.js";
+import type { PrivacyStore } from "../privacy/store.js";
+import type { SupportRequestsStore } from "../support-requests/store.js";
+
+/** The store ports this feature's commands, buttons and forms use. */
+export type PlacementsFeatureStore = PlacementsStore & PlacementRulesStore & OutcomesStore & Pick<PrivacyStore, "caseReferenceExists"> & Pick<SupportRequestsStore, "mentorFigures"> & AccessStore & PartnershipsStore;
 
 /** Domain field names that the form calls something else. */
 const FIELD_NAMES: Record<string, string> = { organisationId: "organisation", typeId: "type", ratioExemptionReason: "ratioExemption" };
 
 function placementForm(
-  ctx: BotContext,
+  ctx: BotContext<PlacementsFeatureStore>,
   context: PlacementFormContext,
   locale: Locale,
   more: { values?: FormValues; errors?: FieldErrors; nonce?: string } = {},
@@ -38,7 +46,7 @@ function placementForm(
   });
 }
 
-async function openForm(ctx: BotContext, access: KnownAccess): Promise<BotReply> {
+async function openForm(ctx: BotContext<PlacementsFeatureStore>, access: KnownAccess): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   const result = await withRetry(() => openPlacementForm(ctx.deps.store, access));
@@ -47,7 +55,7 @@ async function openForm(ctx: BotContext, access: KnownAccess): Promise<BotReply>
   return { kind: "form", form: placementForm(ctx, result.context, actor.locale) };
 }
 
-async function showList(ctx: BotContext, access: KnownAccess): Promise<BotReply> {
+async function showList(ctx: BotContext<PlacementsFeatureStore>, access: KnownAccess): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   const result = await withRetry(() => listPlacements(ctx.deps.store, access));
@@ -55,7 +63,7 @@ async function showList(ctx: BotContext, access: KnownAccess): Promise<BotReply>
   return message(placementListView({ ...result, t, locale: actor.locale }));
 }
 
-async function showProgress(ctx: BotContext, access: KnownAccess): Promise<BotReply> {
+async function showProgress(ctx: BotContext<PlacementsFeatureStore>, access: KnownAccess): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   const result = await withRetry(() => computeProgress(ctx.deps.store, access));
@@ -64,7 +72,7 @@ async function showProgress(ctx: BotContext, access: KnownAccess): Promise<BotRe
   return message(await withMentorFigures(ctx, result.partnerships.map((p) => p.partnership), view, actor.locale));
 }
 
-async function submitPlacement(ctx: BotContext, { access, submission }: SubmitRequest): Promise<SubmitReply> {
+async function submitPlacement(ctx: BotContext<PlacementsFeatureStore>, { access, submission }: SubmitRequest): Promise<SubmitReply> {
   const { actor } = access;
   const { store, logger } = ctx.deps;
   const t = ctx.t(actor.locale);
@@ -126,7 +134,7 @@ async function submitPlacement(ctx: BotContext, { access, submission }: SubmitRe
   return { kind: "done", view: placementConfirmationView(result.placement, result.duplicate, t, actor.locale) };
 }
 
-export const placementsFeature: Feature = {
+export const placementsFeature: Feature<PlacementsFeatureStore> = {
   commands: {
     new: (ctx, { access }) => openForm(ctx, access),
     list: (ctx, { access }) => showList(ctx, access),

@@ -16,7 +16,10 @@ import {
   ruleKindOf,
 } from "../placement-rules/rule-set.js";
 import type { EmployerSector, Need, PlacementRecord } from "../../kernel/records.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
+import type { PlacementsStore } from "./store.js";
+import type { PlacementRulesStore } from "../placement-rules/store.js";
+import type { PrivacyStore } from "../privacy/store.js";
 
 export type PlacementInput = {
   organisationId: string;
@@ -68,7 +71,7 @@ export type RegisterPlacementResult =
  * the first placement instead of creating a twin.
  */
 export async function registerPlacement(
-  store: Store,
+  store: PlacementsStore & PlacementRulesStore & Pick<PrivacyStore, "caseReferenceExists"> & AccessStore & PartnershipsStore,
   access: Access,
   input: PlacementInput,
   idempotencyKey: string,
@@ -117,7 +120,7 @@ export async function registerPlacement(
   const required = { key: "rules:errors.required_for_type" };
 
   // Rule 1: the workplace, by P-nummer, and its ordinary employees.
-  let workplace: Awaited<ReturnType<Store["findWorkplace"]>>;
+  let workplace: Awaited<ReturnType<PlacementRulesStore["findWorkplace"]>>;
   let employees = input.ordinaryEmployees;
   const pNumber = input.pNumber?.replace(/\s/g, "");
   if (needsWorkplace(type)) {

@@ -15,6 +15,13 @@ import type { BotContext, BotReply, CommandRequest, Feature, FollowUp, SubmitRep
 import { message } from "../../kernel/feature.js";
 import { withRetry } from "../../kernel/retry.js";
 import { translateProblems } from "../../kernel/field-problems.js";
+import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
+import type { QuarterlyStore } from "./store.js";
+import type { OutcomesStore } from "../placement-rules/store.js";
+import type { ContactsStore } from "../contacts/store.js";
+
+/** The store ports this feature's commands, buttons and forms use. */
+export type QuarterlyFeatureStore = QuarterlyStore & OutcomesStore & ContactsStore & AccessStore & PartnershipsStore;
 
 /** Why this person cannot file; an admin named in BOT_ADMINS has no organisation of their own. */
 function noOrganisationView(access: KnownAccess, t: (key: string) => string) {
@@ -22,7 +29,7 @@ function noOrganisationView(access: KnownAccess, t: (key: string) => string) {
 }
 
 async function statusForm(
-  ctx: BotContext,
+  ctx: BotContext<QuarterlyFeatureStore>,
   context: StatusFormContext,
   locale: Locale,
   more: { values?: FormValues; errors?: FieldErrors; nonce?: string } = {},
@@ -40,7 +47,7 @@ async function statusForm(
   });
 }
 
-async function openForm(ctx: BotContext, access: KnownAccess, quarterText?: string): Promise<BotReply> {
+async function openForm(ctx: BotContext<QuarterlyFeatureStore>, access: KnownAccess, quarterText?: string): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   const clock = { timezone: ctx.deps.timezone, now: ctx.now() };
@@ -50,7 +57,7 @@ async function openForm(ctx: BotContext, access: KnownAccess, quarterText?: stri
   return { kind: "form", form: await withRetry(() => statusForm(ctx, result.context, actor.locale)) };
 }
 
-async function submitStatus(ctx: BotContext, { access, submission }: SubmitRequest): Promise<SubmitReply> {
+async function submitStatus(ctx: BotContext<QuarterlyFeatureStore>, { access, submission }: SubmitRequest): Promise<SubmitReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   const clock = { timezone: ctx.deps.timezone, now: ctx.now() };
@@ -78,7 +85,7 @@ async function submitStatus(ctx: BotContext, { access, submission }: SubmitReque
 }
 
 /** `rapport [2016-Q3]`: the last finished quarter unless one is named. */
-async function report(ctx: BotContext, { access, args }: CommandRequest): Promise<BotReply> {
+async function report(ctx: BotContext<QuarterlyFeatureStore>, { access, args }: CommandRequest): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   if (!isAdmin(access)) return message(simpleMessage(t("quarterly:report_admin_only")));
@@ -108,7 +115,7 @@ async function report(ctx: BotContext, { access, args }: CommandRequest): Promis
   return { kind: "message", view: simpleMessage(t("quarterly:report_working", { quarter: label })), followUp };
 }
 
-export const quarterlyStatusFeature: Feature = {
+export const quarterlyStatusFeature: Feature<QuarterlyFeatureStore> = {
   commands: {
     status: (ctx, { access, args }) => openForm(ctx, access, args[0]),
     report,

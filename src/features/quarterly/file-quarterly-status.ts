@@ -7,7 +7,9 @@ import { containsCpr } from "../../kernel/cpr.js";
 import type { FieldProblems } from "../placements/register-placement.js";
 import { currentQuarter, firstDayOf, formatQuarter, lastDayOf, parseQuarter, previousQuarter, type Quarter } from "../../kernel/quarters.js";
 import type { OrganisationRecord, PartnershipRecord, QuarterlyStatusRecord } from "../../kernel/records.js";
-import type { Store } from "../../kernel/store.js";
+import type { PartnershipsStore } from "../../kernel/store.js";
+import type { QuarterlyStore } from "./store.js";
+import type { ContactsStore } from "../contacts/store.js";
 
 export const STATUS_LIMITS = { activities: 3000, plan: 2000, countMax: 100_000 } as const;
 
@@ -57,7 +59,7 @@ export function fileableQuarters(timezone: string, now: Date): string[] {
   return [formatQuarter(current), formatQuarter(previousQuarter(current))];
 }
 
-export async function knownQuarter(store: Store, organisation: OrganisationRecord, quarter: Quarter): Promise<KnownQuarter> {
+export async function knownQuarter(store: QuarterlyStore & ContactsStore & PartnershipsStore, organisation: OrganisationRecord, quarter: Quarter): Promise<KnownQuarter> {
   const rows = (await store.tallyPlacementDetails(organisation.partnershipId, { from: firstDayOf(quarter), to: lastDayOf(quarter) })).filter(
     (r) => r.organisationId === organisation.id,
   );
@@ -72,7 +74,7 @@ export async function knownQuarter(store: Store, organisation: OrganisationRecor
 
 /** The status form for the person's organisation and the current quarter (or `quarterText`). */
 export async function openStatusForm(
-  store: Store,
+  store: QuarterlyStore & ContactsStore & PartnershipsStore,
   access: Access,
   clock: { timezone: string; now: Date },
   quarterText?: string,
@@ -92,7 +94,7 @@ export async function openStatusForm(
 }
 
 export async function fileQuarterlyStatus(
-  store: Store,
+  store: QuarterlyStore & ContactsStore & PartnershipsStore,
   access: Access,
   input: StatusInput,
   clock: { timezone: string; now: Date },

@@ -10,7 +10,7 @@ import { listSupportRequests } from "./list-support-requests.js";
 import type { CommandName } from "../../kernel/commands.js";
 import { openSupportForm, requestSupport, type SupportFormContext } from "./request-support.js";
 import { canHandleRequests, type SupportTransition, transitionSupportRequest } from "./transition-support-request.js";
-import { SUPPORT_KINDS, type SupportKind, type SupportRequestRecord } from "./store.js";
+import { SUPPORT_KINDS, type SupportKind, type SupportRequestRecord, type SupportRequestsStore } from "./store.js";
 import { type FieldErrors, type FormValues, type FormView, parseForm } from "../../kernel/form.js";
 import {
   DECLINE_FORM_ID,
@@ -37,9 +37,16 @@ import {
 import { type BotContext, type BotReply, type CommandRequest, type Feature, message, notice, type SubmitReply, type SubmitRequest } from "../../kernel/feature.js";
 import { withRetry } from "../../kernel/retry.js";
 import { translateProblems } from "../../kernel/field-problems.js";
+import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { ChannelsStore } from "../channels/store.js";
+import type { PlacementsStore } from "../placements/store.js";
+import type { DigestsStore } from "../digests/store.js";
+
+/** The store ports this feature's commands, buttons and forms use. */
+export type SupportRequestsFeatureStore = SupportRequestsStore & ChannelsStore & PlacementsStore & PlacementLookupStore & AccessStore & PartnershipsStore & DigestsStore;
 
 function supportForm(
-  ctx: BotContext,
+  ctx: BotContext<SupportRequestsFeatureStore>,
   context: SupportFormContext,
   locale: Locale,
   more: { values?: FormValues; errors?: FieldErrors; nonce?: string } = {},
@@ -47,7 +54,7 @@ function supportForm(
   return supportFormView({ context, t: ctx.t(locale), locale, nonce: more.nonce ?? ctx.newNonce(), values: more.values, errors: more.errors });
 }
 
-async function openForm(ctx: BotContext, access: KnownAccess, kind: SupportKind, placementId?: string): Promise<BotReply> {
+async function openForm(ctx: BotContext<SupportRequestsFeatureStore>, access: KnownAccess, kind: SupportKind, placementId?: string): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   const result = await withRetry(() =>
@@ -59,13 +66,13 @@ async function openForm(ctx: BotContext, access: KnownAccess, kind: SupportKind,
 }
 
 /** The language of the jobcenter channel (the admin's when it was linked), else the deployment's default. */
-async function channelLocale(ctx: BotContext, partnershipId: string): Promise<Locale> {
+async function channelLocale(ctx: BotContext<SupportRequestsFeatureStore>, partnershipId: string): Promise<Locale> {
   const links = await ctx.deps.store.listChannelLinks(partnershipId, "jobcenter");
   return links[0]?.locale === "en" ? "en" : "da";
 }
 
 /** Posts a new request to the partnership's jobcenter channel; true when it got there. */
-async function postToJobcenter(ctx: BotContext, request: SupportRequestRecord): Promise<boolean> {
+async function postToJobcenter(ctx: BotContext<SupportRequestsFeatureStore>, request: SupportRequestRecord): Promise<boolean> {
   const { store, messenger, logger, timezone } = ctx.deps;
   if (request.channelMessage) return true;
   const [link] = await store.listChannelLinks(request.partnershipId, "jobcenter");
@@ -85,7 +92,7 @@ async function postToJobcenter(ctx: BotContext, request: SupportRequestRecord): 
 }
 
 /** After a change: the channel message shows the new state, and the requester is told. */
-async function announceChange(ctx: BotContext, request: SupportRequestRecord): Promise<void> {
+async function announceChange(ctx: BotContext<SupportRequestsFeatureStore>, request: SupportRequestRecord): Promise<void> {
   const { store, messenger, logger, timezone } = ctx.deps;
   if (!messenger) return;
   if (request.channelMessage) {
@@ -101,7 +108,7 @@ async function announceChange(ctx: BotContext, request: SupportRequestRecord): P
   await messenger.sendDirect(address, requesterNoticeView(request, ctx.t(locale), locale, timezone));
 }
 
-async function submitSupport(ctx: BotContext, { access, submission }: SubmitRequest): Promise<SubmitReply> {
+async function submitSupport(ctx: BotContext<SupportRequestsFeatureStore>, { access, submission }: SubmitRequest): Promise<SubmitReply> {
   const { actor } = access;
   const { store, logger, timezone } = ctx.deps;
   const t = ctx.t(actor.locale);
@@ -147,7 +154,7 @@ async function submitSupport(ctx: BotContext, { access, submission }: SubmitRequ
 }
 
 /** Why a transition did not happen, in words for the person who pressed. */
-function refusalView(ctx: BotContext, access: KnownAccess, request: SupportRequestRecord): MessageView {
+function refusalView(ctx: BotContext<SupportRequestsFeatureStore>, access: KnownAccess, request: SupportRequestRecord): MessageView {
   const t = ctx.t(access.actor.locale);
   const holder = request.holderName ?? t("support:someone");
   if (request.status === "taken") return simpleMessage(t("support:refused.already_taken", { holder }));
@@ -157,7 +164,7 @@ function refusalView(ctx: BotContext, access: KnownAccess, request: SupportReque
 }
 
 async function transition(
-  ctx: BotContext,
+  ctx: BotContext<SupportRequestsFeatureStore>,
   access: KnownAccess,
   requestId: string | undefined,
   what: SupportTransition,
@@ -183,7 +190,7 @@ async function transition(
   }
 }
 
-async function submitDecline(ctx: BotContext, { access, submission }: SubmitRequest): Promise<SubmitReply> {
+async function submitDecline(ctx: BotContext<SupportRequestsFeatureStore>, { access, submission }: SubmitRequest): Promise<SubmitReply> {
   const t = ctx.t(access.actor.locale);
   const requestId = submission.state.request;
   if (!canHandleRequests(access)) return { kind: "refused", view: simpleMessage(t("support:refused.staff_only")) };
@@ -194,7 +201,7 @@ async function submitDecline(ctx: BotContext, { access, submission }: SubmitRequ
   return result.ok ? { kind: "done", view: result.view } : { kind: "refused", view: result.view };
 }
 
-async function showRequests(ctx: BotContext, access: KnownAccess): Promise<BotReply> {
+async function showRequests(ctx: BotContext<SupportRequestsFeatureStore>, access: KnownAccess): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   const now = ctx.now();
@@ -203,7 +210,7 @@ async function showRequests(ctx: BotContext, access: KnownAccess): Promise<BotRe
   return message(supportListView({ ...result, now, t, locale: actor.locale, timezone: ctx.deps.timezone }));
 }
 
-async function linkJobcenterChannel(ctx: BotContext, request: CommandRequest): Promise<BotReply> {
+async function linkJobcenterChannel(ctx: BotContext<SupportRequestsFeatureStore>, request: CommandRequest): Promise<BotReply> {
   if (isDigestChannelCommand(request.args)) return linkDigestChannelCommand(ctx, request);
   const { access, args, channel, style } = request;
   const t = ctx.t(access.actor.locale);
@@ -239,7 +246,7 @@ async function linkJobcenterChannel(ctx: BotContext, request: CommandRequest): P
 }
 
 /** The progress message with each partnership's mentor hours against the agreement's planning figure. */
-export async function withMentorFigures(ctx: BotContext, partnerships: PartnershipRecord[], view: MessageView, locale: Locale): Promise<MessageView> {
+export async function withMentorFigures(ctx: BotContext<Pick<SupportRequestsStore, "mentorFigures">>, partnerships: PartnershipRecord[], view: MessageView, locale: Locale): Promise<MessageView> {
   const t = ctx.t(locale);
   const blocks = [...view.blocks];
   for (const partnership of partnerships) {
@@ -257,10 +264,10 @@ const KIND_COMMANDS: Record<SupportKind, CommandName> = {
   upskilling: "upskilling",
 };
 
-export const supportRequestsFeature: Feature = {
+export const supportRequestsFeature: Feature<SupportRequestsFeatureStore> = {
   commands: {
     ...Object.fromEntries(
-      SUPPORT_KINDS.map((kind) => [KIND_COMMANDS[kind], (ctx: BotContext, { access }: { access: KnownAccess }) => openForm(ctx, access, kind)]),
+      SUPPORT_KINDS.map((kind) => [KIND_COMMANDS[kind], (ctx: BotContext<SupportRequestsFeatureStore>, { access }: { access: KnownAccess }) => openForm(ctx, access, kind)]),
     ),
     requests: (ctx, { access }) => showRequests(ctx, access),
     channel: linkJobcenterChannel,

@@ -7,11 +7,12 @@ import { extendPlacement } from "../../../src/features/placement-rules/extend-pl
 import { recordRatioExemption } from "../../../src/features/placement-rules/record-ratio-exemption.js";
 import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
 import { prepareVitasSummary } from "../../../src/features/placement-rules/vitas-summary.js";
-import { PrismaStore } from "../../../src/db/store.js";
+import { createPrismaStore } from "../../../src/db/stores.js";
+import type { AppStore } from "../../../src/bot/stores.js";
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
 
 let db: TestDatabase;
-let store: PrismaStore;
+let store: AppStore;
 let admin: Access;
 let partner: Access;
 let ids: { di: string; praktik: string; loentilskud: string };
@@ -19,7 +20,7 @@ let n = 0;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  store = new PrismaStore(db.prisma);
+  store = createPrismaStore(db.prisma);
   const type = (key: string) => db.prisma.placementType.findFirstOrThrow({ where: { key, partnership: { slug: "aalborg-2016" } } });
   const di = (await db.prisma.organisation.findFirstOrThrow({ where: { name: "Dansk Industri Aalborg" } })).id;
   ids = { di, praktik: (await type("virksomhedspraktik")).id, loentilskud: (await type("loentilskud")).id };

@@ -4,7 +4,8 @@ import { computeProgress } from "../../../src/features/placements/compute-progre
 import { resolveAccess } from "../../../src/kernel/access.js";
 import { summariseOutcomes } from "../../../src/features/placement-rules/placement-outcomes.js";
 import { parseQuarter, DEFAULT_STATUS_SCHEDULE } from "../../../src/kernel/quarters.js";
-import { PrismaStore } from "../../../src/db/store.js";
+import { createPrismaStore } from "../../../src/db/stores.js";
+import type { AppStore } from "../../../src/bot/stores.js";
 import { createI18n } from "../../../src/i18n/index.js";
 import { outcomeLines } from "../../../src/features/placements/progress-view.js";
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
@@ -27,11 +28,11 @@ describe("what finished placements led to", () => {
 
 describe("outcomes in fremdrift and the quarterly report", () => {
   let db: TestDatabase;
-  let store: PrismaStore;
+  let store: AppStore;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    store = new PrismaStore(db.prisma);
+    store = createPrismaStore(db.prisma);
     const aalborg = await db.prisma.partnership.findUniqueOrThrow({ where: { slug: "aalborg-2016" } });
     const org = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: aalborg.id, name: "Dansk Industri Aalborg" } });
     const praktik = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: aalborg.id, key: "virksomhedspraktik" } });

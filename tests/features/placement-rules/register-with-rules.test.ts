@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Access, resolveAccess } from "../../../src/kernel/access.js";
 import type { Actor } from "../../../src/kernel/actor.js";
 import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
-import { PrismaStore } from "../../../src/db/store.js";
+import { createPrismaStore } from "../../../src/db/stores.js";
+import type { AppStore } from "../../../src/bot/stores.js";
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
 
 let db: TestDatabase;
-let store: PrismaStore;
+let store: AppStore;
 let admin: Access;
 let partner: Access;
 let ids: { di: string; praktik: string; loentilskud: string; igu: string; ordinaer: string };
@@ -17,7 +18,7 @@ const key = () => `test:rules:${++n}`;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  store = new PrismaStore(db.prisma);
+  store = createPrismaStore(db.prisma);
   const type = (key: string) => db.prisma.placementType.findFirstOrThrow({ where: { key, partnership: { slug: "aalborg-2016" } } });
   const di = (await db.prisma.organisation.findFirstOrThrow({ where: { name: "Dansk Industri Aalborg" } })).id;
   ids = { di, praktik: (await type("virksomhedspraktik")).id, loentilskud: (await type("loentilskud")).id, igu: (await type("igu")).id, ordinaer: (await type("ordinaer")).id };

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveAccess } from "../../../src/kernel/access.js";
 import type { Actor } from "../../../src/kernel/actor.js";
 import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
-import { PrismaStore } from "../../../src/db/store.js";
+import { createPrismaStore } from "../../../src/db/stores.js";
+import type { AppStore } from "../../../src/bot/stores.js";
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
 
 let db: TestDatabase;
-let store: PrismaStore;
+let store: AppStore;
 let ids: { di: string; lo: string; ama: string; praktikAalborg: string; praktikFredericia: string; ordinaer: string };
 
 const admin: Actor = { platform: "slack", workspaceId: "T1", userId: "UADMIN", locale: "da" };
@@ -14,7 +15,7 @@ const partner: Actor = { platform: "teams", workspaceId: "tenant-1", userId: "aa
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  store = new PrismaStore(db.prisma);
+  store = createPrismaStore(db.prisma);
   const org = (name: string) => db.prisma.organisation.findFirstOrThrow({ where: { name } });
   const type = (slug: string, key: string) => db.prisma.placementType.findFirstOrThrow({ where: { key, partnership: { slug } } });
   ids = {

@@ -7,13 +7,14 @@ import type { Actor } from "../../../src/kernel/actor.js";
 import { deleteCaseData, exportCaseData } from "../../../src/features/privacy/case-data.js";
 import { makePseudonym, sensitiveWordsIn } from "../../../src/kernel/personal-data.js";
 import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
-import { PrismaStore } from "../../../src/db/store.js";
+import { createPrismaStore } from "../../../src/db/stores.js";
+import type { AppStore } from "../../../src/bot/stores.js";
 import { anonymiseExpiredPlacements, PLACEMENT_RETENTION_JOB, retentionCutoff } from "../../../src/features/privacy/retention-job.js";
 import { Scheduler } from "../../../src/jobs/scheduler.js";
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
 
 let db: TestDatabase;
-let store: PrismaStore;
+let store: AppStore;
 let admin: Access;
 let partner: Access;
 let ids: { di: string; praktik: string };
@@ -23,7 +24,7 @@ const logger = pino({ level: "silent" });
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  store = new PrismaStore(db.prisma);
+  store = createPrismaStore(db.prisma);
   const di = (await db.prisma.organisation.findFirstOrThrow({ where: { name: "Dansk Industri Aalborg" } })).id;
   const praktik = (await db.prisma.placementType.findFirstOrThrow({ where: { key: "virksomhedspraktik", partnership: { slug: "aalborg-2016" } } })).id;
   ids = { di, praktik };

@@ -1,7 +1,8 @@
 // The support request state machine against the real store: only valid transitions, each
 // audited with who and when, and two people taking one request at once end with one holder.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaStore } from "../../../src/db/store.js";
+import { createPrismaStore } from "../../../src/db/stores.js";
+import type { AppStore } from "../../../src/bot/stores.js";
 import { type KnownAccess, resolveAccess } from "../../../src/kernel/access.js";
 import { listSupportRequests } from "../../../src/features/support-requests/list-support-requests.js";
 import { requestSupport, type SupportInput } from "../../../src/features/support-requests/request-support.js";
@@ -9,7 +10,7 @@ import { canTransition, transitionSupportRequest } from "../../../src/features/s
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
 
 let db: TestDatabase;
-let store: PrismaStore;
+let store: AppStore;
 let partner: KnownAccess;
 let staffA: KnownAccess;
 let staffB: KnownAccess;
@@ -24,7 +25,7 @@ async function known(userId: string): Promise<KnownAccess> {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  store = new PrismaStore(db.prisma);
+  store = createPrismaStore(db.prisma);
   const aalborg = await db.prisma.partnership.findUniqueOrThrow({ where: { slug: "aalborg-2016" } });
   const org = (name: string) => db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: aalborg.id, name } });
   const di = await org("Dansk Industri Aalborg");
