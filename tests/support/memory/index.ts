@@ -5,18 +5,26 @@ import type { Platform } from "../../../src/kernel/actor.js";
 import type { Role } from "../../../src/kernel/records.js";
 import { EXAMPLE_PARTNERSHIPS, type SeedPartnership } from "../../../src/seed/examples.js";
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../../../src/kernel/store.js";
+import type { JobRunStore, NoticeStore } from "../../../src/kernel/once.js";
 import type { ContactsStore } from "../../../src/features/contacts/store.js";
 import type { PlacementRulesStore } from "../../../src/features/placement-rules/store.js";
 import type { PlacementsStore } from "../../../src/features/placements/store.js";
 import type { PrivacyStore } from "../../../src/features/privacy/store.js";
 import type { SupportRequestsStore } from "../../../src/features/support-requests/store.js";
 import { MemoryDb } from "./db.js";
-import { MemoryAccessStore, MemoryConversationStore, MemoryHealthStore, MemoryPartnershipsStore, MemoryPlacementLookupStore } from "./kernel-stores.js";
+import {
+  MemoryAccessStore,
+  MemoryConversationStore,
+  MemoryHealthStore,
+  MemoryJobRunStore,
+  MemoryNoticeStore,
+  MemoryPartnershipsStore,
+  MemoryPlacementLookupStore,
+} from "./kernel-stores.js";
 import { MemoryPlacementRulesStore, MemoryPlacementsStore, MemoryPrivacyStore } from "./placement-stores.js";
 import { MemoryContactsStore, MemorySupportRequestsStore } from "./support-stores.js";
 
 export { MemoryDb } from "./db.js";
-export { MemoryJobRunStore, MemoryNoticeStore } from "./kernel-stores.js";
 
 /** The example partnerships (as seedPartnerships loads them) with their types, targets and organisations. */
 export function seedMemory(db: MemoryDb, partnerships: readonly SeedPartnership[] = EXAMPLE_PARTNERSHIPS): void {
@@ -39,6 +47,8 @@ export function createMemoryStores(opts: { seed?: boolean } = {}) {
     PlacementLookupStore,
     ConversationStore,
     HealthStore,
+    NoticeStore,
+    JobRunStore,
     PlacementsStore,
     PlacementRulesStore,
     PrivacyStore,
@@ -50,6 +60,8 @@ export function createMemoryStores(opts: { seed?: boolean } = {}) {
     new MemoryPlacementLookupStore(db),
     new MemoryConversationStore(),
     new MemoryHealthStore(),
+    new MemoryNoticeStore(),
+    new MemoryJobRunStore(),
     new MemoryPlacementsStore(db),
     new MemoryPlacementRulesStore(db),
     new MemoryPrivacyStore(db),
