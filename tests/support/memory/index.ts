@@ -7,7 +7,8 @@ import { EXAMPLE_PARTNERSHIPS, type SeedPartnership } from "../../../src/seed/ex
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../../../src/kernel/store.js";
 import type { JobRunStore, NoticeStore } from "../../../src/kernel/once.js";
 import type { ContactsStore } from "../../../src/features/contacts/store.js";
-import type { PlacementRulesStore } from "../../../src/features/placement-rules/store.js";
+import type { OutcomesStore, PlacementRulesStore } from "../../../src/features/placement-rules/store.js";
+import type { QuarterlyStore } from "../../../src/features/quarterly/store.js";
 import type { PlacementsStore } from "../../../src/features/placements/store.js";
 import type { PrivacyStore } from "../../../src/features/privacy/store.js";
 import type { SupportRequestsStore } from "../../../src/features/support-requests/store.js";
@@ -23,6 +24,7 @@ import {
 } from "./kernel-stores.js";
 import { MemoryPlacementRulesStore, MemoryPlacementsStore, MemoryPrivacyStore } from "./placement-stores.js";
 import { MemoryContactsStore, MemorySupportRequestsStore } from "./support-stores.js";
+import { MemoryOutcomesStore, MemoryQuarterlyStore } from "./quarterly-stores.js";
 
 export { MemoryDb } from "./db.js";
 
@@ -51,6 +53,8 @@ export function createMemoryStores(opts: { seed?: boolean } = {}) {
     JobRunStore,
     PlacementsStore,
     PlacementRulesStore,
+    OutcomesStore,
+    QuarterlyStore,
     PrivacyStore,
     SupportRequestsStore,
     ContactsStore,
@@ -64,6 +68,8 @@ export function createMemoryStores(opts: { seed?: boolean } = {}) {
     new MemoryJobRunStore(),
     new MemoryPlacementsStore(db),
     new MemoryPlacementRulesStore(db),
+    new MemoryOutcomesStore(db),
+    new MemoryQuarterlyStore(db),
     new MemoryPrivacyStore(db),
     new MemorySupportRequestsStore(db),
     new MemoryContactsStore(db),
