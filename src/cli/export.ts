@@ -3,7 +3,7 @@
 // DATABASE_URL names (the same rules as the bot). Options: --out <file> (default: a name like
 // praktikpladser-aalborg-2016.xlsx), --locale da|en (column names; default da).
 import { writeFile } from "node:fs/promises";
-import { createPrismaStores } from "../db/stores.js";
+import { PrismaExportStore } from "../db/quarterly-store.js";
 import { createI18n } from "../i18n/index.js";
 import { EXPORT_FORMATS, EXPORT_SUBJECTS, exportSpreadsheet } from "../features/quarterly/export.js";
 import { oneOf, readOptions, required, timezoneFrom } from "./args.js";
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
 
   const { db } = await openMigratedDatabase();
   try {
-    const { exports } = createPrismaStores(db.prisma).stores;
+    const exports = new PrismaExportStore(db.prisma);
     const file = await exportSpreadsheet(exports, { slug, what, format, locale, timezone }, createI18n(locale).t(locale));
     if (!file) {
       const known = await exports.listPartnershipSlugs();
