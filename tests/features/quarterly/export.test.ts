@@ -244,5 +244,7 @@ describe("the commands", () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(pattern);
     }
-  });
+    // Five commands one after another, each starting Node with tsx: on a shared two-core machine
+    // that alone can take a minute.
+  }, 180_000);
 });
