@@ -18,7 +18,7 @@ import { Bot } from "../src/bot/bot.js";
 import { connectDatabase } from "../src/db/connect.js";
 import { parseDatabaseUrl } from "../src/db/database-url.js";
 import { migrateDatabase } from "../src/db/migrate.js";
-import { PrismaStore } from "../src/db/store.js";
+import { createPrismaStore } from "../src/db/stores.js";
 import { buildReportModel } from "../src/features/quarterly/build-report.js";
 import { DEFAULT_STATUS_SCHEDULE } from "../src/kernel/quarters.js";
 import { renderReportFile } from "../src/features/quarterly/report/report-file.js";
@@ -108,7 +108,7 @@ const { prisma } = db;
 
 const admin: Actor = { platform: "slack", workspaceId: "TBENCH", userId: "UBENCH", locale: "da" };
 const bot = new Bot({
-  store: new PrismaStore(prisma),
+  store: createPrismaStore(prisma),
   i18n: createI18n("da"),
   admins: new Set([admin.userId]),
   timezone: "Europe/Copenhagen",
@@ -276,7 +276,7 @@ await prisma.quarterlyStatus.createMany({
 });
 phaseDone("report data");
 
-const reportStore = new PrismaStore(prisma);
+const reportStore = createPrismaStore(prisma);
 const reportPartnership = (await reportStore.getPartnership(large.id))!;
 const reportT = createI18n("da").t("da");
 let reportBytes = 0;
@@ -368,7 +368,7 @@ await prisma.channelLink.createMany({
 const digestInsertMs = performance.now() - digestInsertStarted;
 phaseDone("digest data");
 
-const digestStore = new PrismaStore(prisma);
+const digestStore = createPrismaStore(prisma);
 const digestI18n = createI18n("da");
 const digestLinks = (await digestStore.listDigestLinks({ partnershipId: digestPartnership.id })).filter((l) => l.channelId.startsWith("CDIGEST"));
 if (digestLinks.length !== DIGEST_CHANNELS) throw new Error(`expected ${DIGEST_CHANNELS} digest links, found ${digestLinks.length}`);

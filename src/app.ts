@@ -9,9 +9,7 @@ import { Bot } from "./bot/bot.js";
 import type { Config } from "./config.js";
 import { connectDatabase, type Database } from "./db/connect.js";
 import { migrateDatabase } from "./db/migrate.js";
-import { PrismaIguMilestoneStore } from "./db/igu-milestone-store.js";
-import { PrismaNoticeStore } from "./db/notice-store.js";
-import { PrismaStore } from "./db/store.js";
+import { createPrismaStores } from "./db/stores.js";
 import { FileShelf } from "./http/file-shelf.js";
 import { createI18n } from "./i18n/index.js";
 import { Scheduler } from "./jobs/scheduler.js";
@@ -59,7 +57,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
     throw error;
   }
 
-  const store = new PrismaStore(db.prisma);
+  const { stores, store } = createPrismaStores(db.prisma);
   const messenger = new RoutingMessenger(logger);
   const bot = new Bot({
     messenger,
@@ -95,14 +93,14 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   ).add(
     quarterlyStatusRemindersJob({
       store,
-      notices: new PrismaNoticeStore(db.prisma),
+      notices: stores.notices,
       messenger,
       i18n: bot,
       logger,
       timezone: config.timezone,
       admins: config.admins,
     }),
-  ).add(iguMilestonesJob({ store, placements: new PrismaIguMilestoneStore(db.prisma), notices: new PrismaNoticeStore(db.prisma), messenger, i18n: bot, logger, timezone: config.timezone, defaultLocale: config.defaultLocale }));
+  ).add(iguMilestonesJob({ store, placements: stores.iguMilestones, notices: stores.notices, messenger, i18n: bot, logger, timezone: config.timezone, defaultLocale: config.defaultLocale }));
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = config.host ? http.listen(config.port, config.host) : http.listen(config.port);

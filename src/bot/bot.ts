@@ -5,14 +5,14 @@ import { randomUUID } from "node:crypto";
 import { type Access, isAdmin, resolveAccess } from "../kernel/access.js";
 import type { Actor, Locale } from "../kernel/actor.js";
 import { parseCommand } from "../kernel/commands.js";
-import type { Translate } from "../i18n/index.js";
+import type { Translate } from "../kernel/translate.js";
 import type { ChannelAddress } from "../kernel/messenger.js";
 import { type CommandStyle, faultView, helpView, noAccessView, unknownCommandView } from "../kernel/common-views.js";
 import { type MessageView, simpleMessage } from "../kernel/message.js";
 import { contactsFeature } from "../features/contacts/bot.js";
 import {
   type BotContext,
-  type BotDeps,
+  type BotDeps as KernelBotDeps,
   type BotReply,
   type Feature,
   type FormSubmission,
@@ -26,20 +26,24 @@ import { supportRequestsFeature } from "../features/support-requests/bot.js";
 import { quarterlyStatusFeature } from "../features/quarterly/bot.js";
 import { digestsFeature } from "../features/digests/bot.js";
 import { withRetry } from "../kernel/retry.js";
+import type { AppStore } from "./stores.js";
 
-export type { BotDeps, BotReply, FormSubmission, SubmitReply } from "../kernel/feature.js";
+export type { BotReply, FormSubmission, SubmitReply } from "../kernel/feature.js";
 
-const helpFeature: Feature = {
+/** What the Bot is built with: every store port (AppStore), the translations, the admins, the clock. */
+export type BotDeps = KernelBotDeps<AppStore>;
+
+const helpFeature: Feature<unknown> = {
   commands: {
     help: async (ctx, { access, style }) => message(helpView(ctx.t(access.actor.locale), style, isAdmin(access))),
   },
 };
 
 /** Every feature the bot has. */
-const FEATURES: readonly Feature[] = [helpFeature, placementsFeature, contactsFeature, supportRequestsFeature, quarterlyStatusFeature, placementRulesFeature, caseDataFeature, digestsFeature];
+const FEATURES: readonly Feature<AppStore>[] = [helpFeature, placementsFeature, contactsFeature, supportRequestsFeature, quarterlyStatusFeature, placementRulesFeature, caseDataFeature, digestsFeature];
 
 export class Bot {
-  private readonly ctx: BotContext;
+  private readonly ctx: BotContext<AppStore>;
 
   constructor(private readonly deps: BotDeps) {
     const clock = deps.clock ?? (() => new Date());

@@ -1,7 +1,7 @@
 // `npm run digest -- --dry-run [--channel <id>] [--week 2026-W48] [--locale da|en]`: prints the
 // weekly digests that would be posted to the linked channels, as text, without posting. With no
 // linked channel (and no --channel) each partnership's own digest is printed.
-import { PrismaStore } from "../db/store.js";
+import { createPrismaStore } from "../db/stores.js";
 import { buildDigest, digestMoment, isoWeekAt, loadDigestData, mondayOfIsoWeek, type PartnershipDigestData } from "../features/digests/build-digest.js";
 import type { Locale } from "../kernel/actor.js";
 import { createI18n } from "../i18n/index.js";
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
 
   const { db } = await openMigratedDatabase();
   try {
-    const store = new PrismaStore(db.prisma);
+    const store = createPrismaStore(db.prisma);
     const partnerships = await store.listPartnerships();
     const links = await store.listDigestLinks(opts.channel ? { channelId: opts.channel } : {});
     if (opts.channel && links.length === 0) throw new CliError(`no digest is linked to the channel "${opts.channel}"`);

@@ -3,7 +3,7 @@
 // DATABASE_URL names (the same rules as the bot). Options: --out <file> (default: a name like
 // praktikpladser-aalborg-2016.xlsx), --locale da|en (column names; default da).
 import { writeFile } from "node:fs/promises";
-import { listPartnershipSlugs } from "../db/export-rows.js";
+import { PrismaExportStore } from "../db/quarterly-store.js";
 import { createI18n } from "../i18n/index.js";
 import { EXPORT_FORMATS, EXPORT_SUBJECTS, exportSpreadsheet } from "../features/quarterly/export.js";
 import { oneOf, readOptions, required, timezoneFrom } from "./args.js";
@@ -21,9 +21,10 @@ async function main(): Promise<void> {
 
   const { db } = await openMigratedDatabase();
   try {
-    const file = await exportSpreadsheet(db.prisma, { slug, what, format, locale, timezone }, createI18n(locale).t(locale));
+    const exports = new PrismaExportStore(db.prisma);
+    const file = await exportSpreadsheet(exports, { slug, what, format, locale, timezone }, createI18n(locale).t(locale));
     if (!file) {
-      const known = await listPartnershipSlugs(db.prisma);
+      const known = await exports.listPartnershipSlugs();
       throw new CliError(`no partnership "${slug}"${known.length > 0 ? ` (there are: ${known.join(", ")})` : " (the database has none)"}`);
     }
     const out = opts.out ?? file.fileName;

@@ -2,8 +2,7 @@
 // the secretariat's quarterly report from the database DATABASE_URL names (the same rules as the
 // bot), written to a file. Options: --locale da|en (default da).
 import { writeFile } from "node:fs/promises";
-import { PrismaStore } from "../db/store.js";
-import { listPartnershipSlugs } from "../db/export-rows.js";
+import { createPrismaStore } from "../db/stores.js";
 import { buildReportModel } from "../features/quarterly/build-report.js";
 import { DEFAULT_STATUS_SCHEDULE, parseQuarter } from "../kernel/quarters.js";
 import { createI18n } from "../i18n/index.js";
@@ -26,10 +25,10 @@ async function main(): Promise<void> {
 
   const { db } = await openMigratedDatabase();
   try {
-    const store = new PrismaStore(db.prisma);
+    const store = createPrismaStore(db.prisma);
     const partnership = (await store.listPartnerships()).find((p) => p.slug === slug);
     if (!partnership) {
-      const known = await listPartnershipSlugs(db.prisma);
+      const known = await store.listPartnershipSlugs();
       throw new CliError(`no partnership "${slug}"${known.length > 0 ? ` (there are: ${known.join(", ")})` : " (the database has none)"}`);
     }
     const started = performance.now();

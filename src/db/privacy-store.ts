@@ -1,10 +1,9 @@
 // Prisma for rule 9 (personal data): retention, and a case reference's export and deletion.
-// PrismaStore (store.ts) extends this class, so the Store stays one object.
-import type { Prisma } from "@prisma/client";
+// (features/privacy/store.ts).
+import type { Prisma, PrismaClient } from "@prisma/client";
 import { dateFromIso, isoFromDate, type IsoDate } from "../kernel/dates.js";
 import { PERSONAL_PLACEMENT_FIELDS, type PersonalPlacementField } from "../kernel/personal-data.js";
-import type { CaseExport } from "../features/privacy/store.js";
-import { PrismaSupportStore } from "./support-store.js";
+import type { CaseExport, PrivacyStore } from "../features/privacy/store.js";
 import { writeAudit } from "./audit.js";
 
 type Tx = Prisma.TransactionClient;
@@ -36,7 +35,9 @@ async function scrubPlacementAudit(tx: Tx, placementIds: string[]): Promise<void
   }
 }
 
-export class PrismaPrivacyStore extends PrismaSupportStore {
+export class PrismaPrivacyStore implements PrivacyStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
   async caseReferenceExists(caseReference: string) {
     return (await this.prisma.placement.count({ where: { caseReference } })) > 0;
   }

@@ -3,9 +3,9 @@
 // (a restart, a clock step) does nothing the second time. Tests call runOnce(now) directly.
 import { randomUUID } from "node:crypto";
 import cron, { type ScheduledTask } from "node-cron";
-import type { Logger } from "pino";
+import type { Logger } from "../kernel/logger.js";
 import { wallClock } from "../kernel/business-days.js";
-import type { Store } from "../kernel/store.js";
+import type { JobRunStore } from "../kernel/once.js";
 
 export type Job = {
   name: string;
@@ -14,7 +14,7 @@ export type Job = {
   run(now: Date): Promise<void>;
 };
 
-export type SchedulerDeps = { store: Store; logger: Logger; timezone: string; clock?: () => Date; instanceId?: string };
+export type SchedulerDeps = { store: JobRunStore; logger: Logger; timezone: string; clock?: () => Date; instanceId?: string };
 
 /** The slot a run belongs to: the minute on the wall clock, e.g. "2016-10-03T11:15". */
 function slotOf(now: Date, timezone: string): string {

@@ -1,6 +1,6 @@
 import type { Actor } from "./actor.js";
 import type { ContactRecord, OrganisationRecord, Role } from "./records.js";
-import type { Store } from "./store.js";
+import type { AccessStore } from "./store.js";
 
 /** What the bot knows about the person behind a request. */
 export type Access =
@@ -20,7 +20,7 @@ export type Access =
 export type KnownAccess = Extract<Access, { kind: "known" }>;
 
 /** Looks the actor up: BOT_ADMINS first, then the contacts admins have added. */
-export async function resolveAccess(store: Store, actor: Actor, admins: ReadonlySet<string>): Promise<Access> {
+export async function resolveAccess(store: AccessStore, actor: Actor, admins: ReadonlySet<string>): Promise<Access> {
   const ids = [actor.userId, ...(actor.otherIds ?? [])];
   const contact = await store.findContact(actor.platform, actor.workspaceId, ids);
   const organisation = contact ? await store.getOrganisation(contact.organisationId) : undefined;

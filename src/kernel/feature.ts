@@ -1,18 +1,19 @@
 // A feature plugs its commands, buttons and forms into the Bot. Each lives in its own file
-// (placements.ts, contacts.ts, …), so a newcomer finds a feature by its name.
-import type { Logger } from "pino";
+// (placements.ts, contacts.ts, …), so a newcomer finds a feature by its name. A feature names
+// the store port it needs (S); the Bot holds the composite of all ports (src/bot/stores.ts),
+// which every feature's port is a part of.
+import type { Logger } from "./logger.js";
 import type { KnownAccess } from "./access.js";
 import type { Locale } from "./actor.js";
 import type { CommandName } from "./commands.js";
-import type { Store } from "./store.js";
 import type { FieldErrors, FormValues, FormView } from "./form.js";
-import type { I18n, Translate } from "../i18n/index.js";
+import type { I18n, Translate } from "./translate.js";
 import type { ChannelAddress, Messenger } from "./messenger.js";
 import type { CommandStyle } from "./common-views.js";
 import type { MessageView } from "./message.js";
 
-export type BotDeps = {
-  store: Store;
+export type BotDeps<S> = {
+  store: S;
   i18n: I18n;
   admins: ReadonlySet<string>;
   timezone: string;
@@ -24,8 +25,8 @@ export type BotDeps = {
 };
 
 /** What every feature handler gets: the dependencies, the clock and a few helpers. */
-export type BotContext = {
-  deps: BotDeps;
+export type BotContext<S> = {
+  deps: BotDeps<S>;
   now: () => Date;
   newNonce: () => string;
   t: (locale: Locale) => Translate;
@@ -77,12 +78,12 @@ export type CommandRequest = {
 export type ActionRequest = { access: KnownAccess; value: string | undefined; style: CommandStyle };
 export type SubmitRequest = { access: KnownAccess; submission: FormSubmission };
 
-export type Feature = {
-  commands?: Partial<Record<CommandName, (ctx: BotContext, request: CommandRequest) => Promise<BotReply>>>;
+export type Feature<S> = {
+  commands?: Partial<Record<CommandName, (ctx: BotContext<S>, request: CommandRequest) => Promise<BotReply>>>;
   /** Buttons, by action id (Slack action_id, Teams Action.Execute verb). */
-  actions?: Record<string, (ctx: BotContext, request: ActionRequest) => Promise<BotReply>>;
+  actions?: Record<string, (ctx: BotContext<S>, request: ActionRequest) => Promise<BotReply>>;
   /** Submitted forms, by form id. */
-  forms?: Record<string, (ctx: BotContext, request: SubmitRequest) => Promise<SubmitReply>>;
+  forms?: Record<string, (ctx: BotContext<S>, request: SubmitRequest) => Promise<SubmitReply>>;
 };
 
 /** An answer only the person who pressed sees; see BotReply "notice". */

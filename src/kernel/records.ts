@@ -1,5 +1,5 @@
-// Plain records the core works with. The database layer (src/db/store.ts) maps Prisma rows to
-// these, so nothing in src/domain depends on Prisma.
+// Plain records the kernel and more than one feature work with. The database layer (src/db/)
+// maps Prisma rows to these, so nothing in the kernel or the features depends on Prisma.
 import type { Locale, Platform } from "./actor.js";
 import type { IsoDate } from "./dates.js";
 
@@ -179,4 +179,21 @@ export type SupportRequestTimes = {
   requestedAt: Date;
   dueAt: Date;
   closedAt: Date | null;
+};
+
+/** Who made a change, for its audit row. */
+export type AuditEntry = { actor: string };
+
+/** Where a message was posted, so it can be updated in place. Platform-neutral. */
+export type PostedMessageRef = { platform: Platform; workspaceId: string; channelId: string; messageId: string };
+
+/** A Teams conversation the bot can post into later (from an incoming activity). */
+export type ConversationRefRecord = {
+  platform: Platform;
+  workspaceId: string;
+  conversationId: string;
+  serviceUrl: string;
+  kind: string;
+  userId: string | null;
+  botId: string | null;
 };

@@ -38,10 +38,10 @@ export type FormRun<C, I> = {
   idempotencyKey: string;
 };
 
-export type FormPipeline<C, S extends z.ZodType, R> = {
-  open: (ctx: BotContext, request: SubmitRequest) => Promise<FormOpened<C>>;
+export type FormPipeline<St, C, S extends z.ZodType, R> = {
+  open: (ctx: BotContext<St>, request: SubmitRequest) => Promise<FormOpened<C>>;
   /** The form as it was shown, with what the person typed (request.submission.values) and its nonce. */
-  form: (ctx: BotContext, context: C, request: SubmitRequest) => FormView | Promise<FormView>;
+  form: (ctx: BotContext<St>, context: C, request: SubmitRequest) => FormView | Promise<FormView>;
   /** The form's contract: its output is the use case's input. */
   contract: S;
   /** Values that are not fields the person fills (routing state, a fixed choice), added before parsing. */
@@ -50,13 +50,15 @@ export type FormPipeline<C, S extends z.ZodType, R> = {
    * The use case. It runs again after a transient database error, so it must be safe to repeat:
    * idempotent by the key (made from the form's nonce), an overwrite, or read-only.
    */
-  run: (ctx: BotContext, run: FormRun<C, z.output<S>>) => Promise<R>;
+  run: (ctx: BotContext<St>, run: FormRun<C, z.output<S>>) => Promise<R>;
   /** The result as an answer; runs once, so side effects (posting to a channel) belong here. */
-  answer: (ctx: BotContext, result: R, run: FormRun<C, z.output<S>>) => FormAnswer | Promise<FormAnswer>;
+  answer: (ctx: BotContext<St>, result: R, run: FormRun<C, z.output<S>>) => FormAnswer | Promise<FormAnswer>;
 };
 
-export function submitForm<C, S extends z.ZodType, R>(pipeline: FormPipeline<C, S, R>) {
-  return async (ctx: BotContext, request: SubmitRequest): Promise<SubmitReply> => {
+/** The pipeline for a feature whose handlers use the store ports St: `submitForm<St>()({ … })`. */
+export function submitForm<St>() {
+  return <C, S extends z.ZodType, R>(pipeline: FormPipeline<St, C, S, R>) =>
+    async (ctx: BotContext<St>, request: SubmitRequest): Promise<SubmitReply> => {
     const { access, submission } = request;
     const { actor } = access;
     const t = ctx.t(actor.locale);

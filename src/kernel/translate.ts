@@ -1,2 +1,7 @@
+import type { Locale } from "./actor.js";
+
 /** A translation function bound to one language (i18next's `t` fixed to a locale). */
 export type Translate = (key: string, vars?: Record<string, unknown>) => string;
+
+/** Gives a translator for a person's language; src/i18n builds it on i18next. */
+export type I18n = { t: (locale: Locale) => Translate };

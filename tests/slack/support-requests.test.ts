@@ -2,7 +2,7 @@
 // asks for an interpreter, the request is posted to the channel with buttons, jobcenter staff
 // take it and finish it, the message changes in place and the requester gets a DM each time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaStore } from "../../src/db/store.js";
+import { createPrismaStore } from "../../src/db/stores.js";
 import { RESPONSE_URL } from "../support/fake-slack-api.js";
 import { blockActionsPayload, viewSubmissionPayload } from "../support/slack-requests.js";
 import { ADMIN, allText, commandReply, inputBlock, openModal, optionsOf, type SlackTestApp, startSlackTestApp, TEAM } from "../support/slack-harness.js";
@@ -31,7 +31,7 @@ beforeAll(async () => {
   await contact(STAFF, jobcenter.id, "jobcenter_staff");
   await contact(STAFF2, jobcenter.id, "jobcenter_staff");
   const type = await prisma.placementType.findFirstOrThrow({ where: { partnershipId: aalborg.id, key: "virksomhedspraktik" } });
-  const { placement } = await new PrismaStore(prisma).createPlacement(
+  const { placement } = await createPrismaStore(prisma).createPlacement(
     {
       partnershipId: aalborg.id,
       organisationId: di.id,

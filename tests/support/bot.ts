@@ -1,12 +1,12 @@
 import { Bot } from "../../src/bot/bot.js";
-import { PrismaStore } from "../../src/db/store.js";
+import { createPrismaStore } from "../../src/db/stores.js";
 import type { Actor } from "../../src/kernel/actor.js";
 import { createI18n } from "../../src/i18n/index.js";
 import { silentLogger } from "../../src/logger.js";
 import type { TestDatabase } from "./database.js";
 
 export function createTestBot(db: TestDatabase, opts: { admins?: string[]; now?: Date } = {}) {
-  const store = new PrismaStore(db.prisma);
+  const store = createPrismaStore(db.prisma);
   const bot = new Bot({
     store,
     i18n: createI18n("da"),

@@ -4,7 +4,8 @@
 import { type Access, isAdmin } from "../../kernel/access.js";
 import { actorRef, type Platform } from "../../kernel/actor.js";
 import type { PartnershipRecord } from "../../kernel/records.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore } from "../../kernel/store.js";
+import type { ChannelsStore } from "./store.js";
 import { CHANNEL_PURPOSES, type ChannelLinkRecord, type ChannelPurpose } from "../support-requests/store.js";
 
 /** The words a person types for each purpose (Danish first). */
@@ -21,7 +22,7 @@ export type LinkChannelResult =
   | { kind: "choose_partnership"; partnerships: PartnershipRecord[] };
 
 export async function linkChannel(
-  store: Store,
+  store: ChannelsStore & AccessStore,
   access: Access,
   args: { words: string[]; channel: ChannelAddress | undefined; locale: string },
 ): Promise<LinkChannelResult> {

@@ -2,7 +2,8 @@ import { type Access, canManageContacts, isAdmin } from "../../kernel/access.js"
 import { actorRef } from "../../kernel/actor.js";
 import type { ContactRecord, OrganisationRecord } from "../../kernel/records.js";
 import type { TAddContactInput } from "./contract.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore } from "../../kernel/store.js";
+import type { ContactsStore } from "./store.js";
 
 /** What the form's contract gives, and the name the user picker showed for the person. */
 export type AddContactInput = TAddContactInput & { displayName: string | null };
@@ -16,7 +17,7 @@ export type AddContactResult =
  * An admin adds a contact to an organisation with a role. The new contact lives in the
  * admin's own platform and workspace: that is where the user picker found them.
  */
-export async function addContact(store: Store, access: Access, input: AddContactInput): Promise<AddContactResult> {
+export async function addContact(store: ContactsStore & AccessStore, access: Access, input: AddContactInput): Promise<AddContactResult> {
   if (!isAdmin(access)) return { kind: "denied" };
   const organisation = await store.getOrganisation(input.organisationId);
   if (!organisation || !canManageContacts(access, organisation)) {

@@ -10,9 +10,14 @@ import { deniedView } from "../../kernel/common-views.js";
 import { simpleMessage } from "../../kernel/message.js";
 import { type BotContext, type Feature, message } from "../../kernel/feature.js";
 import { withRetry } from "../../kernel/retry.js";
+import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
+import type { ContactsStore } from "./store.js";
+
+/** The store ports this feature's commands, buttons and forms use. */
+export type ContactsFeatureStore = ContactsStore & AccessStore & PartnershipsStore;
 
 async function contactForm(
-  ctx: BotContext,
+  ctx: BotContext<ContactsFeatureStore>,
   access: KnownAccess,
   locale: Locale,
   more: { values?: FormValues; errors?: FieldErrors; nonce?: string } = {},
@@ -36,7 +41,7 @@ function pickedName(form: FormView, userId: string): string | null {
   return field?.kind === "user" ? (field.options.find((o) => o.value === userId)?.label.replace(/ \(.*\)$/, "") ?? null) : null;
 }
 
-const submitContact = submitForm({
+const submitContact = submitForm<ContactsFeatureStore>()({
   open: async (ctx, { access }): Promise<FormOpened<KnownAccess>> =>
     isAdmin(access) ? { kind: "ok", context: access } : { kind: "refused", view: deniedView(ctx.t(access.actor.locale)) },
   form: (ctx, access, { submission }) => contactForm(ctx, access, access.actor.locale, { values: submission.values, nonce: submission.nonce }),
@@ -55,7 +60,7 @@ const submitContact = submitForm({
   },
 });
 
-export const contactsFeature: Feature = {
+export const contactsFeature: Feature<ContactsFeatureStore> = {
   commands: {
     admin: async (ctx, { access }) => {
       if (!isAdmin(access)) return message(deniedView(ctx.t(access.actor.locale)));

@@ -13,8 +13,14 @@ import { commandText, deniedView, noAccessView } from "../../kernel/common-views
 import { simpleMessage } from "../../kernel/message.js";
 import { type BotContext, type BotReply, type CommandRequest, type Feature, message, notice } from "../../kernel/feature.js";
 import { withRetry } from "../../kernel/retry.js";
+import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { DigestsStore } from "./store.js";
+import type { PlacementRulesStore } from "../placement-rules/store.js";
 
-export async function linkDigestChannelCommand(ctx: BotContext, { access, args, channel, style }: CommandRequest): Promise<BotReply> {
+/** The store ports this feature's commands, buttons and forms use. */
+export type DigestsFeatureStore = DigestsStore & PlacementRulesStore & PlacementLookupStore & AccessStore & PartnershipsStore;
+
+export async function linkDigestChannelCommand(ctx: BotContext<DigestsStore & AccessStore & PartnershipsStore>, { access, args, channel, style }: CommandRequest): Promise<BotReply> {
   const t = ctx.t(access.actor.locale);
   if (!isAdmin(access)) return message(deniedView(t));
   const result = await withRetry(() => linkDigestChannel(ctx.deps.store, access, { words: args, channel, locale: access.actor.locale }));
@@ -48,7 +54,7 @@ export async function linkDigestChannelCommand(ctx: BotContext, { access, args, 
 }
 
 /** A digest button: the placement is changed only if it still ends on the date the digest asked about. */
-async function answerEnding(ctx: BotContext, request: { access: CommandRequest["access"]; value: string | undefined }, answer: "extend" | "as_planned"): Promise<BotReply> {
+async function answerEnding(ctx: BotContext<DigestsFeatureStore>, request: { access: CommandRequest["access"]; value: string | undefined }, answer: "extend" | "as_planned"): Promise<BotReply> {
   const { access } = request;
   const locale = access.actor.locale;
   const t = ctx.t(locale);
@@ -72,7 +78,7 @@ async function answerEnding(ctx: BotContext, request: { access: CommandRequest["
   return notice(simpleMessage(t("digest:extend.done", { end: formatDate(result.placement.endDate!, locale) })));
 }
 
-export const digestsFeature: Feature = {
+export const digestsFeature: Feature<DigestsFeatureStore> = {
   actions: {
     [DIGEST_ACTIONS.extend]: (ctx, request) => answerEnding(ctx, request, "extend"),
     [DIGEST_ACTIONS.endsAsPlanned]: (ctx, request) => answerEnding(ctx, request, "as_planned"),

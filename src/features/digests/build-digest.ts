@@ -5,10 +5,10 @@
 import { instantAt, weekday } from "../../kernel/business-days.js";
 import { evaluateTargets, type TargetProgress } from "../placements/compute-progress.js";
 import { addDays, dateFromIso, type IsoDate, todayIn } from "../../kernel/dates.js";
-import type { DigestFacts, EndingPlacement } from "./store.js";
+import type { DigestFacts, EndingPlacement, DigestsStore } from "./store.js";
 import { currentQuarter, DEFAULT_STATUS_SCHEDULE, formatQuarter, previousQuarter, quarterCalendar } from "../../kernel/quarters.js";
 import type { OrganisationRecord, PartnershipRecord, PlacementTally, TargetRecord } from "../../kernel/records.js";
-import type { Store } from "../../kernel/store.js";
+import type { PartnershipsStore } from "../../kernel/store.js";
 
 /** Placements ending within this many days are listed, and a 13-week praktik is offered 13 more. */
 const ENDING_WITHIN_DAYS = 14;
@@ -107,7 +107,7 @@ export type PartnershipDigestData = {
 };
 
 export async function loadDigestData(
-  store: Store,
+  store: DigestsStore & PartnershipsStore,
   partnership: PartnershipRecord,
   opts: { asOf: Date; timezone: string },
 ): Promise<PartnershipDigestData> {

@@ -4,9 +4,9 @@
 import { type Access, isAdmin } from "../../kernel/access.js";
 import { actorRef, type Locale } from "../../kernel/actor.js";
 import type { ChannelAddress } from "../channels/link-channel.js";
-import type { DigestLinkRecord } from "./store.js";
+import type { DigestLinkRecord, DigestsStore } from "./store.js";
 import type { OrganisationRecord, PartnershipRecord } from "../../kernel/records.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 
 const DIGEST_WORDS = ["oversigt", "digest", "overblik"] as const;
 const UNLINK_WORDS = ["fra", "off", "stop"] as const;
@@ -40,7 +40,7 @@ export type LinkDigestResult =
   | { kind: "unknown_organisation"; name: string; organisations: OrganisationRecord[] };
 
 export async function linkDigestChannel(
-  store: Store,
+  store: DigestsStore & AccessStore & PartnershipsStore,
   access: Access,
   args: { words: string[]; channel: ChannelAddress | undefined; locale: Locale },
 ): Promise<LinkDigestResult> {

@@ -1,6 +1,6 @@
 // What the weekly digest needs from persistence: the partnership's placements summed by the week
 // they were registered, the last days' new placements, placements ending soon, open support
-// requests, and the digest links with their runs. src/db/digest-store.ts implements it.
+// requests, and the digest links with their runs. src/db/digests-store.ts implements it.
 import type { Platform } from "../../kernel/actor.js";
 import type { IsoDate } from "../../kernel/dates.js";
 import type { EmployerSector, PlacementStatus } from "../../kernel/records.js";
@@ -82,7 +82,7 @@ export type DigestRunOutcome = { status: "posted"; messageRef: unknown } | { sta
 
 export type DigestRunClaim = { claimed: true; retaken: boolean } | { claimed: false; status: string | null };
 
-export interface DigestStore {
+export interface DigestsStore {
   digestFacts(partnershipId: string, query: DigestFactsQuery): Promise<DigestFacts>;
   /** Links a channel for the weekly digest, or changes its schedule; clears a failure; audited. */
   saveDigestLink(link: NewDigestLink, audit: { actor: string }): Promise<DigestLinkRecord>;

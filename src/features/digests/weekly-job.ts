@@ -5,12 +5,13 @@
 // down catches up on its first run; a week that has gone by is never posted late, because only
 // the current week is ever looked at. A claim left by a process that died is taken over once.
 import { randomUUID } from "node:crypto";
-import type { Logger } from "pino";
+import type { Logger } from "../../kernel/logger.js";
 import type { Locale } from "../../kernel/actor.js";
 import { buildDigest, digestSlot, isoWeekAt, loadDigestData, type PartnershipDigestData } from "./build-digest.js";
-import type { DigestLinkRecord } from "./store.js";
-import type { Store } from "../../kernel/store.js";
-import type { Translate } from "../../i18n/index.js";
+import type { DigestLinkRecord, DigestsStore } from "./store.js";
+import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
+import type { ContactsStore } from "../contacts/store.js";
+import type { Translate } from "../../kernel/translate.js";
 import type { Messenger, PostImage } from "../../kernel/messenger.js";
 import { DEFAULT_RETRY, PermanentPostError, PostingLimiter, postWithRetry, type RetryOptions } from "../../kernel/rate-limit.js";
 import { digestChart, digestView } from "./view.js";
@@ -24,7 +25,7 @@ const STALE_CLAIM_MS = 15 * 60_000;
 const PARALLEL_POSTS = 32;
 
 export type WeeklyDigestDeps = {
-  store: Store;
+  store: DigestsStore & ContactsStore & AccessStore & PartnershipsStore;
   messenger: Messenger;
   i18n: { t(locale: Locale): Translate };
   logger: Logger;

@@ -33,14 +33,20 @@ import { simpleMessage } from "../../kernel/message.js";
 import { EXTEND_PLACEMENT_ACTION, ruleChangeView, vitasSummaryView } from "./views.js";
 import { type BotContext, type BotReply, type Feature, message } from "../../kernel/feature.js";
 import { withRetry } from "../../kernel/retry.js";
+import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { PlacementRulesStore } from "./store.js";
+import type { PlacementsStore } from "../placements/store.js";
+
+/** The store ports this feature's commands, buttons and forms use. */
+export type PlacementRulesFeatureStore = PlacementRulesStore & PlacementLookupStore & PlacementsStore & AccessStore;
 
 /** The placements this person may change: their organisation's, or all in their partnerships for staff. */
-async function visiblePlacements(ctx: BotContext, access: KnownAccess): Promise<PlacementRecord[]> {
+async function visiblePlacements(ctx: BotContext<PlacementRulesFeatureStore>, access: KnownAccess): Promise<PlacementRecord[]> {
   const result = await withRetry(() => listPlacements(ctx.deps.store, access, 100));
   return result.kind === "ok" ? result.placements : [];
 }
 
-async function openRuleForm(ctx: BotContext, access: KnownAccess, formId: RuleFormId, placementId?: string): Promise<BotReply> {
+async function openRuleForm(ctx: BotContext<PlacementRulesFeatureStore>, access: KnownAccess, formId: RuleFormId, placementId?: string): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   if (formId === EXEMPTION_FORM_ID && !isAdmin(access)) return message(deniedView(t));
@@ -67,10 +73,10 @@ async function openRuleForm(ctx: BotContext, access: KnownAccess, formId: RuleFo
 function ruleSubmit<S extends z.ZodType, R>(
   formId: RuleFormId,
   contract: S,
-  run: (ctx: BotContext, access: KnownAccess, input: z.output<S>) => Promise<R>,
-  answer: (ctx: BotContext, access: KnownAccess, result: R) => FormAnswer,
+  run: (ctx: BotContext<PlacementRulesFeatureStore>, access: KnownAccess, input: z.output<S>) => Promise<R>,
+  answer: (ctx: BotContext<PlacementRulesFeatureStore>, access: KnownAccess, result: R) => FormAnswer,
 ) {
-  return submitForm({
+  return submitForm<PlacementRulesFeatureStore>()({
     open: async (ctx, { access }): Promise<FormOpened<PlacementRecord[]>> => {
       if (formId === EXEMPTION_FORM_ID && !isAdmin(access)) return { kind: "refused", view: deniedView(ctx.t(access.actor.locale)) };
       return { kind: "ok", context: await visiblePlacements(ctx, access) };
@@ -153,7 +159,7 @@ const submitExemption = ruleSubmit(
   },
 );
 
-export const placementRulesFeature: Feature = {
+export const placementRulesFeature: Feature<PlacementRulesFeatureStore> = {
   commands: {
     extend: (ctx, { access }) => openRuleForm(ctx, access, EXTEND_FORM_ID),
     end: (ctx, { access }) => openRuleForm(ctx, access, END_FORM_ID),

@@ -6,7 +6,8 @@ import { needsRepresentative } from "./rule-set.js";
 import type { PlacementRecord } from "../../kernel/records.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
 import type { TConfirmRepresentativeInput } from "./contract.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { PlacementRulesStore } from "./store.js";
 
 export type ConfirmRepresentativeResult =
   | { kind: "saved"; placement: PlacementRecord }
@@ -14,7 +15,7 @@ export type ConfirmRepresentativeResult =
   | { kind: "denied" };
 
 export async function confirmRepresentative(
-  store: Store,
+  store: PlacementRulesStore & PlacementLookupStore & AccessStore,
   access: Access,
   input: TConfirmRepresentativeInput,
 ): Promise<ConfirmRepresentativeResult> {

@@ -7,7 +7,8 @@ import { END_REASONS, OUTCOMES } from "./rule-set.js";
 import type { PlacementRecord } from "../../kernel/records.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
 import type { TEndPlacementInput } from "./contract.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { PlacementRulesStore } from "./store.js";
 
 export type EndPlacementResult =
   | { kind: "saved"; placement: PlacementRecord; early: boolean }
@@ -15,7 +16,7 @@ export type EndPlacementResult =
   | { kind: "denied" };
 
 export async function endPlacement(
-  store: Store,
+  store: PlacementRulesStore & PlacementLookupStore & AccessStore,
   access: Access,
   input: TEndPlacementInput,
 ): Promise<EndPlacementResult> {

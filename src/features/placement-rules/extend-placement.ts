@@ -9,7 +9,8 @@ import { type BenefitGroup, placementRules, ruleKindOf } from "./rule-set.js";
 import type { PlacementRecord } from "../../kernel/records.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
 import type { TExtendPlacementInput } from "./contract.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { PlacementRulesStore } from "./store.js";
 
 export type ExtendPlacementResult =
   | { kind: "saved"; placement: PlacementRecord }
@@ -17,7 +18,7 @@ export type ExtendPlacementResult =
   | { kind: "denied" };
 
 export async function extendPlacement(
-  store: Store,
+  store: PlacementRulesStore & PlacementLookupStore & AccessStore,
   access: Access,
   input: TExtendPlacementInput,
 ): Promise<ExtendPlacementResult> {

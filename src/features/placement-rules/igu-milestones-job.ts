@@ -4,14 +4,14 @@
 // gets a direct message to pass on: on the milestone day, or up to MAX_DAYS_LATE days after it
 // (a bot that was down catches up; an older milestone is not sent late). Placements that ended
 // early or were anonymised get none; each milestone is claimed in SentNotice, so it goes out once.
-import type { Logger } from "pino";
-import type { IguMilestoneStore, IguPlacement } from "../../db/igu-milestone-store.js";
-import type { NoticeStore } from "../../db/notice-store.js";
+import type { Logger } from "../../kernel/logger.js";
+import type { NoticeStore } from "../../kernel/once.js";
 import { type Locale, localeFrom } from "../../kernel/actor.js";
 import { addDays, todayIn, type IsoDate } from "../../kernel/dates.js";
 import { addMonths } from "./duration-rules.js";
 import { placementRules } from "./rule-set.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore } from "../../kernel/store.js";
+import type { PlacementRulesStore, IguMilestoneStore, IguPlacement } from "./store.js";
 import type { Translate } from "../../kernel/translate.js";
 import { type Messenger, userAddressFromRef } from "../../kernel/messenger.js";
 import { type IguMilestone, iguMilestoneView } from "./igu-views.js";
@@ -22,7 +22,7 @@ export const IGU_MILESTONES_JOB = "igu-milestones";
 const MAX_DAYS_LATE = 14;
 
 export type IguMilestoneDeps = {
-  store: Store;
+  store: PlacementRulesStore & AccessStore;
   placements: IguMilestoneStore;
   notices: NoticeStore;
   messenger: Messenger;

@@ -3,7 +3,7 @@ import type { IsoDate } from "../../kernel/dates.js";
 import type { PlacementRuleSettings } from "./rule-set.js";
 import { checkRatio, type RatioCheck, type RatioPlacement } from "./ratio-rule.js";
 import type { PlacementRecord } from "../../kernel/records.js";
-import type { Store } from "../../kernel/store.js";
+import type { PlacementRulesStore } from "./store.js";
 import type { RuleProblem } from "./duration-rules.js";
 
 export const P_NUMBER = /^\d{10}$/;
@@ -15,7 +15,7 @@ function ratioPeriod(p: PlacementRecord): RatioPlacement {
 
 /** Checks a placement over a period at a workplace against every other supported placement there. */
 export async function checkRatioAtWorkplace(
-  store: Store,
+  store: Pick<PlacementRulesStore, "listRatioPlacements">,
   args: {
     workplaceId: string | undefined;
     employees: number;

@@ -6,7 +6,8 @@ import { placementFor } from "../../kernel/placement-access.js";
 import type { PlacementRecord } from "../../kernel/records.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
 import type { TRecordRatioExemptionInput } from "./contract.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { PlacementRulesStore } from "./store.js";
 
 export type RecordRatioExemptionResult =
   | { kind: "saved"; placement: PlacementRecord }
@@ -14,7 +15,7 @@ export type RecordRatioExemptionResult =
   | { kind: "denied" };
 
 export async function recordRatioExemption(
-  store: Store,
+  store: PlacementRulesStore & PlacementLookupStore & AccessStore,
   access: Access,
   input: TRecordRatioExemptionInput,
 ): Promise<RecordRatioExemptionResult> {

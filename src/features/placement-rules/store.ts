@@ -1,9 +1,10 @@
-// What the placement rules need from persistence, beyond registering. The Store extends this;
-// src/db/store.ts implements it.
+// What the placement rules need from persistence, beyond registering: the rule numbers, the
+// ratio rule's workplace, changes to a placement, outcomes and the IGU placements the bonus job
+// looks at. src/db/placement-rules-store.ts implements these ports with Prisma.
 import type { IsoDate } from "../../kernel/dates.js";
 import type { PlacementRuleOverrides } from "./rule-set.js";
-import type { PlacementRecord, PlacementStatus, WorkplaceRecord } from "../../kernel/records.js";
-import type { AuditEntry } from "../../kernel/store.js";
+import type { AuditEntry, PlacementRecord, PlacementStatus, WorkplaceRecord } from "../../kernel/records.js";
+import type { OutcomeRange, OutcomeTally } from "./placement-outcomes.js";
 
 /** The fields a rule use case may change on a placement; each change is audited with before and after. */
 export type PlacementRulesPatch = {
@@ -27,9 +28,33 @@ export interface PlacementRulesStore {
   findWorkplace(pNumber: string): Promise<(WorkplaceRecord & { cvr: string }) | undefined>;
   /** Every placement at a workplace whose type counts for the ratio rule. */
   listRatioPlacements(workplaceId: string): Promise<PlacementRecord[]>;
-  getPlacementById(id: string): Promise<PlacementRecord | undefined>;
   /** Changes a placement, with an audit row (action `action`) in the same transaction. */
   updatePlacement(id: string, patch: PlacementRulesPatch, audit: AuditEntry & { action: string }): Promise<PlacementRecord>;
   /** Records an admin's exemption from the ratio rule for a placement (replacing an earlier one), audited. */
   saveRatioExemption(placementId: string, reason: string, audit: AuditEntry): Promise<PlacementRecord>;
+}
+
+export interface OutcomesStore {
+  /** Finished placements (ended or completed), optionally only those that finished in a date range. */
+  tallyOutcomes(partnershipId: string, range?: OutcomeRange): Promise<OutcomeTally[]>;
+}
+
+export type IguPlacement = {
+  id: string;
+  partnershipId: string;
+  companyName: string;
+  /** The company's contact person as typed in the form. */
+  contactPerson: string;
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+  /** Actor reference "platform:workspace:user" of whoever registered it. */
+  createdBy: string;
+};
+
+export interface IguMilestoneStore {
+  /**
+   * IGU placements that have started by `today`, are not anonymised and did not end early, and
+   * whose end date is on or after `endsFrom` (or not set).
+   */
+  listRunningIguPlacements(today: IsoDate, endsFrom: IsoDate): Promise<IguPlacement[]>;
 }

@@ -9,7 +9,8 @@ import { ruleKindOf } from "./rule-set.js";
 import type { PlacementRecord } from "../../kernel/records.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
 import type { TPrepareVitasSummaryInput } from "./contract.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { PlacementRulesStore } from "./store.js";
 
 /** One VITAS field: its name (an i18n key under rules:vitas.fields) and its value; null when the bot does not know it. */
 export type VitasField =
@@ -53,7 +54,7 @@ export type VitasResult =
  * when anything changed, and returns the summary.
  */
 export async function prepareVitasSummary(
-  store: Store,
+  store: PlacementRulesStore & PlacementLookupStore & AccessStore,
   access: Access,
   input: TPrepareVitasSummaryInput,
 ): Promise<VitasResult> {

@@ -18,9 +18,17 @@ import { progressView } from "./progress-view.js";
 import { type BotContext, type BotReply, type Feature, message } from "../../kernel/feature.js";
 import { withMentorFigures } from "../support-requests/bot.js";
 import { withRetry } from "../../kernel/retry.js";
+import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
+import type { PlacementsStore } from "./store.js";
+import type { PlacementRulesStore, OutcomesStore } from "../placement-rules/store.js";
+import type { PrivacyStore } from "../privacy/store.js";
+import type { SupportRequestsStore } from "../support-requests/store.js";
+
+/** The store ports this feature's commands, buttons and forms use. */
+export type PlacementsFeatureStore = PlacementsStore & PlacementRulesStore & OutcomesStore & Pick<PrivacyStore, "caseReferenceExists"> & Pick<SupportRequestsStore, "mentorFigures"> & AccessStore & PartnershipsStore;
 
 function placementForm(
-  ctx: BotContext,
+  ctx: BotContext<PlacementsFeatureStore>,
   context: PlacementFormContext,
   locale: Locale,
   more: { values?: FormValues; errors?: FieldErrors; nonce?: string } = {},
@@ -36,7 +44,7 @@ function placementForm(
   });
 }
 
-async function openForm(ctx: BotContext, access: KnownAccess): Promise<BotReply> {
+async function openForm(ctx: BotContext<PlacementsFeatureStore>, access: KnownAccess): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   const result = await withRetry(() => openPlacementForm(ctx.deps.store, access));
@@ -45,7 +53,7 @@ async function openForm(ctx: BotContext, access: KnownAccess): Promise<BotReply>
   return { kind: "form", form: placementForm(ctx, result.context, actor.locale) };
 }
 
-async function showList(ctx: BotContext, access: KnownAccess): Promise<BotReply> {
+async function showList(ctx: BotContext<PlacementsFeatureStore>, access: KnownAccess): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   const result = await withRetry(() => listPlacements(ctx.deps.store, access));
@@ -53,7 +61,7 @@ async function showList(ctx: BotContext, access: KnownAccess): Promise<BotReply>
   return message(placementListView({ ...result, t, locale: actor.locale }));
 }
 
-async function showProgress(ctx: BotContext, access: KnownAccess): Promise<BotReply> {
+async function showProgress(ctx: BotContext<PlacementsFeatureStore>, access: KnownAccess): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   const result = await withRetry(() => computeProgress(ctx.deps.store, access));
@@ -62,7 +70,7 @@ async function showProgress(ctx: BotContext, access: KnownAccess): Promise<BotRe
   return message(await withMentorFigures(ctx, result.partnerships.map((p) => p.partnership), view, actor.locale));
 }
 
-const submitPlacement = submitForm({
+const submitPlacement = submitForm<PlacementsFeatureStore>()({
   open: async (ctx, { access }): Promise<FormOpened<PlacementFormContext>> => {
     const opened = await openPlacementForm(ctx.deps.store, access);
     return opened.kind === "ok" ? opened : { kind: "denied" };
@@ -84,7 +92,7 @@ const submitPlacement = submitForm({
   },
 });
 
-export const placementsFeature: Feature = {
+export const placementsFeature: Feature<PlacementsFeatureStore> = {
   commands: {
     new: (ctx, { access }) => openForm(ctx, access),
     list: (ctx, { access }) => showList(ctx, access),

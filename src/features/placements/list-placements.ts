@@ -1,6 +1,6 @@
 import { type Access, seesAllOrganisations } from "../../kernel/access.js";
 import type { PlacementRecord } from "../../kernel/records.js";
-import type { Store } from "../../kernel/store.js";
+import type { PlacementsStore } from "./store.js";
 
 export type ListPlacementsResult =
   | { kind: "ok"; placements: PlacementRecord[]; total: number; scope: "organisation" | "partnership"; organisationName?: string }
@@ -10,7 +10,7 @@ export type ListPlacementsResult =
  * The latest placements this person may see: a partner contact their own organisation's,
  * jobcenter staff and admins every organisation's in their partnerships.
  */
-export async function listPlacements(store: Store, access: Access, limit = 10): Promise<ListPlacementsResult> {
+export async function listPlacements(store: PlacementsStore, access: Access, limit = 10): Promise<ListPlacementsResult> {
   if (access.kind !== "known") return { kind: "denied" };
   if (seesAllOrganisations(access)) {
     const query = { partnershipIds: access.partnershipIds };

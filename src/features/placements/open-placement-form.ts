@@ -1,6 +1,6 @@
 import { type Access, canActFor, isAdmin, type KnownAccess } from "../../kernel/access.js";
 import type { OrganisationRecord, PartnershipRecord, PlacementTypeRecord } from "../../kernel/records.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 
 /** Everything the placement form offers this person. */
 export type PlacementFormContext = {
@@ -19,14 +19,14 @@ export type OpenPlacementFormResult =
   | { kind: "denied" }
   | { kind: "no_partnership" };
 
-export async function openPlacementForm(store: Store, access: Access): Promise<OpenPlacementFormResult> {
+export async function openPlacementForm(store: AccessStore & PartnershipsStore, access: Access): Promise<OpenPlacementFormResult> {
   if (access.kind !== "known") return { kind: "denied" };
   const context = await placementFormContext(store, access);
   if (context.organisations.length === 0 || context.types.length === 0) return { kind: "no_partnership" };
   return { kind: "ok", context };
 }
 
-async function placementFormContext(store: Store, access: KnownAccess): Promise<PlacementFormContext> {
+async function placementFormContext(store: AccessStore & PartnershipsStore, access: KnownAccess): Promise<PlacementFormContext> {
   const allPartnerships = await store.listPartnerships();
   const partnerships = allPartnerships.filter((p) => access.partnershipIds.includes(p.id));
   const ids = partnerships.map((p) => p.id);

@@ -9,7 +9,10 @@ import { checkRatioAtWorkplace, ratioProblem } from "../placement-rules/ratio-ch
 import { needsRepresentative, needsWorkplace, placementRules, ruleKindOf } from "../placement-rules/rule-set.js";
 import type { PlacementRecord } from "../../kernel/records.js";
 import type { TRegisterPlacementInput } from "./contract.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
+import type { PlacementsStore } from "./store.js";
+import type { PlacementRulesStore } from "../placement-rules/store.js";
+import type { PrivacyStore } from "../privacy/store.js";
 
 /** The use case's input is the contract's output: what the form's fields hold, already checked for form and format. */
 export type PlacementInput = TRegisterPlacementInput;
@@ -29,7 +32,7 @@ export type RegisterPlacementResult =
  * the first placement instead of creating a twin.
  */
 export async function registerPlacement(
-  store: Store,
+  store: PlacementsStore & PlacementRulesStore & Pick<PrivacyStore, "caseReferenceExists"> & AccessStore & PartnershipsStore,
   access: Access,
   input: TRegisterPlacementInput,
   idempotencyKey: string,
@@ -68,7 +71,7 @@ export async function registerPlacement(
   const required = { key: "rules:errors.required_for_type" };
 
   // Rule 1: the workplace, by P-nummer, and its ordinary employees.
-  let workplace: Awaited<ReturnType<Store["findWorkplace"]>>;
+  let workplace: Awaited<ReturnType<PlacementRulesStore["findWorkplace"]>>;
   let employees = input.ordinaryEmployees;
   const { pNumber } = input;
   if (needsWorkplace(type)) {

@@ -6,10 +6,14 @@ import { deniedView } from "../../kernel/common-views.js";
 import { type MessageView, simpleMessage } from "../../kernel/message.js";
 import { commandText } from "../../kernel/common-views.js";
 import { type Feature, message } from "../../kernel/feature.js";
+import type { PrivacyStore } from "./store.js";
+
+/** The store ports this feature's commands, buttons and forms use. */
+export type PrivacyFeatureStore = PrivacyStore;
 
 const EXAMPLE = "P-7F3K2";
 
-export const caseDataFeature: Feature = {
+export const caseDataFeature: Feature<PrivacyFeatureStore> = {
   commands: {
     insight: async (ctx, { access, args, style }) => {
       const t = ctx.t(access.actor.locale);

@@ -3,12 +3,12 @@
 import { type Access, isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import { normaliseCaseReference } from "../../kernel/personal-data.js";
-import type { CaseExport } from "./store.js";
-import type { Store } from "../../kernel/store.js";
+import type { CaseExport, PrivacyStore } from "./store.js";
+
 
 export type CaseDataResult<T> = { kind: "ok"; value: T } | { kind: "denied" } | { kind: "usage" };
 
-export async function exportCaseData(store: Store, access: Access, typed: string | undefined): Promise<CaseDataResult<CaseExport>> {
+export async function exportCaseData(store: PrivacyStore, access: Access, typed: string | undefined): Promise<CaseDataResult<CaseExport>> {
   if (access.kind !== "known" || !isAdmin(access)) return { kind: "denied" };
   const ref = typed?.trim() ? normaliseCaseReference(typed) : undefined;
   if (!ref) return { kind: "usage" };
@@ -16,7 +16,7 @@ export async function exportCaseData(store: Store, access: Access, typed: string
 }
 
 export async function deleteCaseData(
-  store: Store,
+  store: PrivacyStore,
   access: Access,
   typed: string | undefined,
 ): Promise<CaseDataResult<{ caseReference: string; placements: number; supportRequests: number }>> {

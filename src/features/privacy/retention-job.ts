@@ -1,15 +1,15 @@
 // Rule 9: data about a placement is anonymised a configured number of years after it ended
 // (default 5, the common municipal deletion period). The free text about people is cleared, the
 // numbers stay for statistics, and each placement gets an audit row naming what was removed.
-import type { Logger } from "pino";
+import type { Logger } from "../../kernel/logger.js";
 import { todayIn, type IsoDate } from "../../kernel/dates.js";
-import type { Store } from "../../kernel/store.js";
+import type { PrivacyStore } from "./store.js";
 import type { Job } from "../../jobs/scheduler.js";
 
 export const PLACEMENT_RETENTION_JOB = "placement-retention";
 const RETENTION_ACTOR = "system:retention";
 
-export type RetentionDeps = { store: Store; logger: Logger; timezone: string; retentionYears: number };
+export type RetentionDeps = { store: PrivacyStore; logger: Logger; timezone: string; retentionYears: number };
 
 /** The first day that is still kept: a placement that ended before it is due. */
 export function retentionCutoff(today: IsoDate, years: number): IsoDate {

@@ -16,6 +16,13 @@ import { simpleMessage } from "../../kernel/message.js";
 import type { BotContext, BotReply, CommandRequest, Feature, FollowUp } from "../../kernel/feature.js";
 import { message } from "../../kernel/feature.js";
 import { withRetry } from "../../kernel/retry.js";
+import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
+import type { QuarterlyStore } from "./store.js";
+import type { OutcomesStore } from "../placement-rules/store.js";
+import type { ContactsStore } from "../contacts/store.js";
+
+/** The store ports this feature's commands, buttons and forms use. */
+export type QuarterlyFeatureStore = QuarterlyStore & OutcomesStore & ContactsStore & AccessStore & PartnershipsStore;
 
 /** Why this person cannot file; an admin named in BOT_ADMINS has no organisation of their own. */
 function noOrganisationView(access: KnownAccess, t: (key: string) => string) {
@@ -23,7 +30,7 @@ function noOrganisationView(access: KnownAccess, t: (key: string) => string) {
 }
 
 async function statusForm(
-  ctx: BotContext,
+  ctx: BotContext<QuarterlyFeatureStore>,
   context: StatusFormContext,
   locale: Locale,
   more: { values?: FormValues; errors?: FieldErrors; nonce?: string } = {},
@@ -41,7 +48,7 @@ async function statusForm(
   });
 }
 
-async function openForm(ctx: BotContext, access: KnownAccess, quarterText?: string): Promise<BotReply> {
+async function openForm(ctx: BotContext<QuarterlyFeatureStore>, access: KnownAccess, quarterText?: string): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   const clock = { timezone: ctx.deps.timezone, now: ctx.now() };
@@ -51,7 +58,7 @@ async function openForm(ctx: BotContext, access: KnownAccess, quarterText?: stri
   return { kind: "form", form: await withRetry(() => statusForm(ctx, result.context, actor.locale)) };
 }
 
-const submitStatus = submitForm({
+const submitStatus = submitForm<QuarterlyFeatureStore>()({
   open: async (ctx, { access, submission }): Promise<FormOpened<StatusFormContext>> => {
     const clock = { timezone: ctx.deps.timezone, now: ctx.now() };
     const opened = await openStatusForm(ctx.deps.store, access, clock, submission.state.quarter);
@@ -75,7 +82,7 @@ const submitStatus = submitForm({
 });
 
 /** `rapport [2016-Q3]`: the last finished quarter unless one is named. */
-async function report(ctx: BotContext, { access, args }: CommandRequest): Promise<BotReply> {
+async function report(ctx: BotContext<QuarterlyFeatureStore>, { access, args }: CommandRequest): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   if (!isAdmin(access)) return message(simpleMessage(t("quarterly:report_admin_only")));
@@ -105,7 +112,7 @@ async function report(ctx: BotContext, { access, args }: CommandRequest): Promis
   return { kind: "message", view: simpleMessage(t("quarterly:report_working", { quarter: label })), followUp };
 }
 
-export const quarterlyStatusFeature: Feature = {
+export const quarterlyStatusFeature: Feature<QuarterlyFeatureStore> = {
   commands: {
     status: (ctx, { access, args }) => openForm(ctx, access, args[0]),
     report,

@@ -14,7 +14,9 @@ import type {
   QuarterlyStatusRecord,
   SupportRequestTimes,
 } from "../../kernel/records.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
+import type { QuarterlyStore } from "./store.js";
+import type { OutcomesStore } from "../placement-rules/store.js";
 
 export type Count = { placements: number; places: number };
 
@@ -99,7 +101,7 @@ function summariseSupport(rows: readonly SupportRequestTimes[], from: Date, to: 
 
 /** The report for one partnership and quarter, without a permission check (the CLI's own use). */
 export async function buildReportModel(
-  store: Store,
+  store: QuarterlyStore & OutcomesStore & AccessStore & PartnershipsStore,
   partnership: PartnershipRecord,
   quarter: Quarter,
   clock: { timezone: string; now: Date; schedule: StatusSchedule },
@@ -163,7 +165,7 @@ export async function buildReportModel(
 
 /** Only the secretariat asks for the consolidated report. */
 export async function buildReport(
-  store: Store,
+  store: QuarterlyStore & OutcomesStore & AccessStore & PartnershipsStore,
   access: Access,
   request: { partnershipId?: string; quarter: Quarter },
   clock: { timezone: string; now: Date; schedule: StatusSchedule },

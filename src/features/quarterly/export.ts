@@ -3,14 +3,7 @@
 // opens it (UTF-8 with a byte-order mark, semicolons between fields). Column names are in the
 // reader's language, Danish by default.
 import ExcelJS from "exceljs";
-import type { PrismaClient } from "@prisma/client";
-import {
-  findPartnershipBySlug,
-  type PlacementExportRow,
-  placementExportRows,
-  type RequestExportRow,
-  requestExportRows,
-} from "../../db/export-rows.js";
+import type { ExportStore, PlacementExportRow, RequestExportRow } from "./store.js";
 import type { Locale } from "../../kernel/actor.js";
 import type { Translate } from "../../kernel/translate.js";
 import { MIME_TYPES } from "./report/report-file.js";
@@ -146,13 +139,13 @@ export type ExportRequest = { slug: string; what: ExportSubject; format: ExportF
 export type ExportFile = { fileName: string; mimeType: string; data: Buffer; rows: number };
 
 /** The spreadsheet for one partnership; undefined when no partnership has the slug. */
-export async function exportSpreadsheet(prisma: PrismaClient, request: ExportRequest, t: Translate): Promise<ExportFile | undefined> {
-  const partnership = await findPartnershipBySlug(prisma, request.slug);
+export async function exportSpreadsheet(store: ExportStore, request: ExportRequest, t: Translate): Promise<ExportFile | undefined> {
+  const partnership = await store.findPartnershipBySlug(request.slug);
   if (!partnership) return undefined;
   const table =
     request.what === "placements"
-      ? placementsTable(await placementExportRows(prisma, partnership.id), t, request.locale, request.timezone)
-      : requestsTable(await requestExportRows(prisma, partnership.id), t, request.timezone);
+      ? placementsTable(await store.placementExportRows(partnership.id), t, request.locale, request.timezone)
+      : requestsTable(await store.requestExportRows(partnership.id), t, request.timezone);
   const data = request.format === "csv" ? toCsv(table) : await toXlsx(table);
   const name = request.locale === "en" ? request.what : request.what === "placements" ? "praktikpladser" : "henvendelser";
   return { fileName: `${name}-${partnership.slug}.${request.format}`, mimeType: MIME_TYPES[request.format], data, rows: table.rows.length };

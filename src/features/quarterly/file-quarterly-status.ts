@@ -7,7 +7,9 @@ import type { FieldProblems } from "../../kernel/field-problems.js";
 import { currentQuarter, firstDayOf, formatQuarter, lastDayOf, parseQuarter, previousQuarter, type Quarter } from "../../kernel/quarters.js";
 import type { OrganisationRecord, PartnershipRecord, QuarterlyStatusRecord } from "../../kernel/records.js";
 import type { TFileQuarterlyStatusInput } from "./contract.js";
-import type { Store } from "../../kernel/store.js";
+import type { PartnershipsStore } from "../../kernel/store.js";
+import type { QuarterlyStore } from "./store.js";
+import type { ContactsStore } from "../contacts/store.js";
 
 /** What the bot already knows about an organisation's quarter: its registered placements. */
 export type KnownQuarter = {
@@ -46,7 +48,7 @@ function fileableQuarters(timezone: string, now: Date): string[] {
   return [formatQuarter(current), formatQuarter(previousQuarter(current))];
 }
 
-async function knownQuarter(store: Store, organisation: OrganisationRecord, quarter: Quarter): Promise<KnownQuarter> {
+async function knownQuarter(store: QuarterlyStore & ContactsStore & PartnershipsStore, organisation: OrganisationRecord, quarter: Quarter): Promise<KnownQuarter> {
   const rows = (await store.tallyPlacementDetails(organisation.partnershipId, { from: firstDayOf(quarter), to: lastDayOf(quarter) })).filter(
     (r) => r.organisationId === organisation.id,
   );
@@ -61,7 +63,7 @@ async function knownQuarter(store: Store, organisation: OrganisationRecord, quar
 
 /** The status form for the person's organisation and the current quarter (or `quarterText`). */
 export async function openStatusForm(
-  store: Store,
+  store: QuarterlyStore & ContactsStore & PartnershipsStore,
   access: Access,
   clock: { timezone: string; now: Date },
   quarterText?: string,
@@ -81,7 +83,7 @@ export async function openStatusForm(
 }
 
 export async function fileQuarterlyStatus(
-  store: Store,
+  store: QuarterlyStore & ContactsStore & PartnershipsStore,
   access: Access,
   input: TFileQuarterlyStatusInput,
   clock: { timezone: string; now: Date },

@@ -2,8 +2,8 @@
 // message to its contacts `remindDaysBefore` days before the quarter ends and on the due date,
 // and once the due date has passed the secretariat admins get the list of organisations still
 // missing. Every message is claimed in SentNotice first, so each goes out once.
-import type { Logger } from "pino";
-import type { NoticeStore } from "../../db/notice-store.js";
+import type { Logger } from "../../kernel/logger.js";
+import type { NoticeStore } from "../../kernel/once.js";
 import { addDays, todayIn } from "../../kernel/dates.js";
 import {
   currentQuarter,
@@ -16,7 +16,10 @@ import {
   type StatusSchedule,
 } from "../../kernel/quarters.js";
 import type { ContactRecord, OrganisationRecord, PartnershipRecord } from "../../kernel/records.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
+import type { QuarterlyStore } from "./store.js";
+import type { ChannelsStore } from "../channels/store.js";
+import type { ContactsStore } from "../contacts/store.js";
 import type { Translate } from "../../kernel/translate.js";
 import type { Messenger, UserAddress } from "../../kernel/messenger.js";
 import { overdueStatusesView, statusReminderView } from "./views.js";
@@ -27,7 +30,7 @@ export const QUARTERLY_REMINDERS_JOB = "quarterly-status-reminders";
 const OVERDUE_CATCH_UP_DAYS = 7;
 
 export type QuarterlyReminderDeps = {
-  store: Store;
+  store: QuarterlyStore & ChannelsStore & ContactsStore & AccessStore & PartnershipsStore;
   notices: NoticeStore;
   messenger: Messenger;
   i18n: { t(locale: "da" | "en"): Translate };

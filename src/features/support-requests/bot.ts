@@ -10,7 +10,7 @@ import { listSupportRequests } from "./list-support-requests.js";
 import type { CommandName } from "../../kernel/commands.js";
 import { openSupportForm, requestSupport, type SupportFormContext } from "./request-support.js";
 import { canHandleRequests, type SupportTransition, type TransitionResult, transitionSupportRequest } from "./transition-support-request.js";
-import { SUPPORT_KINDS, type SupportKind, type SupportRequestRecord } from "./store.js";
+import { SUPPORT_KINDS, type SupportKind, type SupportRequestRecord, type SupportRequestsStore } from "./store.js";
 import type { FieldErrors, FormValues, FormView } from "../../kernel/form.js";
 import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
 import { ZDeclineSupportRequestInput, ZRequestSupportInput } from "./contract.js";
@@ -30,9 +30,16 @@ import {
 } from "./views.js";
 import { type BotContext, type BotReply, type CommandRequest, type Feature, message, notice } from "../../kernel/feature.js";
 import { withRetry } from "../../kernel/retry.js";
+import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { ChannelsStore } from "../channels/store.js";
+import type { PlacementsStore } from "../placements/store.js";
+import type { DigestsStore } from "../digests/store.js";
+
+/** The store ports this feature's commands, buttons and forms use. */
+export type SupportRequestsFeatureStore = SupportRequestsStore & ChannelsStore & PlacementsStore & PlacementLookupStore & AccessStore & PartnershipsStore & DigestsStore;
 
 function supportForm(
-  ctx: BotContext,
+  ctx: BotContext<SupportRequestsFeatureStore>,
   context: SupportFormContext,
   locale: Locale,
   more: { values?: FormValues; errors?: FieldErrors; nonce?: string } = {},
@@ -40,7 +47,7 @@ function supportForm(
   return supportFormView({ context, t: ctx.t(locale), locale, nonce: more.nonce ?? ctx.newNonce(), values: more.values, errors: more.errors });
 }
 
-async function openForm(ctx: BotContext, access: KnownAccess, kind: SupportKind, placementId?: string): Promise<BotReply> {
+async function openForm(ctx: BotContext<SupportRequestsFeatureStore>, access: KnownAccess, kind: SupportKind, placementId?: string): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   const result = await withRetry(() =>
@@ -52,13 +59,13 @@ async function openForm(ctx: BotContext, access: KnownAccess, kind: SupportKind,
 }
 
 /** The language of the jobcenter channel (the admin's when it was linked), else the deployment's default. */
-async function channelLocale(ctx: BotContext, partnershipId: string): Promise<Locale> {
+async function channelLocale(ctx: BotContext<SupportRequestsFeatureStore>, partnershipId: string): Promise<Locale> {
   const links = await ctx.deps.store.listChannelLinks(partnershipId, "jobcenter");
   return links[0]?.locale === "en" ? "en" : "da";
 }
 
 /** Posts a new request to the partnership's jobcenter channel; true when it got there. */
-async function postToJobcenter(ctx: BotContext, request: SupportRequestRecord): Promise<boolean> {
+async function postToJobcenter(ctx: BotContext<SupportRequestsFeatureStore>, request: SupportRequestRecord): Promise<boolean> {
   const { store, messenger, logger, timezone } = ctx.deps;
   if (request.channelMessage) return true;
   const [link] = await store.listChannelLinks(request.partnershipId, "jobcenter");
@@ -78,7 +85,7 @@ async function postToJobcenter(ctx: BotContext, request: SupportRequestRecord): 
 }
 
 /** After a change: the channel message shows the new state, and the requester is told. */
-async function announceChange(ctx: BotContext, request: SupportRequestRecord): Promise<void> {
+async function announceChange(ctx: BotContext<SupportRequestsFeatureStore>, request: SupportRequestRecord): Promise<void> {
   const { store, messenger, logger, timezone } = ctx.deps;
   if (!messenger) return;
   if (request.channelMessage) {
@@ -94,7 +101,7 @@ async function announceChange(ctx: BotContext, request: SupportRequestRecord): P
   await messenger.sendDirect(address, requesterNoticeView(request, ctx.t(locale), locale, timezone));
 }
 
-const submitSupport = submitForm({
+const submitSupport = submitForm<SupportRequestsFeatureStore>()({
   open: async (ctx, { access, submission }): Promise<FormOpened<SupportFormContext>> => {
     const kind = SUPPORT_KINDS.find((k) => k === submission.state.kind);
     if (!kind) return { kind: "refused", view: simpleMessage(ctx.t(access.actor.locale)("errors:form_expired")) };
@@ -116,7 +123,7 @@ const submitSupport = submitForm({
 });
 
 /** Why a transition did not happen, in words for the person who pressed. */
-function refusalView(ctx: BotContext, access: KnownAccess, request: SupportRequestRecord): MessageView {
+function refusalView(ctx: BotContext<SupportRequestsFeatureStore>, access: KnownAccess, request: SupportRequestRecord): MessageView {
   const t = ctx.t(access.actor.locale);
   const holder = request.holderName ?? t("support:someone");
   if (request.status === "taken") return simpleMessage(t("support:refused.already_taken", { holder }));
@@ -126,7 +133,7 @@ function refusalView(ctx: BotContext, access: KnownAccess, request: SupportReque
 }
 
 /** A transition's result in words for the person who pressed; a change is announced. */
-async function transitionAnswer(ctx: BotContext, access: KnownAccess, what: SupportTransition, result: TransitionResult): Promise<{ view: MessageView; ok: boolean }> {
+async function transitionAnswer(ctx: BotContext<SupportRequestsFeatureStore>, access: KnownAccess, what: SupportTransition, result: TransitionResult): Promise<{ view: MessageView; ok: boolean }> {
   const t = ctx.t(access.actor.locale);
   switch (result.kind) {
     case "denied":
@@ -145,13 +152,13 @@ async function transitionAnswer(ctx: BotContext, access: KnownAccess, what: Supp
   }
 }
 
-async function transition(ctx: BotContext, access: KnownAccess, requestId: string | undefined, what: SupportTransition): Promise<{ view: MessageView; ok: boolean }> {
+async function transition(ctx: BotContext<SupportRequestsFeatureStore>, access: KnownAccess, requestId: string | undefined, what: SupportTransition): Promise<{ view: MessageView; ok: boolean }> {
   if (!requestId) return { view: simpleMessage(ctx.t(access.actor.locale)("errors:form_expired")), ok: false };
   const result = await withRetry(() => transitionSupportRequest(ctx.deps.store, access, { requestId, transition: what, now: ctx.now() }));
   return transitionAnswer(ctx, access, what, result);
 }
 
-const submitDecline = submitForm({
+const submitDecline = submitForm<SupportRequestsFeatureStore>()({
   open: async (ctx, { access, submission }): Promise<FormOpened<string>> => {
     const t = ctx.t(access.actor.locale);
     if (!canHandleRequests(access)) return { kind: "refused", view: simpleMessage(t("support:refused.staff_only")) };
@@ -171,7 +178,7 @@ const submitDecline = submitForm({
   },
 });
 
-async function showRequests(ctx: BotContext, access: KnownAccess): Promise<BotReply> {
+async function showRequests(ctx: BotContext<SupportRequestsFeatureStore>, access: KnownAccess): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   const now = ctx.now();
@@ -180,7 +187,7 @@ async function showRequests(ctx: BotContext, access: KnownAccess): Promise<BotRe
   return message(supportListView({ ...result, now, t, locale: actor.locale, timezone: ctx.deps.timezone }));
 }
 
-async function linkJobcenterChannel(ctx: BotContext, request: CommandRequest): Promise<BotReply> {
+async function linkJobcenterChannel(ctx: BotContext<SupportRequestsFeatureStore>, request: CommandRequest): Promise<BotReply> {
   if (isDigestChannelCommand(request.args)) return linkDigestChannelCommand(ctx, request);
   const { access, args, channel, style } = request;
   const t = ctx.t(access.actor.locale);
@@ -216,7 +223,7 @@ async function linkJobcenterChannel(ctx: BotContext, request: CommandRequest): P
 }
 
 /** The progress message with each partnership's mentor hours against the agreement's planning figure. */
-export async function withMentorFigures(ctx: BotContext, partnerships: PartnershipRecord[], view: MessageView, locale: Locale): Promise<MessageView> {
+export async function withMentorFigures(ctx: BotContext<Pick<SupportRequestsStore, "mentorFigures">>, partnerships: PartnershipRecord[], view: MessageView, locale: Locale): Promise<MessageView> {
   const t = ctx.t(locale);
   const blocks = [...view.blocks];
   for (const partnership of partnerships) {
@@ -234,10 +241,10 @@ const KIND_COMMANDS: Record<SupportKind, CommandName> = {
   upskilling: "upskilling",
 };
 
-export const supportRequestsFeature: Feature = {
+export const supportRequestsFeature: Feature<SupportRequestsFeatureStore> = {
   commands: {
     ...Object.fromEntries(
-      SUPPORT_KINDS.map((kind) => [KIND_COMMANDS[kind], (ctx: BotContext, { access }: { access: KnownAccess }) => openForm(ctx, access, kind)]),
+      SUPPORT_KINDS.map((kind) => [KIND_COMMANDS[kind], (ctx: BotContext<SupportRequestsFeatureStore>, { access }: { access: KnownAccess }) => openForm(ctx, access, kind)]),
     ),
     requests: (ctx, { access }) => showRequests(ctx, access),
     channel: linkJobcenterChannel,

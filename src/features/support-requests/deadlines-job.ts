@@ -2,12 +2,13 @@
 // within 2 working hours, and an escalation to the secretariat admins when one is overdue. Each
 // is recorded on the request with a conditional update, so it goes out once however often the
 // job runs and however many replicas run it.
-import type { Logger } from "pino";
+import type { Logger } from "../../kernel/logger.js";
 import { type ClockSettings, workingMinutesBetween } from "../../kernel/business-days.js";
 import { clockFor } from "./request-support.js";
-import type { Store } from "../../kernel/store.js";
-import type { ChannelLinkRecord, SupportRequestRecord } from "./store.js";
-import type { Translate } from "../../i18n/index.js";
+import type { ChannelsStore } from "../channels/store.js";
+import type { ContactsStore } from "../contacts/store.js";
+import type { ChannelLinkRecord, SupportRequestRecord, SupportRequestsStore } from "./store.js";
+import type { Translate } from "../../kernel/translate.js";
 import type { Messenger, UserAddress } from "../../kernel/messenger.js";
 import { supportEscalationView, supportReminderView } from "./views.js";
 import type { Job } from "../../jobs/scheduler.js";
@@ -19,7 +20,7 @@ const REMINDER_WORKING_MINUTES = 120;
 const LOOK_AHEAD_MS = 7 * 24 * 3600_000;
 
 export type SupportDeadlineDeps = {
-  store: Store;
+  store: SupportRequestsStore & ChannelsStore & ContactsStore;
   messenger: Messenger;
   i18n: { t(locale: "da" | "en"): Translate };
   logger: Logger;

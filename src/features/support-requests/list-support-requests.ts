@@ -1,6 +1,6 @@
 import { type Access, seesAllOrganisations } from "../../kernel/access.js";
-import type { Store } from "../../kernel/store.js";
-import { OPEN_STATUSES, type SupportRequestRecord } from "./store.js";
+
+import { OPEN_STATUSES, type SupportRequestRecord, type SupportRequestsStore } from "./store.js";
 
 export type ListSupportRequestsResult =
   | { kind: "ok"; requests: SupportRequestRecord[]; overdue: number; scope: "organisation" | "partnership"; organisationName?: string }
@@ -10,7 +10,7 @@ export type ListSupportRequestsResult =
  * Open requests (open or taken) this person may see — all of them for jobcenter staff and
  * admins, their own organisation's for a partner contact — overdue ones first, then by due time.
  */
-export async function listSupportRequests(store: Store, access: Access, now: Date, limit = 25): Promise<ListSupportRequestsResult> {
+export async function listSupportRequests(store: SupportRequestsStore, access: Access, now: Date, limit = 25): Promise<ListSupportRequestsResult> {
   if (access.kind !== "known") return { kind: "denied" };
   const all = seesAllOrganisations(access);
   if (!all && !access.organisation) return { kind: "denied" };

@@ -8,9 +8,10 @@ import { type ClockSettings, dueAt, earliestVisitDate } from "../../kernel/busin
 import { type IsoDate, todayIn } from "../../kernel/dates.js";
 import type { OrganisationRecord, PlacementRecord } from "../../kernel/records.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
-import type { PartnershipSettings, SupportKind, SupportRequestRecord } from "./store.js";
+import type { PartnershipSettings, SupportKind, SupportRequestRecord, SupportRequestsStore } from "./store.js";
 import type { TRequestSupportInput } from "./contract.js";
-import type { Store } from "../../kernel/store.js";
+import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { PlacementsStore } from "../placements/store.js";
 
 /** Placements a support request can be about: not ended or completed. */
 const CURRENT = new Set(["awaiting_confirmation", "active", "extended"]);
@@ -33,7 +34,7 @@ export function clockFor(settings: PartnershipSettings, timezone: string): Clock
 }
 
 export async function openSupportForm(
-  store: Store,
+  store: SupportRequestsStore & PlacementsStore & PlacementLookupStore & AccessStore & PartnershipsStore,
   access: Access,
   args: { kind: SupportKind; now: Date; timezone: string; placementId?: string },
 ): Promise<OpenSupportFormResult> {
@@ -73,7 +74,7 @@ export type RequestSupportResult =
 
 /** Saves a support request once per idempotency key, with its deadline. */
 export async function requestSupport(
-  store: Store,
+  store: SupportRequestsStore & PlacementsStore & PlacementLookupStore & AccessStore & PartnershipsStore,
   access: Access,
   input: TRequestSupportInput,
   args: { idempotencyKey: string; now: Date; timezone: string },

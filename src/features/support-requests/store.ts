@@ -1,9 +1,11 @@
-// Support requests, channel links and what the scheduler and proactive messages need from
-// persistence. The Store interface (store.ts) extends SupportStore; src/db/support-store.ts
-// implements it with Prisma.
-import type { Platform } from "../../kernel/actor.js";
+// What support requests need from persistence. src/db/support-requests-store.ts implements it
+// with Prisma; tests/support/memory/ in memory.
 import type { IsoDate } from "../../kernel/dates.js";
-import type { ContactRecord, PlacementRecord, Role } from "../../kernel/records.js";
+import type { PostedMessageRef } from "../../kernel/records.js";
+
+// Kept here too for the files that have always found them here.
+export type { ConversationRefRecord, PostedMessageRef } from "../../kernel/records.js";
+export { CHANNEL_PURPOSES, type ChannelLinkRecord, type ChannelPurpose, type NewChannelLink } from "../channels/store.js";
 
 export const SUPPORT_KINDS = ["interpreter", "mentor", "visit", "danish", "upskilling"] as const;
 export type SupportKind = (typeof SUPPORT_KINDS)[number];
@@ -11,9 +13,6 @@ export type SupportKind = (typeof SUPPORT_KINDS)[number];
 export const SUPPORT_STATUSES = ["open", "taken", "done", "declined"] as const;
 export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
 export const OPEN_STATUSES: readonly SupportStatus[] = ["open", "taken"];
-
-/** Where a message was posted, so it can be updated in place. Platform-neutral. */
-export type PostedMessageRef = { platform: Platform; workspaceId: string; channelId: string; messageId: string };
 
 export type SupportRequestRecord = {
   id: string;
@@ -82,33 +81,6 @@ export type PartnershipSettings = {
   mayDayIsHoliday: boolean;
 };
 
-export const CHANNEL_PURPOSES = ["jobcenter", "digest"] as const;
-export type ChannelPurpose = (typeof CHANNEL_PURPOSES)[number];
-
-export type ChannelLinkRecord = {
-  id: string;
-  platform: Platform;
-  workspaceId: string;
-  channelId: string;
-  partnershipId: string;
-  organisationId: string | null;
-  purpose: ChannelPurpose;
-  locale: string | null;
-};
-
-export type NewChannelLink = Omit<ChannelLinkRecord, "id">;
-
-/** A Teams conversation the bot can post into later (from an incoming activity). */
-export type ConversationRefRecord = {
-  platform: Platform;
-  workspaceId: string;
-  conversationId: string;
-  serviceUrl: string;
-  kind: string;
-  userId: string | null;
-  botId: string | null;
-};
-
 export type SupportRequestQuery = {
   partnershipIds: readonly string[];
   organisationIds?: readonly string[];
@@ -118,9 +90,8 @@ export type SupportRequestQuery = {
 
 export type MentorFigures = { placements: number; averageHoursPerWeek: number | null };
 
-export interface SupportStore {
+export interface SupportRequestsStore {
   getPartnershipSettings(partnershipId: string): Promise<PartnershipSettings>;
-  getPlacementById(id: string): Promise<PlacementRecord | undefined>;
 
   createSupportRequest(
     request: NewSupportRequest,
@@ -138,6 +109,7 @@ export interface SupportStore {
     audit: { actor: string; action: string; at: Date },
   ): Promise<SupportRequestRecord | undefined>;
   setSupportRequestMessage(id: string, ref: PostedMessageRef): Promise<void>;
+  /** Soonest due first. */
   listSupportRequests(query: SupportRequestQuery): Promise<SupportRequestRecord[]>;
   /** Open or taken requests due before `before` that still lack a reminder or an escalation. */
   listSupportRequestsDueBefore(before: Date): Promise<SupportRequestRecord[]>;
@@ -145,17 +117,4 @@ export interface SupportStore {
   markSupportReminderSent(id: string, at: Date): Promise<boolean>;
   markSupportEscalated(id: string, at: Date): Promise<boolean>;
   mentorFigures(partnershipId: string): Promise<MentorFigures>;
-
-  /** Links a channel for a purpose (one partnership per channel and purpose); audited. */
-  saveChannelLink(link: NewChannelLink, audit: { actor: string }): Promise<ChannelLinkRecord>;
-  listChannelLinks(partnershipId: string, purpose: ChannelPurpose): Promise<ChannelLinkRecord[]>;
-  listContactsWithRole(partnershipId: string, role: Role): Promise<ContactRecord[]>;
-
-  saveConversationRef(ref: ConversationRefRecord): Promise<void>;
-  findConversationRef(platform: Platform, workspaceId: string, conversationId: string): Promise<ConversationRefRecord | undefined>;
-  findPersonalConversation(platform: Platform, workspaceId: string, userIds: readonly string[]): Promise<ConversationRefRecord | undefined>;
-
-  /** Claims a scheduled job's time slot; false when another run (or replica) has it. */
-  claimJobRun(job: string, slot: string, claimedBy: string): Promise<boolean>;
-  finishJobRun(job: string, slot: string, error?: string): Promise<void>;
 }

@@ -5,8 +5,8 @@
 import { type Access, seesAllOrganisations } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import { containsCpr } from "../../kernel/cpr.js";
-import type { Store } from "../../kernel/store.js";
-import type { SupportRequestPatch, SupportRequestRecord, SupportStatus } from "./store.js";
+
+import type { SupportRequestPatch, SupportRequestRecord, SupportStatus, SupportRequestsStore } from "./store.js";
 
 export const SUPPORT_TRANSITIONS = ["take", "done", "decline"] as const;
 export type SupportTransition = (typeof SUPPORT_TRANSITIONS)[number];
@@ -39,7 +39,7 @@ export function canHandleRequests(access: Access, partnershipId?: string): boole
 }
 
 export async function transitionSupportRequest(
-  store: Store,
+  store: SupportRequestsStore,
   access: Access,
   args: { requestId: string; transition: SupportTransition; now: Date; reason?: string },
 ): Promise<TransitionResult> {

@@ -1,7 +1,8 @@
 // The weekly digest from a seeded partnership: every number checked against the database with
 // SQL of its own, the view within Slack's and Teams' limits, and the chart PNG read back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaStore } from "../../../src/db/store.js";
+import { createPrismaStore } from "../../../src/db/stores.js";
+import type { AppStore } from "../../../src/bot/stores.js";
 import { buildDigest, digestSlot, isoWeekOf, loadDigestData, mondayOfIsoWeek, paceOf } from "../../../src/features/digests/build-digest.js";
 import { createI18n } from "../../../src/i18n/index.js";
 import { renderMessage } from "../../../src/slack/render/message.js";
@@ -13,14 +14,14 @@ import { pngSize } from "../../support/png.js";
 const TZ = "Europe/Copenhagen";
 const AS_OF = new Date("2016-11-28T07:00:00Z"); // Monday 28 November 2016, 08:00 in Copenhagen
 let db: TestDatabase;
-let store: PrismaStore;
+let store: AppStore;
 let partnershipId: string;
 let di: { id: string; name: string };
 let endingId: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  store = new PrismaStore(db.prisma);
+  store = createPrismaStore(db.prisma);
   const seeded = await seedDigestPlacements(db.prisma, { count: 400, from: new Date("2016-01-04T09:00:00Z"), to: new Date("2016-12-20T09:00:00Z") });
   partnershipId = seeded.partnershipId;
   di = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId, name: "Dansk Industri Aalborg" } });

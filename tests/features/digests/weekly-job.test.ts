@@ -4,7 +4,8 @@
 // platform errors are retried or recorded.
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PrismaStore } from "../../../src/db/store.js";
+import { createPrismaStore } from "../../../src/db/stores.js";
+import type { AppStore } from "../../../src/bot/stores.js";
 import { createI18n } from "../../../src/i18n/index.js";
 import type { ChannelAddress, Messenger, PostImage, UserAddress } from "../../../src/kernel/messenger.js";
 import { PostingLimiter } from "../../../src/kernel/rate-limit.js";
@@ -16,7 +17,7 @@ import { seedDigestPlacements } from "../../support/digest-seed.js";
 const TZ = "Europe/Copenhagen";
 const MONDAY_0800 = new Date("2016-11-28T07:00:00Z");
 let db: TestDatabase;
-let store: PrismaStore;
+let store: AppStore;
 let partnershipId: string;
 
 class RecordingMessenger implements Messenger {
@@ -64,7 +65,7 @@ async function link(channelId: string, weekday = 1, time = "08:00", createdAt = 
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  store = new PrismaStore(db.prisma);
+  store = createPrismaStore(db.prisma);
   ({ partnershipId } = await seedDigestPlacements(db.prisma, { count: 200, from: new Date("2016-01-04T09:00:00Z"), to: new Date("2016-11-27T09:00:00Z") }));
 }, 60_000);
 beforeEach(async () => {

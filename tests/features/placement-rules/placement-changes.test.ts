@@ -1,5 +1,5 @@
 // Extending, ending, confirming, the VITAS details and exemptions, on a real store.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type Access, resolveAccess } from "../../../src/kernel/access.js";
 import { confirmRepresentative } from "../../../src/features/placement-rules/confirm-representative.js";
 import { endPlacement } from "../../../src/features/placement-rules/end-placement.js";
@@ -7,28 +7,24 @@ import { extendPlacement } from "../../../src/features/placement-rules/extend-pl
 import { recordRatioExemption } from "../../../src/features/placement-rules/record-ratio-exemption.js";
 import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
 import { prepareVitasSummary } from "../../../src/features/placement-rules/vitas-summary.js";
-import { PrismaStore } from "../../../src/db/store.js";
-import { createTestDatabase, type TestDatabase } from "../../support/database.js";
+import { createMemoryStores } from "../../support/memory/index.js";
 
-let db: TestDatabase;
-let store: PrismaStore;
+let memory: ReturnType<typeof createMemoryStores>;
+let store: ReturnType<typeof createMemoryStores>["store"];
 let admin: Access;
 let partner: Access;
 let ids: { di: string; praktik: string; loentilskud: string };
 let n = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  store = new PrismaStore(db.prisma);
-  const type = (key: string) => db.prisma.placementType.findFirstOrThrow({ where: { key, partnership: { slug: "aalborg-2016" } } });
-  const di = (await db.prisma.organisation.findFirstOrThrow({ where: { name: "Dansk Industri Aalborg" } })).id;
+  memory = createMemoryStores();
+  store = memory.store;
+  const type = async (key: string) => memory.placementType("aalborg-2016", key);
+  const di = memory.organisation("Dansk Industri Aalborg").id;
   ids = { di, praktik: (await type("virksomhedspraktik")).id, loentilskud: (await type("loentilskud")).id };
-  await db.prisma.contact.create({ data: { platform: "slack", workspaceId: "T1", userId: "UPARTNER", organisationId: di, role: "partner_contact", createdBy: "test" } });
+  memory.addContact({ platform: "slack", workspaceId: "T1", userId: "UPARTNER", organisationId: di, role: "partner_contact" });
   admin = await resolveAccess(store, { platform: "slack", workspaceId: "T1", userId: "UADMIN", locale: "da" }, new Set(["UADMIN"]));
   partner = await resolveAccess(store, { platform: "slack", workspaceId: "T1", userId: "UPARTNER", locale: "da" }, new Set());
-});
-afterAll(async () => {
-  await db.drop();
 });
 
 async function register(over: Partial<PlacementInput> = {}) {
@@ -72,7 +68,7 @@ describe("extending", () => {
     expect(to26).toMatchObject({ kind: "saved", placement: { weeks: 26, endDate: "2017-04-02" } });
     const to39 = await extendPlacement(store, partner, { placementId: p.id, endDate: "2017-07-02" });
     expect(to39).toMatchObject({ kind: "saved", placement: { weeks: 39 } });
-    const audits = await db.prisma.auditEvent.findMany({ where: { entityId: p.id, action: "extend" } });
+    const audits = memory.db.audit.filter((a) => a.entityId === p.id && a.action === "extend");
     expect(audits).toHaveLength(2);
     expect(audits[0]!.before).toMatchObject({ endDate: "2017-01-01" });
   });
@@ -87,7 +83,7 @@ describe("extending", () => {
     expect(await recordRatioExemption(store, partner, { placementId: first.id, reason: "Sæson" })).toEqual({ kind: "denied" });
     const exempt = await recordRatioExemption(store, admin, { placementId: first.id, reason: "Sæson, aftalt med LO" });
     expect(exempt).toMatchObject({ kind: "saved", placement: { ratioExemption: { reason: "Sæson, aftalt med LO" } } });
-    expect(await db.prisma.auditEvent.count({ where: { entity: "ratio_exemption", entityId: first.id } })).toBe(1);
+    expect(memory.db.audit.filter((a) => a.entity === "ratio_exemption" && a.entityId === first.id)).toHaveLength(1);
     expect(await extendPlacement(store, partner, { placementId: first.id, endDate: "2017-01-15" })).toMatchObject({ kind: "saved" });
   });
 });
@@ -132,6 +128,6 @@ describe("ending, confirming and VITAS", () => {
     expect(result.fields).toContainEqual({ field: "p_number", kind: "text", value: "2000000006" });
     expect(result.fields).toContainEqual({ field: "wage_cost", kind: "money", value: 24000 });
     expect(result.placement.vitasCreatedAt).toBeInstanceOf(Date);
-    expect(await db.prisma.auditEvent.count({ where: { entityId: p.id, action: "vitas" } })).toBe(1);
+    expect(memory.db.audit.filter((a) => a.entityId === p.id && a.action === "vitas")).toHaveLength(1);
   });
 });

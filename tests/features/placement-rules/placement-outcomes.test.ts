@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildReportModel } from "../../../src/features/quarterly/build-report.js";
 import { computeProgress } from "../../../src/features/placements/compute-progress.js";
 import { resolveAccess } from "../../../src/kernel/access.js";
 import { summariseOutcomes } from "../../../src/features/placement-rules/placement-outcomes.js";
 import { parseQuarter, DEFAULT_STATUS_SCHEDULE } from "../../../src/kernel/quarters.js";
-import { PrismaStore } from "../../../src/db/store.js";
 import { createI18n } from "../../../src/i18n/index.js";
 import { outcomeLines } from "../../../src/features/placements/progress-view.js";
-import { createTestDatabase, type TestDatabase } from "../../support/database.js";
+import { createMemoryStores } from "../../support/memory/index.js";
 
 describe("what finished placements led to", () => {
   it("counts a job from a completed placement and from one that ended early for a job", () => {
@@ -26,41 +25,39 @@ describe("what finished placements led to", () => {
 });
 
 describe("outcomes in fremdrift and the quarterly report", () => {
-  let db: TestDatabase;
-  let store: PrismaStore;
+  let store: ReturnType<typeof createMemoryStores>["store"];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    store = new PrismaStore(db.prisma);
-    const aalborg = await db.prisma.partnership.findUniqueOrThrow({ where: { slug: "aalborg-2016" } });
-    const org = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: aalborg.id, name: "Dansk Industri Aalborg" } });
-    const praktik = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: aalborg.id, key: "virksomhedspraktik" } });
-    const company = await db.prisma.company.create({ data: { cvr: "24256790", name: "Aalborg Portland" } });
+    const memory = createMemoryStores();
+    store = memory.store;
+    const aalborg = memory.partnership("aalborg-2016");
+    const org = memory.organisation("Dansk Industri Aalborg", "aalborg-2016");
+    const praktik = memory.placementType("aalborg-2016", "virksomhedspraktik");
     const base = {
       partnershipId: aalborg.id,
       organisationId: org.id,
-      companyId: company.id,
+      company: { cvr: "24256790", name: "Aalborg Portland" },
       typeId: praktik.id,
-      startDate: new Date("2016-07-04"),
+      startDate: "2016-07-04",
       weeks: 13,
-      endDate: new Date("2016-10-02"),
+      endDate: "2016-10-02",
       employerSector: "private" as const,
       sector: "construction",
       shortageSector: true,
       contactPerson: "Hanne",
       needs: [],
+      note: null,
       createdBy: "test",
     };
     let n = 0;
-    const make = (data: Record<string, unknown>) =>
-      db.prisma.placement.create({ data: { ...base, places: 1, idempotencyKey: `k-${n++}`, ...data } });
-    await make({ status: "completed", outcome: "ordinary_job", endedOn: new Date("2016-09-30"), places: 2 });
-    await make({ status: "ended", endReason: "ordinary_job", endedOn: new Date("2016-08-15") });
-    await make({ status: "completed", outcome: "education", endedOn: new Date("2016-10-02") }); // finished in Q4
+    const make = async ({ places = 1, ...finish }: { places?: number; status: string; outcome?: string; endReason?: string; endedOn?: string }) => {
+      const { placement } = await store.createPlacement({ ...base, places, idempotencyKey: `k-${n++}` }, { actor: "test" });
+      Object.assign(memory.db.placements.find((p) => p.id === placement.id)!, finish);
+    };
+    await make({ status: "completed", outcome: "ordinary_job", endedOn: "2016-09-30", places: 2 });
+    await make({ status: "ended", endReason: "ordinary_job", endedOn: "2016-08-15" });
+    await make({ status: "completed", outcome: "education", endedOn: "2016-10-02" }); // finished in Q4
     await make({ status: "active" });
-  });
-  afterAll(async () => {
-    await db.drop();
   });
 
   it("fremdrift shows how many praktik ended in a job", async () => {

@@ -1,14 +1,13 @@
 // Registration with the placement rules, on a real store: the ratio rule at the P-nummer, the
 // fields each type needs, durations, hours and the representative's confirmation.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type Access, resolveAccess } from "../../../src/kernel/access.js";
 import type { Actor } from "../../../src/kernel/actor.js";
 import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
-import { PrismaStore } from "../../../src/db/store.js";
-import { createTestDatabase, type TestDatabase } from "../../support/database.js";
+import { createMemoryStores } from "../../support/memory/index.js";
 
-let db: TestDatabase;
-let store: PrismaStore;
+let memory: ReturnType<typeof createMemoryStores>;
+let store: ReturnType<typeof createMemoryStores>["store"];
 let admin: Access;
 let partner: Access;
 let ids: { di: string; praktik: string; loentilskud: string; igu: string; ordinaer: string };
@@ -16,18 +15,15 @@ let n = 0;
 const key = () => `test:rules:${++n}`;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  store = new PrismaStore(db.prisma);
-  const type = (key: string) => db.prisma.placementType.findFirstOrThrow({ where: { key, partnership: { slug: "aalborg-2016" } } });
-  const di = (await db.prisma.organisation.findFirstOrThrow({ where: { name: "Dansk Industri Aalborg" } })).id;
+  memory = createMemoryStores();
+  store = memory.store;
+  const type = async (key: string) => memory.placementType("aalborg-2016", key);
+  const di = memory.organisation("Dansk Industri Aalborg").id;
   ids = { di, praktik: (await type("virksomhedspraktik")).id, loentilskud: (await type("loentilskud")).id, igu: (await type("igu")).id, ordinaer: (await type("ordinaer")).id };
-  await db.prisma.contact.create({ data: { platform: "slack", workspaceId: "T1", userId: "UPARTNER", organisationId: di, role: "partner_contact", createdBy: "test" } });
+  memory.addContact({ platform: "slack", workspaceId: "T1", userId: "UPARTNER", organisationId: di, role: "partner_contact" });
   const actor = (userId: string): Actor => ({ platform: "slack", workspaceId: "T1", userId, locale: "da" });
   admin = await resolveAccess(store, actor("UADMIN"), new Set(["UADMIN"]));
   partner = await resolveAccess(store, actor("UPARTNER"), new Set());
-});
-afterAll(async () => {
-  await db.drop();
 });
 
 const praktik = (over: Partial<PlacementInput> = {}): PlacementInput => ({
@@ -92,13 +88,13 @@ describe("the ratio rule at registration", () => {
   });
 
   it("follows the partnership's settings", async () => {
-    const partnership = await db.prisma.partnership.findFirstOrThrow({ where: { slug: "aalborg-2016" } });
-    await db.prisma.partnership.update({ where: { id: partnership.id }, data: { settings: { rules: { ratio: { minimum: 2 } } } } });
+    const partnership = memory.partnership("aalborg-2016");
+    partnership.settings = { rules: { ratio: { minimum: 2 } } };
     try {
       const extra = await registerPlacement(store, partner, praktik({ pNumber: "1000000004", ordinaryEmployees: 3, places: 2 }), key());
       expect(extra.kind).toBe("saved");
     } finally {
-      await db.prisma.partnership.update({ where: { id: partnership.id }, data: { settings: {} } });
+      partnership.settings = {};
     }
   });
 
@@ -113,7 +109,7 @@ describe("the ratio rule at registration", () => {
     const partnerTry = await registerPlacement(store, partner, { ...over, ratioExemptionReason: reason }, key());
     expect(partnerTry.kind).toBe("invalid");
     if (saved.kind !== "saved") return;
-    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entity: "placement", entityId: saved.placement.id } });
+    const audit = memory.db.audit.find((a) => a.entity === "placement" && a.entityId === saved.placement.id)!;
     expect(audit.after).toMatchObject({ ratioExemption: { reason } });
   });
 

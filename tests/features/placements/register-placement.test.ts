@@ -1,23 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { resolveAccess } from "../../../src/kernel/access.js";
 import type { Actor } from "../../../src/kernel/actor.js";
 import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
 import { ZRegisterPlacementInput } from "../../../src/features/placements/contract.js";
-import { PrismaStore } from "../../../src/db/store.js";
-import { createTestDatabase, type TestDatabase } from "../../support/database.js";
+import { createMemoryStores } from "../../support/memory/index.js";
 
-let db: TestDatabase;
-let store: PrismaStore;
+let memory: ReturnType<typeof createMemoryStores>;
+let store: ReturnType<typeof createMemoryStores>["store"];
 let ids: { di: string; lo: string; ama: string; praktikAalborg: string; praktikFredericia: string; ordinaer: string };
 
 const admin: Actor = { platform: "slack", workspaceId: "T1", userId: "UADMIN", locale: "da" };
 const partner: Actor = { platform: "teams", workspaceId: "tenant-1", userId: "aad-partner", otherIds: ["29:partner"], locale: "da" };
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  store = new PrismaStore(db.prisma);
-  const org = (name: string) => db.prisma.organisation.findFirstOrThrow({ where: { name } });
-  const type = (slug: string, key: string) => db.prisma.placementType.findFirstOrThrow({ where: { key, partnership: { slug } } });
+  memory = createMemoryStores();
+  store = memory.store;
+  const org = async (name: string) => memory.organisation(name);
+  const type = async (slug: string, key: string) => memory.placementType(slug, key);
   ids = {
     di: (await org("Dansk Industri Aalborg")).id,
     lo: (await org("LO-Aalborg")).id,
@@ -26,13 +25,10 @@ beforeAll(async () => {
     praktikFredericia: (await type("fredericia-2013", "virksomhedspraktik")).id,
     ordinaer: (await type("aalborg-2016", "ordinaer")).id,
   };
-  await db.prisma.contact.create({
-    data: { platform: "teams", workspaceId: "tenant-1", userId: "aad-partner", organisationId: ids.di, role: "partner_contact", createdBy: "test" },
-  });
+  memory.addContact({ platform: "teams", workspaceId: "tenant-1", userId: "aad-partner", organisationId: ids.di, role: "partner_contact" });
 });
-afterAll(async () => {
-  await db.drop();
-});
+
+const placementCount = (key?: string) => memory.db.placements.filter((p) => key === undefined || p.idempotencyKey === key).length;
 
 const input = (over: Partial<PlacementInput> = {}): PlacementInput => ({
   organisationId: ids.di,
@@ -69,8 +65,8 @@ describe("registering a placement", () => {
 
     const again = await registerPlacement(store, access, input(), "slack:T1:nonce-1");
     expect(again).toMatchObject({ kind: "saved", duplicate: true, placement: { id: first.placement.id } });
-    expect(await db.prisma.placement.count({ where: { idempotencyKey: "slack:T1:nonce-1" } })).toBe(1);
-    const audit = await db.prisma.auditEvent.findMany({ where: { entity: "placement", entityId: first.placement.id } });
+    expect(placementCount("slack:T1:nonce-1")).toBe(1);
+    const audit = memory.db.audit.filter((a) => a.entity === "placement" && a.entityId === first.placement.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: "create", actor: "slack:T1:UADMIN" });
   });
@@ -79,7 +75,7 @@ describe("registering a placement", () => {
     const access = await resolveAccess(store, admin, new Set(["UADMIN"]));
     const results = await Promise.all([1, 2, 3].map(() => registerPlacement(store, access, input(), "slack:T1:nonce-race")));
     expect(results.every((r) => r.kind === "saved")).toBe(true);
-    expect(await db.prisma.placement.count({ where: { idempotencyKey: "slack:T1:nonce-race" } })).toBe(1);
+    expect(placementCount("slack:T1:nonce-race")).toBe(1);
     expect(results.filter((r) => r.kind === "saved" && !r.duplicate)).toHaveLength(1);
   });
 
@@ -93,9 +89,7 @@ describe("registering a placement", () => {
   });
 
   it("recognises a Teams user added by their channel id when they arrive with both ids", async () => {
-    await db.prisma.contact.create({
-      data: { platform: "teams", workspaceId: "tenant-1", userId: "29:lo-contact", organisationId: ids.lo, role: "partner_contact", createdBy: "test" },
-    });
+    memory.addContact({ platform: "teams", workspaceId: "tenant-1", userId: "29:lo-contact", organisationId: ids.lo, role: "partner_contact" });
     const access = await resolveAccess(store, { ...partner, userId: "aad-lo", otherIds: ["29:lo-contact"] }, new Set());
     expect(access).toMatchObject({ kind: "known", organisation: { id: ids.lo } });
   });
@@ -108,7 +102,7 @@ describe("registering a placement", () => {
 
   it("refuses CPR numbers in any free text and a wrong CVR, saving nothing", async () => {
     // The form's contract checks what was typed before the use case runs.
-    const before = await db.prisma.placement.count();
+    const before = placementCount();
     const typed = { ...input(), places: "2", shortageSector: "yes", cvr: "12345678", note: "Kandidat 010190-1234", contactPerson: "Hanne 0101901234" };
     const parsed = ZRegisterPlacementInput.safeParse(typed);
     const problems: Record<string, { key: string }> = {};
@@ -122,7 +116,7 @@ describe("registering a placement", () => {
         contactPerson: { key: "form:errors.cpr" },
       },
     });
-    expect(await db.prisma.placement.count()).toBe(before);
+    expect(placementCount()).toBe(before);
   });
 
   it("leaves an ordinary job without an end date", async () => {
@@ -135,6 +129,6 @@ describe("registering a placement", () => {
     const access = await resolveAccess(store, { ...admin, userId: "USTRANGER" }, new Set(["UADMIN"]));
     expect(access.kind).toBe("unknown");
     expect(await registerPlacement(store, access, input(), "slack:T1:n-7")).toEqual({ kind: "denied" });
-    expect(await db.prisma.placement.count({ where: { idempotencyKey: "slack:T1:n-7" } })).toBe(0);
+    expect(placementCount("slack:T1:n-7")).toBe(0);
   });
 });

@@ -1,19 +1,18 @@
 // Rule 9 on a real store: case references and pseudonyms, the warning for health or religion
 // words, the retention job with an injected clock, and a case's export and deletion.
 import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type Access, resolveAccess } from "../../../src/kernel/access.js";
 import type { Actor } from "../../../src/kernel/actor.js";
 import { deleteCaseData, exportCaseData } from "../../../src/features/privacy/case-data.js";
 import { makePseudonym, sensitiveWordsIn } from "../../../src/kernel/personal-data.js";
 import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
-import { PrismaStore } from "../../../src/db/store.js";
 import { anonymiseExpiredPlacements, PLACEMENT_RETENTION_JOB, retentionCutoff } from "../../../src/features/privacy/retention-job.js";
 import { Scheduler } from "../../../src/jobs/scheduler.js";
-import { createTestDatabase, type TestDatabase } from "../../support/database.js";
+import { createMemoryStores } from "../../support/memory/index.js";
 
-let db: TestDatabase;
-let store: PrismaStore;
+let memory: ReturnType<typeof createMemoryStores>;
+let store: ReturnType<typeof createMemoryStores>["store"];
 let admin: Access;
 let partner: Access;
 let ids: { di: string; praktik: string };
@@ -22,19 +21,23 @@ const key = () => `test:privacy:${++n}`;
 const logger = pino({ level: "silent" });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  store = new PrismaStore(db.prisma);
-  const di = (await db.prisma.organisation.findFirstOrThrow({ where: { name: "Dansk Industri Aalborg" } })).id;
-  const praktik = (await db.prisma.placementType.findFirstOrThrow({ where: { key: "virksomhedspraktik", partnership: { slug: "aalborg-2016" } } })).id;
+  memory = createMemoryStores();
+  store = memory.store;
+  const di = memory.organisation("Dansk Industri Aalborg").id;
+  const praktik = memory.placementType("aalborg-2016", "virksomhedspraktik").id;
   ids = { di, praktik };
-  await db.prisma.contact.create({ data: { platform: "slack", workspaceId: "T1", userId: "UPARTNER", organisationId: di, role: "partner_contact", createdBy: "test" } });
+  memory.addContact({ platform: "slack", workspaceId: "T1", userId: "UPARTNER", organisationId: di, role: "partner_contact" });
   const actor = (userId: string): Actor => ({ platform: "slack", workspaceId: "T1", userId, locale: "da" });
   admin = await resolveAccess(store, actor("UADMIN"), new Set(["UADMIN"]));
   partner = await resolveAccess(store, actor("UPARTNER"), new Set());
 });
-afterAll(async () => {
-  await db.drop();
-});
+
+/** A placement as its table row holds it (the type by its id). */
+function placementRow(id: string) {
+  const row = memory.db.placements.find((p) => p.id === id);
+  return row ? { ...structuredClone(row), typeId: row.type.id } : null;
+}
+const auditRows = (where: (a: (typeof memory.db.audit)[number]) => boolean) => memory.db.audit.filter(where);
 
 const praktik = (over: Partial<PlacementInput> = {}): PlacementInput => ({
   organisationId: ids.di,
@@ -104,12 +107,12 @@ describe("words that suggest health or religion data", () => {
 
 describe("the retention job", () => {
   it("anonymises exactly the placements that ended more than 5 years ago, audits each, and touches nothing else", async () => {
-    await db.prisma.placement.deleteMany({});
+    memory.db.placements = [];
     const due = await saved(praktik({ caseReference: "JC-OLD-1", note: "Morgenvagter", weeks: 13 })); // ends 2017-01-01
     const endedEarly = await saved(praktik({ caseReference: "JC-OLD-2", startDate: "2016-12-01", weeks: 13 }));
-    await db.prisma.placement.update({ where: { id: endedEarly.id }, data: { endedOn: new Date("2016-12-20"), tasks: "Lager" } });
+    Object.assign(memory.db.placements.find((p) => p.id === endedEarly.id)!, { endedOn: "2016-12-20", tasks: "Lager" });
     const notYet = await saved(praktik({ caseReference: "JC-NEW", startDate: "2017-01-03", weeks: 13 })); // ends 2017-04-02
-    const before = await db.prisma.placement.findUniqueOrThrow({ where: { id: notYet.id } });
+    const before = placementRow(notYet.id);
 
     // 2022-01-03 in Copenhagen: kept from 2017-01-03, so the first two are due.
     const now = new Date("2022-01-03T01:30:00Z");
@@ -122,28 +125,28 @@ describe("the retention job", () => {
     await scheduler.runOnce(now);
 
     for (const id of [due.id, endedEarly.id]) {
-      const row = await db.prisma.placement.findUniqueOrThrow({ where: { id } });
+      const row = placementRow(id);
       expect(row).toMatchObject({ contactPerson: "", note: null, caseReference: null, representativeName: null, tasks: null, anonymisedAt: now });
       // The numbers stay for statistics.
       expect(row).toMatchObject({ places: 1, typeId: ids.praktik, employerSector: "private", sector: "construction" });
     }
-    expect(await db.prisma.placement.findUniqueOrThrow({ where: { id: notYet.id } })).toEqual(before);
+    expect(placementRow(notYet.id)).toEqual(before);
 
-    const audits = await db.prisma.auditEvent.findMany({ where: { action: "anonymise" }, orderBy: { entityId: "asc" } });
+    const audits = auditRows((a) => a.action === "anonymise").sort((a, b) => a.entityId.localeCompare(b.entityId));
     expect(audits.map((a) => a.entityId).sort()).toEqual([due.id, endedEarly.id].sort());
     const byId = new Map(audits.map((a) => [a.entityId, a]));
     expect(byId.get(due.id)).toMatchObject({ actor: "system:retention", entity: "placement", after: { removed: ["contactPerson", "note", "caseReference", "representativeName"], ended: "2017-01-01", retentionYears: 5 } });
     expect(byId.get(endedEarly.id)?.after).toMatchObject({ removed: ["contactPerson", "caseReference", "representativeName", "tasks"], ended: "2016-12-20" });
     // The earlier audit rows of those placements no longer hold the names.
-    const created = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: due.id, action: "create" } });
+    const created = auditRows((a) => a.entityId === due.id && a.action === "create")[0]!;
     expect(created.after).toMatchObject({ contactPerson: null, note: null, caseReference: null, representativeName: null, places: 1 });
-    const untouched = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: notYet.id, action: "create" } });
+    const untouched = auditRows((a) => a.entityId === notYet.id && a.action === "create")[0]!;
     expect(untouched.after).toMatchObject({ contactPerson: "Hanne Jensen", caseReference: "JC-NEW" });
 
     // The same slot again does nothing; a later day finds nothing more due.
     await scheduler.runOnce(now);
     expect(await anonymiseExpiredPlacements({ store, logger, timezone: "Europe/Copenhagen", retentionYears: 5 }, new Date("2022-01-04T01:30:00Z"))).toEqual({ anonymised: [] });
-    expect(await db.prisma.auditEvent.count({ where: { action: "anonymise" } })).toBe(2);
+    expect(auditRows((a) => a.action === "anonymise")).toHaveLength(2);
   });
 });
 
@@ -161,11 +164,11 @@ describe("a subject access request", () => {
     expect(exported.value.auditEvents.map((a) => a.action)).toEqual(["create"]);
 
     expect(await deleteCaseData(store, admin, "JC-SAR-9")).toEqual({ kind: "ok", value: { caseReference: "JC-SAR-9", placements: 1, supportRequests: 0 } });
-    expect(await db.prisma.placement.findUnique({ where: { id: one.id } })).toBeNull();
-    expect(await db.prisma.placement.findUnique({ where: { id: other.id } })).not.toBeNull();
-    const deletion = await db.prisma.auditEvent.findFirstOrThrow({ where: { entity: "case", action: "delete" } });
+    expect(placementRow(one.id)).toBeNull();
+    expect(placementRow(other.id)).not.toBeNull();
+    const deletion = auditRows((a) => a.entity === "case" && a.action === "delete")[0]!;
     expect(deletion).toMatchObject({ actor: "slack:T1:UADMIN", entityId: "JC-SAR-9", after: { placements: [one.id], supportRequests: 0 } });
-    const created = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: one.id, action: "create" } });
+    const created = auditRows((a) => a.entityId === one.id && a.action === "create")[0]!;
     expect(created.after).toMatchObject({ note: null, caseReference: null, contactPerson: null });
     expect((await exportCaseData(store, admin, "JC-SAR-9")).kind).toBe("ok");
   });

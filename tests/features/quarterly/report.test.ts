@@ -5,7 +5,8 @@ import JSZip from "jszip";
 import mammoth from "mammoth";
 import { marked, type Tokens } from "marked";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaStore } from "../../../src/db/store.js";
+import { createPrismaStore } from "../../../src/db/stores.js";
+import type { AppStore } from "../../../src/bot/stores.js";
 import { buildReport, buildReportModel, type QuarterReport } from "../../../src/features/quarterly/build-report.js";
 import { DEFAULT_STATUS_SCHEDULE } from "../../../src/kernel/quarters.js";
 import { createI18n } from "../../../src/i18n/index.js";
@@ -20,7 +21,7 @@ const Q3_FROM = new Date("2016-06-30T22:00:00Z");
 const Q3_TO = new Date("2016-09-30T22:00:00Z");
 
 let db: TestDatabase;
-let store: PrismaStore;
+let store: AppStore;
 let aalborgId: string;
 let report: QuarterReport;
 const i18n = createI18n("da");
@@ -30,7 +31,7 @@ const num = (v: unknown) => Number(v ?? 0);
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  store = new PrismaStore(db.prisma);
+  store = createPrismaStore(db.prisma);
   const prisma = db.prisma;
   const aalborg = await prisma.partnership.findUniqueOrThrow({ where: { slug: "aalborg-2016" } });
   const fredericia = await prisma.partnership.findUniqueOrThrow({ where: { slug: "fredericia-2013" } });

@@ -1,15 +1,14 @@
 // The support request state machine against the real store: only valid transitions, each
 // audited with who and when, and two people taking one request at once end with one holder.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaStore } from "../../../src/db/store.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type KnownAccess, resolveAccess } from "../../../src/kernel/access.js";
 import { listSupportRequests } from "../../../src/features/support-requests/list-support-requests.js";
 import { requestSupport, type SupportInput } from "../../../src/features/support-requests/request-support.js";
 import { canTransition, transitionSupportRequest } from "../../../src/features/support-requests/transition-support-request.js";
-import { createTestDatabase, type TestDatabase } from "../../support/database.js";
+import { createMemoryStores } from "../../support/memory/index.js";
 
-let db: TestDatabase;
-let store: PrismaStore;
+let memory: ReturnType<typeof createMemoryStores>;
+let store: ReturnType<typeof createMemoryStores>["store"];
 let partner: KnownAccess;
 let staffA: KnownAccess;
 let staffB: KnownAccess;
@@ -23,23 +22,18 @@ async function known(userId: string): Promise<KnownAccess> {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  store = new PrismaStore(db.prisma);
-  const aalborg = await db.prisma.partnership.findUniqueOrThrow({ where: { slug: "aalborg-2016" } });
-  const org = (name: string) => db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: aalborg.id, name } });
-  const di = await org("Dansk Industri Aalborg");
-  const jc = await org("Jobcenter Aalborg");
+  memory = createMemoryStores();
+  store = memory.store;
+  const di = memory.organisation("Dansk Industri Aalborg", "aalborg-2016");
+  const jc = memory.organisation("Jobcenter Aalborg", "aalborg-2016");
   for (const [userId, organisationId, role] of [
     ["UP", di.id, "partner_contact"],
     ["UA", jc.id, "jobcenter_staff"],
     ["UB", jc.id, "jobcenter_staff"],
   ] as const) {
-    await db.prisma.contact.create({ data: { platform: "slack", workspaceId: "T1", userId, organisationId, role, createdBy: "test", displayName: userId } });
+    memory.addContact({ platform: "slack", workspaceId: "T1", userId, organisationId, role, displayName: userId });
   }
   [partner, staffA, staffB] = await Promise.all([known("UP"), known("UA"), known("UB")]);
-});
-afterAll(async () => {
-  await db?.drop();
 });
 
 const input = (over: Partial<SupportInput> = {}): SupportInput => ({
@@ -85,11 +79,11 @@ describe("the support request state machine", () => {
   });
 
   it("honours the partnership's settings for the number of business days", async () => {
-    const aalborg = await db.prisma.partnership.findUniqueOrThrow({ where: { slug: "aalborg-2016" } });
-    await db.prisma.partnership.update({ where: { id: aalborg.id }, data: { settings: { slaBusinessDays: 5, workdayEnd: "15:00" } } });
+    const aalborg = memory.partnership("aalborg-2016");
+    aalborg.settings = { slaBusinessDays: 5, workdayEnd: "15:00" };
     const r = await newRequest({ kind: "danish", hoursPerWeek: undefined, weeks: undefined });
     expect(r.dueAt.toISOString()).toBe("2016-10-10T13:00:00.000Z");
-    await db.prisma.partnership.update({ where: { id: aalborg.id }, data: { settings: {} } });
+    aalborg.settings = {};
   });
 
   it("refuses a partner contact and records nothing", async () => {
@@ -112,7 +106,7 @@ describe("the support request state machine", () => {
     expect(loser.kind === "not_allowed" && loser.request.holderName).toBe(winner);
     const stored = await store.getSupportRequest(r.id);
     expect(stored).toMatchObject({ status: "taken", holder: `slack:T1:${winner}`, version: 1 });
-    const audit = await db.prisma.auditEvent.findMany({ where: { entity: "support_request", entityId: r.id, action: "take" } });
+    const audit = memory.db.audit.filter((e) => e.entity === "support_request" && e.entityId === r.id && e.action === "take");
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: `slack:T1:${winner}`, at: later });
   });
@@ -127,7 +121,7 @@ describe("the support request state machine", () => {
     const done = await transitionSupportRequest(store, staffA, { requestId: r.id, transition: "done", now: NOW });
     expect(done).toMatchObject({ kind: "ok", request: { status: "done", holder: "slack:T1:UA" } });
     expect(await transitionSupportRequest(store, staffB, { requestId: r.id, transition: "take", now: NOW })).toMatchObject({ kind: "not_allowed" });
-    const audit = await db.prisma.auditEvent.findMany({ where: { entity: "support_request", entityId: r.id }, orderBy: { at: "asc" } });
+    const audit = memory.db.audit.filter((e) => e.entity === "support_request" && e.entityId === r.id).sort((x, y) => x.at.getTime() - y.at.getTime());
     expect(audit.map((e) => e.action)).toEqual(["create", "take", "done"]);
     expect(audit[2]).toMatchObject({ before: { status: "taken" }, after: { status: "done" } });
   });

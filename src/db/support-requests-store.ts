@@ -1,87 +1,22 @@
-// Prisma for support requests, channel links, conversation references and job runs.
-// PrismaStore (store.ts) extends this class, so the Store stays one object.
-import { Prisma, type PrismaClient } from "@prisma/client";
-import type { Platform } from "../kernel/actor.js";
-import { dateFromIso, isoFromDate } from "../kernel/dates.js";
-import type { ContactRecord, Role } from "../kernel/records.js";
+// Prisma for support requests (features/support-requests/store.ts).
+import type { PrismaClient } from "@prisma/client";
+import { dateFromIso } from "../kernel/dates.js";
+import type { PostedMessageRef } from "../kernel/records.js";
 import type {
-  ChannelLinkRecord,
-  ChannelPurpose,
-  ConversationRefRecord,
   MentorFigures,
-  NewChannelLink,
   NewSupportRequest,
   PartnershipSettings,
-  PostedMessageRef,
   SupportRequestPatch,
   SupportRequestQuery,
   SupportRequestRecord,
+  SupportRequestsStore,
 } from "../features/support-requests/store.js";
-import { ZPartnershipSettingsSchema, ZPostedMessageRefSchema } from "./json-schemas.js";
+import { ZPartnershipSettingsSchema } from "./json-schemas.js";
 import { writeAudit } from "./audit.js";
-import { upsertChannelLink } from "./channel-links.js";
+import { auditState, requestInclude, toRequest } from "./rows.js";
 
-const requestInclude = {
-  organisation: { select: { name: true } },
-  placement: { select: { company: { select: { name: true } } } },
-} as const;
-type RequestRow = Prisma.SupportRequestGetPayload<{ include: typeof requestInclude }>;
-
-function toRequest(row: RequestRow): SupportRequestRecord {
-  const ref = ZPostedMessageRefSchema.safeParse(row.channelMessage);
-  return {
-    id: row.id,
-    partnershipId: row.partnershipId,
-    organisationId: row.organisationId,
-    organisationName: row.organisation.name,
-    placementId: row.placementId,
-    placementCompany: row.placement?.company.name ?? null,
-    companyName: row.companyName,
-    cvr: row.cvr,
-    kind: row.kind,
-    status: row.status,
-    wantedOn: row.wantedOn ? isoFromDate(row.wantedOn) : null,
-    timeWindow: row.timeWindow,
-    language: row.language,
-    hoursPerWeek: row.hoursPerWeek,
-    weeks: row.weeks,
-    note: row.note,
-    requestedAt: row.requestedAt,
-    dueAt: row.dueAt,
-    requestedBy: row.requestedBy,
-    requesterName: row.requesterName,
-    holder: row.holder,
-    holderName: row.holderName,
-    takenAt: row.takenAt,
-    closedAt: row.closedAt,
-    declineReason: row.declineReason,
-    channelMessage: ref.success ? ref.data : null,
-    reminderSentAt: row.reminderSentAt,
-    escalatedAt: row.escalatedAt,
-    version: row.version,
-  };
-}
-
-/** The part of a request's state the audit log keeps for a transition. */
-function auditState(r: SupportRequestRecord) {
-  return { status: r.status, holder: r.holder, holderName: r.holderName, declineReason: r.declineReason, version: r.version };
-}
-
-function toLink(row: Prisma.ChannelLinkGetPayload<object>): ChannelLinkRecord {
-  return {
-    id: row.id,
-    platform: row.platform,
-    workspaceId: row.workspaceId,
-    channelId: row.channelId,
-    partnershipId: row.partnershipId,
-    organisationId: row.organisationId,
-    purpose: row.purpose,
-    locale: row.locale,
-  };
-}
-
-export class PrismaSupportStore {
-  constructor(protected readonly prisma: PrismaClient) {}
+export class PrismaSupportRequestsStore implements SupportRequestsStore {
+  constructor(private readonly prisma: PrismaClient) {}
 
   async getPartnershipSettings(partnershipId: string): Promise<PartnershipSettings> {
     const row = await this.prisma.partnership.findUnique({ where: { id: partnershipId }, select: { settings: true } });
@@ -196,61 +131,5 @@ export class PrismaSupportStore {
       placements: values.length,
       averageHoursPerWeek: values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null,
     };
-  }
-
-  async saveChannelLink(link: NewChannelLink, audit: { actor: string }) {
-    return upsertChannelLink(this.prisma, link, audit.actor, toLink);
-  }
-
-  async listChannelLinks(partnershipId: string, purpose: ChannelPurpose) {
-    const rows = await this.prisma.channelLink.findMany({ where: { partnershipId, purpose }, orderBy: { createdAt: "asc" } });
-    return rows.map(toLink);
-  }
-
-  async listContactsWithRole(partnershipId: string, role: Role): Promise<ContactRecord[]> {
-    const rows = await this.prisma.contact.findMany({ where: { role, organisation: { partnershipId } }, orderBy: { createdAt: "asc" } });
-    return rows.map((r) => ({
-      id: r.id,
-      platform: r.platform,
-      workspaceId: r.workspaceId,
-      userId: r.userId,
-      organisationId: r.organisationId,
-      role: r.role,
-      displayName: r.displayName,
-      locale: r.locale,
-    }));
-  }
-
-  async saveConversationRef(ref: ConversationRefRecord) {
-    const { platform, workspaceId, conversationId, ...rest } = ref;
-    await this.prisma.conversationRef.upsert({
-      where: { platform_workspaceId_conversationId: { platform, workspaceId, conversationId } },
-      create: ref,
-      // A channel message does not say who the personal chat belongs to; keep what is known.
-      update: { serviceUrl: rest.serviceUrl, kind: rest.kind, ...(rest.userId ? { userId: rest.userId } : {}), ...(rest.botId ? { botId: rest.botId } : {}) },
-    });
-  }
-
-  async findConversationRef(platform: Platform, workspaceId: string, conversationId: string) {
-    const row = await this.prisma.conversationRef.findUnique({ where: { platform_workspaceId_conversationId: { platform, workspaceId, conversationId } } });
-    return row ? { ...row } : undefined;
-  }
-
-  async findPersonalConversation(platform: Platform, workspaceId: string, userIds: readonly string[]) {
-    const row = await this.prisma.conversationRef.findFirst({
-      where: { platform, workspaceId, kind: "personal", userId: { in: [...userIds] } },
-      orderBy: { updatedAt: "desc" },
-    });
-    return row ? { ...row } : undefined;
-  }
-
-  async claimJobRun(job: string, slot: string, claimedBy: string) {
-    const rows = await this.prisma.$executeRaw`
-      INSERT INTO "JobRun" ("job", "slot", "claimedBy") VALUES (${job}, ${slot}, ${claimedBy}) ON CONFLICT DO NOTHING`;
-    return rows === 1;
-  }
-
-  async finishJobRun(job: string, slot: string, error?: string) {
-    await this.prisma.jobRun.update({ where: { job_slot: { job, slot } }, data: { finishedAt: new Date(), error: error ?? null } });
   }
 }

@@ -1,7 +1,7 @@
 // Prisma for the weekly digest: the facts a digest is built from (a few grouped queries per
 // partnership, never one row per placement), digest links and the DigestRun claims that make a
-// channel get each ISO week once. PrismaStore (store.ts) delegates to these functions.
-import { Prisma, type PrismaClient } from "@prisma/client";
+// channel get each ISO week once (features/digests/store.ts).
+import type { PrismaClient } from "@prisma/client";
 import type { Platform } from "../kernel/actor.js";
 import { dateFromIso, type IsoDate, isoFromDate } from "../kernel/dates.js";
 import type {
@@ -12,32 +12,13 @@ import type {
   DigestRunOutcome,
   NewDigestLink,
 } from "../features/digests/store.js";
+import type { DigestsStore } from "../features/digests/store.js";
 import type { EmployerSector } from "../kernel/records.js";
 import { toJsonValue, writeAudit } from "./audit.js";
 import { upsertChannelLink } from "./channel-links.js";
+import { isUniqueViolation, toDigestLink } from "./rows.js";
 
-type LinkRow = Prisma.ChannelLinkGetPayload<object>;
-
-function toDigestLink(row: LinkRow): DigestLinkRecord {
-  return {
-    id: row.id,
-    platform: row.platform,
-    workspaceId: row.workspaceId,
-    channelId: row.channelId,
-    partnershipId: row.partnershipId,
-    organisationId: row.organisationId,
-    weekday: row.weekday ?? 1,
-    time: row.time ?? "08:00",
-    locale: row.locale,
-    createdAt: row.createdAt,
-    createdBy: row.createdBy,
-    failedAt: row.failedAt,
-    failure: row.failure,
-  };
-}
-
-
-export async function digestFacts(prisma: PrismaClient, partnershipId: string, q: DigestFactsQuery): Promise<DigestFacts> {
+async function digestFacts(prisma: PrismaClient, partnershipId: string, q: DigestFactsQuery): Promise<DigestFacts> {
   const [weekly, fresh, ending, support, filed] = await Promise.all([
     prisma.$queryRaw<{ week: string; key: string; sector: string; shortage: boolean; places: number }[]>`
       SELECT to_char(date_trunc('week', (p."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${q.timezone}), 'YYYY-MM-DD') AS week,
@@ -130,12 +111,12 @@ export async function digestFacts(prisma: PrismaClient, partnershipId: string, q
   };
 }
 
-export async function saveDigestLink(prisma: PrismaClient, link: NewDigestLink, audit: { actor: string }): Promise<DigestLinkRecord> {
+async function saveDigestLink(prisma: PrismaClient, link: NewDigestLink, audit: { actor: string }): Promise<DigestLinkRecord> {
   const { weekday, time, ...rest } = link;
   return upsertChannelLink(prisma, { ...rest, purpose: "digest", schedule: { weekday, time } }, audit.actor, toDigestLink);
 }
 
-export async function removeDigestLink(
+async function removeDigestLink(
   prisma: PrismaClient,
   address: { platform: Platform; workspaceId: string; channelId: string },
   audit: { actor: string },
@@ -150,7 +131,7 @@ export async function removeDigestLink(
   });
 }
 
-export async function listDigestLinks(prisma: PrismaClient, filter: { partnershipId?: string; channelId?: string } = {}): Promise<DigestLinkRecord[]> {
+async function listDigestLinks(prisma: PrismaClient, filter: { partnershipId?: string; channelId?: string } = {}): Promise<DigestLinkRecord[]> {
   const rows = await prisma.channelLink.findMany({
     where: { purpose: "digest", ...(filter.partnershipId ? { partnershipId: filter.partnershipId } : {}), ...(filter.channelId ? { channelId: filter.channelId } : {}) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -158,20 +139,10 @@ export async function listDigestLinks(prisma: PrismaClient, filter: { partnershi
   return rows.map(toDigestLink);
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 5; depth++) {
-    const { code, kind, originalCode } = e as { code?: unknown; kind?: unknown; originalCode?: unknown };
-    if (code === "P2002" || code === "23505" || originalCode === "23505" || kind === "UniqueConstraintViolation") return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
 /** The marker a taken-over claim carries, so a claim is taken over once and no more. */
 const RETAKEN = "retaken after a stale claim";
 
-export async function claimDigestRun(
+async function claimDigestRun(
   prisma: PrismaClient,
   channelLinkId: string,
   isoWeek: string,
@@ -195,7 +166,7 @@ export async function claimDigestRun(
   return { claimed: false, status: row?.status ?? null };
 }
 
-export async function finishDigestRun(prisma: PrismaClient, channelLinkId: string, isoWeek: string, outcome: DigestRunOutcome, at: Date): Promise<void> {
+async function finishDigestRun(prisma: PrismaClient, channelLinkId: string, isoWeek: string, outcome: DigestRunOutcome, at: Date): Promise<void> {
   await prisma.digestRun.update({
     where: { channelLinkId_isoWeek: { channelLinkId, isoWeek } },
     data:
@@ -205,11 +176,24 @@ export async function finishDigestRun(prisma: PrismaClient, channelLinkId: strin
   });
 }
 
-export async function markDigestLinkFailed(prisma: PrismaClient, channelLinkId: string, failure: string, at: Date): Promise<boolean> {
+async function markDigestLinkFailed(prisma: PrismaClient, channelLinkId: string, failure: string, at: Date): Promise<boolean> {
   const marked = await prisma.channelLink.updateMany({ where: { id: channelLinkId, failedAt: null }, data: { failedAt: at, failure: failure.slice(0, 500) } });
   return marked.count === 1;
 }
 
-export async function recordEndsAsPlanned(prisma: PrismaClient, placementId: string, endDate: IsoDate, audit: { actor: string }): Promise<void> {
+async function recordEndsAsPlanned(prisma: PrismaClient, placementId: string, endDate: IsoDate, audit: { actor: string }): Promise<void> {
   await writeAudit(prisma, { actor: audit.actor, entity: "placement", entityId: placementId, action: "ends_as_planned", after: { endDate } });
+}
+
+export class PrismaDigestsStore implements DigestsStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  digestFacts: DigestsStore["digestFacts"] = (...a) => digestFacts(this.prisma, ...a);
+  saveDigestLink: DigestsStore["saveDigestLink"] = (...a) => saveDigestLink(this.prisma, ...a);
+  removeDigestLink: DigestsStore["removeDigestLink"] = (...a) => removeDigestLink(this.prisma, ...a);
+  listDigestLinks: DigestsStore["listDigestLinks"] = (...a) => listDigestLinks(this.prisma, ...a);
+  claimDigestRun: DigestsStore["claimDigestRun"] = (...a) => claimDigestRun(this.prisma, ...a);
+  finishDigestRun: DigestsStore["finishDigestRun"] = (...a) => finishDigestRun(this.prisma, ...a);
+  markDigestLinkFailed: DigestsStore["markDigestLinkFailed"] = (...a) => markDigestLinkFailed(this.prisma, ...a);
+  recordEndsAsPlanned: DigestsStore["recordEndsAsPlanned"] = (...a) => recordEndsAsPlanned(this.prisma, ...a);
 }

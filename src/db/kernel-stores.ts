@@ -1,0 +1,148 @@
+// Prisma for the kernel's ports (kernel/store.ts, kernel/once.ts): access, the partnerships'
+// reference data, a placement by id, Teams conversations, the once-only claims and the health check.
+import type { PrismaClient } from "@prisma/client";
+import type { Platform } from "../kernel/actor.js";
+import type { OrganisationRecord, TargetFilter, TargetRecord, ConversationRefRecord } from "../kernel/records.js";
+import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
+import type { JobRunStore, NoticeStore } from "../kernel/once.js";
+import { ZTargetFilterSchema } from "./json-schemas.js";
+import { placementInclude, toContact, toPartnership, toPlacement, toType } from "./rows.js";
+
+function toOrganisation(r: { id: string; partnershipId: string; name: string; kind: OrganisationRecord["kind"] }): OrganisationRecord {
+  return { id: r.id, partnershipId: r.partnershipId, name: r.name, kind: r.kind };
+}
+
+export class PrismaAccessStore implements AccessStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async findContact(platform: Platform, workspaceId: string, userIds: readonly string[]) {
+    const row = await this.prisma.contact.findFirst({
+      where: { platform, workspaceId, userId: { in: [...userIds] } },
+      orderBy: { createdAt: "asc" },
+    });
+    return row ? toContact(row) : undefined;
+  }
+
+  async getOrganisation(id: string) {
+    const row = await this.prisma.organisation.findUnique({ where: { id } });
+    return row ? toOrganisation(row) : undefined;
+  }
+
+  async listPartnerships() {
+    const rows = await this.prisma.partnership.findMany({ orderBy: [{ periodStart: "desc" }, { name: "asc" }] });
+    return rows.map(toPartnership);
+  }
+}
+
+export class PrismaPartnershipsStore implements PartnershipsStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async getPartnership(id: string) {
+    const row = await this.prisma.partnership.findUnique({ where: { id } });
+    return row ? toPartnership(row) : undefined;
+  }
+
+  async listOrganisations(partnershipIds: readonly string[]): Promise<OrganisationRecord[]> {
+    const rows = await this.prisma.organisation.findMany({
+      where: { partnershipId: { in: [...partnershipIds] } },
+      orderBy: [{ name: "asc" }],
+    });
+    return rows.map(toOrganisation);
+  }
+
+  async listPlacementTypes(partnershipIds: readonly string[]) {
+    const rows = await this.prisma.placementType.findMany({
+      where: { partnershipId: { in: [...partnershipIds] } },
+      orderBy: [{ sortOrder: "asc" }, { labelDa: "asc" }],
+    });
+    return rows.map(toType);
+  }
+
+  async listTargets(partnershipId: string): Promise<TargetRecord[]> {
+    const rows = await this.prisma.target.findMany({ where: { partnershipId }, orderBy: { sortOrder: "asc" } });
+    return rows.map((r) => ({
+      id: r.id,
+      partnershipId: r.partnershipId,
+      key: r.key,
+      labelDa: r.labelDa,
+      labelEn: r.labelEn,
+      kind: r.kind,
+      min: r.min,
+      max: r.max,
+      filter: ZTargetFilterSchema.parse(r.filter) as TargetFilter,
+      sortOrder: r.sortOrder,
+    }));
+  }
+}
+
+export class PrismaPlacementLookupStore implements PlacementLookupStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async getPlacementById(id: string) {
+    const row = await this.prisma.placement.findUnique({ where: { id }, include: placementInclude });
+    return row ? toPlacement(row) : undefined;
+  }
+}
+
+export class PrismaConversationStore implements ConversationStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async saveConversationRef(ref: ConversationRefRecord) {
+    const { platform, workspaceId, conversationId, ...rest } = ref;
+    await this.prisma.conversationRef.upsert({
+      where: { platform_workspaceId_conversationId: { platform, workspaceId, conversationId } },
+      create: ref,
+      // A channel message does not say who the personal chat belongs to; keep what is known.
+      update: { serviceUrl: rest.serviceUrl, kind: rest.kind, ...(rest.userId ? { userId: rest.userId } : {}), ...(rest.botId ? { botId: rest.botId } : {}) },
+    });
+  }
+
+  async findConversationRef(platform: Platform, workspaceId: string, conversationId: string) {
+    const row = await this.prisma.conversationRef.findUnique({ where: { platform_workspaceId_conversationId: { platform, workspaceId, conversationId } } });
+    return row ? { ...row } : undefined;
+  }
+
+  async findPersonalConversation(platform: Platform, workspaceId: string, userIds: readonly string[]) {
+    const row = await this.prisma.conversationRef.findFirst({
+      where: { platform, workspaceId, kind: "personal", userId: { in: [...userIds] } },
+      orderBy: { updatedAt: "desc" },
+    });
+    return row ? { ...row } : undefined;
+  }
+}
+
+export class PrismaHealthStore implements HealthStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async ping() {
+    try {
+      await this.prisma.$queryRawUnsafe("SELECT 1");
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+export class PrismaNoticeStore implements NoticeStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async claimNotice(key: string, at: Date): Promise<boolean> {
+    const rows = await this.prisma.$executeRaw`INSERT INTO "SentNotice" ("key", "sentAt") VALUES (${key}, ${at}) ON CONFLICT DO NOTHING`;
+    return rows === 1;
+  }
+}
+
+export class PrismaJobRunStore implements JobRunStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async claimJobRun(job: string, slot: string, claimedBy: string) {
+    const rows = await this.prisma.$executeRaw`
+      INSERT INTO "JobRun" ("job", "slot", "claimedBy") VALUES (${job}, ${slot}, ${claimedBy}) ON CONFLICT DO NOTHING`;
+    return rows === 1;
+  }
+
+  async finishJobRun(job: string, slot: string, error?: string) {
+    await this.prisma.jobRun.update({ where: { job_slot: { job, slot } }, data: { finishedAt: new Date(), error: error ?? null } });
+  }
+}

@@ -1,0 +1,143 @@
+// Prisma for the placement rules (features/placement-rules/store.ts): rule numbers, workplaces,
+// audited changes to a placement, outcomes, and the IGU placements the bonus job looks at.
+import type { PrismaClient } from "@prisma/client";
+import { dateFromIso, isoFromDate, type IsoDate } from "../kernel/dates.js";
+import type { AuditEntry } from "../kernel/records.js";
+import type {
+  IguMilestoneStore,
+  IguPlacement,
+  OutcomesStore,
+  PlacementRulesPatch,
+  PlacementRulesStore,
+} from "../features/placement-rules/store.js";
+import type { OutcomeRange, OutcomeTally } from "../features/placement-rules/placement-outcomes.js";
+import { placementRuleOverrides } from "./placement-rules-settings.js";
+import { writeAudit } from "./audit.js";
+import { placementInclude, toPlacement } from "./rows.js";
+
+export class PrismaPlacementRulesStore implements PlacementRulesStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async getPlacementRuleOverrides(partnershipId: string) {
+    const row = await this.prisma.partnership.findUnique({ where: { id: partnershipId }, select: { settings: true } });
+    return placementRuleOverrides(row?.settings);
+  }
+
+  async findWorkplace(pNumber: string) {
+    const row = await this.prisma.workplace.findUnique({ where: { pNumber }, include: { company: { select: { cvr: true } } } });
+    if (!row) return undefined;
+    const { id, companyId, ordinaryEmployeesFte, asOf } = row;
+    return { id, companyId, pNumber: row.pNumber, ordinaryEmployeesFte, asOf: isoFromDate(asOf), cvr: row.company.cvr };
+  }
+
+  async listRatioPlacements(workplaceId: string) {
+    const rows = await this.prisma.placement.findMany({
+      where: { workplaceId, type: { countsForRatio: true } },
+      orderBy: [{ startDate: "asc" }, { id: "asc" }],
+      include: placementInclude,
+    });
+    return rows.map(toPlacement);
+  }
+
+  async updatePlacement(id: string, patch: PlacementRulesPatch, audit: AuditEntry & { action: string }) {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await tx.placement.findUniqueOrThrow({ where: { id }, include: placementInclude });
+      const { endDate, endedOn, ...rest } = patch;
+      const row = await tx.placement.update({
+        where: { id },
+        data: {
+          ...rest,
+          ...(endDate !== undefined ? { endDate: endDate ? dateFromIso(endDate) : null } : {}),
+          ...(endedOn !== undefined ? { endedOn: endedOn ? dateFromIso(endedOn) : null } : {}),
+        },
+        include: placementInclude,
+      });
+      const record = toPlacement(row);
+      await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before: toPlacement(before), after: record });
+      return record;
+    });
+  }
+
+  async saveRatioExemption(placementId: string, reason: string, audit: AuditEntry) {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await tx.ratioExemption.findUnique({ where: { placementId } });
+      const data = { reason, grantedBy: audit.actor, grantedAt: new Date() };
+      const exemption = await tx.ratioExemption.upsert({ where: { placementId }, create: { placementId, ...data }, update: data });
+      await writeAudit(tx, {
+        actor: audit.actor,
+        entity: "ratio_exemption",
+        entityId: placementId,
+        action: before ? "update" : "create",
+        before: before ?? undefined,
+        after: exemption,
+      });
+      return toPlacement(await tx.placement.findUniqueOrThrow({ where: { id: placementId }, include: placementInclude }));
+    });
+  }
+}
+
+export class PrismaOutcomesStore implements OutcomesStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async tallyOutcomes(partnershipId: string, range: OutcomeRange = {}): Promise<OutcomeTally[]> {
+    const finishedOn = {
+      ...(range.from ? { gte: dateFromIso(range.from) } : {}),
+      ...(range.to ? { lte: dateFromIso(range.to) } : {}),
+    };
+    const [groups, types] = await Promise.all([
+      this.prisma.placement.groupBy({
+        by: ["typeId", "status", "outcome", "endReason"],
+        where: {
+          partnershipId,
+          status: { in: ["ended", "completed"] },
+          ...(range.from || range.to ? { endedOn: finishedOn } : {}),
+        },
+        _sum: { places: true },
+      }),
+      this.prisma.placementType.findMany({ where: { partnershipId }, select: { id: true, key: true } }),
+    ]);
+    const keyOf = new Map(types.map((t) => [t.id, t.key]));
+    return groups.map((g) => ({
+      typeKey: keyOf.get(g.typeId) ?? g.typeId,
+      status: g.status === "completed" ? "completed" : "ended",
+      outcome: g.outcome,
+      endReason: g.endReason,
+      places: g._sum.places ?? 0,
+    }));
+  }
+}
+
+export class PrismaIguMilestoneStore implements IguMilestoneStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async listRunningIguPlacements(today: IsoDate, endsFrom: IsoDate): Promise<IguPlacement[]> {
+    const rows = await this.prisma.placement.findMany({
+      where: {
+        type: { key: "igu" },
+        anonymisedAt: null,
+        status: { not: "ended" },
+        startDate: { lte: dateFromIso(today) },
+        OR: [{ endDate: null }, { endDate: { gte: dateFromIso(endsFrom) } }],
+      },
+      select: {
+        id: true,
+        partnershipId: true,
+        contactPerson: true,
+        startDate: true,
+        endDate: true,
+        createdBy: true,
+        company: { select: { name: true } },
+      },
+      orderBy: [{ startDate: "asc" }, { id: "asc" }],
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      partnershipId: r.partnershipId,
+      companyName: r.company.name,
+      contactPerson: r.contactPerson,
+      startDate: isoFromDate(r.startDate),
+      endDate: r.endDate ? isoFromDate(r.endDate) : null,
+      createdBy: r.createdBy,
+    }));
+  }
+}

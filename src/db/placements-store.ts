@@ -1,0 +1,120 @@
+// Prisma for registering and listing placements (features/placements/store.ts).
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { dateFromIso } from "../kernel/dates.js";
+import type { AuditEntry, PlacementTally } from "../kernel/records.js";
+import type { NewPlacement, PlacementQuery, PlacementsStore } from "../features/placements/store.js";
+import { writeAudit } from "./audit.js";
+import { isUniqueViolation, placementInclude, toPlacement } from "./rows.js";
+
+/** A workplace by its P-nummer; a newly given employee figure replaces the stored one. */
+async function upsertWorkplace(tx: Prisma.TransactionClient, companyId: string, w: NonNullable<NewPlacement["workplace"]>) {
+  const asOf = dateFromIso(w.asOf);
+  const existing = await tx.workplace.findUnique({ where: { pNumber: w.pNumber } });
+  if (existing) {
+    if (w.ordinaryEmployeesFte === undefined) return existing;
+    return tx.workplace.update({ where: { id: existing.id }, data: { ordinaryEmployeesFte: w.ordinaryEmployeesFte, asOf } });
+  }
+  return tx.workplace.create({ data: { companyId, pNumber: w.pNumber, ordinaryEmployeesFte: w.ordinaryEmployeesFte ?? 0, asOf } });
+}
+
+function placementWhere(query: Omit<PlacementQuery, "limit">): Prisma.PlacementWhereInput {
+  return {
+    partnershipId: { in: [...query.partnershipIds] },
+    ...(query.organisationIds ? { organisationId: { in: [...query.organisationIds] } } : {}),
+  };
+}
+
+export class PrismaPlacementsStore implements PlacementsStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async findPlacementByIdempotencyKey(key: string) {
+    const row = await this.prisma.placement.findUnique({ where: { idempotencyKey: key }, include: placementInclude });
+    return row ? toPlacement(row) : undefined;
+  }
+
+  async createPlacement(p: NewPlacement, audit: AuditEntry) {
+    try {
+      const placement = await this.prisma.$transaction(async (tx) => {
+        const company = await tx.company.upsert({
+          where: { cvr: p.company.cvr },
+          create: { cvr: p.company.cvr, name: p.company.name },
+          update: { name: p.company.name },
+        });
+        const workplace = p.workplace ? await upsertWorkplace(tx, company.id, p.workplace) : undefined;
+        const row = await tx.placement.create({
+          data: {
+            partnershipId: p.partnershipId,
+            organisationId: p.organisationId,
+            companyId: company.id,
+            typeId: p.typeId,
+            places: p.places,
+            startDate: dateFromIso(p.startDate),
+            weeks: p.weeks,
+            endDate: p.endDate ? dateFromIso(p.endDate) : null,
+            employerSector: p.employerSector,
+            sector: p.sector,
+            shortageSector: p.shortageSector,
+            contactPerson: p.contactPerson,
+            needs: p.needs,
+            note: p.note,
+            createdBy: p.createdBy,
+            idempotencyKey: p.idempotencyKey,
+            ...(p.status ? { status: p.status } : {}),
+            workplaceId: workplace?.id ?? null,
+            benefitGroup: p.benefitGroup ?? null,
+            hoursPerWeek: p.hoursPerWeek ?? null,
+            purpose: p.purpose ?? null,
+            representativeName: p.representativeName ?? null,
+            representativeConfirmed: p.representativeConfirmed ?? false,
+            caseReference: p.caseReference ?? null,
+            ...(p.ratioExemption ? { ratioExemption: { create: p.ratioExemption } } : {}),
+          },
+          include: placementInclude,
+        });
+        const record = toPlacement(row);
+        await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: row.id, action: "create", after: record });
+        return record;
+      });
+      return { placement, created: true };
+    } catch (error) {
+      // Two deliveries of one submission raced; the first one's row is the answer.
+      if (isUniqueViolation(error)) {
+        const existing = await this.findPlacementByIdempotencyKey(p.idempotencyKey);
+        if (existing) return { placement: existing, created: false };
+      }
+      throw error;
+    }
+  }
+
+  async listPlacements(query: PlacementQuery) {
+    const rows = await this.prisma.placement.findMany({
+      where: placementWhere(query),
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      take: query.limit,
+      include: placementInclude,
+    });
+    return rows.map(toPlacement);
+  }
+
+  async countPlacements(query: Omit<PlacementQuery, "limit">) {
+    return this.prisma.placement.count({ where: placementWhere(query) });
+  }
+
+  async tallyPlacements(partnershipId: string): Promise<PlacementTally[]> {
+    const [groups, types] = await Promise.all([
+      this.prisma.placement.groupBy({
+        by: ["typeId", "employerSector", "shortageSector"],
+        where: { partnershipId },
+        _sum: { places: true },
+      }),
+      this.prisma.placementType.findMany({ where: { partnershipId }, select: { id: true, key: true } }),
+    ]);
+    const keyOf = new Map(types.map((t) => [t.id, t.key]));
+    return groups.map((g) => ({
+      typeKey: keyOf.get(g.typeId) ?? g.typeId,
+      employerSector: g.employerSector,
+      shortageSector: g.shortageSector,
+      places: g._sum.places ?? 0,
+    }));
+  }
+}

@@ -1,0 +1,107 @@
+// Every store port on Prisma: one class per port, built here and composed into the one AppStore
+// the Bot, the jobs and the adapters hold. Every change a store makes is audited in its own
+// transaction (audit.ts).
+import type { PrismaClient } from "@prisma/client";
+import { type AppStore, composeStores } from "../bot/stores.js";
+import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
+import type { JobRunStore, NoticeStore } from "../kernel/once.js";
+import type { ChannelsStore } from "../features/channels/store.js";
+import type { ContactsStore } from "../features/contacts/store.js";
+import type { DigestsStore } from "../features/digests/store.js";
+import type { IguMilestoneStore, OutcomesStore, PlacementRulesStore } from "../features/placement-rules/store.js";
+import type { PlacementsStore } from "../features/placements/store.js";
+import type { PrivacyStore } from "../features/privacy/store.js";
+import type { ExportStore, QuarterlyStore } from "../features/quarterly/store.js";
+import type { SupportRequestsStore } from "../features/support-requests/store.js";
+import { PrismaChannelsStore } from "./channels-store.js";
+import { PrismaContactsStore } from "./contacts-store.js";
+import { PrismaDigestsStore } from "./digests-store.js";
+import {
+  PrismaAccessStore,
+  PrismaConversationStore,
+  PrismaHealthStore,
+  PrismaJobRunStore,
+  PrismaNoticeStore,
+  PrismaPartnershipsStore,
+  PrismaPlacementLookupStore,
+} from "./kernel-stores.js";
+import { PrismaIguMilestoneStore, PrismaOutcomesStore, PrismaPlacementRulesStore } from "./placement-rules-store.js";
+import { PrismaPlacementsStore } from "./placements-store.js";
+import { PrismaPrivacyStore } from "./privacy-store.js";
+import { PrismaExportStore, PrismaQuarterlyStore } from "./quarterly-store.js";
+import { PrismaSupportRequestsStore } from "./support-requests-store.js";
+
+/** Each port by name, for code that wants one port only. */
+export type Stores = {
+  access: AccessStore;
+  partnerships: PartnershipsStore;
+  placementLookup: PlacementLookupStore;
+  conversations: ConversationStore;
+  health: HealthStore;
+  notices: NoticeStore;
+  jobRuns: JobRunStore;
+  placements: PlacementsStore;
+  placementRules: PlacementRulesStore;
+  outcomes: OutcomesStore;
+  iguMilestones: IguMilestoneStore;
+  supportRequests: SupportRequestsStore;
+  channels: ChannelsStore;
+  contacts: ContactsStore;
+  quarterly: QuarterlyStore;
+  exports: ExportStore;
+  digests: DigestsStore;
+  privacy: PrivacyStore;
+};
+
+/** Every port as one object (see composeStores), built from `stores`. */
+export function composeAppStore(s: Stores): AppStore {
+  return composeStores(
+    s.access,
+    s.partnerships,
+    s.placementLookup,
+    s.conversations,
+    s.health,
+    s.notices,
+    s.jobRuns,
+    s.placements,
+    s.placementRules,
+    s.outcomes,
+    s.iguMilestones,
+    s.supportRequests,
+    s.channels,
+    s.contacts,
+    s.quarterly,
+    s.exports,
+    s.digests,
+    s.privacy,
+  );
+}
+
+export function createPrismaStores(prisma: PrismaClient): { stores: Stores; store: AppStore } {
+  const stores: Stores = {
+    access: new PrismaAccessStore(prisma),
+    partnerships: new PrismaPartnershipsStore(prisma),
+    placementLookup: new PrismaPlacementLookupStore(prisma),
+    conversations: new PrismaConversationStore(prisma),
+    health: new PrismaHealthStore(prisma),
+    notices: new PrismaNoticeStore(prisma),
+    jobRuns: new PrismaJobRunStore(prisma),
+    placements: new PrismaPlacementsStore(prisma),
+    placementRules: new PrismaPlacementRulesStore(prisma),
+    outcomes: new PrismaOutcomesStore(prisma),
+    iguMilestones: new PrismaIguMilestoneStore(prisma),
+    supportRequests: new PrismaSupportRequestsStore(prisma),
+    channels: new PrismaChannelsStore(prisma),
+    contacts: new PrismaContactsStore(prisma),
+    quarterly: new PrismaQuarterlyStore(prisma),
+    exports: new PrismaExportStore(prisma),
+    digests: new PrismaDigestsStore(prisma),
+    privacy: new PrismaPrivacyStore(prisma),
+  };
+  return { stores, store: composeAppStore(stores) };
+}
+
+/** The whole AppStore on Prisma. */
+export function createPrismaStore(prisma: PrismaClient): AppStore {
+  return createPrismaStores(prisma).store;
+}

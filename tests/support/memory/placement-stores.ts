@@ -1,0 +1,226 @@
+import { PERSONAL_PLACEMENT_FIELDS, type PersonalPlacementField } from "../../../src/kernel/personal-data.js";
+import type { IsoDate } from "../../../src/kernel/dates.js";
+import type { AuditEntry, PlacementRecord, PlacementTally } from "../../../src/kernel/records.js";
+import type { NewPlacement, PlacementQuery, PlacementsStore } from "../../../src/features/placements/store.js";
+import type { PlacementRulesPatch, PlacementRulesStore } from "../../../src/features/placement-rules/store.js";
+import type { CaseExport, PrivacyStore } from "../../../src/features/privacy/store.js";
+import { placementRuleOverrides } from "../../../src/db/placement-rules-settings.js";
+import { copy, type MemoryDb, type StoredPlacement } from "./db.js";
+
+function record(p: StoredPlacement): PlacementRecord {
+  const { idempotencyKey: _k, anonymisedAt: _a, ...rest } = p;
+  return copy(rest);
+}
+
+function inQuery(p: StoredPlacement, q: Omit<PlacementQuery, "limit">): boolean {
+  return q.partnershipIds.includes(p.partnershipId) && (!q.organisationIds || q.organisationIds.includes(p.organisationId));
+}
+
+export class MemoryPlacementsStore implements PlacementsStore {
+  constructor(private readonly db: MemoryDb) {}
+
+  async findPlacementByIdempotencyKey(key: string) {
+    const p = this.db.placements.find((x) => x.idempotencyKey === key);
+    return p ? record(p) : undefined;
+  }
+
+  async createPlacement(n: NewPlacement, audit: AuditEntry) {
+    // Checked and inserted without awaiting in between: the unique key of the database.
+    const existing = this.db.placements.find((x) => x.idempotencyKey === n.idempotencyKey);
+    if (existing) return { placement: record(existing), created: false };
+    const type = this.db.placementTypes.find((t) => t.id === n.typeId);
+    if (!type) throw new Error(`no placement type ${n.typeId}`);
+    let company = this.db.companies.find((c) => c.cvr === n.company.cvr);
+    if (company) company.name = n.company.name;
+    else this.db.companies.push((company = { id: this.db.newId(), cvr: n.company.cvr, name: n.company.name }));
+    let workplace = null;
+    if (n.workplace) {
+      const w = n.workplace;
+      workplace = this.db.workplaces.find((x) => x.pNumber === w.pNumber) ?? null;
+      if (workplace && w.ordinaryEmployeesFte !== undefined) Object.assign(workplace, { ordinaryEmployeesFte: w.ordinaryEmployeesFte, asOf: w.asOf });
+      if (!workplace) this.db.workplaces.push((workplace = { id: this.db.newId(), companyId: company.id, pNumber: w.pNumber, ordinaryEmployeesFte: w.ordinaryEmployeesFte ?? 0, asOf: w.asOf }));
+    }
+    const stored: StoredPlacement = {
+      id: this.db.newId(),
+      partnershipId: n.partnershipId,
+      organisationId: n.organisationId,
+      organisationName: this.db.organisationName(n.organisationId),
+      company: { ...company },
+      type: { ...type },
+      places: n.places,
+      startDate: n.startDate,
+      weeks: n.weeks,
+      endDate: n.endDate,
+      employerSector: n.employerSector,
+      sector: n.sector,
+      shortageSector: n.shortageSector,
+      contactPerson: n.contactPerson,
+      needs: [...n.needs],
+      note: n.note,
+      status: n.status ?? "active",
+      createdBy: n.createdBy,
+      createdAt: new Date(),
+      workplace: workplace ? { ...workplace } : null,
+      benefitGroup: n.benefitGroup ?? null,
+      hoursPerWeek: n.hoursPerWeek ?? null,
+      purpose: n.purpose ?? null,
+      representativeName: n.representativeName ?? null,
+      representativeConfirmed: n.representativeConfirmed ?? false,
+      endReason: null,
+      endedOn: null,
+      outcome: null,
+      tasks: null,
+      monthlyWageCost: null,
+      vitasCreatedAt: null,
+      caseReference: n.caseReference ?? null,
+      ratioExemption: n.ratioExemption ? { ...n.ratioExemption, grantedAt: new Date() } : null,
+      idempotencyKey: n.idempotencyKey,
+      anonymisedAt: null,
+    };
+    this.db.placements.push(stored);
+    const placement = record(stored);
+    this.db.writeAudit({ actor: audit.actor, entity: "placement", entityId: stored.id, action: "create", after: placement });
+    return { placement, created: true };
+  }
+
+  async listPlacements(query: PlacementQuery) {
+    return this.db.placements
+      .filter((p) => inQuery(p, query))
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id))
+      .slice(0, query.limit)
+      .map(record);
+  }
+
+  async countPlacements(query: Omit<PlacementQuery, "limit">) {
+    return this.db.placements.filter((p) => inQuery(p, query)).length;
+  }
+
+  async tallyPlacements(partnershipId: string): Promise<PlacementTally[]> {
+    const sums = new Map<string, PlacementTally>();
+    for (const p of this.db.placements.filter((x) => x.partnershipId === partnershipId)) {
+      const key = `${p.type.key}|${p.employerSector}|${p.shortageSector}`;
+      const tally = sums.get(key) ?? { typeKey: p.type.key, employerSector: p.employerSector, shortageSector: p.shortageSector, places: 0 };
+      tally.places += p.places;
+      sums.set(key, tally);
+    }
+    return [...sums.values()];
+  }
+}
+
+export class MemoryPlacementRulesStore implements PlacementRulesStore {
+  constructor(private readonly db: MemoryDb) {}
+
+  async getPlacementRuleOverrides(partnershipId: string) {
+    return placementRuleOverrides(this.db.partnerships.find((p) => p.id === partnershipId)?.settings);
+  }
+
+  async findWorkplace(pNumber: string) {
+    const w = this.db.workplaces.find((x) => x.pNumber === pNumber);
+    if (!w) return undefined;
+    const cvr = this.db.companies.find((c) => c.id === w.companyId)?.cvr ?? "";
+    return { ...w, cvr };
+  }
+
+  async listRatioPlacements(workplaceId: string) {
+    return this.db.placements
+      .filter((p) => p.workplace?.id === workplaceId && p.type.countsForRatio)
+      .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id))
+      .map(record);
+  }
+
+  async updatePlacement(id: string, patch: PlacementRulesPatch, audit: AuditEntry & { action: string }) {
+    const p = this.placement(id);
+    const before = record(p);
+    const { vitasCreatedBy: _, ...fields } = patch;
+    Object.assign(p, fields);
+    const after = record(p);
+    this.db.writeAudit({ actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before, after });
+    return after;
+  }
+
+  async saveRatioExemption(placementId: string, reason: string, audit: AuditEntry) {
+    const p = this.placement(placementId);
+    const before = p.ratioExemption;
+    p.ratioExemption = { reason, grantedBy: audit.actor, grantedAt: new Date() };
+    this.db.writeAudit({
+      actor: audit.actor,
+      entity: "ratio_exemption",
+      entityId: placementId,
+      action: before ? "update" : "create",
+      before: before ? { placementId, ...before } : undefined,
+      after: { placementId, ...p.ratioExemption },
+    });
+    return record(p);
+  }
+
+  private placement(id: string): StoredPlacement {
+    const p = this.db.placements.find((x) => x.id === id);
+    if (!p) throw new Error(`no placement ${id}`);
+    return p;
+  }
+}
+
+/** The placement's end for the retention rule: when it ended, else its planned end. */
+const endOf = (p: StoredPlacement) => p.endedOn ?? p.endDate;
+
+export class MemoryPrivacyStore implements PrivacyStore {
+  constructor(private readonly db: MemoryDb) {}
+
+  async caseReferenceExists(caseReference: string) {
+    return this.db.placements.some((p) => p.caseReference === caseReference);
+  }
+
+  async listPlacementsToAnonymise(endedBefore: IsoDate) {
+    return this.db.placements
+      .filter((p) => p.anonymisedAt === null && endOf(p) !== null && endOf(p)! < endedBefore)
+      .sort((a, b) => (a.endDate ?? "").localeCompare(b.endDate ?? "") || a.id.localeCompare(b.id))
+      .map((p) => ({ id: p.id, partnershipId: p.partnershipId, end: endOf(p)! }));
+  }
+
+  async anonymisePlacement(id: string, at: Date, audit: { actor: string; reason: Record<string, unknown> }) {
+    const p = this.db.placements.find((x) => x.id === id);
+    if (!p || p.anonymisedAt) return undefined;
+    const removed = PERSONAL_PLACEMENT_FIELDS.filter((f) => p[f] !== null && p[f] !== "") as PersonalPlacementField[];
+    Object.assign(p, { contactPerson: "", note: null, caseReference: null, representativeName: null, tasks: null, anonymisedAt: at });
+    this.scrubAudit([id]);
+    this.db.writeAudit({ actor: audit.actor, entity: "placement", entityId: id, action: "anonymise", after: { removed, ...audit.reason } });
+    return removed;
+  }
+
+  async exportCase(caseReference: string): Promise<CaseExport> {
+    const placements = this.db.placements.filter((p) => p.caseReference === caseReference);
+    const ids = placements.map((p) => p.id);
+    const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
+    return {
+      caseReference,
+      placements: placements.map(plain),
+      supportRequests: this.db.supportRequests.filter((r) => r.placementId && ids.includes(r.placementId)).map(plain),
+      auditEvents: this.db.audit.filter((a) => ids.includes(a.entityId)).map(plain),
+    };
+  }
+
+  async deleteCase(caseReference: string, audit: { actor: string }) {
+    const ids = this.db.placements.filter((p) => p.caseReference === caseReference).map((p) => p.id);
+    if (ids.length === 0) return { placements: 0, supportRequests: 0 };
+    const requests = this.db.supportRequests.filter((r) => r.placementId && ids.includes(r.placementId)).length;
+    this.db.supportRequests = this.db.supportRequests.filter((r) => !(r.placementId && ids.includes(r.placementId)));
+    this.db.placements = this.db.placements.filter((p) => !ids.includes(p.id));
+    this.scrubAudit(ids);
+    this.db.writeAudit({ actor: audit.actor, entity: "case", entityId: caseReference, action: "delete", after: { placements: ids, supportRequests: requests } });
+    return { placements: ids.length, supportRequests: requests };
+  }
+
+  private scrubAudit(placementIds: string[]): void {
+    const scrub = (json: unknown) => {
+      if (!json || typeof json !== "object" || Array.isArray(json)) return json;
+      const out: Record<string, unknown> = { ...json };
+      for (const f of PERSONAL_PLACEMENT_FIELDS) if (out[f] !== undefined && out[f] !== null && out[f] !== "") out[f] = null;
+      return out;
+    };
+    for (const row of this.db.audit) {
+      if (row.entity !== "placement" || !placementIds.includes(row.entityId)) continue;
+      row.before = scrub(row.before);
+      row.after = scrub(row.after);
+    }
+  }
+}
