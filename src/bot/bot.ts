@@ -7,7 +7,8 @@ import type { Actor, Locale } from "../kernel/actor.js";
 import { parseCommand } from "../kernel/commands.js";
 import type { Translate } from "../kernel/translate.js";
 import type { ChannelAddress } from "../kernel/messenger.js";
-import { type CommandStyle, faultView, helpView, noAccessView, unknownCommandView } from "../kernel/common-views.js";
+import { type CommandStyle, faultView, noAccessView } from "../kernel/common-views.js";
+import { helpView, unknownCommandView } from "./help-views.js";
 import { type MessageView, simpleMessage } from "../kernel/message.js";
 import { contactsFeature } from "../features/contacts/bot.js";
 import {

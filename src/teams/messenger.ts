@@ -4,7 +4,7 @@
 import type { Client } from "@microsoft/teams.api";
 import type { Logger } from "pino";
 import type { Store } from "../kernel/store.js";
-import type { ConversationRefRecord } from "../features/support-requests/store.js";
+import type { ConversationRefRecord } from "../kernel/records.js";
 import type { ChannelAddress, MessageRef, Messenger, PostImage, UserAddress } from "../kernel/messenger.js";
 import type { MessageView } from "../kernel/message.js";
 import { describeSendError } from "./payloads.js";

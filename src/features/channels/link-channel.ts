@@ -6,7 +6,7 @@ import { actorRef, type Platform } from "../../kernel/actor.js";
 import type { PartnershipRecord } from "../../kernel/records.js";
 import type { AccessStore } from "../../kernel/store.js";
 import type { ChannelsStore } from "./store.js";
-import { CHANNEL_PURPOSES, type ChannelLinkRecord, type ChannelPurpose } from "../support-requests/store.js";
+import { CHANNEL_PURPOSES, type ChannelLinkRecord, type ChannelPurpose } from "./store.js";
 
 /** The words a person types for each purpose (Danish first). */
 const CHANNEL_PURPOSE_WORDS: Record<string, ChannelPurpose> = { jobcenter: "jobcenter", digest: "digest", oversigt: "digest" };

@@ -5,7 +5,7 @@ import { isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import { EXTENSION_WEEKS } from "./build-digest.js";
 import { addDays, formatDate } from "../../kernel/dates.js";
-import { extendPlacement } from "../placement-rules/extend-placement.js";
+import { extendPlacement } from "../placement-rules/index.js";
 import { linkDigestChannel } from "./link-digest-channel.js";
 import { isClosed, placementFor } from "../../kernel/placement-access.js";
 import { DIGEST_ACTIONS, parseEndingValue } from "./view.js";
@@ -15,7 +15,7 @@ import { type BotContext, type BotReply, type CommandRequest, type Feature, mess
 import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../../kernel/store.js";
 import type { DigestsStore } from "./store.js";
-import type { PlacementRulesStore } from "../placement-rules/store.js";
+import type { PlacementRulesStore } from "../placement-rules/index.js";
 
 /** The store ports this feature's commands, buttons and forms use. */
 export type DigestsFeatureStore = DigestsStore & PlacementRulesStore & PlacementLookupStore & AccessStore & PartnershipsStore;

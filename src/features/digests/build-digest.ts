@@ -3,7 +3,7 @@
 // last week's new placements, open and overdue support requests, placements ending within 14
 // days, and quarterly statuses due or missing. No platform, no language: views turn it into text.
 import { instantAt, weekday } from "../../kernel/business-days.js";
-import { evaluateTargets, type TargetProgress } from "../placements/compute-progress.js";
+import { evaluateTargets, type TargetProgress } from "../placements/index.js";
 import { addDays, dateFromIso, type IsoDate, todayIn } from "../../kernel/dates.js";
 import type { DigestFacts, EndingPlacement, DigestsStore } from "./store.js";
 import { currentQuarter, DEFAULT_STATUS_SCHEDULE, formatQuarter, previousQuarter, quarterCalendar } from "../../kernel/quarters.js";

@@ -3,7 +3,7 @@
 // it, on a weekday and time in BOT_TIMEZONE and in a language. `kanal fra` unlinks it.
 import { type Access, isAdmin } from "../../kernel/access.js";
 import { actorRef, type Locale } from "../../kernel/actor.js";
-import type { ChannelAddress } from "../channels/link-channel.js";
+import type { ChannelAddress } from "../channels/index.js";
 import type { DigestLinkRecord, DigestsStore } from "./store.js";
 import type { OrganisationRecord, PartnershipRecord } from "../../kernel/records.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";

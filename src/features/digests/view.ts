@@ -8,8 +8,8 @@ import type { Translate } from "../../kernel/translate.js";
 import { svgToPng } from "../../charts/render.js";
 import { barsAndTrendSvg } from "../../charts/trend-chart.js";
 import type { MessageBlock, MessageView } from "../../kernel/message.js";
-import { LIST_PLACEMENTS_ACTION, OPEN_PLACEMENT_FORM_ACTION } from "../placements/views.js";
-import { targetLine } from "../placements/progress-view.js";
+import { LIST_PLACEMENTS_ACTION, OPEN_PLACEMENT_FORM_ACTION } from "../placements/index.js";
+import { targetLine } from "../placements/index.js";
 
 export const DIGEST_ACTIONS = { extend: "digest.extend", endsAsPlanned: "digest.ends_as_planned" } as const;
 

@@ -10,7 +10,7 @@ import type { Locale } from "../../kernel/actor.js";
 import { buildDigest, digestSlot, isoWeekAt, loadDigestData, type PartnershipDigestData } from "./build-digest.js";
 import type { DigestLinkRecord, DigestsStore } from "./store.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
-import type { ContactsStore } from "../contacts/store.js";
+import type { ContactsStore } from "../contacts/index.js";
 import type { Translate } from "../../kernel/translate.js";
 import type { Messenger, PostImage } from "../../kernel/messenger.js";
 import { DEFAULT_RETRY, PermanentPostError, PostingLimiter, postWithRetry, type RetryOptions } from "../../kernel/rate-limit.js";

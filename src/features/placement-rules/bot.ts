@@ -5,7 +5,7 @@ import { confirmRepresentative } from "./confirm-representative.js";
 import { formatDate, todayIn } from "../../kernel/dates.js";
 import { endPlacement } from "./end-placement.js";
 import { extendPlacement } from "./extend-placement.js";
-import { listPlacements } from "../placements/list-placements.js";
+import { listPlacements } from "../placements/index.js";
 import type { PlacementRecord } from "../../kernel/records.js";
 import { recordRatioExemption } from "./record-ratio-exemption.js";
 import { prepareVitasSummary } from "./vitas-summary.js";
@@ -35,7 +35,7 @@ import { type BotContext, type BotReply, type Feature, message } from "../../ker
 import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
 import type { PlacementRulesStore } from "./store.js";
-import type { PlacementsStore } from "../placements/store.js";
+import type { PlacementsStore } from "../placements/index.js";
 
 /** The store ports this feature's commands, buttons and forms use. */
 export type PlacementRulesFeatureStore = PlacementRulesStore & PlacementLookupStore & PlacementsStore & AccessStore;

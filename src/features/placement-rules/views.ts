@@ -4,7 +4,7 @@ import { labelIn, type PlacementRecord } from "../../kernel/records.js";
 import type { VitasField } from "./vitas-summary.js";
 import type { Translate } from "../../kernel/translate.js";
 import type { MessageView } from "../../kernel/message.js";
-import { ruleFacts } from "../placements/views.js";
+import { ruleFacts } from "../placements/index.js";
 
 /** A button a digest or list can put under a placement: opens the extension form for it. */
 export const EXTEND_PLACEMENT_ACTION = "placement.extend";

@@ -16,13 +16,13 @@ import { simpleMessage } from "../../kernel/message.js";
 import { LIST_PLACEMENTS_ACTION, OPEN_PLACEMENT_FORM_ACTION, placementConfirmationView, placementListView } from "./views.js";
 import { progressView } from "./progress-view.js";
 import { type BotContext, type BotReply, type Feature, message } from "../../kernel/feature.js";
-import { withMentorFigures } from "../support-requests/bot.js";
+import { withMentorFigures } from "../support-requests/index.js";
 import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import type { PlacementsStore } from "./store.js";
-import type { PlacementRulesStore, OutcomesStore } from "../placement-rules/store.js";
-import type { PrivacyStore } from "../privacy/store.js";
-import type { SupportRequestsStore } from "../support-requests/store.js";
+import type { PlacementRulesStore, OutcomesStore } from "../placement-rules/index.js";
+import type { PrivacyStore } from "../privacy/index.js";
+import type { SupportRequestsStore } from "../support-requests/index.js";
 
 /** The store ports this feature's commands, buttons and forms use. */
 export type PlacementsFeatureStore = PlacementsStore & PlacementRulesStore & OutcomesStore & Pick<PrivacyStore, "caseReferenceExists"> & Pick<SupportRequestsStore, "mentorFigures"> & AccessStore & PartnershipsStore;

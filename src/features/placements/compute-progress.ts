@@ -2,8 +2,8 @@ import type { Access } from "../../kernel/access.js";
 import type { PartnershipRecord, PlacementTally, TargetFilter, TargetKind, TargetRecord } from "../../kernel/records.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import type { PlacementsStore } from "./store.js";
-import type { OutcomesStore } from "../placement-rules/store.js";
-import { type PlacementOutcomes, summariseOutcomes } from "../placement-rules/placement-outcomes.js";
+import type { OutcomesStore } from "../placement-rules/index.js";
+import { type PlacementOutcomes, summariseOutcomes } from "../placement-rules/index.js";
 
 /** The placement type the agreements count as praktik. */
 export const PRAKTIK_TYPE_KEY = "virksomhedspraktik";

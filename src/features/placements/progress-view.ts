@@ -4,8 +4,8 @@ import { formatDate } from "../../kernel/dates.js";
 import { labelIn } from "../../kernel/records.js";
 import type { Translate } from "../../kernel/translate.js";
 import type { MessageBlock, MessageView } from "../../kernel/message.js";
-import type { PlacementOutcomes } from "../placement-rules/placement-outcomes.js";
-import { OUTCOMES } from "../placement-rules/rule-set.js";
+import type { PlacementOutcomes } from "../placement-rules/index.js";
+import { OUTCOMES } from "../placement-rules/index.js";
 
 const STATE_MARK = { reached: "✅", within: "✅", below: "⏳", exceeded: "⚠️" } as const;
 

@@ -4,15 +4,15 @@ import { containsCpr } from "../../kernel/cpr.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
 import { CASE_REFERENCE, makePseudonym, normaliseCaseReference, sensitiveWordsIn } from "../../kernel/personal-data.js";
 import { endDateFor } from "../../kernel/dates.js";
-import { checkHours, checkRegistrationDuration, maxWeeksAtRegistration } from "../placement-rules/duration-rules.js";
-import { checkRatioAtWorkplace, ratioProblem } from "../placement-rules/ratio-check.js";
-import { needsRepresentative, needsWorkplace, placementRules, ruleKindOf } from "../placement-rules/rule-set.js";
+import { checkHours, checkRegistrationDuration, maxWeeksAtRegistration } from "../placement-rules/index.js";
+import { checkRatioAtWorkplace, ratioProblem } from "../placement-rules/index.js";
+import { needsRepresentative, needsWorkplace, placementRules, ruleKindOf } from "../placement-rules/index.js";
 import type { PlacementRecord } from "../../kernel/records.js";
 import type { TRegisterPlacementInput } from "./contract.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import type { PlacementsStore } from "./store.js";
-import type { PlacementRulesStore } from "../placement-rules/store.js";
-import type { PrivacyStore } from "../privacy/store.js";
+import type { PlacementRulesStore } from "../placement-rules/index.js";
+import type { PrivacyStore } from "../privacy/index.js";
 
 /** The use case's input is the contract's output: what the form's fields hold, already checked for form and format. */
 export type PlacementInput = TRegisterPlacementInput;

@@ -3,7 +3,7 @@ import { formatDate } from "../../kernel/dates.js";
 import { labelIn, type PlacementRecord } from "../../kernel/records.js";
 import type { Translate } from "../../kernel/translate.js";
 import type { MessageView } from "../../kernel/message.js";
-import { SUPPORT_ACTIONS } from "../support-requests/views.js";
+import { SUPPORT_ACTIONS } from "../support-requests/index.js";
 
 export const OPEN_PLACEMENT_FORM_ACTION = "placement.open_form";
 export const LIST_PLACEMENTS_ACTION = "placement.list";

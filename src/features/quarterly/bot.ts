@@ -18,8 +18,8 @@ import { message } from "../../kernel/feature.js";
 import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import type { QuarterlyStore } from "./store.js";
-import type { OutcomesStore } from "../placement-rules/store.js";
-import type { ContactsStore } from "../contacts/store.js";
+import type { OutcomesStore } from "../placement-rules/index.js";
+import type { ContactsStore } from "../contacts/index.js";
 
 /** The store ports this feature's commands, buttons and forms use. */
 export type QuarterlyFeatureStore = QuarterlyStore & OutcomesStore & ContactsStore & AccessStore & PartnershipsStore;

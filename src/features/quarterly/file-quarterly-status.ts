@@ -9,7 +9,7 @@ import type { OrganisationRecord, PartnershipRecord, QuarterlyStatusRecord } fro
 import type { TFileQuarterlyStatusInput } from "./contract.js";
 import type { PartnershipsStore } from "../../kernel/store.js";
 import type { QuarterlyStore } from "./store.js";
-import type { ContactsStore } from "../contacts/store.js";
+import type { ContactsStore } from "../contacts/index.js";
 
 /** What the bot already knows about an organisation's quarter: its registered placements. */
 export type KnownQuarter = {

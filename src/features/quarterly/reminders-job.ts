@@ -18,8 +18,8 @@ import {
 import type { ContactRecord, OrganisationRecord, PartnershipRecord } from "../../kernel/records.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import type { QuarterlyStore } from "./store.js";
-import type { ChannelsStore } from "../channels/store.js";
-import type { ContactsStore } from "../contacts/store.js";
+import type { ChannelsStore } from "../channels/index.js";
+import type { ContactsStore } from "../contacts/index.js";
 import type { Translate } from "../../kernel/translate.js";
 import type { Messenger, UserAddress } from "../../kernel/messenger.js";
 import { overdueStatusesView, statusReminderView } from "./views.js";

@@ -3,9 +3,9 @@
 // `anmodninger` (open requests) and `kanal jobcenter` (link the channel).
 import { isAdmin, type KnownAccess } from "../../kernel/access.js";
 import { type Locale, localeFrom } from "../../kernel/actor.js";
-import { linkChannel } from "../channels/link-channel.js";
-import { isDigestChannelCommand } from "../digests/link-digest-channel.js";
-import { linkDigestChannelCommand } from "../digests/bot.js";
+import { linkChannel } from "../channels/index.js";
+import { isDigestChannelCommand } from "../digests/index.js";
+import { linkDigestChannelCommand } from "../digests/index.js";
 import { listSupportRequests } from "./list-support-requests.js";
 import type { CommandName } from "../../kernel/commands.js";
 import { openSupportForm, requestSupport, type SupportFormContext } from "./request-support.js";
@@ -31,9 +31,9 @@ import {
 import { type BotContext, type BotReply, type CommandRequest, type Feature, message, notice } from "../../kernel/feature.js";
 import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../../kernel/store.js";
-import type { ChannelsStore } from "../channels/store.js";
-import type { PlacementsStore } from "../placements/store.js";
-import type { DigestsStore } from "../digests/store.js";
+import type { ChannelsStore } from "../channels/index.js";
+import type { PlacementsStore } from "../placements/index.js";
+import type { DigestsStore } from "../digests/index.js";
 
 /** The store ports this feature's commands, buttons and forms use. */
 export type SupportRequestsFeatureStore = SupportRequestsStore & ChannelsStore & PlacementsStore & PlacementLookupStore & AccessStore & PartnershipsStore & DigestsStore;

@@ -5,9 +5,10 @@
 import type { Logger } from "../../kernel/logger.js";
 import { type ClockSettings, workingMinutesBetween } from "../../kernel/business-days.js";
 import { clockFor } from "./request-support.js";
-import type { ChannelsStore } from "../channels/store.js";
-import type { ContactsStore } from "../contacts/store.js";
-import type { ChannelLinkRecord, SupportRequestRecord, SupportRequestsStore } from "./store.js";
+import type { ChannelsStore } from "../channels/index.js";
+import type { ContactsStore } from "../contacts/index.js";
+import type { ChannelLinkRecord } from "../channels/index.js";
+import type { SupportRequestRecord, SupportRequestsStore } from "./store.js";
 import type { Translate } from "../../kernel/translate.js";
 import type { Messenger, UserAddress } from "../../kernel/messenger.js";
 import { supportEscalationView, supportReminderView } from "./views.js";

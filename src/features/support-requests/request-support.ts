@@ -11,7 +11,7 @@ import type { FieldProblems } from "../../kernel/field-problems.js";
 import type { PartnershipSettings, SupportKind, SupportRequestRecord, SupportRequestsStore } from "./store.js";
 import type { TRequestSupportInput } from "./contract.js";
 import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../../kernel/store.js";
-import type { PlacementsStore } from "../placements/store.js";
+import type { PlacementsStore } from "../placements/index.js";
 
 /** Placements a support request can be about: not ended or completed. */
 const CURRENT = new Set(["awaiting_confirmation", "active", "extended"]);

@@ -4,8 +4,6 @@ import type { IsoDate } from "../../kernel/dates.js";
 import type { PostedMessageRef } from "../../kernel/records.js";
 
 // Kept here too for the files that have always found them here.
-export type { ConversationRefRecord, PostedMessageRef } from "../../kernel/records.js";
-export { CHANNEL_PURPOSES, type ChannelLinkRecord, type ChannelPurpose, type NewChannelLink } from "../channels/store.js";
 
 export const SUPPORT_KINDS = ["interpreter", "mentor", "visit", "danish", "upskilling"] as const;
 export type SupportKind = (typeof SUPPORT_KINDS)[number];

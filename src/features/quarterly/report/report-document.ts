@@ -4,11 +4,11 @@
 import { type Bar, barChartSvg } from "../../../charts/bar-chart.js";
 import type { Locale } from "../../../kernel/actor.js";
 import type { QuarterReport } from "../build-report.js";
-import type { TargetProgress } from "../../placements/compute-progress.js";
+import type { TargetProgress } from "../../placements/index.js";
 import { formatDate, isoFromDate } from "../../../kernel/dates.js";
 import { labelIn } from "../../../kernel/records.js";
 import type { Translate } from "../../../kernel/translate.js";
-import { OUTCOMES } from "../../placement-rules/rule-set.js";
+import { OUTCOMES } from "../../placement-rules/index.js";
 
 export type TableCell = string | number;
 

@@ -1,0 +1,5 @@
+// What the channels feature offers the other features; they import it from here only.
+export { linkChannel } from "./link-channel.js";
+export type { ChannelAddress } from "./link-channel.js";
+export { CHANNEL_PURPOSES } from "./store.js";
+export type { ChannelLinkRecord, ChannelPurpose, ChannelsStore, NewChannelLink } from "./store.js";
