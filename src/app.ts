@@ -59,10 +59,11 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
 
   const { stores, store } = createPrismaStores(db.prisma);
   const messenger = new RoutingMessenger(logger);
+  const i18n = createI18n(config.defaultLocale);
   const bot = new Bot({
     messenger,
     store,
-    i18n: createI18n(config.defaultLocale),
+    i18n,
     admins: config.admins,
     timezone: config.timezone,
     clock: opts.clock,
@@ -85,9 +86,9 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   else logger.warn("Teams is off: no CLIENT_ID/CLIENT_SECRET/TENANT_ID and HOST is not a loopback address");
   for (const adapter of adapters) messenger.register(adapter.name, adapter.messenger);
   const jobs = new Scheduler({ store, logger, timezone: config.timezone, clock: opts.clock }).add(
-    supportDeadlinesJob({ store, messenger, i18n: bot, logger, timezone: config.timezone, admins: config.admins }),
+    supportDeadlinesJob({ store, messenger, i18n, logger, timezone: config.timezone, admins: config.admins }),
   ).add(
-    weeklyDigestsJob({ store, messenger, i18n: bot, logger, timezone: config.timezone, admins: config.admins }),
+    weeklyDigestsJob({ store, messenger, i18n, logger, timezone: config.timezone, admins: config.admins }),
   ).add(
     placementRetentionJob({ store, logger, timezone: config.timezone, retentionYears: config.retentionYears }),
   ).add(
@@ -95,12 +96,12 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
       store,
       notices: stores.notices,
       messenger,
-      i18n: bot,
+      i18n,
       logger,
       timezone: config.timezone,
       admins: config.admins,
     }),
-  ).add(iguMilestonesJob({ store, placements: stores.iguMilestones, notices: stores.notices, messenger, i18n: bot, logger, timezone: config.timezone, defaultLocale: config.defaultLocale }));
+  ).add(iguMilestonesJob({ store, placements: stores.iguMilestones, notices: stores.notices, messenger, i18n, logger, timezone: config.timezone }));
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = config.host ? http.listen(config.port, config.host) : http.listen(config.port);

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     for (const target of targets) {
       const asOf = digestMoment(week, now, timezone, target);
       const digest = buildDigest(await dataFor(target.partnershipId, asOf), target.organisationId);
-      const locale: Locale = forced ?? (target.locale === "en" ? "en" : "da");
+      const locale: Locale = forced ?? i18n.localeOf(target.locale);
       const t = i18n.t(locale);
       const chart = digestChart(digest, t, locale);
       console.log(`=== ${target.label} · ${week} · ${asOf.toISOString()}`);

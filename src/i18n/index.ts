@@ -3,8 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import i18next, { type i18n, type Resource } from "i18next";
 import type { Locale } from "../kernel/actor.js";
-import { LOCALES } from "../kernel/actor.js";
-import type { Translate } from "../kernel/translate.js";
+import { LOCALES, localeFrom } from "../kernel/actor.js";
+import type { I18n as KernelI18n, Translate } from "../kernel/translate.js";
 
 export type { Translate } from "../kernel/translate.js";
 
@@ -23,10 +23,7 @@ export function loadResources(dir = LOCALES_DIR): Resource {
   return resources;
 }
 
-export type I18n = {
-  t: (locale: Locale) => Translate;
-  instance: i18n;
-};
+export type I18n = KernelI18n & { instance: i18n };
 
 /** One i18next instance for the process; `t(locale)` gives a translator for a person's language. */
 export function createI18n(defaultLocale: Locale): I18n {
@@ -48,6 +45,7 @@ export function createI18n(defaultLocale: Locale): I18n {
   const cache = new Map<Locale, Translate>();
   return {
     instance,
+    localeOf: (stored) => localeFrom(stored, defaultLocale),
     t: (locale) => {
       let translate = cache.get(locale);
       if (!translate) {

@@ -46,7 +46,7 @@ export async function linkDigestChannelCommand(ctx: BotContext<DigestsStore & Ac
         organisation: result.organisation?.name,
         weekday: t(`digest:weekday.${link.weekday}`),
         time: link.time,
-        language: t(`digest:language.${link.locale === "en" ? "en" : "da"}`),
+        language: t(`digest:language.${ctx.deps.i18n.localeOf(link.locale)}`),
       };
       return message(simpleMessage(t(result.organisation ? "digest:link.linked_organisation" : "digest:link.linked_partnership", vars)));
     }

@@ -11,7 +11,8 @@ import { buildDigest, digestSlot, isoWeekAt, loadDigestData, type PartnershipDig
 import type { DigestLinkRecord, DigestsStore } from "./store.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import type { ContactsStore } from "../contacts/index.js";
-import type { Translate } from "../../kernel/translate.js";
+import type { I18n } from "../../kernel/translate.js";
+import { secretariatRecipients, tellSecretariat } from "../../kernel/secretariat.js";
 import type { Messenger, PostImage } from "../../kernel/messenger.js";
 import { DEFAULT_RETRY, PermanentPostError, PostingLimiter, postWithRetry, type RetryOptions } from "../../kernel/rate-limit.js";
 import { digestChart, digestView } from "./view.js";
@@ -27,7 +28,7 @@ const PARALLEL_POSTS = 32;
 export type WeeklyDigestDeps = {
   store: DigestsStore & ContactsStore & AccessStore & PartnershipsStore;
   messenger: Messenger;
-  i18n: { t(locale: Locale): Translate };
+  i18n: I18n;
   logger: Logger;
   timezone: string;
   /** BOT_ADMINS: told, with the secretariat admins, when a channel fails for good. */
@@ -84,7 +85,7 @@ export async function postWeeklyDigests(deps: WeeklyDigestDeps, now: Date): Prom
       return;
     }
     if (claim.retaken) logger.warn({ channelLinkId: link.id, week }, "digest claim of a process that stopped taken over");
-    const locale: Locale = link.locale === "en" ? "en" : "da";
+    const locale = deps.i18n.localeOf(link.locale);
     const t = deps.i18n.t(locale);
     try {
       const digest = buildDigest(await dataFor(link.partnershipId), link.organisationId);
@@ -123,16 +124,9 @@ export async function postWeeklyDigests(deps: WeeklyDigestDeps, now: Date): Prom
 
 /** A channel that fails for good: the secretariat admins hear it once, by direct message. */
 async function tellAdmins(deps: WeeklyDigestDeps, link: DigestLinkRecord, failure: string): Promise<void> {
-  const contacts = await deps.store.listContactsWithRole(link.partnershipId, "secretariat_admin");
-  const people = new Map<string, { platform: typeof link.platform; workspaceId: string; userId: string; locale: Locale }>();
-  for (const c of contacts) people.set(`${c.platform}:${c.workspaceId}:${c.userId}`, { platform: c.platform, workspaceId: c.workspaceId, userId: c.userId, locale: c.locale === "en" ? "en" : "da" });
-  for (const userId of deps.admins) {
-    const key = `${link.platform}:${link.workspaceId}:${userId}`;
-    if (!people.has(key)) people.set(key, { platform: link.platform, workspaceId: link.workspaceId, userId, locale: "da" });
-  }
-  for (const person of people.values()) {
-    const t = deps.i18n.t(person.locale);
-    const text = t("digest:failed.admin", { channel: link.channelId, platform: link.platform === "slack" ? "Slack" : "Teams", failure, command: "kanal oversigt" });
-    await deps.messenger.sendDirect(person, simpleMessage(text)).catch((error: unknown) => deps.logger.warn({ err: error }, "digest failure notice not sent"));
-  }
+  const recipients = await secretariatRecipients(deps, link.partnershipId, [link]);
+  const platform = link.platform === "slack" ? "Slack" : "Teams";
+  await tellSecretariat(deps, recipients, (t) => simpleMessage(t("digest:failed.admin", { channel: link.channelId, platform, failure, command: "kanal oversigt" })), {
+    channelLinkId: link.id,
+  });
 }

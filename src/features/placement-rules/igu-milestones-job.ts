@@ -12,7 +12,7 @@ import { addMonths } from "./duration-rules.js";
 import { placementRules } from "./rule-set.js";
 import type { AccessStore } from "../../kernel/store.js";
 import type { PlacementRulesStore, IguMilestoneStore, IguPlacement } from "./store.js";
-import type { Translate } from "../../kernel/translate.js";
+import type { I18n, Translate } from "../../kernel/translate.js";
 import { type Messenger, userAddressFromRef } from "../../kernel/messenger.js";
 import { type IguMilestone, iguMilestoneView } from "./igu-views.js";
 import type { Job } from "../../jobs/scheduler.js";
@@ -26,11 +26,9 @@ export type IguMilestoneDeps = {
   placements: IguMilestoneStore;
   notices: NoticeStore;
   messenger: Messenger;
-  i18n: { t(locale: Locale): Translate };
+  i18n: I18n;
   logger: Logger;
   timezone: string;
-  /** Language for a registrant who is not (or no longer) a contact with a known language. */
-  defaultLocale?: Locale;
 };
 
 export function iguMilestonesJob(deps: IguMilestoneDeps): Job {
@@ -77,7 +75,7 @@ async function sendIguMilestones(deps: IguMilestoneDeps, now: Date): Promise<{ s
         }
         if (!(await deps.notices.claimNotice(`${NOTICE_PREFIX[milestone]}:${placement.id}`, now))) continue;
         const contact = await store.findContact(address.platform, address.workspaceId, [address.userId]);
-        const locale = localeFrom(contact?.locale, deps.defaultLocale ?? "da");
+        const locale = deps.i18n.localeOf(contact?.locale);
         const view = iguMilestoneView(milestone, { company: placement.companyName, contactPerson: placement.contactPerson, date, months }, deps.i18n.t(locale), locale);
         if (await deps.messenger.sendDirect(address, view)) sent += 1;
       }

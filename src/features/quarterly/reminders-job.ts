@@ -20,7 +20,8 @@ import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import type { QuarterlyStore } from "./store.js";
 import type { ChannelsStore } from "../channels/index.js";
 import type { ContactsStore } from "../contacts/index.js";
-import type { Translate } from "../../kernel/translate.js";
+import type { I18n, Translate } from "../../kernel/translate.js";
+import { secretariatRecipients, tellSecretariat } from "../../kernel/secretariat.js";
 import type { Messenger, UserAddress } from "../../kernel/messenger.js";
 import { overdueStatusesView, statusReminderView } from "./views.js";
 import type { Job } from "../../jobs/scheduler.js";
@@ -33,7 +34,7 @@ export type QuarterlyReminderDeps = {
   store: QuarterlyStore & ChannelsStore & ContactsStore & AccessStore & PartnershipsStore;
   notices: NoticeStore;
   messenger: Messenger;
-  i18n: { t(locale: "da" | "en"): Translate };
+  i18n: I18n;
   logger: Logger;
   timezone: string;
   /** BOT_ADMINS, reached on the platform and workspace of each channel linked to the partnership. */
@@ -53,7 +54,6 @@ export function quarterlyStatusRemindersJob(deps: QuarterlyReminderDeps): Job {
   };
 }
 
-const localeOf = (raw: string | null | undefined) => (raw === "en" ? "en" : "da");
 const addressKey = (a: UserAddress) => `${a.platform}:${a.workspaceId}:${a.userId}`;
 
 /** The partnership runs in the quarter (its period overlaps it). */
@@ -91,7 +91,7 @@ async function sendQuarterlyReminders(deps: QuarterlyReminderDeps, now: Date): P
         const missing = organisations.filter((o) => !filed.has(o.id));
         if (missing.length === 0) continue;
         if (kind === "overdue") {
-          if (await tellSecretariat(deps, partnership, calendar, missing, now)) counts.overdue += 1;
+          if (await reportOverdue(deps, partnership, calendar, missing, now)) counts.overdue += 1;
         } else {
           counts[kind] += await remindContacts(deps, partnership, calendar, kind, missing, now);
         }
@@ -121,7 +121,7 @@ async function remindContacts(
     for (const contact of byOrganisation.get(organisation.id) ?? []) {
       const address: UserAddress = { platform: contact.platform, workspaceId: contact.workspaceId, userId: contact.userId };
       if (!(await deps.notices.claimNotice(`quarterly-status:${kind}:${calendar.quarter}:${organisation.id}:${addressKey(address)}`, now))) continue;
-      const locale = localeOf(contact.locale);
+      const locale = deps.i18n.localeOf(contact.locale);
       const view = statusReminderView(kind, { organisation: organisation.name, ...calendar }, deps.i18n.t(locale), locale);
       if (await deps.messenger.sendDirect(address, view)) sent += 1;
     }
@@ -129,7 +129,8 @@ async function remindContacts(
   return sent;
 }
 
-async function tellSecretariat(
+/** The day after the due date: the organisations still missing, to the secretariat, once per partnership and quarter. */
+async function reportOverdue(
   deps: QuarterlyReminderDeps,
   partnership: PartnershipRecord,
   calendar: QuarterCalendar,
@@ -137,27 +138,15 @@ async function tellSecretariat(
   now: Date,
 ): Promise<boolean> {
   const { store, logger } = deps;
-  const addresses = new Map<string, { address: UserAddress; locale: "da" | "en" }>();
-  for (const c of await store.listContactsWithRole(partnership.id, "secretariat_admin")) {
-    const address: UserAddress = { platform: c.platform, workspaceId: c.workspaceId, userId: c.userId };
-    addresses.set(addressKey(address), { address, locale: localeOf(c.locale) });
-  }
   const links = [...(await store.listChannelLinks(partnership.id, "jobcenter")), ...(await store.listChannelLinks(partnership.id, "digest"))];
-  for (const link of links) {
-    for (const userId of deps.admins) {
-      const address: UserAddress = { platform: link.platform, workspaceId: link.workspaceId, userId };
-      if (!addresses.has(addressKey(address))) addresses.set(addressKey(address), { address, locale: localeOf(link.locale) });
-    }
-  }
-  if (addresses.size === 0) {
+  const recipients = await secretariatRecipients(deps, partnership.id, links);
+  if (recipients.length === 0) {
     logger.warn({ partnershipId: partnership.id, quarter: calendar.quarter }, "overdue quarterly statuses: no secretariat admin to tell");
     return false;
   }
   if (!(await deps.notices.claimNotice(`quarterly-status:overdue:${calendar.quarter}:${partnership.id}`, now))) return false;
   const organisations = missing.map((o) => o.name);
-  for (const { address, locale } of addresses.values()) {
-    const view = overdueStatusesView({ partnership: partnership.name, quarter: calendar.quarter, dueOn: calendar.dueOn, organisations }, deps.i18n.t(locale), locale);
-    await deps.messenger.sendDirect(address, view);
-  }
+  const facts = { partnership: partnership.name, quarter: calendar.quarter, dueOn: calendar.dueOn, organisations };
+  await tellSecretariat(deps, recipients, (t, locale) => overdueStatusesView(facts, t, locale), { partnershipId: partnership.id });
   return true;
 }

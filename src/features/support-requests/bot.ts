@@ -61,7 +61,7 @@ async function openForm(ctx: BotContext<SupportRequestsFeatureStore>, access: Kn
 /** The language of the jobcenter channel (the admin's when it was linked), else the deployment's default. */
 async function channelLocale(ctx: BotContext<SupportRequestsFeatureStore>, partnershipId: string): Promise<Locale> {
   const links = await ctx.deps.store.listChannelLinks(partnershipId, "jobcenter");
-  return links[0]?.locale === "en" ? "en" : "da";
+  return ctx.deps.i18n.localeOf(links[0]?.locale);
 }
 
 /** Posts a new request to the partnership's jobcenter channel; true when it got there. */
@@ -73,7 +73,7 @@ async function postToJobcenter(ctx: BotContext<SupportRequestsFeatureStore>, req
     logger.warn({ requestId: request.id, partnershipId: request.partnershipId }, "support request not posted: no jobcenter channel linked");
     return false;
   }
-  const locale: Locale = link.locale === "en" ? "en" : "da";
+  const locale = ctx.deps.i18n.localeOf(link.locale);
   try {
     const ref = await messenger.postToChannel(link, supportChannelView(request, ctx.t(locale), locale, timezone));
     await store.setSupportRequestMessage(request.id, ref);
@@ -97,7 +97,7 @@ async function announceChange(ctx: BotContext<SupportRequestsFeatureStore>, requ
   const address = userAddressFromRef(request.requestedBy);
   if (!address) return;
   const contact = await store.findContact(address.platform, address.workspaceId, [address.userId]).catch(() => undefined);
-  const locale = localeFrom(contact?.locale, "da");
+  const locale = ctx.deps.i18n.localeOf(contact?.locale);
   await messenger.sendDirect(address, requesterNoticeView(request, ctx.t(locale), locale, timezone));
 }
 

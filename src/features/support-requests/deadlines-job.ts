@@ -9,7 +9,8 @@ import type { ChannelsStore } from "../channels/index.js";
 import type { ContactsStore } from "../contacts/index.js";
 import type { ChannelLinkRecord } from "../channels/index.js";
 import type { SupportRequestRecord, SupportRequestsStore } from "./store.js";
-import type { Translate } from "../../kernel/translate.js";
+import type { I18n } from "../../kernel/translate.js";
+import { secretariatRecipients, tellSecretariat } from "../../kernel/secretariat.js";
 import type { Messenger, UserAddress } from "../../kernel/messenger.js";
 import { supportEscalationView, supportReminderView } from "./views.js";
 import type { Job } from "../../jobs/scheduler.js";
@@ -23,7 +24,7 @@ const LOOK_AHEAD_MS = 7 * 24 * 3600_000;
 export type SupportDeadlineDeps = {
   store: SupportRequestsStore & ChannelsStore & ContactsStore;
   messenger: Messenger;
-  i18n: { t(locale: "da" | "en"): Translate };
+  i18n: I18n;
   logger: Logger;
   timezone: string;
   /** BOT_ADMINS: secretariat admins by user id, reached on the jobcenter channel's platform and workspace. */
@@ -74,31 +75,15 @@ async function remind(deps: SupportDeadlineDeps, request: SupportRequestRecord, 
     deps.logger.warn({ requestId: request.id }, "reminder not posted: no jobcenter channel linked");
     return;
   }
-  const locale = link.locale === "en" ? "en" : "da";
+  const locale = deps.i18n.localeOf(link.locale);
   await deps.messenger.postToChannel(link, supportReminderView(request, deps.i18n.t(locale), locale, deps.timezone));
 }
 
 async function escalate(deps: SupportDeadlineDeps, request: SupportRequestRecord, link: ChannelLinkRecord | undefined): Promise<void> {
-  const { store, messenger, logger } = deps;
-  const addresses = new Map<string, { address: UserAddress; locale: string | null }>();
-  for (const contact of await store.listContactsWithRole(request.partnershipId, "secretariat_admin")) {
-    addresses.set(`${contact.platform}:${contact.workspaceId}:${contact.userId}`, {
-      address: { platform: contact.platform, workspaceId: contact.workspaceId, userId: contact.userId },
-      locale: contact.locale,
-    });
-  }
-  if (link) {
-    for (const userId of deps.admins) {
-      const key = `${link.platform}:${link.workspaceId}:${userId}`;
-      if (!addresses.has(key)) addresses.set(key, { address: { platform: link.platform, workspaceId: link.workspaceId, userId }, locale: link.locale });
-    }
-  }
-  if (addresses.size === 0) {
-    logger.warn({ requestId: request.id }, "overdue support request: no secretariat admin to tell");
+  const recipients = await secretariatRecipients(deps, request.partnershipId, link ? [link] : []);
+  if (recipients.length === 0) {
+    deps.logger.warn({ requestId: request.id }, "overdue support request: no secretariat admin to tell");
     return;
   }
-  for (const { address, locale: raw } of addresses.values()) {
-    const locale = raw === "en" ? "en" : "da";
-    await messenger.sendDirect(address, supportEscalationView(request, deps.i18n.t(locale), locale, deps.timezone));
-  }
+  await tellSecretariat(deps, recipients, (t, locale) => supportEscalationView(request, t, locale, deps.timezone), { requestId: request.id });
 }
