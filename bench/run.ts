@@ -19,20 +19,20 @@ import { connectDatabase } from "../src/db/connect.js";
 import { parseDatabaseUrl } from "../src/db/database-url.js";
 import { migrateDatabase } from "../src/db/migrate.js";
 import { createPrismaStore } from "../src/db/stores.js";
-import { buildReportModel } from "../src/features/quarterly/build-report.js";
-import { DEFAULT_STATUS_SCHEDULE } from "../src/kernel/quarters.js";
-import { renderReportFile } from "../src/features/quarterly/report/report-file.js";
-import type { Actor } from "../src/kernel/actor.js";
-import { SECTORS } from "../src/kernel/sectors.js";
-import type { FormValues } from "../src/kernel/form.js";
-import { createI18n } from "../src/i18n/index.js";
-import { seedPartnerships } from "../src/seed/seed-database.js";
 import { buildDigest, loadDigestData } from "../src/features/digests/build-digest.js";
-import { postWeeklyDigests } from "../src/features/digests/weekly-job.js";
-import type { ChannelAddress, MessageRef, Messenger, PostImage } from "../src/kernel/messenger.js";
-import { POST_LIMITS, PostingLimiter } from "../src/kernel/rate-limit.js";
 import { digestChart, digestView } from "../src/features/digests/view.js";
+import { postWeeklyDigests } from "../src/features/digests/weekly-job.js";
+import { buildReportModel } from "../src/features/quarterly/build-report.js";
+import { renderReportFile } from "../src/features/quarterly/report/report-file.js";
+import { createI18n } from "../src/i18n/index.js";
+import type { Actor } from "../src/kernel/actor.js";
+import type { FormValues } from "../src/kernel/form.js";
 import type { MessageView } from "../src/kernel/message.js";
+import type { ChannelAddress, MessageRef, Messenger, PostImage } from "../src/kernel/messenger.js";
+import { DEFAULT_STATUS_SCHEDULE } from "../src/kernel/quarters.js";
+import { POST_LIMITS, PostingLimiter } from "../src/kernel/rate-limit.js";
+import { SECTORS } from "../src/kernel/sectors.js";
+import { seedPartnerships } from "../src/seed/seed-database.js";
 
 const REGISTRATIONS = 300;
 const WARMUP = 20;
@@ -181,9 +181,7 @@ if (registered !== REGISTRATIONS + WARMUP) throw new Error(`expected ${REGISTRAT
 const bulkStarted = performance.now();
 const partnerships = await prisma.partnership.findMany({ include: { organisations: true, placementTypes: true } });
 const companies = await Promise.all(
-  Array.from({ length: 50 }, (_, i) =>
-    prisma.company.create({ data: { cvr: String(90_000_000 + i), name: `Bench virksomhed ${i + 1}` } }),
-  ),
+  Array.from({ length: 50 }, (_, i) => prisma.company.create({ data: { cvr: String(90_000_000 + i), name: `Bench virksomhed ${i + 1}` } })),
 );
 const rows = Array.from({ length: BULK_PLACEMENTS }, (_, i) => {
   const partnership = partnerships[i % partnerships.length]!;
@@ -247,8 +245,21 @@ const large = await prisma.partnership.create({
     municipality: "Bench",
     periodStart: new Date("2016-01-01T00:00:00Z"),
     periodEnd: new Date("2016-12-31T00:00:00Z"),
-    placementTypes: { create: aalborgSeed.placementTypes.map(({ key, labelDa, labelEn, defaultWeeks, countsForRatio, sortOrder }) => ({ key, labelDa, labelEn, defaultWeeks, countsForRatio, sortOrder })) },
-    targets: { create: (await prisma.target.findMany({ where: { partnershipId: aalborgSeed.id } })).map(({ key, labelDa, labelEn, kind, min, max, sortOrder, filter }) => ({ key, labelDa, labelEn, kind, min, max, sortOrder, filter: filter ?? {} })) },
+    placementTypes: {
+      create: aalborgSeed.placementTypes.map(({ key, labelDa, labelEn, defaultWeeks, countsForRatio, sortOrder }) => ({
+        key,
+        labelDa,
+        labelEn,
+        defaultWeeks,
+        countsForRatio,
+        sortOrder,
+      })),
+    },
+    targets: {
+      create: (await prisma.target.findMany({ where: { partnershipId: aalborgSeed.id } })).map(
+        ({ key, labelDa, labelEn, kind, min, max, sortOrder, filter }) => ({ key, labelDa, labelEn, kind, min, max, sortOrder, filter: filter ?? {} }),
+      ),
+    },
     organisations: { create: Array.from({ length: REPORT_ORGANISATIONS }, (_, i) => ({ name: `Bench organisation ${i + 1}` })) },
   },
   include: { organisations: true, placementTypes: true },
@@ -281,12 +292,18 @@ const reportPartnership = (await reportStore.getPartnership(large.id))!;
 const reportT = createI18n("da").t("da");
 let reportBytes = 0;
 async function makeReport(): Promise<void> {
-  const report = await buildReportModel(reportStore, reportPartnership, { year: 2016, quarter: 3 }, {
-    timezone: "Europe/Copenhagen",
-    now: new Date("2016-10-03T09:00:00Z"),
-    schedule: DEFAULT_STATUS_SCHEDULE,
-  });
-  if (report.statuses.length !== REPORT_ORGANISATIONS / 2 || report.missing.length !== REPORT_ORGANISATIONS / 2) throw new Error("the bench report lost statuses");
+  const report = await buildReportModel(
+    reportStore,
+    reportPartnership,
+    { year: 2016, quarter: 3 },
+    {
+      timezone: "Europe/Copenhagen",
+      now: new Date("2016-10-03T09:00:00Z"),
+      schedule: DEFAULT_STATUS_SCHEDULE,
+    },
+  );
+  if (report.statuses.length !== REPORT_ORGANISATIONS / 2 || report.missing.length !== REPORT_ORGANISATIONS / 2)
+    throw new Error("the bench report lost statuses");
   reportBytes = (await renderReportFile(report, "docx", reportT, "da")).data.length;
 }
 async function countLargePartnership(): Promise<void> {
@@ -315,8 +332,21 @@ const digestPartnership = await prisma.partnership.create({
     municipality: "Bench",
     periodStart: new Date("2016-01-01T00:00:00Z"),
     periodEnd: new Date("2016-12-31T00:00:00Z"),
-    placementTypes: { create: aalborgSeed.placementTypes.map(({ key, labelDa, labelEn, defaultWeeks, countsForRatio, sortOrder }) => ({ key, labelDa, labelEn, defaultWeeks, countsForRatio, sortOrder })) },
-    targets: { create: (await prisma.target.findMany({ where: { partnershipId: aalborgSeed.id } })).map(({ key, labelDa, labelEn, kind, min, max, sortOrder, filter }) => ({ key, labelDa, labelEn, kind, min, max, sortOrder, filter: filter ?? {} })) },
+    placementTypes: {
+      create: aalborgSeed.placementTypes.map(({ key, labelDa, labelEn, defaultWeeks, countsForRatio, sortOrder }) => ({
+        key,
+        labelDa,
+        labelEn,
+        defaultWeeks,
+        countsForRatio,
+        sortOrder,
+      })),
+    },
+    targets: {
+      create: (await prisma.target.findMany({ where: { partnershipId: aalborgSeed.id } })).map(
+        ({ key, labelDa, labelEn, kind, min, max, sortOrder, filter }) => ({ key, labelDa, labelEn, kind, min, max, sortOrder, filter: filter ?? {} }),
+      ),
+    },
     organisations: { create: Array.from({ length: DIGEST_ORGANISATIONS }, (_, i) => ({ name: `Digest organisation ${i + 1}` })) },
   },
   include: { organisations: true, placementTypes: true },
@@ -426,7 +456,16 @@ class BenchMessenger implements Messenger {
 const benchMessenger = new BenchMessenger();
 const postingStarted = performance.now();
 const digestReport = await postWeeklyDigests(
-  { store: digestStore, messenger: benchMessenger, i18n: digestI18n, logger, timezone: digestTimezone, admins: new Set(), instanceId: "bench", limiter: new PostingLimiter() },
+  {
+    store: digestStore,
+    messenger: benchMessenger,
+    i18n: digestI18n,
+    logger,
+    timezone: digestTimezone,
+    admins: new Set(),
+    instanceId: "bench",
+    limiter: new PostingLimiter(),
+  },
   digestMonday,
 );
 const postingMs = performance.now() - postingStarted;
@@ -471,7 +510,14 @@ const table: [string, string, string, string, string, string][] = [
     progress.perSecond.toFixed(0),
     `${(progress.median / count.median).toFixed(1)}× count`,
   ],
-  ['SELECT count(*) of one partnership, baseline', String(partnershipCount.n), ms(partnershipCount.median), ms(partnershipCount.p95), partnershipCount.perSecond.toFixed(0), "1.0×"],
+  [
+    "SELECT count(*) of one partnership, baseline",
+    String(partnershipCount.n),
+    ms(partnershipCount.median),
+    ms(partnershipCount.p95),
+    partnershipCount.perSecond.toFixed(0),
+    "1.0×",
+  ],
   [
     `quarterly report, DOCX (${BULK_PLACEMENTS.toLocaleString("en")} placements, ${REPORT_ORGANISATIONS} organisations, ${Math.round(reportBytes / 1024)} KB)`,
     String(reportStats.n),
@@ -480,7 +526,14 @@ const table: [string, string, string, string, string, string][] = [
     reportStats.perSecond.toFixed(1),
     `${(reportStats.median / partnershipCount.median).toFixed(1)}× count`,
   ],
-  ['SELECT count(*) of the digest partnership, baseline', String(digestCount.n), ms(digestCount.median), ms(digestCount.p95), digestCount.perSecond.toFixed(0), "1.0×"],
+  [
+    "SELECT count(*) of the digest partnership, baseline",
+    String(digestCount.n),
+    ms(digestCount.median),
+    ms(digestCount.p95),
+    digestCount.perSecond.toFixed(0),
+    "1.0×",
+  ],
   [
     `weekly digests built for ${DIGEST_CHANNELS.toLocaleString("en")} channels (${DIGEST_PLACEMENTS.toLocaleString("en")} placements, ${digestCharts} charts)`,
     String(digestBuild.n),
@@ -495,7 +548,9 @@ const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.p
 
 const resources = process.resourceUsage();
 console.log(`Praktikbot bench: in-memory PGlite, Node ${process.version}, ${new Date().toISOString()}`);
-console.log(`setup (PGlite, migrations, example partnerships) ${(setupMs / 1000).toFixed(1)} s; ${BULK_PLACEMENTS.toLocaleString("en")} placements inserted with createMany in ${(bulkMs / 1000).toFixed(1)} s`);
+console.log(
+  `setup (PGlite, migrations, example partnerships) ${(setupMs / 1000).toFixed(1)} s; ${BULK_PLACEMENTS.toLocaleString("en")} placements inserted with createMany in ${(bulkMs / 1000).toFixed(1)} s`,
+);
 console.log("");
 console.log(line(table[0]!));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));

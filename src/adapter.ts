@@ -1,10 +1,10 @@
 import type { Application } from "express";
 import type { Logger } from "pino";
 import type { Bot } from "./bot/bot.js";
-import type { Locale } from "./kernel/actor.js";
 import type { FileShelf } from "./http/file-shelf.js";
-import type { Store } from "./kernel/store.js";
+import type { Locale } from "./kernel/actor.js";
 import type { Messenger } from "./kernel/messenger.js";
+import type { Store } from "./kernel/store.js";
 
 /** What every platform adapter gets: the bot, the shared HTTP app, and the defaults. */
 export type AdapterContext = {

@@ -10,14 +10,14 @@ import type { Config } from "./config.js";
 import { connectDatabase, type Database } from "./db/connect.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { createPrismaStores } from "./db/stores.js";
+import { weeklyDigestsJob } from "./features/digests/weekly-job.js";
+import { iguMilestonesJob } from "./features/placement-rules/igu-milestones-job.js";
+import { placementRetentionJob } from "./features/privacy/retention-job.js";
+import { quarterlyStatusRemindersJob } from "./features/quarterly/reminders-job.js";
+import { supportDeadlinesJob } from "./features/support-requests/deadlines-job.js";
 import { FileShelf } from "./http/file-shelf.js";
 import { createI18n } from "./i18n/index.js";
 import { Scheduler } from "./jobs/scheduler.js";
-import { quarterlyStatusRemindersJob } from "./features/quarterly/reminders-job.js";
-import { iguMilestonesJob } from "./features/placement-rules/igu-milestones-job.js";
-import { supportDeadlinesJob } from "./features/support-requests/deadlines-job.js";
-import { weeklyDigestsJob } from "./features/digests/weekly-job.js";
-import { placementRetentionJob } from "./features/privacy/retention-job.js";
 import { RoutingMessenger } from "./kernel/messenger.js";
 import { seedIfEmpty } from "./seed/seed-database.js";
 import { createSlackAdapter } from "./slack/index.js";
@@ -85,23 +85,22 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   if (config.teams.mode !== "off") adapters.push(await createTeamsAdapter(config.teams, context));
   else logger.warn("Teams is off: no CLIENT_ID/CLIENT_SECRET/TENANT_ID and HOST is not a loopback address");
   for (const adapter of adapters) messenger.register(adapter.name, adapter.messenger);
-  const jobs = new Scheduler({ store, logger, timezone: config.timezone, clock: opts.clock }).add(
-    supportDeadlinesJob({ store, messenger, i18n, logger, timezone: config.timezone, admins: config.admins }),
-  ).add(
-    weeklyDigestsJob({ store, messenger, i18n, logger, timezone: config.timezone, admins: config.admins }),
-  ).add(
-    placementRetentionJob({ store, logger, timezone: config.timezone, retentionYears: config.retentionYears }),
-  ).add(
-    quarterlyStatusRemindersJob({
-      store,
-      notices: stores.notices,
-      messenger,
-      i18n,
-      logger,
-      timezone: config.timezone,
-      admins: config.admins,
-    }),
-  ).add(iguMilestonesJob({ store, placements: stores.iguMilestones, notices: stores.notices, messenger, i18n, logger, timezone: config.timezone }));
+  const jobs = new Scheduler({ store, logger, timezone: config.timezone, clock: opts.clock })
+    .add(supportDeadlinesJob({ store, messenger, i18n, logger, timezone: config.timezone, admins: config.admins }))
+    .add(weeklyDigestsJob({ store, messenger, i18n, logger, timezone: config.timezone, admins: config.admins }))
+    .add(placementRetentionJob({ store, logger, timezone: config.timezone, retentionYears: config.retentionYears }))
+    .add(
+      quarterlyStatusRemindersJob({
+        store,
+        notices: stores.notices,
+        messenger,
+        i18n,
+        logger,
+        timezone: config.timezone,
+        admins: config.admins,
+      }),
+    )
+    .add(iguMilestonesJob({ store, placements: stores.iguMilestones, notices: stores.notices, messenger, i18n, logger, timezone: config.timezone }));
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = config.host ? http.listen(config.port, config.host) : http.listen(config.port);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDatabaseUrl, type DatabaseTarget } from "./db/database-url.js";
+import { type DatabaseTarget, parseDatabaseUrl } from "./db/database-url.js";
 
 const optionalText = z
   .string()

@@ -24,7 +24,11 @@ function resolved(file: string, spec: string): string | undefined {
 }
 
 function offenders(files: string[], bad: (spec: string, target: string | undefined, file: string) => boolean): string[] {
-  return files.flatMap((file) => imports(file).filter((spec) => bad(spec, resolved(file, spec), file)).map((spec) => `${file} imports ${spec}`));
+  return files.flatMap((file) =>
+    imports(file)
+      .filter((spec) => bad(spec, resolved(file, spec), file))
+      .map((spec) => `${file} imports ${spec}`),
+  );
 }
 
 const PLATFORM_OR_STORAGE = /^(@slack\/|@microsoft\/|@prisma\/|prisma|i18next|express|pino)/;
@@ -32,14 +36,18 @@ const featureOf = (file: string) => /^src\/features\/([^/]+)\//.exec(file)?.[1];
 const FEATURE_FILES = sources("src/features");
 /** Use cases and rules: verb-noun files (register-placement.ts, ratio-rule.ts), not forms, contracts, views, jobs, ports or documents. */
 const USE_CASES = FEATURE_FILES.filter(
-  (file) => /\/[a-z]+-[a-z-]+\.ts$/.test(file) && !/(form|contract|fields|view|views|bot|job|store|index)[^/]*\.ts$/.test(path.basename(file)) && !file.includes("/report/"),
+  (file) =>
+    /\/[a-z]+-[a-z-]+\.ts$/.test(file) &&
+    !/(form|contract|fields|view|views|bot|job|store|index)[^/]*\.ts$/.test(path.basename(file)) &&
+    !file.includes("/report/"),
 );
 
 describe("architecture", () => {
   it("keeps the kernel and the features free of platforms, Prisma, i18next and the server", () => {
     expect(
-      offenders([...sources("src/kernel"), ...FEATURE_FILES, ...sources("src/bot")], (spec, target) =>
-        PLATFORM_OR_STORAGE.test(spec) || /^src\/(slack|teams|db|i18n|http)\//.test(target ?? ""),
+      offenders(
+        [...sources("src/kernel"), ...FEATURE_FILES, ...sources("src/bot")],
+        (spec, target) => PLATFORM_OR_STORAGE.test(spec) || /^src\/(slack|teams|db|i18n|http)\//.test(target ?? ""),
       ),
     ).toEqual([]);
   });
@@ -64,7 +72,10 @@ describe("architecture", () => {
   it("keeps use cases free of views, forms and adapters", () => {
     expect(USE_CASES.length).toBeGreaterThan(10);
     expect(
-      offenders(USE_CASES, (_spec, target) => target !== undefined && /(\/form|\/forms|\/views?|\/bot|-view)\.ts$|\/kernel\/(form|common-views|message)\.ts$/.test(target)),
+      offenders(
+        USE_CASES,
+        (_spec, target) => target !== undefined && /(\/form|\/forms|\/views?|\/bot|-view)\.ts$|\/kernel\/(form|common-views|message)\.ts$/.test(target),
+      ),
     ).toEqual([]);
   });
 

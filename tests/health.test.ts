@@ -2,7 +2,7 @@
 // its database, 503 while it cannot.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../src/app.js";
+import { type RunningApp, startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { silentLogger } from "../src/logger.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";

@@ -12,9 +12,7 @@ function flatten(value: unknown, prefix = ""): Record<string, unknown> {
 
 const resources = loadResources();
 const flat = (locale: "da" | "en") =>
-  Object.fromEntries(
-    Object.entries(resources[locale]!).flatMap(([ns, content]) => Object.entries(flatten(content)).map(([k, v]) => [`${ns}:${k}`, v])),
-  );
+  Object.fromEntries(Object.entries(resources[locale]!).flatMap(([ns, content]) => Object.entries(flatten(content)).map(([k, v]) => [`${ns}:${k}`, v])));
 
 describe("translations", () => {
   it("has the same namespaces in Danish and English", () => {
@@ -48,7 +46,9 @@ describe("translations", () => {
         if (entry.isDirectory()) walk(file);
         else if (file.endsWith(".ts")) {
           const source = readFileSync(file, "utf8");
-          for (const match of source.matchAll(/["'`]((?:common|form|placement|progress|help|access|admin|errors|quarterly|rules|support|digest):[a-z_.]+)(\$\{)?/g)) {
+          for (const match of source.matchAll(
+            /["'`]((?:common|form|placement|progress|help|access|admin|errors|quarterly|rules|support|digest):[a-z_.]+)(\$\{)?/g,
+          )) {
             const key = match[1]!;
             // A key built at run time ("placement:sectors.${s}") must name an existing group.
             if (match[2] ? !prefixes.has(key.replace(/\.$/, "")) : !known.has(key)) missing.push(`${path.relative(process.cwd(), file)}: ${key}`);

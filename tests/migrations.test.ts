@@ -81,7 +81,10 @@ describe("migrateDatabase", () => {
     const dir = migrationsCopy();
     const name = "29991231000000_add_probe";
     mkdirSync(path.join(dir, name));
-    writeFileSync(path.join(dir, name, "migration.sql"), `-- CreateTable\nCREATE TABLE "MigrationProbe" (\n    "id" INTEGER NOT NULL,\n    CONSTRAINT "MigrationProbe_pkey" PRIMARY KEY ("id")\n);\n`);
+    writeFileSync(
+      path.join(dir, name, "migration.sql"),
+      `-- CreateTable\nCREATE TABLE "MigrationProbe" (\n    "id" INTEGER NOT NULL,\n    CONSTRAINT "MigrationProbe_pkey" PRIMARY KEY ("id")\n);\n`,
+    );
     expect(await migrateDatabase(db, dir)).toEqual({ applied: [name] });
     expect(await migrateDatabase(db, dir)).toEqual({ applied: [] });
     await db.prisma.$executeRawUnsafe(`INSERT INTO "MigrationProbe" (id) VALUES (1)`);

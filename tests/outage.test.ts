@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeTeamsConnector, startFakeTeamsConnector } from "./support/fake-teams-connector.js";
 import { failNextInserts, takeTableAway, withTableAway } from "./support/outage.js";
+import { ADMIN, allText, commandReply, type LogLine, openModal, optionValue, type SlackTestApp, startSlackTestApp, TEAM } from "./support/slack-harness.js";
 import { viewSubmissionPayload } from "./support/slack-requests.js";
 import {
   type Card,
@@ -21,7 +22,6 @@ import {
   TEST_TENANT_ID,
   teamsUser,
 } from "./support/teams-activities.js";
-import { ADMIN, allText, commandReply, type LogLine, openModal, optionValue, type SlackTestApp, startSlackTestApp, TEAM } from "./support/slack-harness.js";
 
 const teamsAdmin = teamsUser("Sara Sekretariat");
 /** After a submission the fault says nothing was saved; after a question, that there is no answer now. */

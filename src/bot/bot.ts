@@ -2,31 +2,31 @@
 // and one of these calls, and render the reply; they hold no rules of their own. Each
 // feature's commands, buttons and forms live in their own file and are listed in FEATURES.
 import { randomUUID } from "node:crypto";
+import { contactsFeature } from "../features/contacts/bot.js";
+import { digestsFeature } from "../features/digests/bot.js";
+import { placementRulesFeature } from "../features/placement-rules/bot.js";
+import { placementsFeature } from "../features/placements/bot.js";
+import { caseDataFeature } from "../features/privacy/bot.js";
+import { quarterlyStatusFeature } from "../features/quarterly/bot.js";
+import { supportRequestsFeature } from "../features/support-requests/bot.js";
 import { type Access, isAdmin, resolveAccess } from "../kernel/access.js";
 import type { Actor, Locale } from "../kernel/actor.js";
 import { parseCommand } from "../kernel/commands.js";
-import type { Translate } from "../kernel/translate.js";
-import type { ChannelAddress } from "../kernel/messenger.js";
 import { type CommandStyle, faultView, noAccessView } from "../kernel/common-views.js";
-import { helpView, unknownCommandView } from "./help-views.js";
-import { type MessageView, simpleMessage } from "../kernel/message.js";
-import { contactsFeature } from "../features/contacts/bot.js";
 import {
   type BotContext,
-  type BotDeps as KernelBotDeps,
   type BotReply,
   type Feature,
   type FormSubmission,
+  type BotDeps as KernelBotDeps,
   message,
   type SubmitReply,
 } from "../kernel/feature.js";
-import { placementsFeature } from "../features/placements/bot.js";
-import { placementRulesFeature } from "../features/placement-rules/bot.js";
-import { caseDataFeature } from "../features/privacy/bot.js";
-import { supportRequestsFeature } from "../features/support-requests/bot.js";
-import { quarterlyStatusFeature } from "../features/quarterly/bot.js";
-import { digestsFeature } from "../features/digests/bot.js";
+import { type MessageView, simpleMessage } from "../kernel/message.js";
+import type { ChannelAddress } from "../kernel/messenger.js";
 import { withRetry } from "../kernel/retry.js";
+import type { Translate } from "../kernel/translate.js";
+import { helpView, unknownCommandView } from "./help-views.js";
 import type { AppStore } from "./stores.js";
 
 export type { BotReply, FormSubmission, SubmitReply } from "../kernel/feature.js";
@@ -41,7 +41,16 @@ const helpFeature: Feature<unknown> = {
 };
 
 /** Every feature the bot has. */
-const FEATURES: readonly Feature<AppStore>[] = [helpFeature, placementsFeature, contactsFeature, supportRequestsFeature, quarterlyStatusFeature, placementRulesFeature, caseDataFeature, digestsFeature];
+const FEATURES: readonly Feature<AppStore>[] = [
+  helpFeature,
+  placementsFeature,
+  contactsFeature,
+  supportRequestsFeature,
+  quarterlyStatusFeature,
+  placementRulesFeature,
+  caseDataFeature,
+  digestsFeature,
+];
 
 export class Bot {
   private readonly ctx: BotContext<AppStore>;
@@ -76,26 +85,28 @@ export class Bot {
       return await handler();
     } catch (error) {
       const reference = randomUUID().slice(0, 8);
-      this.deps.logger.error(
-        { err: error, reference, what, platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId },
-        "request failed",
-      );
+      this.deps.logger.error({ err: error, reference, what, platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId }, "request failed");
       return onFault(faultView(this.t(actor.locale), reference, during));
     }
   }
 
   /** "/praktik <text>" in Slack, or a message to the bot in Teams. */
   async handleCommand(actor: Actor, text: string, style: CommandStyle, channel?: ChannelAddress): Promise<BotReply> {
-    return this.guard(actor, `command ${text.trim().split(/\s+/)[0] ?? ""}`, async () => {
-      const t = this.t(actor.locale);
-      const access = await this.access(actor);
-      if (access.kind === "unknown") return message(noAccessView(actor, t));
-      const parsed = parseCommand(text);
-      if (parsed.kind === "unknown") return message(unknownCommandView(parsed.word, parsed.suggestion, t, style));
-      const handler = FEATURES.map((f) => f.commands?.[parsed.name]).find((h) => h !== undefined);
-      if (!handler) return message(unknownCommandView(parsed.name, undefined, t, style));
-      return handler(this.ctx, { access, args: parsed.args, style, ...(channel ? { channel } : {}) });
-    }, message);
+    return this.guard(
+      actor,
+      `command ${text.trim().split(/\s+/)[0] ?? ""}`,
+      async () => {
+        const t = this.t(actor.locale);
+        const access = await this.access(actor);
+        if (access.kind === "unknown") return message(noAccessView(actor, t));
+        const parsed = parseCommand(text);
+        if (parsed.kind === "unknown") return message(unknownCommandView(parsed.word, parsed.suggestion, t, style));
+        const handler = FEATURES.map((f) => f.commands?.[parsed.name]).find((h) => h !== undefined);
+        if (!handler) return message(unknownCommandView(parsed.name, undefined, t, style));
+        return handler(this.ctx, { access, args: parsed.args, style, ...(channel ? { channel } : {}) });
+      },
+      message,
+    );
   }
 
   /** A button in one of the bot's messages; `value` is what the button carries (e.g. a request id). */
@@ -105,11 +116,16 @@ export class Bot {
       this.deps.logger.warn({ actionId, platform: actor.platform }, "unknown action");
       return message(simpleMessage(this.t(actor.locale)("errors:form_expired")));
     }
-    return this.guard(actor, `action ${actionId}`, async () => {
-      const access = await this.access(actor);
-      if (access.kind === "unknown") return message(noAccessView(actor, this.t(actor.locale)));
-      return handler(this.ctx, { access, value, style });
-    }, message);
+    return this.guard(
+      actor,
+      `action ${actionId}`,
+      async () => {
+        const access = await this.access(actor);
+        if (access.kind === "unknown") return message(noAccessView(actor, this.t(actor.locale)));
+        return handler(this.ctx, { access, value, style });
+      },
+      message,
+    );
   }
 
   /** A form came back from the platform. */

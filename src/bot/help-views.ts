@@ -1,9 +1,10 @@
 // The bot's own answers: help with every command, and an unknown word with the nearest command.
+
+import { OPEN_PLACEMENT_FORM_ACTION } from "../features/placements/index.js";
 import type { CommandName } from "../kernel/commands.js";
 import { type CommandStyle, channelCommandText, commandText } from "../kernel/common-views.js";
 import type { MessageView } from "../kernel/message.js";
 import type { Translate } from "../kernel/translate.js";
-import { OPEN_PLACEMENT_FORM_ACTION } from "../features/placements/index.js";
 
 export function helpView(t: Translate, style: CommandStyle, isAdmin: boolean): MessageView {
   const names: CommandName[] = ["new", "list", "progress", "extend", "end", "confirm", "vitas", "status", "help"];
@@ -13,7 +14,11 @@ export function helpView(t: Translate, style: CommandStyle, isAdmin: boolean): M
   const items = names.map((name) => `${commandText(name, style, t)} — ${t(`help:describe.${name}`)}`);
   if (isAdmin) {
     const at = items.findIndex((item) => item.startsWith(commandText("channel", style, t)));
-    items.splice(at + 1, 0, ...(["channel_digest", "channel_off"] as const).map((key) => `${channelCommandText(key, style, t)} — ${t(`help:describe.${key}`)}`));
+    items.splice(
+      at + 1,
+      0,
+      ...(["channel_digest", "channel_off"] as const).map((key) => `${channelCommandText(key, style, t)} — ${t(`help:describe.${key}`)}`),
+    );
   }
   return {
     text: t("help:heading"),

@@ -1,8 +1,7 @@
 // Every store port the bot's features, jobs and adapters use, as one type: what the Bot, the
 // scheduler and app.ts hold. src/db/stores.ts builds it with Prisma; tests/support/memory/ builds
 // it in memory. A feature or use case names only the ports it needs.
-import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
-import type { JobRunStore, NoticeStore } from "../kernel/once.js";
+
 import type { ChannelsStore } from "../features/channels/store.js";
 import type { ContactsStore } from "../features/contacts/store.js";
 import type { DigestsStore } from "../features/digests/store.js";
@@ -11,6 +10,8 @@ import type { PlacementsStore } from "../features/placements/store.js";
 import type { PrivacyStore } from "../features/privacy/store.js";
 import type { ExportStore, QuarterlyStore } from "../features/quarterly/store.js";
 import type { SupportRequestsStore } from "../features/support-requests/store.js";
+import type { JobRunStore, NoticeStore } from "../kernel/once.js";
+import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
 
 export type AppStore = AccessStore &
   PartnershipsStore &

@@ -40,7 +40,9 @@ function trendChartSvg(chart: TrendChart): { svg: string; width: number; height:
   const step = Math.max(1, Math.ceil(chart.xLabels.length / 8));
   chart.xLabels.forEach((label, i) => {
     if (i % step !== 0 && i !== chart.xLabels.length - 1) return;
-    parts.push(`<text x="${x(i).toFixed(1)}" y="${top + plotHeight + 18}" text-anchor="middle" ${font} font-size="11" fill="#616161">${escapeXml(label)}</text>`);
+    parts.push(
+      `<text x="${x(i).toFixed(1)}" y="${top + plotHeight + 18}" text-anchor="middle" ${font} font-size="11" fill="#616161">${escapeXml(label)}</text>`,
+    );
   });
   chart.series.forEach((s, si) => {
     const colour = COLOURS[si % COLOURS.length]!;

@@ -3,9 +3,9 @@
 // linked channel (and no --channel) each partnership's own digest is printed.
 import { createPrismaStore } from "../db/stores.js";
 import { buildDigest, digestMoment, isoWeekAt, loadDigestData, mondayOfIsoWeek, type PartnershipDigestData } from "../features/digests/build-digest.js";
-import type { Locale } from "../kernel/actor.js";
-import { createI18n } from "../i18n/index.js";
 import { digestChart, digestView, messageAsText } from "../features/digests/view.js";
+import { createI18n } from "../i18n/index.js";
+import type { Locale } from "../kernel/actor.js";
 import { oneOf, readOptions, timezoneFrom } from "./args.js";
 import { CliError, openMigratedDatabase, runCli } from "./migrate.js";
 
@@ -14,7 +14,11 @@ const USAGE = "npm run digest -- --dry-run [--channel <id>] [--week 2026-W48] [-
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dryRun = argv.includes("--dry-run");
-  const opts = readOptions(argv.filter((a) => a !== "--dry-run"), ["channel", "week", "locale"], USAGE);
+  const opts = readOptions(
+    argv.filter((a) => a !== "--dry-run"),
+    ["channel", "week", "locale"],
+    USAGE,
+  );
   if (!dryRun) throw new CliError(`only --dry-run is supported here; the bot posts the digests on their schedule. Usage: ${USAGE}`);
   const timezone = timezoneFrom(process.env);
   const now = new Date();
@@ -38,7 +42,14 @@ async function main(): Promise<void> {
     const targets =
       links.length > 0
         ? links.map((l) => ({ label: `${l.platform} ${l.workspaceId}/${l.channelId}${l.failedAt ? ` (failed: ${l.failure})` : ""}`, ...l }))
-        : partnerships.map((p) => ({ label: `(no linked channel) ${p.slug}`, partnershipId: p.id, organisationId: null, locale: null, weekday: 1, time: "08:00" }));
+        : partnerships.map((p) => ({
+            label: `(no linked channel) ${p.slug}`,
+            partnershipId: p.id,
+            organisationId: null,
+            locale: null,
+            weekday: 1,
+            time: "08:00",
+          }));
     for (const target of targets) {
       const asOf = digestMoment(week, now, timezone, target);
       const digest = buildDigest(await dataFor(target.partnershipId, asOf), target.organisationId);

@@ -4,8 +4,8 @@
 // praktikpladser-aalborg-2016.xlsx), --locale da|en (column names; default da).
 import { writeFile } from "node:fs/promises";
 import { PrismaExportStore } from "../db/quarterly-store.js";
-import { createI18n } from "../i18n/index.js";
 import { EXPORT_FORMATS, EXPORT_SUBJECTS, exportSpreadsheet } from "../features/quarterly/export.js";
+import { createI18n } from "../i18n/index.js";
 import { oneOf, readOptions, required, timezoneFrom } from "./args.js";
 import { CliError, openMigratedDatabase, runCli } from "./migrate.js";
 

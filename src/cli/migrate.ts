@@ -3,8 +3,8 @@
 // then exits.
 import { pathToFileURL } from "node:url";
 import { connectDatabase, type Database } from "../db/connect.js";
-import { parseDatabaseUrl, redact, type DatabaseTarget } from "../db/database-url.js";
-import { migrateDatabase, type MigrationResult } from "../db/migrate.js";
+import { type DatabaseTarget, parseDatabaseUrl, redact } from "../db/database-url.js";
+import { type MigrationResult, migrateDatabase } from "../db/migrate.js";
 
 /** A failure the command reports as one line, without a stack trace. */
 export class CliError extends Error {}

@@ -4,9 +4,9 @@
 import { writeFile } from "node:fs/promises";
 import { createPrismaStore } from "../db/stores.js";
 import { buildReportModel } from "../features/quarterly/build-report.js";
-import { DEFAULT_STATUS_SCHEDULE, parseQuarter } from "../kernel/quarters.js";
-import { createI18n } from "../i18n/index.js";
 import { REPORT_FORMATS, renderReportFile } from "../features/quarterly/report/report-file.js";
+import { createI18n } from "../i18n/index.js";
+import { DEFAULT_STATUS_SCHEDULE, parseQuarter } from "../kernel/quarters.js";
 import { oneOf, readOptions, required, timezoneFrom } from "./args.js";
 import { CliError, openMigratedDatabase, runCli } from "./migrate.js";
 

@@ -9,9 +9,7 @@ async function main(): Promise<void> {
   try {
     console.log(describeMigration(target, migration));
     const slugs = EXAMPLE_PARTNERSHIPS.map((p) => p.slug);
-    const existing = new Set(
-      (await db.prisma.partnership.findMany({ where: { slug: { in: slugs } }, select: { slug: true } })).map((p) => p.slug),
-    );
+    const existing = new Set((await db.prisma.partnership.findMany({ where: { slug: { in: slugs } }, select: { slug: true } })).map((p) => p.slug));
     await seedPartnerships(db.prisma);
     const created = slugs.filter((slug) => !existing.has(slug));
     const updated = slugs.filter((slug) => existing.has(slug));

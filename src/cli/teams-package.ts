@@ -87,9 +87,7 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } | 
 
 export type TeamsPackageResult = { file: string; manifest: Record<string, unknown>; bytes: number };
 
-export async function packageTeamsApp(
-  opts: { env?: NodeJS.ProcessEnv; manifestDir?: string; outFile?: string } = {},
-): Promise<TeamsPackageResult> {
+export async function packageTeamsApp(opts: { env?: NodeJS.ProcessEnv; manifestDir?: string; outFile?: string } = {}): Promise<TeamsPackageResult> {
   const manifestDir = opts.manifestDir ?? DEFAULT_MANIFEST_DIR;
   const outFile = opts.outFile ?? DEFAULT_OUT_FILE;
   const values = placeholderValues(opts.env ?? process.env);
@@ -127,7 +125,9 @@ export async function packageTeamsApp(
 async function main(): Promise<void> {
   const result = await packageTeamsApp();
   const domains = (result.manifest.validDomains as string[] | undefined) ?? [];
-  console.log(`Teams app package written to ${result.file} (${result.bytes} bytes, bot ${String(result.manifest.id)}${domains.length ? `, domain ${domains.join(", ")}` : ""})`);
+  console.log(
+    `Teams app package written to ${result.file} (${result.bytes} bytes, bot ${String(result.manifest.id)}${domains.length ? `, domain ${domains.join(", ")}` : ""})`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -19,12 +19,7 @@ export type ChannelLinkWrite = {
 type ChannelLinkRow = Prisma.ChannelLinkGetPayload<object>;
 
 /** Saves the link in one transaction and returns it as the caller's record (also what the audit row holds). */
-export async function upsertChannelLink<R>(
-  prisma: PrismaClient,
-  link: ChannelLinkWrite,
-  actor: string,
-  toRecord: (row: ChannelLinkRow) => R,
-): Promise<R> {
+export async function upsertChannelLink<R>(prisma: PrismaClient, link: ChannelLinkWrite, actor: string, toRecord: (row: ChannelLinkRow) => R): Promise<R> {
   return prisma.$transaction(async (tx) => {
     const { platform, workspaceId, channelId, purpose } = link;
     const where = { platform_workspaceId_channelId_purpose: { platform, workspaceId, channelId, purpose } };

@@ -1,8 +1,8 @@
 // Prisma for contacts and the chat users the bot has met (features/contacts/store.ts).
 import type { PrismaClient } from "@prisma/client";
+import type { ContactsStore, NewContact } from "../features/contacts/store.js";
 import type { Platform } from "../kernel/actor.js";
 import type { AuditEntry, ChatUserRecord, ContactRecord, Role } from "../kernel/records.js";
-import type { ContactsStore, NewContact } from "../features/contacts/store.js";
 import { writeAudit } from "./audit.js";
 import { toContact } from "./rows.js";
 

@@ -1,9 +1,7 @@
 import path from "node:path";
 
 /** Where the bot keeps its data, decided by DATABASE_URL alone. */
-export type DatabaseTarget =
-  | { kind: "pglite"; dataDir: string | undefined; description: string }
-  | { kind: "postgres"; url: string; description: string };
+export type DatabaseTarget = { kind: "pglite"; dataDir: string | undefined; description: string } | { kind: "postgres"; url: string; description: string };
 
 /**
  * unset            → embedded PGlite in ./data
@@ -24,9 +22,7 @@ export function parseDatabaseUrl(value: string | undefined, cwd = process.cwd())
     return { kind: "postgres", url, description: `PostgreSQL at ${redact(url)}` };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-    throw new Error(
-      `DATABASE_URL must be empty, memory://, a folder path or a postgres:// URL (got ${redact(url)})`,
-    );
+    throw new Error(`DATABASE_URL must be empty, memory://, a folder path or a postgres:// URL (got ${redact(url)})`);
   }
   const dataDir = path.resolve(cwd, url.replace(/^file:/, ""));
   return { kind: "pglite", dataDir, description: `embedded PGlite in ${dataDir}` };

@@ -2,17 +2,17 @@
 // partnership, never one row per placement), digest links and the DigestRun claims that make a
 // channel get each ISO week once (features/digests/store.ts).
 import type { PrismaClient } from "@prisma/client";
-import type { Platform } from "../kernel/actor.js";
-import { dateFromIso, type IsoDate, isoFromDate } from "../kernel/dates.js";
 import type {
   DigestFacts,
   DigestFactsQuery,
   DigestLinkRecord,
   DigestRunClaim,
   DigestRunOutcome,
+  DigestsStore,
   NewDigestLink,
 } from "../features/digests/store.js";
-import type { DigestsStore } from "../features/digests/store.js";
+import type { Platform } from "../kernel/actor.js";
+import { dateFromIso, type IsoDate, isoFromDate } from "../kernel/dates.js";
 import type { EmployerSector } from "../kernel/records.js";
 import { toJsonValue, writeAudit } from "./audit.js";
 import { upsertChannelLink } from "./channel-links.js";
@@ -133,7 +133,11 @@ async function removeDigestLink(
 
 async function listDigestLinks(prisma: PrismaClient, filter: { partnershipId?: string; channelId?: string } = {}): Promise<DigestLinkRecord[]> {
   const rows = await prisma.channelLink.findMany({
-    where: { purpose: "digest", ...(filter.partnershipId ? { partnershipId: filter.partnershipId } : {}), ...(filter.channelId ? { channelId: filter.channelId } : {}) },
+    where: {
+      purpose: "digest",
+      ...(filter.partnershipId ? { partnershipId: filter.partnershipId } : {}),
+      ...(filter.channelId ? { channelId: filter.channelId } : {}),
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   return rows.map(toDigestLink);

@@ -2,9 +2,9 @@
 // reference data, a placement by id, Teams conversations, the once-only claims and the health check.
 import type { PrismaClient } from "@prisma/client";
 import type { Platform } from "../kernel/actor.js";
-import type { OrganisationRecord, TargetFilter, TargetRecord, ConversationRefRecord } from "../kernel/records.js";
-import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
 import type { JobRunStore, NoticeStore } from "../kernel/once.js";
+import type { ConversationRefRecord, OrganisationRecord, TargetFilter, TargetRecord } from "../kernel/records.js";
+import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
 import { ZTargetFilterSchema } from "./json-schemas.js";
 import { placementInclude, toContact, toPartnership, toPlacement, toType } from "./rows.js";
 

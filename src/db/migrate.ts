@@ -4,10 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Database } from "./connect.js";
 
-const defaultMigrationsDir = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../prisma/migrations",
-);
+const defaultMigrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
 
 /** The key Prisma Migrate itself locks on, so the CLI and the bot never migrate at once. */
 const MIGRATION_LOCK_KEY = 72707369;
@@ -21,10 +18,7 @@ export type MigrationResult = { applied: string[] };
  * Runs inside the process at start-up: the Prisma CLI needs no engine download then and
  * several replicas starting together serialise on an advisory lock.
  */
-export async function migrateDatabase(
-  db: Database,
-  migrationsDir = defaultMigrationsDir,
-): Promise<MigrationResult> {
+export async function migrateDatabase(db: Database, migrationsDir = defaultMigrationsDir): Promise<MigrationResult> {
   const { prisma } = db;
   const names = readdirSync(migrationsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())

@@ -1,18 +1,12 @@
 // Prisma for the placement rules (features/placement-rules/store.ts): rule numbers, workplaces,
 // audited changes to a placement, outcomes, and the IGU placements the bonus job looks at.
 import type { PrismaClient } from "@prisma/client";
-import { dateFromIso, isoFromDate, type IsoDate } from "../kernel/dates.js";
-import type { AuditEntry } from "../kernel/records.js";
-import type {
-  IguMilestoneStore,
-  IguPlacement,
-  OutcomesStore,
-  PlacementRulesPatch,
-  PlacementRulesStore,
-} from "../features/placement-rules/store.js";
 import type { OutcomeRange, OutcomeTally } from "../features/placement-rules/placement-outcomes.js";
-import { placementRuleOverrides } from "./placement-rules-settings.js";
+import type { IguMilestoneStore, IguPlacement, OutcomesStore, PlacementRulesPatch, PlacementRulesStore } from "../features/placement-rules/store.js";
+import { dateFromIso, type IsoDate, isoFromDate } from "../kernel/dates.js";
+import type { AuditEntry } from "../kernel/records.js";
 import { writeAudit } from "./audit.js";
+import { placementRuleOverrides } from "./placement-rules-settings.js";
 import { placementInclude, toPlacement } from "./rows.js";
 
 export class PrismaPlacementRulesStore implements PlacementRulesStore {

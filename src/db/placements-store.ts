@@ -1,8 +1,8 @@
 // Prisma for registering and listing placements (features/placements/store.ts).
-import { Prisma, type PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
+import type { NewPlacement, PlacementQuery, PlacementsStore } from "../features/placements/store.js";
 import { dateFromIso } from "../kernel/dates.js";
 import type { AuditEntry, PlacementTally } from "../kernel/records.js";
-import type { NewPlacement, PlacementQuery, PlacementsStore } from "../features/placements/store.js";
 import { writeAudit } from "./audit.js";
 import { isUniqueViolation, placementInclude, toPlacement } from "./rows.js";
 

@@ -1,9 +1,9 @@
 // Prisma for rule 9 (personal data): retention, and a case reference's export and deletion.
 // (features/privacy/store.ts).
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { dateFromIso, isoFromDate, type IsoDate } from "../kernel/dates.js";
-import { PERSONAL_PLACEMENT_FIELDS, type PersonalPlacementField } from "../kernel/personal-data.js";
 import type { CaseExport, PrivacyStore } from "../features/privacy/store.js";
+import { dateFromIso, type IsoDate, isoFromDate } from "../kernel/dates.js";
+import { PERSONAL_PLACEMENT_FIELDS, type PersonalPlacementField } from "../kernel/personal-data.js";
 import { writeAudit } from "./audit.js";
 
 type Tx = Prisma.TransactionClient;
@@ -93,7 +93,13 @@ export class PrismaPrivacyStore implements PrivacyStore {
       const requests = await tx.supportRequest.deleteMany({ where: { placementId: { in: ids } } });
       await tx.placement.deleteMany({ where: { id: { in: ids } } });
       await scrubPlacementAudit(tx, ids);
-      await writeAudit(tx, { actor: audit.actor, entity: "case", entityId: caseReference, action: "delete", after: { placements: ids, supportRequests: requests.count } });
+      await writeAudit(tx, {
+        actor: audit.actor,
+        entity: "case",
+        entityId: caseReference,
+        action: "delete",
+        after: { placements: ids, supportRequests: requests.count },
+      });
       return { placements: ids.length, supportRequests: requests.count };
     });
   }

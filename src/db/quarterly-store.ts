@@ -1,9 +1,9 @@
 // Prisma for quarterly statuses, the quarterly report's sums and the spreadsheet export
 // (features/quarterly/store.ts).
 import type { PrismaClient } from "@prisma/client";
+import type { ExportStore, NewQuarterlyStatus, PlacementExportRow, QuarterlyStore, RequestExportRow } from "../features/quarterly/store.js";
 import { dateFromIso } from "../kernel/dates.js";
 import type { AuditEntry, PlacementDetailTally, SupportRequestTimes } from "../kernel/records.js";
-import type { ExportStore, NewQuarterlyStatus, PlacementExportRow, QuarterlyStore, RequestExportRow } from "../features/quarterly/store.js";
 import { writeAudit } from "./audit.js";
 import { isUniqueViolation, toQuarterlyStatus } from "./rows.js";
 

@@ -1,10 +1,10 @@
 // Prisma rows as the records the kernel and features work with, shared by the stores in src/db.
 import { Prisma } from "@prisma/client";
-import { isoFromDate } from "../kernel/dates.js";
-import type { ContactRecord, Need, PartnershipRecord, PlacementRecord, PlacementTypeRecord, QuarterlyStatusRecord } from "../kernel/records.js";
 import type { ChannelLinkRecord } from "../features/channels/store.js";
 import type { DigestLinkRecord } from "../features/digests/store.js";
 import type { SupportRequestRecord } from "../features/support-requests/store.js";
+import { isoFromDate } from "../kernel/dates.js";
+import type { ContactRecord, Need, PartnershipRecord, PlacementRecord, PlacementTypeRecord, QuarterlyStatusRecord } from "../kernel/records.js";
 import { ZPostedMessageRefSchema } from "./json-schemas.js";
 
 export const placementInclude = {
@@ -209,4 +209,3 @@ export function toDigestLink(row: Prisma.ChannelLinkGetPayload<object>): DigestL
     failure: row.failure,
   };
 }
-

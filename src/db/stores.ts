@@ -3,8 +3,6 @@
 // transaction (audit.ts).
 import type { PrismaClient } from "@prisma/client";
 import { type AppStore, composeStores } from "../bot/stores.js";
-import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
-import type { JobRunStore, NoticeStore } from "../kernel/once.js";
 import type { ChannelsStore } from "../features/channels/store.js";
 import type { ContactsStore } from "../features/contacts/store.js";
 import type { DigestsStore } from "../features/digests/store.js";
@@ -13,6 +11,8 @@ import type { PlacementsStore } from "../features/placements/store.js";
 import type { PrivacyStore } from "../features/privacy/store.js";
 import type { ExportStore, QuarterlyStore } from "../features/quarterly/store.js";
 import type { SupportRequestsStore } from "../features/support-requests/store.js";
+import type { JobRunStore, NoticeStore } from "../kernel/once.js";
+import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
 import { PrismaChannelsStore } from "./channels-store.js";
 import { PrismaContactsStore } from "./contacts-store.js";
 import { PrismaDigestsStore } from "./digests-store.js";

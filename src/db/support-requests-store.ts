@@ -1,7 +1,5 @@
 // Prisma for support requests (features/support-requests/store.ts).
 import type { PrismaClient } from "@prisma/client";
-import { dateFromIso } from "../kernel/dates.js";
-import type { PostedMessageRef } from "../kernel/records.js";
 import type {
   MentorFigures,
   NewSupportRequest,
@@ -11,8 +9,10 @@ import type {
   SupportRequestRecord,
   SupportRequestsStore,
 } from "../features/support-requests/store.js";
-import { ZPartnershipSettingsSchema } from "./json-schemas.js";
+import { dateFromIso } from "../kernel/dates.js";
+import type { PostedMessageRef } from "../kernel/records.js";
 import { writeAudit } from "./audit.js";
+import { ZPartnershipSettingsSchema } from "./json-schemas.js";
 import { auditState, requestInclude, toRequest } from "./rows.js";
 
 export class PrismaSupportRequestsStore implements SupportRequestsStore {

@@ -3,8 +3,8 @@
 // (a restart, a clock step) does nothing the second time. Tests call runOnce(now) directly.
 import { randomUUID } from "node:crypto";
 import cron, { type ScheduledTask } from "node-cron";
-import type { Logger } from "../kernel/logger.js";
 import { wallClock } from "../kernel/business-days.js";
+import type { Logger } from "../kernel/logger.js";
 import type { JobRunStore } from "../kernel/once.js";
 
 export type Job = {

@@ -27,14 +27,10 @@ export const COMMANDS = {
 
 export type CommandName = keyof typeof COMMANDS;
 
-export type ParsedCommand =
-  | { kind: "command"; name: CommandName; args: string[] }
-  | { kind: "unknown"; word: string; suggestion: CommandName | undefined };
+export type ParsedCommand = { kind: "command"; name: CommandName; args: string[] } | { kind: "unknown"; word: string; suggestion: CommandName | undefined };
 
 const aliasToCommand = new Map<string, CommandName>(
-  (Object.entries(COMMANDS) as [CommandName, readonly string[]][]).flatMap(([name, aliases]) =>
-    aliases.map((alias) => [alias, name] as const),
-  ),
+  (Object.entries(COMMANDS) as [CommandName, readonly string[]][]).flatMap(([name, aliases]) => aliases.map((alias) => [alias, name] as const)),
 );
 
 /**
@@ -42,7 +38,10 @@ const aliasToCommand = new Map<string, CommandName>(
  * gets the nearest command as a suggestion ("fremdrif" → fremdrift).
  */
 export function parseCommand(text: string): ParsedCommand {
-  const words = text.trim().split(/\s+/).filter((w) => w.length > 0);
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   const first = words[0]?.toLowerCase();
   if (!first) return { kind: "command", name: "help", args: [] };
   const known = aliasToCommand.get(first);

@@ -1,8 +1,8 @@
 // Answers every feature gives: how a command is typed, no access, not allowed, a fault of ours.
 import type { Actor } from "./actor.js";
 import { COMMANDS, type CommandName } from "./commands.js";
-import type { Translate } from "./translate.js";
 import type { MessageView } from "./message.js";
+import type { Translate } from "./translate.js";
 
 export type CommandStyle = "slack" | "teams";
 

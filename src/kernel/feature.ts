@@ -2,15 +2,16 @@
 // (placements.ts, contacts.ts, …), so a newcomer finds a feature by its name. A feature names
 // the store port it needs (S); the Bot holds the composite of all ports (src/bot/stores.ts),
 // which every feature's port is a part of.
-import type { Logger } from "./logger.js";
+
 import type { KnownAccess } from "./access.js";
 import type { Locale } from "./actor.js";
 import type { CommandName } from "./commands.js";
-import type { FieldErrors, FormValues, FormView } from "./form.js";
-import type { I18n, Translate } from "./translate.js";
-import type { ChannelAddress, Messenger } from "./messenger.js";
 import type { CommandStyle } from "./common-views.js";
+import type { FieldErrors, FormValues, FormView } from "./form.js";
+import type { Logger } from "./logger.js";
 import type { MessageView } from "./message.js";
+import type { ChannelAddress, Messenger } from "./messenger.js";
+import type { I18n, Translate } from "./translate.js";
 
 export type BotDeps<S> = {
   store: S;

@@ -41,18 +41,18 @@ export function zInteger(opts: { required: boolean; min: number; max: number }) 
       if (text === undefined) return undefined;
       return /^-?\d+([.,]\d+)?$/.test(text) ? text.replace(",", ".") : Number.NaN;
     },
-    opts.required ? z.any().refine((v) => v !== undefined, { error: "form:errors.required" }).pipe(base) : base.optional(),
+    opts.required
+      ? z
+          .any()
+          .refine((v) => v !== undefined, { error: "form:errors.required" })
+          .pipe(base)
+      : base.optional(),
   );
 }
 
 /** A real calendar date, YYYY-MM-DD. */
 export function zDate() {
-  return z.preprocess(
-    trimmed,
-    z
-      .string({ error: "form:errors.required" })
-      .refine(isRealIsoDate, { error: "form:errors.invalid_date" }),
-  );
+  return z.preprocess(trimmed, z.string({ error: "form:errors.required" }).refine(isRealIsoDate, { error: "form:errors.invalid_date" }));
 }
 
 /** One of a fixed set of values. */

@@ -65,12 +65,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: Field
  * (e.g. "form:errors.required"); each becomes a translated message at its field, with the
  * field's own limits (min, max, maxLength) available to the message.
  */
-export function parseForm<S extends z.ZodType>(
-  schema: S,
-  fields: readonly FormField[],
-  values: FormValues,
-  t: Translate,
-): ParseResult<z.output<S>> {
+export function parseForm<S extends z.ZodType>(schema: S, fields: readonly FormField[], values: FormValues, t: Translate): ParseResult<z.output<S>> {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, value: result.data };
   const errors: FieldErrors = {};

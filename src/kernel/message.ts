@@ -25,5 +25,13 @@ export type MessageView = {
 };
 
 export function simpleMessage(text: string, heading?: string): MessageView {
-  return { text, blocks: heading ? [{ type: "heading", text: heading }, { type: "text", text }] : [{ type: "text", text }] };
+  return {
+    text,
+    blocks: heading
+      ? [
+          { type: "heading", text: heading },
+          { type: "text", text },
+        ]
+      : [{ type: "text", text }],
+  };
 }

@@ -1,10 +1,11 @@
 // Proactive messages: the bot posts to a channel, updates what it posted, or writes to a person
 // directly, without a request to answer. The port is platform-neutral; src/slack/messenger.ts
 // and src/teams/messenger.ts implement it, and RoutingMessenger picks one by platform.
-import type { Logger } from "./logger.js";
+
 import type { Platform } from "./actor.js";
-import type { PostedMessageRef } from "./records.js";
+import type { Logger } from "./logger.js";
 import type { MessageView } from "./message.js";
+import type { PostedMessageRef } from "./records.js";
 
 export type ChannelAddress = { platform: Platform; workspaceId: string; channelId: string };
 export type UserAddress = { platform: Platform; workspaceId: string; userId: string };

@@ -5,7 +5,11 @@ import type { AccessStore, PlacementLookupStore } from "./store.js";
 export type PlacementLookup = { kind: "ok"; placement: PlacementRecord } | { kind: "not_found" } | { kind: "denied" };
 
 /** A placement this person may change: their organisation's, or any in their partnerships for staff and admins. */
-export async function placementFor(store: PlacementLookupStore & Pick<AccessStore, "getOrganisation">, access: Access, placementId: string): Promise<PlacementLookup> {
+export async function placementFor(
+  store: PlacementLookupStore & Pick<AccessStore, "getOrganisation">,
+  access: Access,
+  placementId: string,
+): Promise<PlacementLookup> {
   if (access.kind !== "known") return { kind: "denied" };
   const placement = await store.getPlacementById(placementId);
   if (!placement) return { kind: "not_found" };

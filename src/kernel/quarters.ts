@@ -1,6 +1,6 @@
 // Calendar quarters ("2016-Q3") and the quarterly status calendar: when contacts are reminded,
 // when a status is due, and when it is overdue — all on the wall clock of the bot's time zone.
-import { isBusinessDay, instantAt, nextBusinessDay } from "./business-days.js";
+import { instantAt, isBusinessDay, nextBusinessDay } from "./business-days.js";
 import { addDays, type IsoDate, todayIn } from "./dates.js";
 
 export type Quarter = { year: number; quarter: 1 | 2 | 3 | 4 };

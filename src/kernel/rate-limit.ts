@@ -40,7 +40,10 @@ export class PostingLimiter {
   }
 }
 
-export type PostFailure = { kind: "rate_limited"; retryAfterMs: number; code: string } | { kind: "transient"; code: string } | { kind: "permanent"; code: string };
+export type PostFailure =
+  | { kind: "rate_limited"; retryAfterMs: number; code: string }
+  | { kind: "transient"; code: string }
+  | { kind: "permanent"; code: string };
 
 /** Slack error codes that mean the channel cannot be posted to until a person does something. */
 const SLACK_PERMANENT = new Set([

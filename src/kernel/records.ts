@@ -6,15 +6,7 @@ import type { IsoDate } from "./dates.js";
 export const ROLES = ["secretariat_admin", "jobcenter_staff", "partner_contact"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ORGANISATION_KINDS = [
-  "jobcenter",
-  "employers_association",
-  "union",
-  "school",
-  "company",
-  "housing",
-  "other",
-] as const;
+export const ORGANISATION_KINDS = ["jobcenter", "employers_association", "union", "school", "company", "housing", "other"] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const EMPLOYER_SECTORS = ["public", "private"] as const;

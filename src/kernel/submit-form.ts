@@ -59,42 +59,42 @@ export type FormPipeline<St, C, S extends z.ZodType, R> = {
 export function submitForm<St>() {
   return <C, S extends z.ZodType, R>(pipeline: FormPipeline<St, C, S, R>) =>
     async (ctx: BotContext<St>, request: SubmitRequest): Promise<SubmitReply> => {
-    const { access, submission } = request;
-    const { actor } = access;
-    const t = ctx.t(actor.locale);
-    const refusal = (answer: { kind: "denied" } | { kind: "refused"; view: MessageView }): SubmitReply => ({
-      kind: "refused",
-      view: answer.kind === "denied" ? noAccessView(actor, t) : answer.view,
-    });
+      const { access, submission } = request;
+      const { actor } = access;
+      const t = ctx.t(actor.locale);
+      const refusal = (answer: { kind: "denied" } | { kind: "refused"; view: MessageView }): SubmitReply => ({
+        kind: "refused",
+        view: answer.kind === "denied" ? noAccessView(actor, t) : answer.view,
+      });
 
-    const opened = await withRetry(() => pipeline.open(ctx, request));
-    if (opened.kind !== "ok") return refusal(opened);
-    const { context } = opened;
-    const form = await withRetry(async () => pipeline.form(ctx, context, request));
-    const invalid = (errors: FieldErrors): SubmitReply => ({ kind: "invalid", errors, form: { ...form, errors } });
+      const opened = await withRetry(() => pipeline.open(ctx, request));
+      if (opened.kind !== "ok") return refusal(opened);
+      const { context } = opened;
+      const form = await withRetry(async () => pipeline.form(ctx, context, request));
+      const invalid = (errors: FieldErrors): SubmitReply => ({ kind: "invalid", errors, form: { ...form, errors } });
 
-    const values = { ...submission.values, ...pipeline.fixedValues?.(context, request) };
-    const parsed = parseForm(pipeline.contract, form.fields, values, t);
-    if (!parsed.ok) return invalid(parsed.errors);
+      const values = { ...submission.values, ...pipeline.fixedValues?.(context, request) };
+      const parsed = parseForm(pipeline.contract, form.fields, values, t);
+      if (!parsed.ok) return invalid(parsed.errors);
 
-    const run: FormRun<C, z.output<S>> = {
-      access,
-      input: parsed.value,
-      context,
-      form,
-      submission,
-      idempotencyKey: `${actor.platform}:${actor.workspaceId}:${submission.nonce}`,
+      const run: FormRun<C, z.output<S>> = {
+        access,
+        input: parsed.value,
+        context,
+        form,
+        submission,
+        idempotencyKey: `${actor.platform}:${actor.workspaceId}:${submission.nonce}`,
+      };
+      const result = await withRetry(() => pipeline.run(ctx, run));
+      const answer = await pipeline.answer(ctx, result, run);
+      switch (answer.kind) {
+        case "done":
+          return { kind: "done", view: answer.view };
+        case "invalid":
+          return invalid(translateProblems(answer.problems, t, actor.locale));
+        case "denied":
+        case "refused":
+          return refusal(answer);
+      }
     };
-    const result = await withRetry(() => pipeline.run(ctx, run));
-    const answer = await pipeline.answer(ctx, result, run);
-    switch (answer.kind) {
-      case "done":
-        return { kind: "done", view: answer.view };
-      case "invalid":
-        return invalid(translateProblems(answer.problems, t, actor.locale));
-      case "denied":
-      case "refused":
-        return refusal(answer);
-    }
-  };
 }

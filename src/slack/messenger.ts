@@ -2,8 +2,8 @@
 // (Slack opens the DM with the app), chat.update to change a posted message in place.
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
-import type { ChannelAddress, MessageRef, Messenger, PostImage, UserAddress } from "../kernel/messenger.js";
 import type { MessageView } from "../kernel/message.js";
+import type { ChannelAddress, MessageRef, Messenger, PostImage, UserAddress } from "../kernel/messenger.js";
 import { slackErrorCode } from "./payloads.js";
 import { renderMessage } from "./render/message.js";
 

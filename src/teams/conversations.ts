@@ -1,8 +1,8 @@
 // Where the bot can post later. Teams lets a bot post only where it has been, so every incoming
 // activity keeps a ConversationRef (conversation id and serviceUrl) for proactive messages.
 import type { Logger } from "pino";
-import type { ConversationRefRecord } from "../kernel/records.js";
 import type { Actor } from "../kernel/actor.js";
+import type { ConversationRefRecord } from "../kernel/records.js";
 import type { Store } from "../kernel/store.js";
 import type { TeamsActivityBase } from "./payloads.js";
 

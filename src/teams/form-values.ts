@@ -38,6 +38,7 @@ function singleValue(value: unknown): string | undefined {
 
 /** A multi-select ChoiceSet sends "a,b" ("" when nothing is chosen); a list is taken as it is. */
 function listValue(value: unknown): string[] | undefined {
-  const parts = typeof value === "string" ? value.split(",") : Array.isArray(value) && value.every((v) => typeof v === "string") ? (value as string[]) : undefined;
+  const parts =
+    typeof value === "string" ? value.split(",") : Array.isArray(value) && value.every((v) => typeof v === "string") ? (value as string[]) : undefined;
   return parts?.map((v) => v.trim()).filter((v) => v !== "");
 }

@@ -7,8 +7,8 @@ import type { TeamsConfig } from "../config.js";
 import { registerActionHandlers } from "./handlers/actions.js";
 import { registerCommandHandlers } from "./handlers/commands.js";
 import type { HandlerDeps } from "./handlers/deps.js";
-import { createTeamsMessenger } from "./messenger.js";
 import { sdkLogger } from "./logger.js";
+import { createTeamsMessenger } from "./messenger.js";
 
 export const TEAMS_MESSAGING_ENDPOINT = "/api/messages";
 

@@ -3,14 +3,14 @@
 // with the bot — without one it is logged and skipped.
 import type { Client } from "@microsoft/teams.api";
 import type { Logger } from "pino";
-import type { Store } from "../kernel/store.js";
-import type { ConversationRefRecord } from "../kernel/records.js";
-import type { ChannelAddress, MessageRef, Messenger, PostImage, UserAddress } from "../kernel/messenger.js";
 import type { MessageView } from "../kernel/message.js";
+import type { ChannelAddress, MessageRef, Messenger, PostImage, UserAddress } from "../kernel/messenger.js";
+import type { ConversationRefRecord } from "../kernel/records.js";
+import type { Store } from "../kernel/store.js";
 import { describeSendError } from "./payloads.js";
 import { cardMessage } from "./render/card.js";
-import { messageCard } from "./render/message-card.js";
 import { withImage } from "./render/image-card.js";
+import { messageCard } from "./render/message-card.js";
 
 export function createTeamsMessenger(deps: { api: Client; store: Store | undefined; logger: Logger }): Messenger {
   const { logger } = deps;

@@ -4,7 +4,10 @@ import { z } from "zod";
 import type { FormValues } from "../kernel/form.js";
 import { formValuesFromCardData } from "./form-values.js";
 
-const ZOptionalText = z.string().nullish().transform((value) => value ?? undefined);
+const ZOptionalText = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? undefined);
 
 export const ZAccount = z.looseObject({
   id: z.string().min(1),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { createTestBot, slackActor } from "../support/bot.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
 
 let db: TestDatabase;
 beforeAll(async () => {

@@ -90,7 +90,10 @@ describe("teams:package", () => {
     const env = { ...process.env };
     delete env.CLIENT_ID;
     const run = promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli/teams-package.ts"], { env });
-    const error = (await run.then(() => undefined, (e: unknown) => e)) as { code?: number; stderr?: string } | undefined;
+    const error = (await run.then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as { code?: number; stderr?: string } | undefined;
     expect(error?.code).toBe(1);
     const lines = (error?.stderr ?? "").trim().split("\n");
     expect(lines).toHaveLength(1);

@@ -1,8 +1,8 @@
 // The secretariat adds a partner contact through the /praktik admin modal; that contact then
 // registers for their own organisation only and sees only its placements.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { viewSubmissionPayload } from "../support/slack-requests.js";
 import { ADMIN, allText, commandReply, inputBlock, openModal, optionValue, type SlackTestApp, startSlackTestApp, TEAM } from "../support/slack-harness.js";
+import { viewSubmissionPayload } from "../support/slack-requests.js";
 
 const PARTNER = "UPARTNER1";
 let t: SlackTestApp;

@@ -4,11 +4,11 @@
 // 429, 500 and channel_not_found are retried or recorded, and the digest's buttons extend a
 // placement or note that it ends as planned, for a partner contact's own organisation only.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RESPONSE_URL, type RecordedCall } from "../support/fake-slack-api.js";
-import { blockActionsPayload } from "../support/slack-requests.js";
-import { ADMIN, allText, commandReply, type SlackTestApp, startSlackTestApp, TEAM } from "../support/slack-harness.js";
-import { pngSize } from "../support/png.js";
 import { seedDigestPlacements } from "../support/digest-seed.js";
+import { RESPONSE_URL, type RecordedCall } from "../support/fake-slack-api.js";
+import { pngSize } from "../support/png.js";
+import { ADMIN, allText, commandReply, type SlackTestApp, startSlackTestApp, TEAM } from "../support/slack-harness.js";
+import { blockActionsPayload } from "../support/slack-requests.js";
 
 const MONDAY_0800 = new Date("2016-11-28T07:00:00Z"); // Monday 28 November 2016, 08:00 in Copenhagen
 const at = (minutes: number, seconds = 0) => new Date(MONDAY_0800.getTime() + minutes * 60_000 + seconds * 1000);
@@ -29,10 +29,24 @@ async function endingPlacement(organisationId: string, endDate: string, key: str
   const company = await prisma.company.findFirstOrThrow();
   const p = await prisma.placement.create({
     data: {
-      partnershipId, organisationId, companyId: company.id, typeId: type.id, places: 1,
-      startDate: new Date("2016-09-05T00:00:00Z"), weeks: 13, endDate: new Date(`${endDate}T00:00:00Z`),
-      employerSector: "private", sector: "construction", shortageSector: true, contactPerson: "Hanne Jensen", needs: [],
-      status: "active", createdBy: "test", createdAt: new Date("2016-09-01T10:00:00Z"), idempotencyKey: key, caseReference: `P-${key.toUpperCase()}`,
+      partnershipId,
+      organisationId,
+      companyId: company.id,
+      typeId: type.id,
+      places: 1,
+      startDate: new Date("2016-09-05T00:00:00Z"),
+      weeks: 13,
+      endDate: new Date(`${endDate}T00:00:00Z`),
+      employerSector: "private",
+      sector: "construction",
+      shortageSector: true,
+      contactPerson: "Hanne Jensen",
+      needs: [],
+      status: "active",
+      createdBy: "test",
+      createdAt: new Date("2016-09-01T10:00:00Z"),
+      idempotencyKey: key,
+      caseReference: `P-${key.toUpperCase()}`,
     },
   });
   return p.id;
@@ -47,10 +61,11 @@ async function linkChannel(channelId: string, words = "aalborg-2016") {
 }
 
 const postsTo = (channelId: string, since = 0) => t.fake.calls.slice(since).filter((c) => c.method === "chat.postMessage" && c.body.channel === channelId);
-const runFor = (channelId: string) =>
-  t.db.prisma.digestRun.findFirst({ where: { channelLink: { channelId } } });
+const runFor = (channelId: string) => t.db.prisma.digestRun.findFirst({ where: { channelLink: { channelId } } });
 const buttons = (call: RecordedCall) =>
-  ((call.body.blocks as Json[]) ?? []).filter((b) => b.type === "actions").flatMap((b) => (b.elements as Json[]).map((e) => ({ action: String(e.action_id), value: String(e.value ?? "") })));
+  ((call.body.blocks as Json[]) ?? [])
+    .filter((b) => b.type === "actions")
+    .flatMap((b) => (b.elements as Json[]).map((e) => ({ action: String(e.action_id), value: String(e.value ?? "") })));
 
 beforeAll(async () => {
   t = await startSlackTestApp({ jobs: "manual" });
@@ -59,7 +74,9 @@ beforeAll(async () => {
   ({ partnershipId } = await seedDigestPlacements(t.db.prisma, { count: 300, from: new Date("2016-01-04T09:00:00Z"), to: new Date("2016-08-01T09:00:00Z") }));
   const di = await t.db.prisma.organisation.findFirstOrThrow({ where: { partnershipId, name: "Dansk Industri Aalborg" } });
   const other = await t.db.prisma.organisation.findFirstOrThrow({ where: { partnershipId, name: { notIn: ["Dansk Industri Aalborg", "Jobcenter Aalborg"] } } });
-  await t.db.prisma.contact.create({ data: { platform: "slack", workspaceId: TEAM, userId: PARTNER, organisationId: di.id, role: "partner_contact", createdBy: "test" } });
+  await t.db.prisma.contact.create({
+    data: { platform: "slack", workspaceId: TEAM, userId: PARTNER, organisationId: di.id, role: "partner_contact", createdBy: "test" },
+  });
   ownExtend = await endingPlacement(di.id, "2016-12-04", "own-extend");
   ownAsPlanned = await endingPlacement(di.id, "2016-12-05", "own-planned");
   otherOrg = await endingPlacement(other.id, "2016-12-06", "other-org");
@@ -83,7 +100,9 @@ describe("linking a Slack channel to the weekly digest", () => {
     expect(allText(linked.body)).toContain("mandag kl. 08:00");
     const link = await t.db.prisma.channelLink.findFirstOrThrow({ where: { channelId: CHANNEL, purpose: "digest" } });
     expect(link).toMatchObject({ platform: "slack", workspaceId: TEAM, partnershipId, organisationId: null, weekday: 1, time: "08:00", locale: "da" });
-    expect(await t.db.prisma.auditEvent.findFirst({ where: { entity: "channel_link", entityId: link.id, action: "create" } })).toMatchObject({ actor: `slack:${TEAM}:${ADMIN}` });
+    expect(await t.db.prisma.auditEvent.findFirst({ where: { entity: "channel_link", entityId: link.id, action: "create" } })).toMatchObject({
+      actor: `slack:${TEAM}:${ADMIN}`,
+    });
 
     const one = await commandReply(t, ADMIN, "kanal oversigt aalborg-2016 Dansk Industri Aalborg tirsdag 09:30 en", "CDI");
     expect(allText(one.body)).toContain("Dansk Industri Aalborg");
@@ -122,7 +141,11 @@ describe("the weekly digest in Slack", () => {
     expect(height).toBeGreaterThan(100);
     expect(upload!.data!.length).toBeGreaterThan(1000);
 
-    expect(await runFor(CHANNEL)).toMatchObject({ isoWeek: "2016-W48", status: "posted", messageRef: { platform: "slack", channelId: CHANNEL, messageId: post!.response!.ts } });
+    expect(await runFor(CHANNEL)).toMatchObject({
+      isoWeek: "2016-W48",
+      status: "posted",
+      messageRef: { platform: "slack", channelId: CHANNEL, messageId: post!.response!.ts },
+    });
 
     const since = t.fake.calls.length;
     await t.app.jobs.runOnce(at(0, 30));
@@ -186,7 +209,12 @@ describe("the digest's buttons in Slack", () => {
 
   it("the digest asks about each placement ending within 14 days", () => {
     const post = postsTo(CHANNEL)[0]!;
-    for (const id of [ownExtend, ownAsPlanned, otherOrg]) expect(buttons(post).filter((b) => b.value.startsWith(`${id}|`)).map((b) => b.action)).toEqual(["digest.extend", "digest.ends_as_planned"]);
+    for (const id of [ownExtend, ownAsPlanned, otherOrg])
+      expect(
+        buttons(post)
+          .filter((b) => b.value.startsWith(`${id}|`))
+          .map((b) => b.action),
+      ).toEqual(["digest.extend", "digest.ends_as_planned"]);
   });
 
   it("a partner contact extends their own organisation's placement by 13 weeks (audited)", async () => {

@@ -28,11 +28,15 @@ describe("Slack form values", () => {
   it("refuses a number or an object where Slack sends text, and ignores a __proto__ block", () => {
     expect(ZViewState.safeParse({ values: { places: { places: { type: "number_input", value: 3 } } } }).success).toBe(false);
     expect(ZViewState.safeParse({ values: { note: { note: { type: "plain_text_input", value: { toString: "x" } } } } }).success).toBe(false);
-    const parsed = ZViewState.parse(JSON.parse('{"values": {"__proto__": {"a": {"type": "plain_text_input", "value": "x"}}, "note": {"note": {"type": "plain_text_input", "value": "ok"}}}}'));
+    const parsed = ZViewState.parse(
+      JSON.parse('{"values": {"__proto__": {"a": {"type": "plain_text_input", "value": "x"}}, "note": {"note": {"type": "plain_text_input", "value": "ok"}}}}'),
+    );
     const values = formValuesFromState(parsed.values);
     expect(values).toStrictEqual({ note: "ok" });
     expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
-    const raw = JSON.parse('{"__proto__": {"a": {"type": "multi_static_select", "selected_options": [{"value": "x"}]}}}') as Parameters<typeof formValuesFromState>[0];
+    const raw = JSON.parse('{"__proto__": {"a": {"type": "multi_static_select", "selected_options": [{"value": "x"}]}}}') as Parameters<
+      typeof formValuesFromState
+    >[0];
     const direct = formValuesFromState(raw);
     expect(direct).toStrictEqual({});
     expect(Object.getPrototypeOf(direct)).toBe(Object.prototype);

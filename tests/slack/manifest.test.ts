@@ -17,13 +17,16 @@ describe("manifests/slack/manifest.yaml", () => {
   });
 
   it("offers only words the bot understands", () => {
-    const words = value("usage_hint")[0]!.split("|").map((w) => w.trim());
+    const words = value("usage_hint")[0]!
+      .split("|")
+      .map((w) => w.trim());
     expect(words).toEqual(["ny", "liste", "fremdrift", "status", "tolk", "anmodninger", "rapport", "kanal", "hjælp"]);
     for (const word of words) expect(parseCommand(word).kind).toBe("command");
   });
 
   it("asks for the scopes the adapter uses, in HTTP mode by default", () => {
-    for (const scope of ["commands", "chat:write", "chat:write.public", "files:write", "im:write", "users:read"]) expect(manifest).toMatch(new RegExp(`^\\s+- ${scope}$`, "m"));
+    for (const scope of ["commands", "chat:write", "chat:write.public", "files:write", "im:write", "users:read"])
+      expect(manifest).toMatch(new RegExp(`^\\s+- ${scope}$`, "m"));
     expect(value("socket_mode_enabled")).toEqual(["false"]);
     expect(value("org_deploy_enabled")).toEqual(["false"]);
     expect(value("is_enabled")).toEqual(["true"]);

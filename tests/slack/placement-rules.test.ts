@@ -1,8 +1,8 @@
 // The VITAS summary end to end through Slack: `/praktik vitas` opens a modal that asks which
 // placement, and the submission turns the modal into the fields to copy into VITAS.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, allText, openModal, optionsOf, optionValue, type SlackTestApp, startSlackTestApp } from "../support/slack-harness.js";
 import { viewSubmissionPayload } from "../support/slack-requests.js";
-import { ADMIN, allText, openModal, optionValue, optionsOf, type SlackTestApp, startSlackTestApp } from "../support/slack-harness.js";
 
 let t: SlackTestApp;
 

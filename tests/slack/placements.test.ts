@@ -2,19 +2,19 @@
 // placements in the database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESPONSE_URL } from "../support/fake-slack-api.js";
-import { blockActionsPayload, SlackSender, viewSubmissionPayload } from "../support/slack-requests.js";
 import {
   ADMIN,
   allText,
   commandReply,
   inputBlock,
   openModal,
-  optionValue,
   optionsOf,
+  optionValue,
   type SlackTestApp,
   startSlackTestApp,
   TEAM,
 } from "../support/slack-harness.js";
+import { blockActionsPayload, SlackSender, viewSubmissionPayload } from "../support/slack-requests.js";
 
 const ENGLISH_ADMIN = "UADMINEN";
 const SILENT_ADMIN = "UADMINXX";
@@ -173,7 +173,13 @@ describe("registering a placement from Slack", () => {
 
   it("two deliveries of a fresh form at the same moment save it once", async () => {
     const { view, viewId } = await openModal(t, ADMIN, "ny");
-    const values = { ...validValues(view), typeId: optionValue(view, "typeId", "Løntilskud", /Aalborg/), cvr: "10000009", pNumber: "1010000009", companyName: "Nordjysk Maskinfabrik" };
+    const values = {
+      ...validValues(view),
+      typeId: optionValue(view, "typeId", "Løntilskud", /Aalborg/),
+      cvr: "10000009",
+      pNumber: "1010000009",
+      companyName: "Nordjysk Maskinfabrik",
+    };
     const [first, second] = await Promise.all([
       t.slack.interact(viewSubmissionPayload({ userId: ADMIN, viewId, view, values })),
       t.slack.interact(viewSubmissionPayload({ userId: ADMIN, viewId, view, values })),

@@ -4,8 +4,8 @@
 // asks for the report is refused.
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { viewSubmissionPayload } from "../support/slack-requests.js";
 import { ADMIN, allText, commandReply, inputBlock, openModal, type SlackTestApp, startSlackTestApp, TEAM } from "../support/slack-harness.js";
+import { viewSubmissionPayload } from "../support/slack-requests.js";
 
 const PARTNER = "UPARTNER";
 const CHANNEL = "CREPORTS";
@@ -22,7 +22,9 @@ beforeAll(async () => {
   const aalborg = await prisma.partnership.findUniqueOrThrow({ where: { slug: "aalborg-2016" } });
   const di = await prisma.organisation.findFirstOrThrow({ where: { partnershipId: aalborg.id, name: "Dansk Industri Aalborg" } });
   organisationId = di.id;
-  await prisma.contact.create({ data: { platform: "slack", workspaceId: TEAM, userId: PARTNER, organisationId: di.id, role: "partner_contact", createdBy: "test" } });
+  await prisma.contact.create({
+    data: { platform: "slack", workspaceId: TEAM, userId: PARTNER, organisationId: di.id, role: "partner_contact", createdBy: "test" },
+  });
 });
 afterAll(async () => {
   await t?.close();

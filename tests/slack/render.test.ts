@@ -2,12 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Bot } from "../../src/bot/bot.js";
 import type { FormView } from "../../src/kernel/form.js";
+import type { MessageView } from "../../src/kernel/message.js";
 import { formValuesFromState } from "../../src/slack/form-values.js";
 import { decodeModalMetadata } from "../../src/slack/payloads.js";
 import { renderMessage, renderMessageModal } from "../../src/slack/render/message.js";
 import { renderModal } from "../../src/slack/render/modal.js";
-import type { MessageView } from "../../src/kernel/message.js";
-import { slackActor, createTestBot } from "../support/bot.js";
+import { createTestBot, slackActor } from "../support/bot.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { checkMessage, checkView } from "../support/fake-slack-api.js";
 import { stateValuesFor } from "../support/slack-requests.js";
@@ -125,7 +125,14 @@ describe("forms past Slack's limits are cut to fit", () => {
     cancelLabel: "Cancel",
     intro: "Intro",
     fields: [
-      { kind: "select", id: "big", label: "L".repeat(2500), hint: "H".repeat(2500), required: true, options: many(150, (i) => `Option ${i} ${"o".repeat(100)}`) },
+      {
+        kind: "select",
+        id: "big",
+        label: "L".repeat(2500),
+        hint: "H".repeat(2500),
+        required: true,
+        options: many(150, (i) => `Option ${i} ${"o".repeat(100)}`),
+      },
       { kind: "radio", id: "manyRadio", label: "Radio", required: true, options: many(12, (i) => `Radio ${i}`) },
       { kind: "checkboxes", id: "manyChecks", label: "Checks", required: false, options: many(12, (i) => `Check ${i}`) },
       { kind: "text", id: "long", label: "Long", required: false, maxLength: 5000, multiline: true },
@@ -165,7 +172,16 @@ describe("what a person enters comes back as the form's values", () => {
     const view = renderModal(form) as unknown as Json;
     const organisation = ((view.blocks as Json[]).find((b) => b.block_id === "organisationId")!.element as Json).option_groups as Json[];
     const orgId = String(((organisation[0]!.options as Json[])[0] as Json).value);
-    const entered = { organisationId: orgId, companyName: "Firma", cvr: "24256790", sector: "it", shortageSector: "no", needs: ["mentor", "danish"], weeks: "8", note: null };
+    const entered = {
+      organisationId: orgId,
+      companyName: "Firma",
+      cvr: "24256790",
+      sector: "it",
+      shortageSector: "no",
+      needs: ["mentor", "danish"],
+      weeks: "8",
+      note: null,
+    };
     const values = formValuesFromState(stateValuesFor(view, entered) as never);
     expect(values).toMatchObject({
       organisationId: orgId,
@@ -242,11 +258,20 @@ describe("messages fit in Slack messages", () => {
 
   it("splits a long bullet list across sections of at most 3000 characters", () => {
     const items = Array.from({ length: 300 }, (_, i) => `Placement ${i} · ${"x".repeat(90)}`);
-    const message = renderMessage({ text: "List", blocks: [{ type: "heading", text: "List" }, { type: "bullets", items }] });
+    const message = renderMessage({
+      text: "List",
+      blocks: [
+        { type: "heading", text: "List" },
+        { type: "bullets", items },
+      ],
+    });
     expectMessageWithinLimits(message);
     const sections = (message.blocks as unknown as Json[]).filter((b) => b.type === "section");
     expect(sections.length).toBeGreaterThan(5);
-    const shown = sections.map((s) => textOf(s.text)).join("\n").split("\n");
+    const shown = sections
+      .map((s) => textOf(s.text))
+      .join("\n")
+      .split("\n");
     expect(shown).toHaveLength(300);
     expect(shown[299]).toBe(`• Placement 299 · ${"x".repeat(90)}`);
   });
@@ -269,7 +294,13 @@ describe("messages fit in Slack messages", () => {
 
   it("puts facts ten to a section and escapes mrkdwn control characters", () => {
     const facts = Array.from({ length: 13 }, (_, i) => ({ label: `Label ${i}`, value: i === 0 ? "<!channel> & <@U123>" : "v".repeat(2500) }));
-    const message = renderMessage({ text: "Facts", blocks: [{ type: "facts", facts }, { type: "heading", text: "H".repeat(200) }] });
+    const message = renderMessage({
+      text: "Facts",
+      blocks: [
+        { type: "facts", facts },
+        { type: "heading", text: "H".repeat(200) },
+      ],
+    });
     expectMessageWithinLimits(message);
     const [first, second, heading] = message.blocks as unknown as Json[];
     expect((first!.fields as Json[]).length).toBe(10);

@@ -5,11 +5,11 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Bot, BotReply } from "../../src/bot/bot.js";
 import { loadConfig } from "../../src/config.js";
-import { createSlackAdapter } from "../../src/slack/index.js";
 import { simpleMessage } from "../../src/kernel/message.js";
+import { createSlackAdapter } from "../../src/slack/index.js";
 import { FakeSlackApi, RESPONSE_URL } from "../support/fake-slack-api.js";
-import { SlackSender } from "../support/slack-requests.js";
 import { capturingLogger, SIGNING_SECRET } from "../support/slack-harness.js";
+import { SlackSender } from "../support/slack-requests.js";
 
 /** A stand-in Bot that answers every command with the text it got and the user's language. */
 const echoBot = {

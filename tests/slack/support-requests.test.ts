@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaStore } from "../../src/db/stores.js";
 import { RESPONSE_URL } from "../support/fake-slack-api.js";
-import { blockActionsPayload, viewSubmissionPayload } from "../support/slack-requests.js";
 import { ADMIN, allText, commandReply, inputBlock, openModal, optionsOf, type SlackTestApp, startSlackTestApp, TEAM } from "../support/slack-harness.js";
+import { blockActionsPayload, viewSubmissionPayload } from "../support/slack-requests.js";
 
 const PARTNER = "UPARTNER";
 const STAFF = "USTAFF";
@@ -180,7 +180,9 @@ describe("support requests from Slack", () => {
     const modal = opened.body.view as Json;
     expect(modal).toMatchObject({ callback_id: "support.decline" });
     const viewIdDecline = String((opened.response!.view as Json).id);
-    await t.slack.interact(viewSubmissionPayload({ userId: STAFF2, viewId: viewIdDecline, view: modal, values: { reason: "Virksomheden er lukket i uge 41" } }));
+    await t.slack.interact(
+      viewSubmissionPayload({ userId: STAFF2, viewId: viewIdDecline, view: modal, values: { reason: "Virksomheden er lukket i uge 41" } }),
+    );
     expect(await t.db.prisma.supportRequest.findUniqueOrThrow({ where: { id: visit.id } })).toMatchObject({
       status: "declined",
       declineReason: "Virksomheden er lukket i uge 41",
@@ -266,7 +268,9 @@ describe("ordering from a placement's confirmation", () => {
     expect(buttons.map((b) => b.value)).toEqual(["interpreter", "mentor", "visit", "danish", "upskilling"].map((k) => `${k}:${placementId}`));
 
     const since = t.fake.calls.length;
-    await t.slack.interact(blockActionsPayload({ userId: PARTNER, actionId: "support.open_form", value: `visit:${placementId}`, responseUrl: t.fake.responseUrl("actions") }));
+    await t.slack.interact(
+      blockActionsPayload({ userId: PARTNER, actionId: "support.open_form", value: `visit:${placementId}`, responseUrl: t.fake.responseUrl("actions") }),
+    );
     const opened = await t.fake.waitFor("views.open", undefined, { since });
     const view = opened.body.view as Json;
     expect(view).toMatchObject({ callback_id: "support.request", title: { text: "Bestil besøg" } });

@@ -1,7 +1,7 @@
 import { Bot } from "../../src/bot/bot.js";
 import { createPrismaStore } from "../../src/db/stores.js";
-import type { Actor } from "../../src/kernel/actor.js";
 import { createI18n } from "../../src/i18n/index.js";
+import type { Actor } from "../../src/kernel/actor.js";
 import { silentLogger } from "../../src/logger.js";
 import type { TestDatabase } from "./database.js";
 

@@ -1,7 +1,8 @@
 // A seeded partnership for the digest tests and the benchmark: placements registered over many
 // weeks, some ending soon, support requests open and overdue.
-import type { PrismaClient } from "@prisma/client";
+
 import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "@prisma/client";
 
 export type DigestSeed = { partnershipId: string; organisationIds: string[]; placements: number };
 

@@ -207,7 +207,15 @@ export class FakeSlackApi {
   private answer(method: string, body: Json): Json {
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://praktik-test.slack.com/", team: "Praktik Test", user: "praktikbot", team_id: this.teamId, user_id: "UBOT", bot_id: "BBOT" };
+        return {
+          ok: true,
+          url: "https://praktik-test.slack.com/",
+          team: "Praktik Test",
+          user: "praktikbot",
+          team_id: this.teamId,
+          user_id: "UBOT",
+          bot_id: "BBOT",
+        };
       case "users.info": {
         const id = String(body.user ?? "");
         if (!id) return { ok: false, error: "user_not_found" };

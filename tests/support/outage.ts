@@ -59,9 +59,7 @@ export async function failNextInserts(
   }
   return {
     raised: async () => {
-      const rows = await db.prisma.$queryRawUnsafe<{ last_value: bigint; is_called: boolean }[]>(
-        `SELECT last_value, is_called FROM "${name}_attempts"`,
-      );
+      const rows = await db.prisma.$queryRawUnsafe<{ last_value: bigint; is_called: boolean }[]>(`SELECT last_value, is_called FROM "${name}_attempts"`);
       const row = rows[0];
       const attempts = row?.is_called ? Number(row.last_value) : 0;
       return Math.min(attempts, times);

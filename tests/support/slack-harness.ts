@@ -1,7 +1,7 @@
 // One running bot per test file: the real app (express + Bolt + Bot + Prisma on PGlite) with
 // SLACK_API_URL pointing at a local fake Slack API, and a sender of signed requests.
 import { Writable } from "node:stream";
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 import { type RunningApp, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";

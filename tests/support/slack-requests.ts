@@ -117,20 +117,26 @@ export function stateValuesFor(view: Json, values: Record<string, string | strin
         break;
       }
       case "datepicker":
-        entry = { type, selected_date: explicit ? (given || null) : (element.initial_date ?? null) };
+        entry = { type, selected_date: explicit ? given || null : (element.initial_date ?? null) };
         break;
       case "users_select":
-        entry = { type, selected_user: explicit ? (given || null) : (element.initial_user ?? null) };
+        entry = { type, selected_user: explicit ? given || null : (element.initial_user ?? null) };
         break;
       default:
-        entry = { type, value: explicit ? (given || null) : (element.initial_value ?? null) };
+        entry = { type, value: explicit ? given || null : (element.initial_value ?? null) };
     }
     state[blockId] = { [actionId]: entry };
   }
   return state;
 }
 
-export function viewSubmissionPayload(args: { userId: string; viewId: string; view: Json; values?: Record<string, string | string[] | null | undefined>; teamId?: string }): Json {
+export function viewSubmissionPayload(args: {
+  userId: string;
+  viewId: string;
+  view: Json;
+  values?: Record<string, string | string[] | null | undefined>;
+  teamId?: string;
+}): Json {
   const teamId = args.teamId ?? "T0001";
   return {
     type: "view_submission",
@@ -195,7 +201,13 @@ export function blockActionsPayload(args: {
     return {
       ...base,
       container: { type: "view", view_id: args.view.id },
-      view: { id: args.view.id, type: "modal", hash: `hash-${args.view.id}`, title: { type: "plain_text", text: args.view.title }, callback_id: "praktikbot.message" },
+      view: {
+        id: args.view.id,
+        type: "modal",
+        hash: `hash-${args.view.id}`,
+        title: { type: "plain_text", text: args.view.title },
+        callback_id: "praktikbot.message",
+      },
     };
   }
   return {

@@ -159,7 +159,12 @@ export function inputs(card: Card): Node[] {
 
 export function input(card: Card, id: string): Node {
   const found = inputs(card).find((i) => i.id === id);
-  if (!found) throw new Error(`no input ${id} in card; inputs: ${inputs(card).map((i) => i.id).join(", ")}`);
+  if (!found)
+    throw new Error(
+      `no input ${id} in card; inputs: ${inputs(card)
+        .map((i) => i.id)
+        .join(", ")}`,
+    );
   return found;
 }
 

@@ -44,7 +44,12 @@ export async function startTeamsTestApp(opts: { admins: TeamsTestUser[]; jobs?: 
 type Where = { mention?: boolean; conversationId?: string; conversationType?: "personal" | "groupChat" | "channel" };
 
 /** Sends a message as `user` and returns the `count` activities the bot posted back. */
-export async function sayAll(t: TeamsTestApp, user: TeamsTestUser, text: string, opts: Where & { count?: number; timeoutMs?: number } = {}): Promise<ConnectorCall[]> {
+export async function sayAll(
+  t: TeamsTestApp,
+  user: TeamsTestUser,
+  text: string,
+  opts: Where & { count?: number; timeoutMs?: number } = {},
+): Promise<ConnectorCall[]> {
   const { count = 1, timeoutMs, ...where } = opts;
   const since = t.connector.calls.length;
   const res = await postActivity(t.app.url, messageActivity({ serviceUrl: t.connector.url, user, text, ...where }));

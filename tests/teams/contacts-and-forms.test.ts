@@ -7,7 +7,6 @@ import { loadConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/logger.js";
 import type { TestDatabase } from "../support/database.js";
 import type { FakeTeamsConnector } from "../support/fake-teams-connector.js";
-import { invoke as invokeIn, say as sayIn, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
 import {
   type Card,
   cardActionInvoke,
@@ -27,6 +26,7 @@ import {
   type TeamsTestUser,
   teamsUser,
 } from "../support/teams-activities.js";
+import { invoke as invokeIn, say as sayIn, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
 
 const admin = teamsUser("Sara Sekretariat");
 const partner = teamsUser("Peter Partner");
@@ -195,10 +195,7 @@ describe("Teams: a partner contact's placements", () => {
     const card = cardOf((await say(partner, "ny")).body);
     const lo = (await db.prisma.organisation.findFirstOrThrow({ where: { name: "LO-Aalborg" } })).id;
     const before = await db.prisma.placement.count({ where: { organisationId: lo } });
-    const body = await press(
-      partner,
-      filledData(card, placementValues(card, { organisation: lo, companyName: "Forkert ApS", cvr: "20000007" })),
-    );
+    const body = await press(partner, filledData(card, placementValues(card, { organisation: lo, companyName: "Forkert ApS", cvr: "20000007" })));
     const text = cardText(invokeCard(body));
     expect(text).toContain("Dansk Industri Aalborg");
     expect(await db.prisma.placement.count({ where: { organisationId: lo } })).toBe(before);
@@ -254,10 +251,15 @@ describe("Teams: every form card", () => {
       expect(parsed.version, name).toBe("1.5");
       expect(Buffer.byteLength(json, "utf8"), name).toBeLessThan(80 * 1024);
       const ids = inputs(parsed).map((i) => i.id);
-      expect(ids.every((id) => typeof id === "string" && id.length > 0), name).toBe(true);
+      expect(
+        ids.every((id) => typeof id === "string" && id.length > 0),
+        name,
+      ).toBe(true);
       expect(new Set(ids).size, name).toBe(ids.length);
       // No element id collides with an input id either.
-      const allIds = elements(parsed).map((e) => e.id).filter((id): id is string => typeof id === "string");
+      const allIds = elements(parsed)
+        .map((e) => e.id)
+        .filter((id): id is string => typeof id === "string");
       expect(new Set(allIds).size, name).toBe(allIds.length);
       for (const i of inputs(parsed)) expect(typeof i.label === "string" || i.id?.endsWith("__typed"), `${name}: ${i.id}`).toBe(true);
       const executes = (parsed.actions ?? []).filter((a) => a.type === "Action.Execute");

@@ -6,11 +6,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../../src/app.js";
 import type { TestDatabase } from "../support/database.js";
-import type { ConnectorCall, FakeTeamsConnector } from "../support/fake-teams-connector.js";
-import { say as sayIn, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
-import { type Card, cardActionInvoke, cardOf, cardText, elements, postActivity, TEST_TENANT_ID, type TeamsTestUser, teamsUser } from "../support/teams-activities.js";
-import { pngSize } from "../support/png.js";
 import { seedDigestPlacements } from "../support/digest-seed.js";
+import type { ConnectorCall, FakeTeamsConnector } from "../support/fake-teams-connector.js";
+import { pngSize } from "../support/png.js";
+import {
+  type Card,
+  cardActionInvoke,
+  cardOf,
+  cardText,
+  elements,
+  postActivity,
+  TEST_TENANT_ID,
+  type TeamsTestUser,
+  teamsUser,
+} from "../support/teams-activities.js";
+import { say as sayIn, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
 
 const MONDAY_0800 = new Date("2016-11-28T07:00:00Z"); // Monday 28 November 2016, 08:00 in Copenhagen
 const at = (minutes: number, seconds = 0) => new Date(MONDAY_0800.getTime() + minutes * 60_000 + seconds * 1000);
@@ -32,10 +42,24 @@ async function endingPlacement(organisationId: string, endDate: string, key: str
   const company = await db.prisma.company.findFirstOrThrow();
   const p = await db.prisma.placement.create({
     data: {
-      partnershipId, organisationId, companyId: company.id, typeId: type.id, places: 1,
-      startDate: new Date("2016-09-05T00:00:00Z"), weeks: 13, endDate: new Date(`${endDate}T00:00:00Z`),
-      employerSector: "private", sector: "construction", shortageSector: true, contactPerson: "Hanne Jensen", needs: [],
-      status: "active", createdBy: "test", createdAt: new Date("2016-09-01T10:00:00Z"), idempotencyKey: key, caseReference: `P-${key.toUpperCase()}`,
+      partnershipId,
+      organisationId,
+      companyId: company.id,
+      typeId: type.id,
+      places: 1,
+      startDate: new Date("2016-09-05T00:00:00Z"),
+      weeks: 13,
+      endDate: new Date(`${endDate}T00:00:00Z`),
+      employerSector: "private",
+      sector: "construction",
+      shortageSector: true,
+      contactPerson: "Hanne Jensen",
+      needs: [],
+      status: "active",
+      createdBy: "test",
+      createdAt: new Date("2016-09-01T10:00:00Z"),
+      idempotencyKey: key,
+      caseReference: `P-${key.toUpperCase()}`,
     },
   });
   return p.id;
@@ -46,9 +70,19 @@ beforeAll(async () => {
   ({ db, connector, app } = teams);
   ({ partnershipId } = await seedDigestPlacements(db.prisma, { count: 300, from: new Date("2016-01-04T09:00:00Z"), to: new Date("2016-08-01T09:00:00Z") }));
   const di = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId, name: "Dansk Industri Aalborg" } });
-  const otherOrg = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId, name: { notIn: ["Dansk Industri Aalborg", "Jobcenter Aalborg"] } } });
+  const otherOrg = await db.prisma.organisation.findFirstOrThrow({
+    where: { partnershipId, name: { notIn: ["Dansk Industri Aalborg", "Jobcenter Aalborg"] } },
+  });
   await db.prisma.contact.create({
-    data: { platform: "teams", workspaceId: TEST_TENANT_ID, userId: partner.aadObjectId!, organisationId: di.id, role: "partner_contact", createdBy: "test", displayName: partner.name },
+    data: {
+      platform: "teams",
+      workspaceId: TEST_TENANT_ID,
+      userId: partner.aadObjectId!,
+      organisationId: di.id,
+      role: "partner_contact",
+      createdBy: "test",
+      displayName: partner.name,
+    },
   });
   own = await endingPlacement(di.id, "2016-12-04", "teams-own");
   other = await endingPlacement(otherOrg.id, "2016-12-06", "teams-other");
@@ -113,7 +147,11 @@ describe("the weekly digest in Teams", () => {
     const { width, height } = pngSize(png);
     expect(width).toBeGreaterThan(100);
     expect(height).toBeGreaterThan(100);
-    expect(await runFor(CHANNEL)).toMatchObject({ isoWeek: "2016-W48", status: "posted", messageRef: { platform: "teams", channelId: CHANNEL, messageId: digest.answeredId } });
+    expect(await runFor(CHANNEL)).toMatchObject({
+      isoWeek: "2016-W48",
+      status: "posted",
+      messageRef: { platform: "teams", channelId: CHANNEL, messageId: digest.answeredId },
+    });
 
     const since = connector.calls.length;
     await app.jobs.runOnce(at(0, 30));
@@ -159,7 +197,14 @@ describe("the weekly digest in Teams", () => {
       const since = connector.calls.length;
       const res = await postActivity(
         app.url,
-        cardActionInvoke({ serviceUrl: connector.url, user: partner, verb: action!.verb, data: action!.data, conversationId: `${CHANNEL};messageid=1700`, conversationType: "channel" }),
+        cardActionInvoke({
+          serviceUrl: connector.url,
+          user: partner,
+          verb: action!.verb,
+          data: action!.data,
+          conversationId: `${CHANNEL};messageid=1700`,
+          conversationType: "channel",
+        }),
       );
       expect(res.status).toBe(200);
       await new Promise((r) => setTimeout(r, 200));

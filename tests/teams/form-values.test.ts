@@ -1,10 +1,10 @@
 // Card data → FormValues: whatever the client sends, a multi-choice field arrives as a list and
 // every other field as text, so no form handles Teams' "a,b".
 import { describe, expect, it } from "vitest";
+import type { FormView } from "../../src/kernel/form.js";
 import { formValuesFromCardData } from "../../src/teams/form-values.js";
 import { readCardAction } from "../../src/teams/payloads.js";
 import { formCard } from "../../src/teams/render/form-card.js";
-import type { FormView } from "../../src/kernel/form.js";
 import { type Card, submitAction } from "../support/teams-activities.js";
 
 const multi = new Set(["needs"]);
@@ -24,7 +24,10 @@ describe("Teams form values", () => {
   });
 
   it("ignores hostile shapes: objects, lists at single fields, odd lists, non-finite numbers, __proto__", () => {
-    const data = JSON.parse('{"__proto__": ["x"], "odd": {"nested": true}, "note": ["a", "b"], "needs": ["mentor", 1], "places": null}') as Record<string, unknown>;
+    const data = JSON.parse('{"__proto__": ["x"], "odd": {"nested": true}, "note": ["a", "b"], "needs": ["mentor", 1], "places": null}') as Record<
+      string,
+      unknown
+    >;
     const values = formValuesFromCardData({ ...data, weeks: Number.NaN }, multi);
     expect(values).toEqual({});
     expect(Object.getPrototypeOf(values)).toBe(Object.prototype);

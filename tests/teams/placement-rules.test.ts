@@ -4,18 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../../src/app.js";
 import type { TestDatabase } from "../support/database.js";
 import type { FakeTeamsConnector } from "../support/fake-teams-connector.js";
+import { type Card, cardOf, cardText, choiceValue, filledData, input, inputs, type TeamsTestUser, teamsUser } from "../support/teams-activities.js";
 import { invokeForCard, say, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
-import {
-  type Card,
-  cardOf,
-  cardText,
-  choiceValue,
-  filledData,
-  input,
-  inputs,
-  type TeamsTestUser,
-  teamsUser,
-} from "../support/teams-activities.js";
 
 const admin = teamsUser("Sara Sekretariat");
 const AALBORG = "Partnerskab om integration, Aalborg 2016";
@@ -98,7 +88,10 @@ describe("Teams: the ratio rule at registration", () => {
 
     // A second placement in the same period at the same P-nummer counts the first one.
     const next = await openForm(admin, "ny");
-    const refused = await press(admin, filledData(next, praktik(next, { companyName: "Limfjordens Bageri", cvr: "30000005", pNumber: "1030000005", ordinaryEmployees: "" })));
+    const refused = await press(
+      admin,
+      filledData(next, praktik(next, { companyName: "Limfjordens Bageri", cvr: "30000005", pNumber: "1030000005", ordinaryEmployees: "" })),
+    );
     expect(String(input(refused, "pNumber").errorMessage)).toContain("I perioden er der allerede 1, og denne plads giver 1 mere – i alt 2");
     expect(await placementCount()).toBe(before + 1);
   });

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../../src/app.js";
 import type { TestDatabase } from "../support/database.js";
 import type { FakeTeamsConnector } from "../support/fake-teams-connector.js";
-import { invoke, say as sayIn, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
 import {
   type Card,
   cardOf,
@@ -14,9 +13,9 @@ import {
   choiceValue,
   elementsAfter,
   filledData,
-  installActivity,
   input,
   inputs,
+  installActivity,
   invokeCard,
   messageActivity,
   postActivity,
@@ -26,6 +25,7 @@ import {
   type TeamsTestUser,
   teamsUser,
 } from "../support/teams-activities.js";
+import { invoke, say as sayIn, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
 
 const admin = teamsUser("Sara Sekretariat");
 const adminInEnglish: TeamsTestUser = { ...admin, locale: "en-US" };
@@ -348,10 +348,7 @@ describe("Teams: commands", () => {
     const before = await placementCount();
     const since = connector.calls.length;
     const { data } = filledData(card, aalborgValues(card, { companyName: "Limfjordens Bageri", cvr: "30000005", places: "1" }));
-    const res = await postActivity(
-      app.url,
-      submitMessageActivity({ serviceUrl: connector.url, user: admin, value: data, replyToId: formCall.answeredId! }),
-    );
+    const res = await postActivity(app.url, submitMessageActivity({ serviceUrl: connector.url, user: admin, value: data, replyToId: formCall.answeredId! }));
     expect(res.status).toBe(200);
     const [update] = await connector.waitForActivities(1, since);
     expect(update?.kind).toBe("update");
@@ -396,7 +393,10 @@ describe("Teams: commands", () => {
     }
     // Added to a team channel: no greeting there.
     const since = connector.calls.length;
-    await postActivity(app.url, installActivity({ serviceUrl: connector.url, user: admin, conversationType: "channel", conversationId: "19:general@thread.tacv2" }));
+    await postActivity(
+      app.url,
+      installActivity({ serviceUrl: connector.url, user: admin, conversationType: "channel", conversationId: "19:general@thread.tacv2" }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(connector.calls.length).toBe(since);
   });

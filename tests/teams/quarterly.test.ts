@@ -7,22 +7,12 @@ import express from "express";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../../src/app.js";
-import { FileShelf } from "../../src/http/file-shelf.js";
 import { MIME_TYPES } from "../../src/features/quarterly/report/report-file.js";
+import { FileShelf } from "../../src/http/file-shelf.js";
 import type { TestDatabase } from "../support/database.js";
 import type { FakeTeamsConnector } from "../support/fake-teams-connector.js";
+import { type Card, cardOf, cardText, elements, filledData, shownText, TEST_TENANT_ID, type TeamsTestUser, teamsUser } from "../support/teams-activities.js";
 import { invokeForCard, sayAll, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
-import {
-  type Card,
-  cardOf,
-  cardText,
-  elements,
-  filledData,
-  shownText,
-  TEST_TENANT_ID,
-  type TeamsTestUser,
-  teamsUser,
-} from "../support/teams-activities.js";
 
 const admin = teamsUser("Sara Sekretariat");
 const partner = teamsUser("Pia Partner");

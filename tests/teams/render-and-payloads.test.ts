@@ -59,9 +59,16 @@ const baseForm: FormView = {
 
 describe("form cards", () => {
   it("shows a read-only field as text and carries nonce and state on the submit button", () => {
-    const card = formCard({ ...baseForm, fields: [{ kind: "static", id: "organisation", label: "Organisation", required: false, text: "LO-Aalborg" }] }) as unknown as Card;
+    const card = formCard({
+      ...baseForm,
+      fields: [{ kind: "static", id: "organisation", label: "Organisation", required: false, text: "LO-Aalborg" }],
+    }) as unknown as Card;
     expect(inputs(card)).toEqual([]);
-    expect(elements(card).filter((e) => e.type === "TextBlock").map((e) => e.text)).toEqual(["Titel", "Organisation", "LO-Aalborg"]);
+    expect(
+      elements(card)
+        .filter((e) => e.type === "TextBlock")
+        .map((e) => e.text),
+    ).toEqual(["Titel", "Organisation", "LO-Aalborg"]);
     expect(card.actions?.[0]).toMatchObject({
       type: "Action.Execute",
       verb: "test.form",
@@ -121,8 +128,14 @@ describe("message cards", () => {
     expect(card.fallbackText).toBe("Fallback");
     expect(card.body.map((b) => b.type)).toEqual(["TextBlock", "FactSet", "Container", "TextBlock"]);
     expect(card.body[2]).toMatchObject({ separator: true });
-    expect(elements(card).filter((e) => e.type === "TextBlock").map((e) => e.text)).toEqual(["Overskrift", "• en", "• to", "lille"]);
-    expect(card.actions).toMatchObject([{ type: "Action.Execute", verb: "placement.open_form", title: "Ny", style: "positive", data: { verb: "placement.open_form" } }]);
+    expect(
+      elements(card)
+        .filter((e) => e.type === "TextBlock")
+        .map((e) => e.text),
+    ).toEqual(["Overskrift", "• en", "• to", "lille"]);
+    expect(card.actions).toMatchObject([
+      { type: "Action.Execute", verb: "placement.open_form", title: "Ny", style: "positive", data: { verb: "placement.open_form" } },
+    ]);
   });
 
   it("keeps buttons in place when they are not last", () => {

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../../src/app.js";
 import type { TestDatabase } from "../support/database.js";
 import type { FakeTeamsConnector } from "../support/fake-teams-connector.js";
-import { invoke, say as sayIn, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
 import {
   cardActionInvoke,
   cardOf,
@@ -22,6 +21,7 @@ import {
   type TeamsTestUser,
   teamsUser,
 } from "../support/teams-activities.js";
+import { invoke, say as sayIn, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
 
 const admin = teamsUser("Sara Sekretariat");
 const partner = teamsUser("Pia Partner");
@@ -40,7 +40,15 @@ beforeAll(async () => {
   const org = (name: string) => db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: aalborg.id, name } });
   const contact = async (user: TeamsTestUser, name: string, role: "partner_contact" | "jobcenter_staff") =>
     db.prisma.contact.create({
-      data: { platform: "teams", workspaceId: TEST_TENANT_ID, userId: user.aadObjectId!, organisationId: (await org(name)).id, role, createdBy: "test", displayName: user.name },
+      data: {
+        platform: "teams",
+        workspaceId: TEST_TENANT_ID,
+        userId: user.aadObjectId!,
+        organisationId: (await org(name)).id,
+        role,
+        createdBy: "test",
+        displayName: user.name,
+      },
     });
   await contact(partner, "Dansk Industri Aalborg", "partner_contact");
   await contact(staff, "Jobcenter Aalborg", "jobcenter_staff");
@@ -49,14 +57,14 @@ afterAll(async () => {
   await teams?.close();
 });
 
-const say = (user: TeamsTestUser, text: string, opts: { conversationId?: string; conversationType?: "personal" | "channel" } = {}) => sayIn(teams, user, text, opts);
+const say = (user: TeamsTestUser, text: string, opts: { conversationId?: string; conversationType?: "personal" | "channel" } = {}) =>
+  sayIn(teams, user, text, opts);
 
 function pressInChannel(user: TeamsTestUser, verb: string, value: string) {
   return invoke(teams, user, { verb, data: { verb, value } }, { conversationId: `${CHANNEL};messageid=1700`, conversationType: "channel" });
 }
 
-const textOf = (body: Record<string, unknown> | undefined) =>
-  typeof body?.text === "string" && !body.attachments ? body.text : cardText(cardOf(body));
+const textOf = (body: Record<string, unknown> | undefined) => (typeof body?.text === "string" && !body.attachments ? body.text : cardText(cardOf(body)));
 
 describe("support requests from Teams", () => {
   let requestId: string;
@@ -97,7 +105,12 @@ describe("support requests from Teams", () => {
     const row = await db.prisma.supportRequest.findFirstOrThrow();
     requestId = row.id;
     channelActivityId = posted!.answeredId!;
-    expect(row).toMatchObject({ kind: "mentor", hoursPerWeek: 3, weeks: 13, channelMessage: { platform: "teams", channelId: CHANNEL, messageId: channelActivityId } });
+    expect(row).toMatchObject({
+      kind: "mentor",
+      hoursPerWeek: 3,
+      weeks: 13,
+      channelMessage: { platform: "teams", channelId: CHANNEL, messageId: channelActivityId },
+    });
   });
 
   it("a partner contact pressing take is refused", async () => {
@@ -202,7 +215,14 @@ describe("decline, reminder and escalation in Teams", () => {
     const aalborg = await db.prisma.partnership.findUniqueOrThrow({ where: { slug: "aalborg-2016" } });
     const di = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: aalborg.id, name: "Dansk Industri Aalborg" } });
     await db.prisma.contact.create({
-      data: { platform: "teams", workspaceId: TEST_TENANT_ID, userId: groupOnly.aadObjectId!, organisationId: di.id, role: "partner_contact", createdBy: "test" },
+      data: {
+        platform: "teams",
+        workspaceId: TEST_TENANT_ID,
+        userId: groupOnly.aadObjectId!,
+        organisationId: di.id,
+        role: "partner_contact",
+        createdBy: "test",
+      },
     });
     const group = { conversationId: "19:groupchat-abc@thread.v2", conversationType: "groupChat" as const };
     const since0 = connector.calls.length;
@@ -210,7 +230,10 @@ describe("decline, reminder and escalation in Teams", () => {
     const [formCall] = await connector.waitForActivities(1, since0);
     const form = cardOf(formCall!.body);
     let since = connector.calls.length;
-    await postActivity(app.url, cardActionInvoke({ serviceUrl: connector.url, user: groupOnly, ...filledData(form, { companyName: "Tech College" }), ...group }));
+    await postActivity(
+      app.url,
+      cardActionInvoke({ serviceUrl: connector.url, user: groupOnly, ...filledData(form, { companyName: "Tech College" }), ...group }),
+    );
     await connector.waitForActivities(1, since);
     const request = await db.prisma.supportRequest.findFirstOrThrow({ where: { kind: "upskilling" } });
     since = connector.calls.length;

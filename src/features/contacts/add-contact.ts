@@ -1,8 +1,8 @@
 import { type Access, canManageContacts, isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import type { ContactRecord, OrganisationRecord } from "../../kernel/records.js";
-import type { TAddContactInput } from "./contract.js";
 import type { AccessStore } from "../../kernel/store.js";
+import type { TAddContactInput } from "./contract.js";
 import type { ContactsStore } from "./store.js";
 
 /** What the form's contract gives, and the name the user picker showed for the person. */

@@ -1,16 +1,16 @@
 // Contacts: `admin` — a secretariat admin gives a person access to an organisation.
 import { isAdmin, type KnownAccess } from "../../kernel/access.js";
-import { addContact } from "./add-contact.js";
 import type { Locale } from "../../kernel/actor.js";
-import { CONTACT_FORM_ID, contactFormView } from "./form.js";
-import { ZAddContactInput } from "./contract.js";
-import type { FieldErrors, FormValues, FormView } from "../../kernel/form.js";
-import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
 import { deniedView } from "../../kernel/common-views.js";
-import { simpleMessage } from "../../kernel/message.js";
 import { type BotContext, type Feature, message } from "../../kernel/feature.js";
+import type { FieldErrors, FormValues, FormView } from "../../kernel/form.js";
+import { simpleMessage } from "../../kernel/message.js";
 import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
+import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
+import { addContact } from "./add-contact.js";
+import { ZAddContactInput } from "./contract.js";
+import { CONTACT_FORM_ID, contactFormView } from "./form.js";
 import type { ContactsStore } from "./store.js";
 
 /** The store ports this feature's commands, buttons and forms use. */

@@ -1,7 +1,7 @@
+import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
 import type { ChatUserRecord, OrganisationRecord, PartnershipRecord } from "../../kernel/records.js";
 import { ROLES } from "../../kernel/records.js";
 import type { Translate } from "../../kernel/translate.js";
-import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
 import type { TAddContactInput } from "./contract.js";
 
 /** A field of the contact form: its id is one of the contract's keys. */
@@ -57,13 +57,7 @@ export function contactFormFields(context: ContactFormContext, t: Translate): Fi
   ];
 }
 
-export function contactFormView(args: {
-  context: ContactFormContext;
-  t: Translate;
-  nonce: string;
-  values?: FormValues;
-  errors?: FieldErrors;
-}): FormView {
+export function contactFormView(args: { context: ContactFormContext; t: Translate; nonce: string; values?: FormValues; errors?: FieldErrors }): FormView {
   const { t } = args;
   return {
     formId: CONTACT_FORM_ID,

@@ -3,24 +3,27 @@
 // weeks, or ends as planned (recorded).
 import { isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
-import { EXTENSION_WEEKS } from "./build-digest.js";
-import { addDays, formatDate } from "../../kernel/dates.js";
-import { extendPlacement } from "../placement-rules/index.js";
-import { linkDigestChannel } from "./link-digest-channel.js";
-import { isClosed, placementFor } from "../../kernel/placement-access.js";
-import { DIGEST_ACTIONS, parseEndingValue } from "./view.js";
 import { commandText, deniedView, noAccessView } from "../../kernel/common-views.js";
-import { simpleMessage } from "../../kernel/message.js";
+import { addDays, formatDate } from "../../kernel/dates.js";
 import { type BotContext, type BotReply, type CommandRequest, type Feature, message, notice } from "../../kernel/feature.js";
+import { simpleMessage } from "../../kernel/message.js";
+import { isClosed, placementFor } from "../../kernel/placement-access.js";
 import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../../kernel/store.js";
-import type { DigestsStore } from "./store.js";
 import type { PlacementRulesStore } from "../placement-rules/index.js";
+import { extendPlacement } from "../placement-rules/index.js";
+import { EXTENSION_WEEKS } from "./build-digest.js";
+import { linkDigestChannel } from "./link-digest-channel.js";
+import type { DigestsStore } from "./store.js";
+import { DIGEST_ACTIONS, parseEndingValue } from "./view.js";
 
 /** The store ports this feature's commands, buttons and forms use. */
 export type DigestsFeatureStore = DigestsStore & PlacementRulesStore & PlacementLookupStore & AccessStore & PartnershipsStore;
 
-export async function linkDigestChannelCommand(ctx: BotContext<DigestsStore & AccessStore & PartnershipsStore>, { access, args, channel, style }: CommandRequest): Promise<BotReply> {
+export async function linkDigestChannelCommand(
+  ctx: BotContext<DigestsStore & AccessStore & PartnershipsStore>,
+  { access, args, channel, style }: CommandRequest,
+): Promise<BotReply> {
   const t = ctx.t(access.actor.locale);
   if (!isAdmin(access)) return message(deniedView(t));
   const result = await withRetry(() => linkDigestChannel(ctx.deps.store, access, { words: args, channel, locale: access.actor.locale }));
@@ -35,10 +38,14 @@ export async function linkDigestChannelCommand(ctx: BotContext<DigestsStore & Ac
       return message(simpleMessage(t("digest:link.not_linked")));
     case "choose_partnership":
       return message(
-        simpleMessage(t("support:channel_link.choose_partnership", { command: commandText("channel", style, t), slugs: result.partnerships.map((p) => p.slug).join(", ") })),
+        simpleMessage(
+          t("support:channel_link.choose_partnership", { command: commandText("channel", style, t), slugs: result.partnerships.map((p) => p.slug).join(", ") }),
+        ),
       );
     case "unknown_organisation":
-      return message(simpleMessage(t("digest:link.unknown_organisation", { name: result.name, organisations: result.organisations.map((o) => o.name).join(", ") })));
+      return message(
+        simpleMessage(t("digest:link.unknown_organisation", { name: result.name, organisations: result.organisations.map((o) => o.name).join(", ") })),
+      );
     case "linked": {
       const { link } = result;
       const vars = {
@@ -54,7 +61,11 @@ export async function linkDigestChannelCommand(ctx: BotContext<DigestsStore & Ac
 }
 
 /** A digest button: the placement is changed only if it still ends on the date the digest asked about. */
-async function answerEnding(ctx: BotContext<DigestsFeatureStore>, request: { access: CommandRequest["access"]; value: string | undefined }, answer: "extend" | "as_planned"): Promise<BotReply> {
+async function answerEnding(
+  ctx: BotContext<DigestsFeatureStore>,
+  request: { access: CommandRequest["access"]; value: string | undefined },
+  answer: "extend" | "as_planned",
+): Promise<BotReply> {
   const { access } = request;
   const locale = access.actor.locale;
   const t = ctx.t(locale);
@@ -64,7 +75,8 @@ async function answerEnding(ctx: BotContext<DigestsFeatureStore>, request: { acc
   if (found.kind === "denied") return notice(access.kind === "known" ? simpleMessage(t("digest:extend.not_yours")) : noAccessView(access.actor, t));
   if (found.kind === "not_found") return notice(simpleMessage(t("rules:errors.not_found")));
   const p = found.placement;
-  if (p.endDate !== asked.endDate || isClosed(p)) return notice(simpleMessage(t("digest:extend.already", { end: p.endDate ? formatDate(p.endDate, locale) : "–" })));
+  if (p.endDate !== asked.endDate || isClosed(p))
+    return notice(simpleMessage(t("digest:extend.already", { end: p.endDate ? formatDate(p.endDate, locale) : "–" })));
   if (answer === "as_planned") {
     await withRetry(() => ctx.deps.store.recordEndsAsPlanned(p.id, asked.endDate, { actor: actorRef(access.actor) }));
     return notice(simpleMessage(t("digest:extend.as_planned", { end: formatDate(asked.endDate, locale) })));

@@ -3,12 +3,12 @@
 // last week's new placements, open and overdue support requests, placements ending within 14
 // days, and quarterly statuses due or missing. No platform, no language: views turn it into text.
 import { instantAt, weekday } from "../../kernel/business-days.js";
-import { evaluateTargets, type TargetProgress } from "../placements/index.js";
 import { addDays, dateFromIso, type IsoDate, todayIn } from "../../kernel/dates.js";
-import type { DigestFacts, EndingPlacement, DigestsStore } from "./store.js";
 import { currentQuarter, DEFAULT_STATUS_SCHEDULE, formatQuarter, previousQuarter, quarterCalendar } from "../../kernel/quarters.js";
 import type { OrganisationRecord, PartnershipRecord, PlacementTally, TargetRecord } from "../../kernel/records.js";
 import type { PartnershipsStore } from "../../kernel/store.js";
+import { evaluateTargets, type TargetProgress } from "../placements/index.js";
+import type { DigestFacts, DigestsStore, EndingPlacement } from "./store.js";
 
 /** Placements ending within this many days are listed, and a 13-week praktik is offered 13 more. */
 const ENDING_WITHIN_DAYS = 14;
@@ -193,7 +193,8 @@ function partnershipParts(data: PartnershipDigestData): Pick<Digest, "targets" |
 export function buildDigest(data: PartnershipDigestData, organisationId: string | null): Digest {
   const { partnership, facts, today } = data;
   const organisation = organisationId ? (data.organisations.find((o) => o.id === organisationId) ?? null) : null;
-  const mine = <T extends { organisationId: string }>(rows: readonly T[]) => (organisation ? rows.filter((r) => r.organisationId === organisation.id) : [...rows]);
+  const mine = <T extends { organisationId: string }>(rows: readonly T[]) =>
+    organisation ? rows.filter((r) => r.organisationId === organisation.id) : [...rows];
   const { targets, trend, totalPlaces } = partnershipParts(data);
   const names = new Map(data.organisations.map((o) => [o.id, o.name]));
   const newPlacements = mine(facts.newPlacements)
@@ -243,4 +244,3 @@ export function digestMoment(week: string, now: Date, timezone: string, schedule
   if (isoWeekAt(now, timezone) === week) return now;
   return digestSlot(week, schedule, timezone);
 }
-

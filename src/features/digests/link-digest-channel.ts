@@ -3,22 +3,43 @@
 // it, on a weekday and time in BOT_TIMEZONE and in a language. `kanal fra` unlinks it.
 import { type Access, isAdmin } from "../../kernel/access.js";
 import { actorRef, type Locale } from "../../kernel/actor.js";
-import type { ChannelAddress } from "../channels/index.js";
-import type { DigestLinkRecord, DigestsStore } from "./store.js";
 import type { OrganisationRecord, PartnershipRecord } from "../../kernel/records.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
+import type { ChannelAddress } from "../channels/index.js";
+import type { DigestLinkRecord, DigestsStore } from "./store.js";
 
 const DIGEST_WORDS = ["oversigt", "digest", "overblik"] as const;
 const UNLINK_WORDS = ["fra", "off", "stop"] as const;
 
 const WEEKDAYS: Record<string, number> = {
-  mandag: 1, monday: 1, man: 1, mon: 1,
-  tirsdag: 2, tuesday: 2, tir: 2, tue: 2,
-  onsdag: 3, wednesday: 3, ons: 3, wed: 3,
-  torsdag: 4, thursday: 4, tor: 4, thu: 4,
-  fredag: 5, friday: 5, fre: 5, fri: 5,
-  lørdag: 6, saturday: 6, lør: 6, sat: 6,
-  søndag: 7, sunday: 7, søn: 7, sun: 7,
+  mandag: 1,
+  monday: 1,
+  man: 1,
+  mon: 1,
+  tirsdag: 2,
+  tuesday: 2,
+  tir: 2,
+  tue: 2,
+  onsdag: 3,
+  wednesday: 3,
+  ons: 3,
+  wed: 3,
+  torsdag: 4,
+  thursday: 4,
+  tor: 4,
+  thu: 4,
+  fredag: 5,
+  friday: 5,
+  fre: 5,
+  fri: 5,
+  lørdag: 6,
+  saturday: 6,
+  lør: 6,
+  sat: 6,
+  søndag: 7,
+  sunday: 7,
+  søn: 7,
+  sun: 7,
 };
 const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
 

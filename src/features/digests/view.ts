@@ -1,15 +1,15 @@
 // The weekly digest as a neutral message, and its chart as a PNG. Sections with nothing to say
 // are left out rather than shown as "0".
-import type { Locale } from "../../kernel/actor.js";
-import type { Digest, DigestTarget } from "./build-digest.js";
-import { formatDate } from "../../kernel/dates.js";
-import { labelIn } from "../../kernel/records.js";
-import type { Translate } from "../../kernel/translate.js";
+
 import { svgToPng } from "../../charts/render.js";
 import { barsAndTrendSvg } from "../../charts/trend-chart.js";
+import type { Locale } from "../../kernel/actor.js";
+import { formatDate } from "../../kernel/dates.js";
 import type { MessageBlock, MessageView } from "../../kernel/message.js";
-import { LIST_PLACEMENTS_ACTION, OPEN_PLACEMENT_FORM_ACTION } from "../placements/index.js";
-import { targetLine } from "../placements/index.js";
+import { labelIn } from "../../kernel/records.js";
+import type { Translate } from "../../kernel/translate.js";
+import { LIST_PLACEMENTS_ACTION, OPEN_PLACEMENT_FORM_ACTION, targetLine } from "../placements/index.js";
+import type { Digest, DigestTarget } from "./build-digest.js";
 
 export const DIGEST_ACTIONS = { extend: "digest.extend", endsAsPlanned: "digest.ends_as_planned" } as const;
 
@@ -140,7 +140,9 @@ export function digestChart(digest: Digest, t: Translate, locale: Locale): { png
         label: labelIn(target, locale),
         value: target.value,
         reference: target.kind === "minimum" ? target.min : target.kind === "goal" ? (target.max ?? target.min) : target.max,
-        caption: targetLine(target, t, locale).replace(/^\S+\s/, "").replace(/\s[▓░]+$/, ""),
+        caption: targetLine(target, t, locale)
+          .replace(/^\S+\s/, "")
+          .replace(/\s[▓░]+$/, ""),
         tone: target.onTrack === false || target.state === "exceeded" ? "warning" : target.onTrack ? "good" : "neutral",
       })),
     },

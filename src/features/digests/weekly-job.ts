@@ -5,19 +5,19 @@
 // down catches up on its first run; a week that has gone by is never posted late, because only
 // the current week is ever looked at. A claim left by a process that died is taken over once.
 import { randomUUID } from "node:crypto";
-import type { Logger } from "../../kernel/logger.js";
+import type { Job } from "../../jobs/scheduler.js";
 import type { Locale } from "../../kernel/actor.js";
-import { buildDigest, digestSlot, isoWeekAt, loadDigestData, type PartnershipDigestData } from "./build-digest.js";
-import type { DigestLinkRecord, DigestsStore } from "./store.js";
-import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
-import type { ContactsStore } from "../contacts/index.js";
-import type { I18n } from "../../kernel/translate.js";
-import { secretariatRecipients, tellSecretariat } from "../../kernel/secretariat.js";
+import type { Logger } from "../../kernel/logger.js";
+import { simpleMessage } from "../../kernel/message.js";
 import type { Messenger, PostImage } from "../../kernel/messenger.js";
 import { DEFAULT_RETRY, PermanentPostError, PostingLimiter, postWithRetry, type RetryOptions } from "../../kernel/rate-limit.js";
+import { secretariatRecipients, tellSecretariat } from "../../kernel/secretariat.js";
+import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
+import type { I18n } from "../../kernel/translate.js";
+import type { ContactsStore } from "../contacts/index.js";
+import { buildDigest, digestSlot, isoWeekAt, loadDigestData, type PartnershipDigestData } from "./build-digest.js";
+import type { DigestLinkRecord, DigestsStore } from "./store.js";
 import { digestChart, digestView } from "./view.js";
-import { simpleMessage } from "../../kernel/message.js";
-import type { Job } from "../../jobs/scheduler.js";
 
 const WEEKLY_DIGESTS_JOB = "weekly-digests";
 /** A claim this old that never finished belongs to a process that died. */
@@ -104,7 +104,9 @@ export async function postWeeklyDigests(deps: WeeklyDigestDeps, now: Date): Prom
     } catch (error) {
       report.failed += 1;
       const reason = error instanceof Error ? error.message : String(error);
-      await store.finishDigestRun(link.id, week, { status: "failed", error: reason }, new Date()).catch((e: unknown) => logger.error({ err: e }, "digest outcome not recorded"));
+      await store
+        .finishDigestRun(link.id, week, { status: "failed", error: reason }, new Date())
+        .catch((e: unknown) => logger.error({ err: e }, "digest outcome not recorded"));
       logger.error({ err: error, channelLinkId: link.id, platform: link.platform, channelId: link.channelId, week }, "weekly digest not posted");
       if (error instanceof PermanentPostError && (await store.markDigestLinkFailed(link.id, error.code, new Date()))) {
         await tellAdmins(deps, link, error.code);
@@ -126,7 +128,12 @@ export async function postWeeklyDigests(deps: WeeklyDigestDeps, now: Date): Prom
 async function tellAdmins(deps: WeeklyDigestDeps, link: DigestLinkRecord, failure: string): Promise<void> {
   const recipients = await secretariatRecipients(deps, link.partnershipId, [link]);
   const platform = link.platform === "slack" ? "Slack" : "Teams";
-  await tellSecretariat(deps, recipients, (t) => simpleMessage(t("digest:failed.admin", { channel: link.channelId, platform, failure, command: "kanal oversigt" })), {
-    channelLinkId: link.id,
-  });
+  await tellSecretariat(
+    deps,
+    recipients,
+    (t) => simpleMessage(t("digest:failed.admin", { channel: link.channelId, platform, failure, command: "kanal oversigt" })),
+    {
+      channelLinkId: link.id,
+    },
+  );
 }

@@ -1,41 +1,27 @@
 // The placement rules after registration: `forlæng`, `afslut`, `bekræft`, `vitas` and
 // `dispensation`, each a form that first asks which placement.
-import { isAdmin, type KnownAccess } from "../../kernel/access.js";
-import { confirmRepresentative } from "./confirm-representative.js";
-import { formatDate, todayIn } from "../../kernel/dates.js";
-import { endPlacement } from "./end-placement.js";
-import { extendPlacement } from "./extend-placement.js";
-import { listPlacements } from "../placements/index.js";
-import type { PlacementRecord } from "../../kernel/records.js";
-import { recordRatioExemption } from "./record-ratio-exemption.js";
-import { prepareVitasSummary } from "./vitas-summary.js";
+
 import type { z } from "zod";
-import { type FormAnswer, type FormOpened, submitForm } from "../../kernel/submit-form.js";
-import {
-  CONFIRM_FORM_ID,
-  END_FORM_ID,
-  EXEMPTION_FORM_ID,
-  EXTEND_FORM_ID,
-  placementsFor,
-  type RuleFormId,
-  ruleFormView,
-  VITAS_FORM_ID,
-} from "./forms.js";
-import {
-  ZConfirmRepresentativeInput,
-  ZEndPlacementInput,
-  ZExtendPlacementInput,
-  ZPrepareVitasSummaryInput,
-  ZRecordRatioExemptionInput,
-} from "./contract.js";
+import { isAdmin, type KnownAccess } from "../../kernel/access.js";
 import { deniedView } from "../../kernel/common-views.js";
-import { simpleMessage } from "../../kernel/message.js";
-import { EXTEND_PLACEMENT_ACTION, ruleChangeView, vitasSummaryView } from "./views.js";
+import { formatDate, todayIn } from "../../kernel/dates.js";
 import { type BotContext, type BotReply, type Feature, message } from "../../kernel/feature.js";
+import { simpleMessage } from "../../kernel/message.js";
+import type { PlacementRecord } from "../../kernel/records.js";
 import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
-import type { PlacementRulesStore } from "./store.js";
+import { type FormAnswer, type FormOpened, submitForm } from "../../kernel/submit-form.js";
 import type { PlacementsStore } from "../placements/index.js";
+import { listPlacements } from "../placements/index.js";
+import { confirmRepresentative } from "./confirm-representative.js";
+import { ZConfirmRepresentativeInput, ZEndPlacementInput, ZExtendPlacementInput, ZPrepareVitasSummaryInput, ZRecordRatioExemptionInput } from "./contract.js";
+import { endPlacement } from "./end-placement.js";
+import { extendPlacement } from "./extend-placement.js";
+import { CONFIRM_FORM_ID, END_FORM_ID, EXEMPTION_FORM_ID, EXTEND_FORM_ID, placementsFor, type RuleFormId, ruleFormView, VITAS_FORM_ID } from "./forms.js";
+import { recordRatioExemption } from "./record-ratio-exemption.js";
+import type { PlacementRulesStore } from "./store.js";
+import { EXTEND_PLACEMENT_ACTION, ruleChangeView, vitasSummaryView } from "./views.js";
+import { prepareVitasSummary } from "./vitas-summary.js";
 
 /** The store ports this feature's commands, buttons and forms use. */
 export type PlacementRulesFeatureStore = PlacementRulesStore & PlacementLookupStore & PlacementsStore & AccessStore;

@@ -1,18 +1,15 @@
 // Rule 3: the employee representative has confirmed in writing; the placement becomes active.
 import type { Access } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
-import { isClosed, placementFor } from "../../kernel/placement-access.js";
-import { needsRepresentative } from "./rule-set.js";
-import type { PlacementRecord } from "../../kernel/records.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
-import type { TConfirmRepresentativeInput } from "./contract.js";
+import { isClosed, placementFor } from "../../kernel/placement-access.js";
+import type { PlacementRecord } from "../../kernel/records.js";
 import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { TConfirmRepresentativeInput } from "./contract.js";
+import { needsRepresentative } from "./rule-set.js";
 import type { PlacementRulesStore } from "./store.js";
 
-export type ConfirmRepresentativeResult =
-  | { kind: "saved"; placement: PlacementRecord }
-  | { kind: "invalid"; problems: FieldProblems }
-  | { kind: "denied" };
+export type ConfirmRepresentativeResult = { kind: "saved"; placement: PlacementRecord } | { kind: "invalid"; problems: FieldProblems } | { kind: "denied" };
 
 export async function confirmRepresentative(
   store: PlacementRulesStore & PlacementLookupStore & AccessStore,

@@ -1,8 +1,8 @@
 // How long a placement may last and how many hours a week, by type and the person's benefit
 // group (bekendtgørelse om en aktiv beskæftigelsesindsats; LAB; integrationsloven for IGU).
-import { addDays, dateFromIso, isoFromDate, type IsoDate } from "../../kernel/dates.js";
-import type { BenefitGroup, PlacementRuleSettings, RuleKind } from "./rule-set.js";
+import { addDays, dateFromIso, type IsoDate, isoFromDate } from "../../kernel/dates.js";
 import type { EmployerSector } from "../../kernel/records.js";
+import type { BenefitGroup, PlacementRuleSettings, RuleKind } from "./rule-set.js";
 
 /** A broken rule: an i18n key in the "rules" namespace and what its message needs. */
 export type RuleProblem = { key: string; vars?: Record<string, unknown> };

@@ -2,12 +2,12 @@
 // feed the progress figures and the quarterly report.
 import type { Access } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
-import { isClosed, placementFor } from "../../kernel/placement-access.js";
-import { END_REASONS, OUTCOMES } from "./rule-set.js";
-import type { PlacementRecord } from "../../kernel/records.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
-import type { TEndPlacementInput } from "./contract.js";
+import { isClosed, placementFor } from "../../kernel/placement-access.js";
+import type { PlacementRecord } from "../../kernel/records.js";
 import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { TEndPlacementInput } from "./contract.js";
+import { END_REASONS, OUTCOMES } from "./rule-set.js";
 import type { PlacementRulesStore } from "./store.js";
 
 export type EndPlacementResult =

@@ -1,21 +1,18 @@
 // Rule 6: extend a placement to a new end date, checked against the duration rules and the
 // ratio rule like a new registration.
-import { isAdmin, type Access } from "../../kernel/access.js";
+import { type Access, isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
-import { checkExtensionDuration, weeksBetween } from "./duration-rules.js";
+import type { FieldProblems } from "../../kernel/field-problems.js";
 import { isClosed, placementFor } from "../../kernel/placement-access.js";
+import type { PlacementRecord } from "../../kernel/records.js";
+import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { TExtendPlacementInput } from "./contract.js";
+import { checkExtensionDuration, weeksBetween } from "./duration-rules.js";
 import { checkRatioAtWorkplace, ratioProblem } from "./ratio-check.js";
 import { type BenefitGroup, placementRules, ruleKindOf } from "./rule-set.js";
-import type { PlacementRecord } from "../../kernel/records.js";
-import type { FieldProblems } from "../../kernel/field-problems.js";
-import type { TExtendPlacementInput } from "./contract.js";
-import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
 import type { PlacementRulesStore } from "./store.js";
 
-export type ExtendPlacementResult =
-  | { kind: "saved"; placement: PlacementRecord }
-  | { kind: "invalid"; problems: FieldProblems }
-  | { kind: "denied" };
+export type ExtendPlacementResult = { kind: "saved"; placement: PlacementRecord } | { kind: "invalid"; problems: FieldProblems } | { kind: "denied" };
 
 export async function extendPlacement(
   store: PlacementRulesStore & PlacementLookupStore & AccessStore,

@@ -2,11 +2,11 @@
 // the VITAS details and the ratio-rule exemption. Each first asks which placement.
 import type { Locale } from "../../kernel/actor.js";
 import { formatDate } from "../../kernel/dates.js";
-import { END_REASONS, OUTCOMES } from "./rule-set.js";
+import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
 import { labelIn, type PlacementRecord } from "../../kernel/records.js";
 import type { Translate } from "../../kernel/translate.js";
-import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
 import { RULE_FORM_LIMITS } from "./contract.js";
+import { END_REASONS, OUTCOMES } from "./rule-set.js";
 
 export const EXTEND_FORM_ID = "placement.extend";
 export const END_FORM_ID = "placement.end";
@@ -64,7 +64,13 @@ function fieldsFor(formId: RuleFormId, t: Translate): FormField[] {
     case END_FORM_ID:
       return [
         { kind: "date", id: "endedOn", label: t("rules:end.ended_on"), required: true },
-        { kind: "radio", id: "reason", label: t("rules:end.reason"), required: false, options: END_REASONS.map((r) => ({ value: r, label: t(`rules:end_reasons.${r}`) })) },
+        {
+          kind: "radio",
+          id: "reason",
+          label: t("rules:end.reason"),
+          required: false,
+          options: END_REASONS.map((r) => ({ value: r, label: t(`rules:end_reasons.${r}`) })),
+        },
         {
           kind: "select",
           id: "outcome",
@@ -81,8 +87,23 @@ function fieldsFor(formId: RuleFormId, t: Translate): FormField[] {
       ];
     case VITAS_FORM_ID:
       return [
-        { kind: "text", id: "tasks", label: t("rules:vitas.tasks"), hint: t("rules:vitas.tasks_hint"), required: false, maxLength: RULE_FORM_LIMITS.tasks, multiline: true },
-        { kind: "number", id: "monthlyWageCost", label: t("rules:vitas.wage_cost"), required: false, min: RULE_FORM_LIMITS.wageCostMin, max: RULE_FORM_LIMITS.wageCostMax },
+        {
+          kind: "text",
+          id: "tasks",
+          label: t("rules:vitas.tasks"),
+          hint: t("rules:vitas.tasks_hint"),
+          required: false,
+          maxLength: RULE_FORM_LIMITS.tasks,
+          multiline: true,
+        },
+        {
+          kind: "number",
+          id: "monthlyWageCost",
+          label: t("rules:vitas.wage_cost"),
+          required: false,
+          min: RULE_FORM_LIMITS.wageCostMin,
+          max: RULE_FORM_LIMITS.wageCostMax,
+        },
         { kind: "radio", id: "createdInVitas", label: t("rules:vitas.created"), required: false, options: yesNo(t) },
       ];
     case EXEMPTION_FORM_ID:

@@ -4,18 +4,19 @@
 // gets a direct message to pass on: on the milestone day, or up to MAX_DAYS_LATE days after it
 // (a bot that was down catches up; an older milestone is not sent late). Placements that ended
 // early or were anonymised get none; each milestone is claimed in SentNotice, so it goes out once.
-import type { Logger } from "../../kernel/logger.js";
-import type { NoticeStore } from "../../kernel/once.js";
-import { type Locale, localeFrom } from "../../kernel/actor.js";
-import { addDays, todayIn, type IsoDate } from "../../kernel/dates.js";
-import { addMonths } from "./duration-rules.js";
-import { placementRules } from "./rule-set.js";
-import type { AccessStore } from "../../kernel/store.js";
-import type { PlacementRulesStore, IguMilestoneStore, IguPlacement } from "./store.js";
-import type { I18n, Translate } from "../../kernel/translate.js";
-import { type Messenger, userAddressFromRef } from "../../kernel/messenger.js";
-import { type IguMilestone, iguMilestoneView } from "./igu-views.js";
+
 import type { Job } from "../../jobs/scheduler.js";
+import { type Locale, localeFrom } from "../../kernel/actor.js";
+import { addDays, type IsoDate, todayIn } from "../../kernel/dates.js";
+import type { Logger } from "../../kernel/logger.js";
+import { type Messenger, userAddressFromRef } from "../../kernel/messenger.js";
+import type { NoticeStore } from "../../kernel/once.js";
+import type { AccessStore } from "../../kernel/store.js";
+import type { I18n, Translate } from "../../kernel/translate.js";
+import { addMonths } from "./duration-rules.js";
+import { type IguMilestone, iguMilestoneView } from "./igu-views.js";
+import { placementRules } from "./rule-set.js";
+import type { IguMilestoneStore, IguPlacement, PlacementRulesStore } from "./store.js";
 
 export const IGU_MILESTONES_JOB = "igu-milestones";
 /** A milestone is still sent this many days after its date, never later. */
@@ -76,7 +77,12 @@ async function sendIguMilestones(deps: IguMilestoneDeps, now: Date): Promise<{ s
         if (!(await deps.notices.claimNotice(`${NOTICE_PREFIX[milestone]}:${placement.id}`, now))) continue;
         const contact = await store.findContact(address.platform, address.workspaceId, [address.userId]);
         const locale = deps.i18n.localeOf(contact?.locale);
-        const view = iguMilestoneView(milestone, { company: placement.companyName, contactPerson: placement.contactPerson, date, months }, deps.i18n.t(locale), locale);
+        const view = iguMilestoneView(
+          milestone,
+          { company: placement.companyName, contactPerson: placement.contactPerson, date, months },
+          deps.i18n.t(locale),
+          locale,
+        );
         if (await deps.messenger.sendDirect(address, view)) sent += 1;
       }
     } catch (error) {

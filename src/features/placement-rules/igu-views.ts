@@ -1,7 +1,7 @@
 import type { Locale } from "../../kernel/actor.js";
 import { formatDate, type IsoDate } from "../../kernel/dates.js";
-import type { Translate } from "../../kernel/translate.js";
 import type { MessageView } from "../../kernel/message.js";
+import type { Translate } from "../../kernel/translate.js";
 
 export type IguMilestone = "six_months" | "completion";
 

@@ -1,8 +1,9 @@
 // What finished placements led to: completed with an outcome, or ended early with a reason.
 // Feeds `fremdrift` and the quarterly report ("how many praktik ended in a job").
-import { END_REASONS, type EndReason, type Outcome, OUTCOMES } from "./rule-set.js";
+
 import type { IsoDate } from "../../kernel/dates.js";
 import type { PlacementStatus } from "../../kernel/records.js";
+import { END_REASONS, type EndReason, OUTCOMES, type Outcome } from "./rule-set.js";
 
 /** Finished placements summed by type, status, outcome and reason. */
 export type OutcomeTally = {

@@ -1,10 +1,10 @@
 // The ratio rule against what is stored: the other supported placements at the same P-nummer.
 import type { IsoDate } from "../../kernel/dates.js";
-import type { PlacementRuleSettings } from "./rule-set.js";
-import { checkRatio, type RatioCheck, type RatioPlacement } from "./ratio-rule.js";
 import type { PlacementRecord } from "../../kernel/records.js";
-import type { PlacementRulesStore } from "./store.js";
 import type { RuleProblem } from "./duration-rules.js";
+import { checkRatio, type RatioCheck, type RatioPlacement } from "./ratio-rule.js";
+import type { PlacementRuleSettings } from "./rule-set.js";
+import type { PlacementRulesStore } from "./store.js";
 
 export const P_NUMBER = /^\d{10}$/;
 

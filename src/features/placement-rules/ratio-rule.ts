@@ -27,7 +27,7 @@ export type RatioPlacement = {
 /** Full-time equivalents: places × hours / full-time hours, never more than one per place. */
 export function fteOf(p: Pick<RatioPlacement, "places" | "hoursPerWeek">, s: RatioSettings): number {
   const hours = p.hoursPerWeek ?? s.fullTimeHours;
-  return p.places * Math.min(hours, s.fullTimeHours) / s.fullTimeHours;
+  return (p.places * Math.min(hours, s.fullTimeHours)) / s.fullTimeHours;
 }
 
 export function roundFte(value: number, rounding: RatioRounding): number {
@@ -39,8 +39,7 @@ export function roundFte(value: number, rounding: RatioRounding): number {
   return v;
 }
 
-const overlaps = (p: RatioPlacement, start: IsoDate, end: IsoDate | null) =>
-  (end === null || p.start <= end) && (p.end === null || p.end >= start);
+const overlaps = (p: RatioPlacement, start: IsoDate, end: IsoDate | null) => (end === null || p.start <= end) && (p.end === null || p.end >= start);
 
 /**
  * The most full-time equivalents present on any one day of [start, end]: the count only changes
@@ -70,12 +69,7 @@ export type RatioCheck = {
 };
 
 /** Whether a placement over `candidate`'s period fits the workplace's limit next to the others. */
-export function checkRatio(args: {
-  employees: number;
-  others: readonly RatioPlacement[];
-  candidate: RatioPlacement;
-  settings: RatioSettings;
-}): RatioCheck {
+export function checkRatio(args: { employees: number; others: readonly RatioPlacement[]; candidate: RatioPlacement; settings: RatioSettings }): RatioCheck {
   const { employees, candidate, settings } = args;
   const limit = ratioLimit(employees, settings);
   const adding = fteOf(candidate, settings);

@@ -2,17 +2,14 @@
 // The exemption lets that placement be extended past the limit; it still counts for the others.
 import { type Access, isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
+import type { FieldProblems } from "../../kernel/field-problems.js";
 import { placementFor } from "../../kernel/placement-access.js";
 import type { PlacementRecord } from "../../kernel/records.js";
-import type { FieldProblems } from "../../kernel/field-problems.js";
-import type { TRecordRatioExemptionInput } from "./contract.js";
 import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { TRecordRatioExemptionInput } from "./contract.js";
 import type { PlacementRulesStore } from "./store.js";
 
-export type RecordRatioExemptionResult =
-  | { kind: "saved"; placement: PlacementRecord }
-  | { kind: "invalid"; problems: FieldProblems }
-  | { kind: "denied" };
+export type RecordRatioExemptionResult = { kind: "saved"; placement: PlacementRecord } | { kind: "invalid"; problems: FieldProblems } | { kind: "denied" };
 
 export async function recordRatioExemption(
   store: PlacementRulesStore & PlacementLookupStore & AccessStore,

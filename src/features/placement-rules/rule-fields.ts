@@ -13,18 +13,15 @@ const trimmed = (value: unknown): string | undefined => {
 
 /** An optional number that may have decimals ("12,5" or "12.5"). */
 export function zOptionalDecimal(min: number, max: number) {
-  return z.preprocess(
-    (value) => {
-      const text = trimmed(value);
-      if (text === undefined) return undefined;
-      return /^\d+([.,]\d+)?$/.test(text) ? Number(text.replace(",", ".")) : Number.NaN;
-    },
-    z
-      .number({ error: "rules:errors.not_a_number" })
-      .min(min, { error: "rules:errors.out_of_range" })
-      .max(max, { error: "rules:errors.out_of_range" })
-      .optional(),
-  ) as unknown as z.ZodOptional<z.ZodType<number>>;
+  return z.preprocess((value) => {
+    const text = trimmed(value);
+    if (text === undefined) return undefined;
+    return /^\d+([.,]\d+)?$/.test(text) ? Number(text.replace(",", ".")) : Number.NaN;
+  }, z
+    .number({ error: "rules:errors.not_a_number" })
+    .min(min, { error: "rules:errors.out_of_range" })
+    .max(max, { error: "rules:errors.out_of_range" })
+    .optional()) as unknown as z.ZodOptional<z.ZodType<number>>;
 }
 
 /** One of a fixed set of values, or nothing. */
@@ -34,15 +31,16 @@ export function zOptionalChoice<const T extends readonly [string, ...string[]]>(
 
 /** Yes/no, or not answered. */
 export function zOptionalYesNo() {
-  return zOptionalChoice(["yes", "no"] as const).transform((v) => (v === undefined ? undefined : v === "yes")) as unknown as z.ZodOptional<
-    z.ZodType<boolean>
-  >;
+  return zOptionalChoice(["yes", "no"] as const).transform((v) => (v === undefined ? undefined : v === "yes")) as unknown as z.ZodOptional<z.ZodType<boolean>>;
 }
 
 /** Optional text without digits beyond a P-nummer's; spaces are dropped. */
 export function zOptionalPNumber() {
   return z.preprocess(
     (value) => trimmed(value)?.replace(/\s/g, ""),
-    z.string().regex(/^\d{10}$/, { error: "rules:errors.p_number_format" }).optional(),
+    z
+      .string()
+      .regex(/^\d{10}$/, { error: "rules:errors.p_number_format" })
+      .optional(),
   );
 }

@@ -2,9 +2,9 @@
 // ratio rule's workplace, changes to a placement, outcomes and the IGU placements the bonus job
 // looks at. src/db/placement-rules-store.ts implements these ports with Prisma.
 import type { IsoDate } from "../../kernel/dates.js";
-import type { PlacementRuleOverrides } from "./rule-set.js";
 import type { AuditEntry, PlacementRecord, PlacementStatus, WorkplaceRecord } from "../../kernel/records.js";
 import type { OutcomeRange, OutcomeTally } from "./placement-outcomes.js";
+import type { PlacementRuleOverrides } from "./rule-set.js";
 
 /** The fields a rule use case may change on a placement; each change is audited with before and after. */
 export type PlacementRulesPatch = {

@@ -1,10 +1,10 @@
 import type { Locale } from "../../kernel/actor.js";
 import { formatDate } from "../../kernel/dates.js";
-import { labelIn, type PlacementRecord } from "../../kernel/records.js";
-import type { VitasField } from "./vitas-summary.js";
-import type { Translate } from "../../kernel/translate.js";
 import type { MessageView } from "../../kernel/message.js";
+import { labelIn, type PlacementRecord } from "../../kernel/records.js";
+import type { Translate } from "../../kernel/translate.js";
 import { ruleFacts } from "../placements/index.js";
+import type { VitasField } from "./vitas-summary.js";
 
 /** A button a digest or list can put under a placement: opens the extension form for it. */
 export const EXTEND_PLACEMENT_ACTION = "placement.extend";
@@ -60,7 +60,11 @@ export function ruleChangeView(p: PlacementRecord, line: string, t: Translate, l
       { type: "text", text: line },
       {
         type: "facts",
-        facts: [{ label: t("placement:summary.company"), value: `${p.company.name} (CVR ${p.company.cvr})` }, { label: t("placement:form.type"), value: labelIn(p.type, locale) }, ...ruleFacts(p, t, locale)],
+        facts: [
+          { label: t("placement:summary.company"), value: `${p.company.name} (CVR ${p.company.cvr})` },
+          { label: t("placement:form.type"), value: labelIn(p.type, locale) },
+          ...ruleFacts(p, t, locale),
+        ],
       },
     ],
   };

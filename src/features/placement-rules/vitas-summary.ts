@@ -4,12 +4,12 @@
 import type { Access } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import type { IsoDate } from "../../kernel/dates.js";
-import { placementFor } from "../../kernel/placement-access.js";
-import { ruleKindOf } from "./rule-set.js";
-import type { PlacementRecord } from "../../kernel/records.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
-import type { TPrepareVitasSummaryInput } from "./contract.js";
+import { placementFor } from "../../kernel/placement-access.js";
+import type { PlacementRecord } from "../../kernel/records.js";
 import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { TPrepareVitasSummaryInput } from "./contract.js";
+import { ruleKindOf } from "./rule-set.js";
 import type { PlacementRulesStore } from "./store.js";
 
 /** One VITAS field: its name (an i18n key under rules:vitas.fields) and its value; null when the bot does not know it. */
@@ -24,9 +24,7 @@ export type VitasField =
 /** The fields VITAS asks for, in its order; løntilskud adds the monthly wage costs. */
 function vitasFields(p: PlacementRecord): VitasField[] {
   const kind = ruleKindOf(p.type.key);
-  const representative = p.representativeName
-    ? `${p.representativeName}${p.representativeConfirmed ? " ✓" : ""}`
-    : null;
+  const representative = p.representativeName ? `${p.representativeName}${p.representativeConfirmed ? " ✓" : ""}` : null;
   const fields: VitasField[] = [
     { field: "type", kind: "type", placement: p },
     { field: "company", kind: "text", value: p.company.name },
@@ -44,10 +42,7 @@ function vitasFields(p: PlacementRecord): VitasField[] {
   return fields;
 }
 
-export type VitasResult =
-  | { kind: "ok"; placement: PlacementRecord; fields: VitasField[] }
-  | { kind: "invalid"; problems: FieldProblems }
-  | { kind: "denied" };
+export type VitasResult = { kind: "ok"; placement: PlacementRecord; fields: VitasField[] } | { kind: "invalid"; problems: FieldProblems } | { kind: "denied" };
 
 /**
  * Saves what the VITAS form adds (tasks, monthly wage costs, whether the agreement is created)

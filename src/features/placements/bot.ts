@@ -2,30 +2,36 @@
 // a confirmation.
 import type { KnownAccess } from "../../kernel/access.js";
 import type { Locale } from "../../kernel/actor.js";
-import { computeProgress } from "./compute-progress.js";
-import { todayIn } from "../../kernel/dates.js";
-import { listPlacements } from "./list-placements.js";
-import { openPlacementForm, type PlacementFormContext } from "./open-placement-form.js";
-import { registerPlacement } from "./register-placement.js";
-import type { FieldErrors, FormValues, FormView } from "../../kernel/form.js";
-import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
-import { ZRegisterPlacementInput } from "./contract.js";
-import { PLACEMENT_FORM_ID, placementFormView } from "./form.js";
 import { noAccessView } from "../../kernel/common-views.js";
-import { simpleMessage } from "../../kernel/message.js";
-import { LIST_PLACEMENTS_ACTION, OPEN_PLACEMENT_FORM_ACTION, placementConfirmationView, placementListView } from "./views.js";
-import { progressView } from "./progress-view.js";
+import { todayIn } from "../../kernel/dates.js";
 import { type BotContext, type BotReply, type Feature, message } from "../../kernel/feature.js";
-import { withMentorFigures } from "../support-requests/index.js";
+import type { FieldErrors, FormValues, FormView } from "../../kernel/form.js";
+import { simpleMessage } from "../../kernel/message.js";
 import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
-import type { PlacementsStore } from "./store.js";
-import type { PlacementRulesStore, OutcomesStore } from "../placement-rules/index.js";
+import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
+import type { OutcomesStore, PlacementRulesStore } from "../placement-rules/index.js";
 import type { PrivacyStore } from "../privacy/index.js";
 import type { SupportRequestsStore } from "../support-requests/index.js";
+import { withMentorFigures } from "../support-requests/index.js";
+import { computeProgress } from "./compute-progress.js";
+import { ZRegisterPlacementInput } from "./contract.js";
+import { PLACEMENT_FORM_ID, placementFormView } from "./form.js";
+import { listPlacements } from "./list-placements.js";
+import { openPlacementForm, type PlacementFormContext } from "./open-placement-form.js";
+import { progressView } from "./progress-view.js";
+import { registerPlacement } from "./register-placement.js";
+import type { PlacementsStore } from "./store.js";
+import { LIST_PLACEMENTS_ACTION, OPEN_PLACEMENT_FORM_ACTION, placementConfirmationView, placementListView } from "./views.js";
 
 /** The store ports this feature's commands, buttons and forms use. */
-export type PlacementsFeatureStore = PlacementsStore & PlacementRulesStore & OutcomesStore & Pick<PrivacyStore, "caseReferenceExists"> & Pick<SupportRequestsStore, "mentorFigures"> & AccessStore & PartnershipsStore;
+export type PlacementsFeatureStore = PlacementsStore &
+  PlacementRulesStore &
+  OutcomesStore &
+  Pick<PrivacyStore, "caseReferenceExists"> &
+  Pick<SupportRequestsStore, "mentorFigures"> &
+  AccessStore &
+  PartnershipsStore;
 
 function placementForm(
   ctx: BotContext<PlacementsFeatureStore>,
@@ -67,7 +73,14 @@ async function showProgress(ctx: BotContext<PlacementsFeatureStore>, access: Kno
   const result = await withRetry(() => computeProgress(ctx.deps.store, access));
   if (result.kind === "denied") return message(noAccessView(actor, t));
   const view = progressView(result.partnerships, t, actor.locale);
-  return message(await withMentorFigures(ctx, result.partnerships.map((p) => p.partnership), view, actor.locale));
+  return message(
+    await withMentorFigures(
+      ctx,
+      result.partnerships.map((p) => p.partnership),
+      view,
+      actor.locale,
+    ),
+  );
 }
 
 const submitPlacement = submitForm<PlacementsFeatureStore>()({
@@ -75,8 +88,7 @@ const submitPlacement = submitForm<PlacementsFeatureStore>()({
     const opened = await openPlacementForm(ctx.deps.store, access);
     return opened.kind === "ok" ? opened : { kind: "denied" };
   },
-  form: (ctx, context, { access, submission }) =>
-    placementForm(ctx, context, access.actor.locale, { values: submission.values, nonce: submission.nonce }),
+  form: (ctx, context, { access, submission }) => placementForm(ctx, context, access.actor.locale, { values: submission.values, nonce: submission.nonce }),
   contract: ZRegisterPlacementInput,
   // A partner contact's organisation is not a choice in the form; it comes from who they are.
   fixedValues: (context): FormValues => (context.fixedOrganisation ? { organisationId: context.fixedOrganisation.id } : {}),

@@ -1,9 +1,9 @@
 import type { Access } from "../../kernel/access.js";
 import type { PartnershipRecord, PlacementTally, TargetFilter, TargetKind, TargetRecord } from "../../kernel/records.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
-import type { PlacementsStore } from "./store.js";
 import type { OutcomesStore } from "../placement-rules/index.js";
 import { type PlacementOutcomes, summariseOutcomes } from "../placement-rules/index.js";
+import type { PlacementsStore } from "./store.js";
 
 /** The placement type the agreements count as praktik. */
 export const PRAKTIK_TYPE_KEY = "virksomhedspraktik";
@@ -85,7 +85,10 @@ export function evaluateTargets(targets: readonly TargetRecord[], tallies: reado
 export type ComputeProgressResult = { kind: "ok"; partnerships: PartnershipProgress[] } | { kind: "denied" };
 
 /** The partnership totals are visible to every known contact of the partnership. */
-export async function computeProgress(store: PlacementsStore & OutcomesStore & AccessStore & PartnershipsStore, access: Access): Promise<ComputeProgressResult> {
+export async function computeProgress(
+  store: PlacementsStore & OutcomesStore & AccessStore & PartnershipsStore,
+  access: Access,
+): Promise<ComputeProgressResult> {
   if (access.kind !== "known") return { kind: "denied" };
   const partnerships = (await store.listPartnerships()).filter((p) => access.partnershipIds.includes(p.id));
   const result: PartnershipProgress[] = [];

@@ -6,8 +6,7 @@ import { cvrProblem, normaliseCvr } from "../../kernel/cvr.js";
 import { zChoice, zChoices, zDate, zId, zOptionalInteger, zOptionalText, zRequiredInteger, zRequiredText, zYesNo } from "../../kernel/fields.js";
 import { EMPLOYER_SECTORS, NEEDS } from "../../kernel/records.js";
 import { SECTORS } from "../../kernel/sectors.js";
-import { BENEFIT_GROUPS, PRAKTIK_PURPOSES } from "../placement-rules/index.js";
-import { zOptionalChoice, zOptionalDecimal, zOptionalPNumber, zOptionalYesNo } from "../placement-rules/index.js";
+import { BENEFIT_GROUPS, PRAKTIK_PURPOSES, zOptionalChoice, zOptionalDecimal, zOptionalPNumber, zOptionalYesNo } from "../placement-rules/index.js";
 
 export const REGISTER_PLACEMENT_LIMITS = {
   companyName: 120,

@@ -1,12 +1,12 @@
 // The placement form: its fields are keyed by the contract's ids and show the contract's limits.
 import type { Locale } from "../../kernel/actor.js";
-import type { PlacementFormContext } from "./open-placement-form.js";
-import { BENEFIT_GROUPS, PRAKTIK_PURPOSES } from "../placement-rules/index.js";
+import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
 import { EMPLOYER_SECTORS, labelIn, NEEDS } from "../../kernel/records.js";
 import { SECTORS } from "../../kernel/sectors.js";
 import type { Translate } from "../../kernel/translate.js";
-import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
+import { BENEFIT_GROUPS, PRAKTIK_PURPOSES } from "../placement-rules/index.js";
 import { REGISTER_PLACEMENT_LIMITS as L, type TRegisterPlacementInput } from "./contract.js";
+import type { PlacementFormContext } from "./open-placement-form.js";
 
 export const PLACEMENT_FORM_ID = "placement.new";
 

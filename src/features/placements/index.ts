@@ -1,6 +1,7 @@
 // What the placements feature offers the other features; they import it from here only.
-export { PRAKTIK_TYPE_KEY, evaluateTargets } from "./compute-progress.js";
+
 export type { TargetProgress } from "./compute-progress.js";
+export { evaluateTargets, PRAKTIK_TYPE_KEY } from "./compute-progress.js";
 export { listPlacements } from "./list-placements.js";
 export { targetLine } from "./progress-view.js";
 export type { PlacementsStore } from "./store.js";

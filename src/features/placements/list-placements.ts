@@ -14,10 +14,7 @@ export async function listPlacements(store: PlacementsStore, access: Access, lim
   if (access.kind !== "known") return { kind: "denied" };
   if (seesAllOrganisations(access)) {
     const query = { partnershipIds: access.partnershipIds };
-    const [placements, total] = await Promise.all([
-      store.listPlacements({ ...query, limit }),
-      store.countPlacements(query),
-    ]);
+    const [placements, total] = await Promise.all([store.listPlacements({ ...query, limit }), store.countPlacements(query)]);
     return { kind: "ok", placements, total, scope: "partnership" };
   }
   const organisation = access.organisation;

@@ -14,10 +14,7 @@ export type PlacementFormContext = {
   canExemptFromRatio?: boolean;
 };
 
-export type OpenPlacementFormResult =
-  | { kind: "ok"; context: PlacementFormContext }
-  | { kind: "denied" }
-  | { kind: "no_partnership" };
+export type OpenPlacementFormResult = { kind: "ok"; context: PlacementFormContext } | { kind: "denied" } | { kind: "no_partnership" };
 
 export async function openPlacementForm(store: AccessStore & PartnershipsStore, access: Access): Promise<OpenPlacementFormResult> {
   if (access.kind !== "known") return { kind: "denied" };
@@ -32,7 +29,6 @@ async function placementFormContext(store: AccessStore & PartnershipsStore, acce
   const ids = partnerships.map((p) => p.id);
   const organisations = (await store.listOrganisations(ids)).filter((o) => canActFor(access, o));
   const types = await store.listPlacementTypes(ids);
-  const fixedOrganisation =
-    access.role === "partner_contact" && organisations.length === 1 ? organisations[0] : undefined;
+  const fixedOrganisation = access.role === "partner_contact" && organisations.length === 1 ? organisations[0] : undefined;
   return { partnerships, organisations, fixedOrganisation, types, canExemptFromRatio: isAdmin(access) };
 }

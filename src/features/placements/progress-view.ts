@@ -1,11 +1,11 @@
 import type { Locale } from "../../kernel/actor.js";
-import type { PartnershipProgress, TargetProgress } from "./compute-progress.js";
 import { formatDate } from "../../kernel/dates.js";
+import type { MessageBlock, MessageView } from "../../kernel/message.js";
 import { labelIn } from "../../kernel/records.js";
 import type { Translate } from "../../kernel/translate.js";
-import type { MessageBlock, MessageView } from "../../kernel/message.js";
 import type { PlacementOutcomes } from "../placement-rules/index.js";
 import { OUTCOMES } from "../placement-rules/index.js";
+import type { PartnershipProgress, TargetProgress } from "./compute-progress.js";
 
 const STATE_MARK = { reached: "✅", within: "✅", below: "⏳", exceeded: "⚠️" } as const;
 

@@ -1,25 +1,32 @@
 import { type Access, canActFor, isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import { containsCpr } from "../../kernel/cpr.js";
+import { endDateFor } from "../../kernel/dates.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
 import { CASE_REFERENCE, makePseudonym, normaliseCaseReference, sensitiveWordsIn } from "../../kernel/personal-data.js";
-import { endDateFor } from "../../kernel/dates.js";
-import { checkHours, checkRegistrationDuration, maxWeeksAtRegistration } from "../placement-rules/index.js";
-import { checkRatioAtWorkplace, ratioProblem } from "../placement-rules/index.js";
-import { needsRepresentative, needsWorkplace, placementRules, ruleKindOf } from "../placement-rules/index.js";
 import type { PlacementRecord } from "../../kernel/records.js";
-import type { TRegisterPlacementInput } from "./contract.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
-import type { PlacementsStore } from "./store.js";
 import type { PlacementRulesStore } from "../placement-rules/index.js";
+import {
+  checkHours,
+  checkRatioAtWorkplace,
+  checkRegistrationDuration,
+  maxWeeksAtRegistration,
+  needsRepresentative,
+  needsWorkplace,
+  placementRules,
+  ratioProblem,
+  ruleKindOf,
+} from "../placement-rules/index.js";
 import type { PrivacyStore } from "../privacy/index.js";
+import type { TRegisterPlacementInput } from "./contract.js";
+import type { PlacementsStore } from "./store.js";
 
 /** The use case's input is the contract's output: what the form's fields hold, already checked for form and format. */
 export type PlacementInput = TRegisterPlacementInput;
 
 /** Free-text fields checked for words that suggest health or religion data. */
 const SENSITIVE_CHECKED_FIELDS = ["contactPerson", "note", "representativeName"] as const;
-
 
 export type RegisterPlacementResult =
   | { kind: "saved"; placement: PlacementRecord; duplicate: boolean }

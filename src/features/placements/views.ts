@@ -1,8 +1,8 @@
 import type { Locale } from "../../kernel/actor.js";
 import { formatDate } from "../../kernel/dates.js";
+import type { MessageView } from "../../kernel/message.js";
 import { labelIn, type PlacementRecord } from "../../kernel/records.js";
 import type { Translate } from "../../kernel/translate.js";
-import type { MessageView } from "../../kernel/message.js";
 import { SUPPORT_ACTIONS } from "../support-requests/index.js";
 
 export const OPEN_PLACEMENT_FORM_ACTION = "placement.open_form";
@@ -45,7 +45,8 @@ export function ruleFacts(p: PlacementRecord, t: Translate, locale: Locale): { l
       value: t("rules:summary.workplace_value", { pNumber: p.workplace.pNumber, employees: number(p.workplace.ordinaryEmployeesFte) }),
     });
   }
-  if (p.benefitGroup) facts.push({ label: t("rules:summary.benefit_group"), value: t(`rules:benefit_groups.${p.benefitGroup}`, { defaultValue: p.benefitGroup }) });
+  if (p.benefitGroup)
+    facts.push({ label: t("rules:summary.benefit_group"), value: t(`rules:benefit_groups.${p.benefitGroup}`, { defaultValue: p.benefitGroup }) });
   if (p.hoursPerWeek !== null) facts.push({ label: t("rules:summary.hours"), value: number(p.hoursPerWeek) });
   if (p.purpose) facts.push({ label: t("rules:summary.purpose"), value: t(`rules:purposes.${p.purpose}`, { defaultValue: p.purpose }) });
   if (p.representativeName || p.status === "awaiting_confirmation") {
@@ -96,9 +97,7 @@ export function placementListView(args: {
 }): MessageView {
   const { placements, total, t, locale } = args;
   const heading =
-    args.scope === "organisation"
-      ? t("placement:list.heading_organisation", { organisation: args.organisationName })
-      : t("placement:list.heading_all");
+    args.scope === "organisation" ? t("placement:list.heading_organisation", { organisation: args.organisationName }) : t("placement:list.heading_all");
   if (placements.length === 0) {
     return {
       text: t("placement:list.empty"),

@@ -1,11 +1,11 @@
 // `indsigt <case reference>` and `slet <case reference>`: a subject access request's export and
 // deletion, for secretariat admins.
-import { deleteCaseData, exportCaseData } from "./case-data.js";
+
+import { commandText, deniedView } from "../../kernel/common-views.js";
 import { formatDate } from "../../kernel/dates.js";
-import { deniedView } from "../../kernel/common-views.js";
-import { type MessageView, simpleMessage } from "../../kernel/message.js";
-import { commandText } from "../../kernel/common-views.js";
 import { type Feature, message } from "../../kernel/feature.js";
+import { type MessageView, simpleMessage } from "../../kernel/message.js";
+import { deleteCaseData, exportCaseData } from "./case-data.js";
 import type { PrivacyStore } from "./store.js";
 
 /** The store ports this feature's commands, buttons and forms use. */

@@ -5,7 +5,6 @@ import { actorRef } from "../../kernel/actor.js";
 import { normaliseCaseReference } from "../../kernel/personal-data.js";
 import type { CaseExport, PrivacyStore } from "./store.js";
 
-
 export type CaseDataResult<T> = { kind: "ok"; value: T } | { kind: "denied" } | { kind: "usage" };
 
 export async function exportCaseData(store: PrivacyStore, access: Access, typed: string | undefined): Promise<CaseDataResult<CaseExport>> {

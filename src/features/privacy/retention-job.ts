@@ -1,10 +1,11 @@
 // Rule 9: data about a placement is anonymised a configured number of years after it ended
 // (default 5, the common municipal deletion period). The free text about people is cleared, the
 // numbers stay for statistics, and each placement gets an audit row naming what was removed.
-import type { Logger } from "../../kernel/logger.js";
-import { todayIn, type IsoDate } from "../../kernel/dates.js";
-import type { PrivacyStore } from "./store.js";
+
 import type { Job } from "../../jobs/scheduler.js";
+import { type IsoDate, todayIn } from "../../kernel/dates.js";
+import type { Logger } from "../../kernel/logger.js";
+import type { PrivacyStore } from "./store.js";
 
 export const PLACEMENT_RETENTION_JOB = "placement-retention";
 const RETENTION_ACTOR = "system:retention";

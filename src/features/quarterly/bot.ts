@@ -3,23 +3,23 @@
 import { randomUUID } from "node:crypto";
 import { isAdmin, type KnownAccess } from "../../kernel/access.js";
 import type { Locale } from "../../kernel/actor.js";
-import { buildReport } from "./build-report.js";
-import { fileQuarterlyStatus, openStatusForm, type StatusFormContext } from "./file-quarterly-status.js";
-import { currentQuarter, DEFAULT_STATUS_SCHEDULE, formatQuarter, parseQuarter, previousQuarter } from "../../kernel/quarters.js";
-import type { FieldErrors, FormValues, FormView } from "../../kernel/form.js";
-import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
-import { ZFileQuarterlyStatusInput } from "./contract.js";
-import { QUARTERLY_STATUS_FORM_ID, quarterlyStatusFormView } from "./form.js";
-import { renderReportFile } from "./report/report-file.js";
 import { noAccessView } from "../../kernel/common-views.js";
-import { simpleMessage } from "../../kernel/message.js";
 import type { BotContext, BotReply, CommandRequest, Feature, FollowUp } from "../../kernel/feature.js";
 import { message } from "../../kernel/feature.js";
+import type { FieldErrors, FormValues, FormView } from "../../kernel/form.js";
+import { simpleMessage } from "../../kernel/message.js";
+import { currentQuarter, DEFAULT_STATUS_SCHEDULE, formatQuarter, parseQuarter, previousQuarter } from "../../kernel/quarters.js";
 import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
-import type { QuarterlyStore } from "./store.js";
-import type { OutcomesStore } from "../placement-rules/index.js";
+import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
 import type { ContactsStore } from "../contacts/index.js";
+import type { OutcomesStore } from "../placement-rules/index.js";
+import { buildReport } from "./build-report.js";
+import { ZFileQuarterlyStatusInput } from "./contract.js";
+import { fileQuarterlyStatus, openStatusForm, type StatusFormContext } from "./file-quarterly-status.js";
+import { QUARTERLY_STATUS_FORM_ID, quarterlyStatusFormView } from "./form.js";
+import { renderReportFile } from "./report/report-file.js";
+import type { QuarterlyStore } from "./store.js";
 
 /** The store ports this feature's commands, buttons and forms use. */
 export type QuarterlyFeatureStore = QuarterlyStore & OutcomesStore & ContactsStore & AccessStore & PartnershipsStore;
@@ -121,4 +121,3 @@ export const quarterlyStatusFeature: Feature<QuarterlyFeatureStore> = {
     [QUARTERLY_STATUS_FORM_ID]: submitStatus,
   },
 };
-

@@ -3,8 +3,6 @@
 // sector, support requests handled and how many within their deadline, each partner's status
 // and plan, and the organisations that have not filed. Formatting lives in src/reports/.
 import { type Access, isAdmin } from "../../kernel/access.js";
-import { evaluateTargets, PRAKTIK_TYPE_KEY, type TargetProgress } from "../placements/index.js";
-import { type PlacementOutcomes, summariseOutcomes } from "../placement-rules/index.js";
 import { firstDayOf, formatQuarter, lastDayOf, type Quarter, quarterCalendar, quarterInstants, type StatusSchedule } from "../../kernel/quarters.js";
 import type {
   Labelled,
@@ -15,8 +13,10 @@ import type {
   SupportRequestTimes,
 } from "../../kernel/records.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
-import type { QuarterlyStore } from "./store.js";
 import type { OutcomesStore } from "../placement-rules/index.js";
+import { type PlacementOutcomes, summariseOutcomes } from "../placement-rules/index.js";
+import { evaluateTargets, PRAKTIK_TYPE_KEY, type TargetProgress } from "../placements/index.js";
+import type { QuarterlyStore } from "./store.js";
 
 export type Count = { placements: number; places: number };
 

@@ -3,11 +3,11 @@
 // opens it (UTF-8 with a byte-order mark, semicolons between fields). Column names are in the
 // reader's language, Danish by default.
 import ExcelJS from "exceljs";
-import type { ExportStore, PlacementExportRow, RequestExportRow } from "./store.js";
 import type { Locale } from "../../kernel/actor.js";
+import { wallClock } from "../../kernel/business-days.js";
 import type { Translate } from "../../kernel/translate.js";
 import { MIME_TYPES } from "./report/report-file.js";
-import { wallClock } from "../../kernel/business-days.js";
+import type { ExportStore, PlacementExportRow, RequestExportRow } from "./store.js";
 
 export const EXPORT_SUBJECTS = ["placements", "requests"] as const;
 export type ExportSubject = (typeof EXPORT_SUBJECTS)[number];

@@ -6,10 +6,10 @@ import { actorRef } from "../../kernel/actor.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
 import { currentQuarter, firstDayOf, formatQuarter, lastDayOf, parseQuarter, previousQuarter, type Quarter } from "../../kernel/quarters.js";
 import type { OrganisationRecord, PartnershipRecord, QuarterlyStatusRecord } from "../../kernel/records.js";
-import type { TFileQuarterlyStatusInput } from "./contract.js";
 import type { PartnershipsStore } from "../../kernel/store.js";
-import type { QuarterlyStore } from "./store.js";
 import type { ContactsStore } from "../contacts/index.js";
+import type { TFileQuarterlyStatusInput } from "./contract.js";
+import type { QuarterlyStore } from "./store.js";
 
 /** What the bot already knows about an organisation's quarter: its registered placements. */
 export type KnownQuarter = {
@@ -48,7 +48,11 @@ function fileableQuarters(timezone: string, now: Date): string[] {
   return [formatQuarter(current), formatQuarter(previousQuarter(current))];
 }
 
-async function knownQuarter(store: QuarterlyStore & ContactsStore & PartnershipsStore, organisation: OrganisationRecord, quarter: Quarter): Promise<KnownQuarter> {
+async function knownQuarter(
+  store: QuarterlyStore & ContactsStore & PartnershipsStore,
+  organisation: OrganisationRecord,
+  quarter: Quarter,
+): Promise<KnownQuarter> {
   const rows = (await store.tallyPlacementDetails(organisation.partnershipId, { from: firstDayOf(quarter), to: lastDayOf(quarter) })).filter(
     (r) => r.organisationId === organisation.id,
   );

@@ -2,12 +2,12 @@
 // It shows what the bot already knows for the quarter, and who changed the status last.
 import type { Locale } from "../../kernel/actor.js";
 import { formatDate } from "../../kernel/dates.js";
-import type { StatusFormContext } from "./file-quarterly-status.js";
-import { STATUS_LIMITS, type TFileQuarterlyStatusInput } from "./contract.js";
+import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
 import type { PlacementTypeRecord } from "../../kernel/records.js";
 import { labelIn } from "../../kernel/records.js";
 import type { Translate } from "../../kernel/translate.js";
-import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
+import { STATUS_LIMITS, type TFileQuarterlyStatusInput } from "./contract.js";
+import type { StatusFormContext } from "./file-quarterly-status.js";
 
 export const QUARTERLY_STATUS_FORM_ID = "quarterly.status";
 
@@ -62,7 +62,15 @@ export function quarterlyStatusFields(
     number("placementsHelped", t("quarterly:form.placements_helped"), t("quarterly:form.placements_helped_hint")),
     number("iguAgreements", t("quarterly:form.igu_agreements")),
     number("eventsHeld", t("quarterly:form.events_held")),
-    { kind: "text", id: "plan", label: t("quarterly:form.plan"), hint: t("quarterly:form.plan_hint"), required: true, multiline: true, maxLength: STATUS_LIMITS.plan },
+    {
+      kind: "text",
+      id: "plan",
+      label: t("quarterly:form.plan"),
+      hint: t("quarterly:form.plan_hint"),
+      required: true,
+      multiline: true,
+      maxLength: STATUS_LIMITS.plan,
+    },
   ];
 }
 
@@ -108,4 +116,3 @@ export function quarterlyStatusFormView(args: {
     state: { quarter: context.quarter },
   };
 }
-

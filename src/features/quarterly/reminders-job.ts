@@ -2,29 +2,30 @@
 // message to its contacts `remindDaysBefore` days before the quarter ends and on the due date,
 // and once the due date has passed the secretariat admins get the list of organisations still
 // missing. Every message is claimed in SentNotice first, so each goes out once.
-import type { Logger } from "../../kernel/logger.js";
-import type { NoticeStore } from "../../kernel/once.js";
+
+import type { Job } from "../../jobs/scheduler.js";
 import { addDays, todayIn } from "../../kernel/dates.js";
+import type { Logger } from "../../kernel/logger.js";
+import type { Messenger, UserAddress } from "../../kernel/messenger.js";
+import type { NoticeStore } from "../../kernel/once.js";
 import {
   currentQuarter,
   DEFAULT_STATUS_SCHEDULE,
   formatQuarter,
   previousQuarter,
   type Quarter,
-  quarterCalendar,
   type QuarterCalendar,
+  quarterCalendar,
   type StatusSchedule,
 } from "../../kernel/quarters.js";
 import type { ContactRecord, OrganisationRecord, PartnershipRecord } from "../../kernel/records.js";
+import { secretariatRecipients, tellSecretariat } from "../../kernel/secretariat.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
-import type { QuarterlyStore } from "./store.js";
+import type { I18n, Translate } from "../../kernel/translate.js";
 import type { ChannelsStore } from "../channels/index.js";
 import type { ContactsStore } from "../contacts/index.js";
-import type { I18n, Translate } from "../../kernel/translate.js";
-import { secretariatRecipients, tellSecretariat } from "../../kernel/secretariat.js";
-import type { Messenger, UserAddress } from "../../kernel/messenger.js";
+import type { QuarterlyStore } from "./store.js";
 import { overdueStatusesView, statusReminderView } from "./views.js";
-import type { Job } from "../../jobs/scheduler.js";
 
 export const QUARTERLY_REMINDERS_JOB = "quarterly-status-reminders";
 /** The overdue list still goes out this many days after the due date (a bot that was down). */
@@ -114,7 +115,8 @@ async function remindContacts(
 ): Promise<number> {
   const byOrganisation = new Map<string, ContactRecord[]>();
   for (const role of ["partner_contact", "jobcenter_staff"] as const) {
-    for (const c of await deps.store.listContactsWithRole(partnership.id, role)) byOrganisation.set(c.organisationId, [...(byOrganisation.get(c.organisationId) ?? []), c]);
+    for (const c of await deps.store.listContactsWithRole(partnership.id, role))
+      byOrganisation.set(c.organisationId, [...(byOrganisation.get(c.organisationId) ?? []), c]);
   }
   let sent = 0;
   for (const organisation of missing) {

@@ -2,8 +2,8 @@
 // due date, and the list of organisations that are overdue, to the secretariat.
 import type { Locale } from "../../kernel/actor.js";
 import { formatDate, type IsoDate } from "../../kernel/dates.js";
-import type { Translate } from "../../kernel/translate.js";
 import type { MessageView } from "../../kernel/message.js";
+import type { Translate } from "../../kernel/translate.js";
 
 export function statusReminderView(
   kind: "before" | "due",
@@ -17,10 +17,20 @@ export function statusReminderView(
     lastDay: formatDate(args.lastDay, locale),
     due: formatDate(args.dueOn, locale),
   });
-  return { text, blocks: [{ type: "heading", text: t("quarterly:reminder.heading", { quarter: args.quarter }) }, { type: "text", text }] };
+  return {
+    text,
+    blocks: [
+      { type: "heading", text: t("quarterly:reminder.heading", { quarter: args.quarter }) },
+      { type: "text", text },
+    ],
+  };
 }
 
-export function overdueStatusesView(args: { partnership: string; quarter: string; dueOn: IsoDate; organisations: string[] }, t: Translate, locale: Locale): MessageView {
+export function overdueStatusesView(
+  args: { partnership: string; quarter: string; dueOn: IsoDate; organisations: string[] },
+  t: Translate,
+  locale: Locale,
+): MessageView {
   const intro = t("quarterly:reminder.overdue_intro", {
     partnership: args.partnership,
     quarter: args.quarter,

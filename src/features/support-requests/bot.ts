@@ -3,22 +3,27 @@
 // `anmodninger` (open requests) and `kanal jobcenter` (link the channel).
 import { isAdmin, type KnownAccess } from "../../kernel/access.js";
 import { type Locale, localeFrom } from "../../kernel/actor.js";
-import { linkChannel } from "../channels/index.js";
-import { isDigestChannelCommand } from "../digests/index.js";
-import { linkDigestChannelCommand } from "../digests/index.js";
-import { listSupportRequests } from "./list-support-requests.js";
 import type { CommandName } from "../../kernel/commands.js";
-import { openSupportForm, requestSupport, type SupportFormContext } from "./request-support.js";
-import { canHandleRequests, type SupportTransition, type TransitionResult, transitionSupportRequest } from "./transition-support-request.js";
-import { SUPPORT_KINDS, type SupportKind, type SupportRequestRecord, type SupportRequestsStore } from "./store.js";
+import { channelCommandText, commandText, deniedView, noAccessView } from "../../kernel/common-views.js";
+import { type BotContext, type BotReply, type CommandRequest, type Feature, message, notice } from "../../kernel/feature.js";
 import type { FieldErrors, FormValues, FormView } from "../../kernel/form.js";
+import { type MessageView, simpleMessage } from "../../kernel/message.js";
+import { userAddressFromRef } from "../../kernel/messenger.js";
+import type { PartnershipRecord } from "../../kernel/records.js";
+import { withRetry } from "../../kernel/retry.js";
+import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../../kernel/store.js";
 import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
+import type { ChannelsStore } from "../channels/index.js";
+import { linkChannel } from "../channels/index.js";
+import type { DigestsStore } from "../digests/index.js";
+import { isDigestChannelCommand, linkDigestChannelCommand } from "../digests/index.js";
+import type { PlacementsStore } from "../placements/index.js";
 import { ZDeclineSupportRequestInput, ZRequestSupportInput } from "./contract.js";
 import { DECLINE_FORM_ID, declineFormView, SUPPORT_FORM_ID, supportFormView } from "./form.js";
-import { userAddressFromRef } from "../../kernel/messenger.js";
-import { channelCommandText, commandText, deniedView, noAccessView } from "../../kernel/common-views.js";
-import { type MessageView, simpleMessage } from "../../kernel/message.js";
-import type { PartnershipRecord } from "../../kernel/records.js";
+import { listSupportRequests } from "./list-support-requests.js";
+import { openSupportForm, requestSupport, type SupportFormContext } from "./request-support.js";
+import { SUPPORT_KINDS, type SupportKind, type SupportRequestRecord, type SupportRequestsStore } from "./store.js";
+import { canHandleRequests, type SupportTransition, type TransitionResult, transitionSupportRequest } from "./transition-support-request.js";
 import {
   chooseSupportView,
   mentorFiguresBlock,
@@ -28,15 +33,15 @@ import {
   supportConfirmationView,
   supportListView,
 } from "./views.js";
-import { type BotContext, type BotReply, type CommandRequest, type Feature, message, notice } from "../../kernel/feature.js";
-import { withRetry } from "../../kernel/retry.js";
-import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../../kernel/store.js";
-import type { ChannelsStore } from "../channels/index.js";
-import type { PlacementsStore } from "../placements/index.js";
-import type { DigestsStore } from "../digests/index.js";
 
 /** The store ports this feature's commands, buttons and forms use. */
-export type SupportRequestsFeatureStore = SupportRequestsStore & ChannelsStore & PlacementsStore & PlacementLookupStore & AccessStore & PartnershipsStore & DigestsStore;
+export type SupportRequestsFeatureStore = SupportRequestsStore &
+  ChannelsStore &
+  PlacementsStore &
+  PlacementLookupStore &
+  AccessStore &
+  PartnershipsStore &
+  DigestsStore;
 
 function supportForm(
   ctx: BotContext<SupportRequestsFeatureStore>,
@@ -79,7 +84,10 @@ async function postToJobcenter(ctx: BotContext<SupportRequestsFeatureStore>, req
     await store.setSupportRequestMessage(request.id, ref);
     return true;
   } catch (error) {
-    logger.error({ err: error, requestId: request.id, channelId: link.channelId, platform: link.platform }, "support request could not be posted to the jobcenter channel");
+    logger.error(
+      { err: error, requestId: request.id, channelId: link.channelId, platform: link.platform },
+      "support request could not be posted to the jobcenter channel",
+    );
     return false;
   }
 }
@@ -108,8 +116,7 @@ const submitSupport = submitForm<SupportRequestsFeatureStore>()({
     const opened = await openSupportForm(ctx.deps.store, access, { kind, now: ctx.now(), timezone: ctx.deps.timezone });
     return opened.kind === "ok" ? opened : { kind: "denied" };
   },
-  form: (ctx, context, { access, submission }) =>
-    supportForm(ctx, context, access.actor.locale, { values: submission.values, nonce: submission.nonce }),
+  form: (ctx, context, { access, submission }) => supportForm(ctx, context, access.actor.locale, { values: submission.values, nonce: submission.nonce }),
   contract: ZRequestSupportInput,
   fixedValues: (context) => ({ kind: context.kind }),
   run: (ctx, { access, input, idempotencyKey }) =>
@@ -133,7 +140,12 @@ function refusalView(ctx: BotContext<SupportRequestsFeatureStore>, access: Known
 }
 
 /** A transition's result in words for the person who pressed; a change is announced. */
-async function transitionAnswer(ctx: BotContext<SupportRequestsFeatureStore>, access: KnownAccess, what: SupportTransition, result: TransitionResult): Promise<{ view: MessageView; ok: boolean }> {
+async function transitionAnswer(
+  ctx: BotContext<SupportRequestsFeatureStore>,
+  access: KnownAccess,
+  what: SupportTransition,
+  result: TransitionResult,
+): Promise<{ view: MessageView; ok: boolean }> {
   const t = ctx.t(access.actor.locale);
   switch (result.kind) {
     case "denied":
@@ -152,7 +164,12 @@ async function transitionAnswer(ctx: BotContext<SupportRequestsFeatureStore>, ac
   }
 }
 
-async function transition(ctx: BotContext<SupportRequestsFeatureStore>, access: KnownAccess, requestId: string | undefined, what: SupportTransition): Promise<{ view: MessageView; ok: boolean }> {
+async function transition(
+  ctx: BotContext<SupportRequestsFeatureStore>,
+  access: KnownAccess,
+  requestId: string | undefined,
+  what: SupportTransition,
+): Promise<{ view: MessageView; ok: boolean }> {
   if (!requestId) return { view: simpleMessage(ctx.t(access.actor.locale)("errors:form_expired")), ok: false };
   const result = await withRetry(() => transitionSupportRequest(ctx.deps.store, access, { requestId, transition: what, now: ctx.now() }));
   return transitionAnswer(ctx, access, what, result);
@@ -223,12 +240,21 @@ async function linkJobcenterChannel(ctx: BotContext<SupportRequestsFeatureStore>
 }
 
 /** The progress message with each partnership's mentor hours against the agreement's planning figure. */
-export async function withMentorFigures(ctx: BotContext<Pick<SupportRequestsStore, "mentorFigures">>, partnerships: PartnershipRecord[], view: MessageView, locale: Locale): Promise<MessageView> {
+export async function withMentorFigures(
+  ctx: BotContext<Pick<SupportRequestsStore, "mentorFigures">>,
+  partnerships: PartnershipRecord[],
+  view: MessageView,
+  locale: Locale,
+): Promise<MessageView> {
   const t = ctx.t(locale);
   const blocks = [...view.blocks];
   for (const partnership of partnerships) {
     const figures = await withRetry(() => ctx.deps.store.mentorFigures(partnership.id));
-    blocks.push({ type: "divider" }, { type: "text", text: t("support:mentor.heading_for", { partnership: partnership.name }) }, mentorFiguresBlock(figures, t, locale));
+    blocks.push(
+      { type: "divider" },
+      { type: "text", text: t("support:mentor.heading_for", { partnership: partnership.name }) },
+      mentorFiguresBlock(figures, t, locale),
+    );
   }
   return { ...view, blocks };
 }
@@ -244,7 +270,10 @@ const KIND_COMMANDS: Record<SupportKind, CommandName> = {
 export const supportRequestsFeature: Feature<SupportRequestsFeatureStore> = {
   commands: {
     ...Object.fromEntries(
-      SUPPORT_KINDS.map((kind) => [KIND_COMMANDS[kind], (ctx: BotContext<SupportRequestsFeatureStore>, { access }: { access: KnownAccess }) => openForm(ctx, access, kind)]),
+      SUPPORT_KINDS.map((kind) => [
+        KIND_COMMANDS[kind],
+        (ctx: BotContext<SupportRequestsFeatureStore>, { access }: { access: KnownAccess }) => openForm(ctx, access, kind),
+      ]),
     ),
     requests: (ctx, { access }) => showRequests(ctx, access),
     channel: linkJobcenterChannel,

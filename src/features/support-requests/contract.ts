@@ -28,7 +28,10 @@ const optionalDate = z.preprocess(
     const first = Array.isArray(v) ? v[0] : v;
     return typeof first === "string" && first.trim() !== "" ? first.trim() : undefined;
   },
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "form:errors.invalid_date" }).optional(),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "form:errors.invalid_date" })
+    .optional(),
 );
 
 const timeWindow = z.preprocess(

@@ -2,18 +2,18 @@
 // within 2 working hours, and an escalation to the secretariat admins when one is overdue. Each
 // is recorded on the request with a conditional update, so it goes out once however often the
 // job runs and however many replicas run it.
-import type { Logger } from "../../kernel/logger.js";
-import { type ClockSettings, workingMinutesBetween } from "../../kernel/business-days.js";
-import { clockFor } from "./request-support.js";
-import type { ChannelsStore } from "../channels/index.js";
-import type { ContactsStore } from "../contacts/index.js";
-import type { ChannelLinkRecord } from "../channels/index.js";
-import type { SupportRequestRecord, SupportRequestsStore } from "./store.js";
-import type { I18n } from "../../kernel/translate.js";
-import { secretariatRecipients, tellSecretariat } from "../../kernel/secretariat.js";
-import type { Messenger, UserAddress } from "../../kernel/messenger.js";
-import { supportEscalationView, supportReminderView } from "./views.js";
+
 import type { Job } from "../../jobs/scheduler.js";
+import { type ClockSettings, workingMinutesBetween } from "../../kernel/business-days.js";
+import type { Logger } from "../../kernel/logger.js";
+import type { Messenger, UserAddress } from "../../kernel/messenger.js";
+import { secretariatRecipients, tellSecretariat } from "../../kernel/secretariat.js";
+import type { I18n } from "../../kernel/translate.js";
+import type { ChannelLinkRecord, ChannelsStore } from "../channels/index.js";
+import type { ContactsStore } from "../contacts/index.js";
+import { clockFor } from "./request-support.js";
+import type { SupportRequestRecord, SupportRequestsStore } from "./store.js";
+import { supportEscalationView, supportReminderView } from "./views.js";
 
 const SUPPORT_DEADLINES_JOB = "support-deadlines";
 /** A reminder goes out when a request is due within this many working minutes. */
@@ -32,7 +32,10 @@ export type SupportDeadlineDeps = {
 };
 
 export function supportDeadlinesJob(deps: SupportDeadlineDeps): Job {
-  return { name: SUPPORT_DEADLINES_JOB, cron: "*/5 * * * *", run: async (now) => {
+  return {
+    name: SUPPORT_DEADLINES_JOB,
+    cron: "*/5 * * * *",
+    run: async (now) => {
       await checkSupportDeadlines(deps, now);
     },
   };

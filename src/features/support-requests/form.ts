@@ -2,13 +2,13 @@
 // The kind travels in the form's state, so the same schema reads all of them.
 import type { Locale } from "../../kernel/actor.js";
 import { formatDate } from "../../kernel/dates.js";
-import { labelIn } from "../../kernel/records.js";
-import type { SupportFormContext } from "./request-support.js";
-import { DECLINE_REASON_MAX } from "./transition-support-request.js";
-import type { SupportKind } from "./store.js";
-import { SUPPORT_LIMITS, type TRequestSupportInput } from "./contract.js";
-import type { Translate } from "../../kernel/translate.js";
 import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
+import { labelIn } from "../../kernel/records.js";
+import type { Translate } from "../../kernel/translate.js";
+import { SUPPORT_LIMITS, type TRequestSupportInput } from "./contract.js";
+import type { SupportFormContext } from "./request-support.js";
+import type { SupportKind } from "./store.js";
+import { DECLINE_REASON_MAX } from "./transition-support-request.js";
 
 export const SUPPORT_FORM_ID = "support.request";
 export const DECLINE_FORM_ID = "support.decline";
@@ -20,18 +20,19 @@ export function supportFormFields(context: SupportFormContext, t: Translate, loc
   const { kind } = context;
   const fields: Field[] = [];
   // Without current placements the request is for a company; an empty choice only confuses.
-  if (context.placements.length > 0) fields.push({
-    kind: "select",
-    id: "placementId",
-    label: t("support:form.placement"),
-    hint: t("support:form.placement_hint"),
-    required: false,
-    placeholder: t("support:form.placement_placeholder"),
-    options: context.placements.map((p) => ({
-      value: p.id,
-      label: `${p.company.name} · ${labelIn(p.type, locale)} · ${formatDate(p.startDate, locale)}${context.fixedOrganisation ? "" : ` · ${p.organisationName}`}`,
-    })),
-  });
+  if (context.placements.length > 0)
+    fields.push({
+      kind: "select",
+      id: "placementId",
+      label: t("support:form.placement"),
+      hint: t("support:form.placement_hint"),
+      required: false,
+      placeholder: t("support:form.placement_placeholder"),
+      options: context.placements.map((p) => ({
+        value: p.id,
+        label: `${p.company.name} · ${labelIn(p.type, locale)} · ${formatDate(p.startDate, locale)}${context.fixedOrganisation ? "" : ` · ${p.organisationName}`}`,
+      })),
+    });
   if (!context.fixedOrganisation) {
     fields.push({
       kind: "select",
@@ -68,7 +69,15 @@ export function supportFormFields(context: SupportFormContext, t: Translate, loc
   }
   if (kind === "mentor") {
     fields.push(
-      { kind: "number", id: "hoursPerWeek", label: t("support:form.hours_per_week"), hint: t("support:form.hours_hint"), required: true, min: SUPPORT_LIMITS.hoursMin, max: SUPPORT_LIMITS.hoursMax },
+      {
+        kind: "number",
+        id: "hoursPerWeek",
+        label: t("support:form.hours_per_week"),
+        hint: t("support:form.hours_hint"),
+        required: true,
+        min: SUPPORT_LIMITS.hoursMin,
+        max: SUPPORT_LIMITS.hoursMax,
+      },
       { kind: "number", id: "weeks", label: t("support:form.weeks"), required: true, min: SUPPORT_LIMITS.weeksMin, max: SUPPORT_LIMITS.weeksMax },
     );
   }

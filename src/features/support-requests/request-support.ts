@@ -6,12 +6,12 @@ import { type Access, canActFor, type KnownAccess } from "../../kernel/access.js
 import { actorRef } from "../../kernel/actor.js";
 import { type ClockSettings, dueAt, earliestVisitDate } from "../../kernel/business-days.js";
 import { type IsoDate, todayIn } from "../../kernel/dates.js";
-import type { OrganisationRecord, PlacementRecord } from "../../kernel/records.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
-import type { PartnershipSettings, SupportKind, SupportRequestRecord, SupportRequestsStore } from "./store.js";
-import type { TRequestSupportInput } from "./contract.js";
+import type { OrganisationRecord, PlacementRecord } from "../../kernel/records.js";
 import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../../kernel/store.js";
 import type { PlacementsStore } from "../placements/index.js";
+import type { TRequestSupportInput } from "./contract.js";
+import type { PartnershipSettings, SupportKind, SupportRequestRecord, SupportRequestsStore } from "./store.js";
 
 /** Placements a support request can be about: not ended or completed. */
 const CURRENT = new Set(["awaiting_confirmation", "active", "extended"]);

@@ -66,9 +66,7 @@ export type NewSupportRequest = {
 };
 
 /** What a transition changes. */
-export type SupportRequestPatch = Partial<
-  Pick<SupportRequestRecord, "status" | "holder" | "holderName" | "takenAt" | "closedAt" | "declineReason">
->;
+export type SupportRequestPatch = Partial<Pick<SupportRequestRecord, "status" | "holder" | "holderName" | "takenAt" | "closedAt" | "declineReason">>;
 
 /** Per-partnership settings for the business-day clock (Partnership.settings). */
 export type PartnershipSettings = {
@@ -91,10 +89,7 @@ export type MentorFigures = { placements: number; averageHoursPerWeek: number | 
 export interface SupportRequestsStore {
   getPartnershipSettings(partnershipId: string): Promise<PartnershipSettings>;
 
-  createSupportRequest(
-    request: NewSupportRequest,
-    audit: { actor: string },
-  ): Promise<{ request: SupportRequestRecord; created: boolean }>;
+  createSupportRequest(request: NewSupportRequest, audit: { actor: string }): Promise<{ request: SupportRequestRecord; created: boolean }>;
   getSupportRequest(id: string): Promise<SupportRequestRecord | undefined>;
   /**
    * Applies a change when the request still has `expectedVersion`, raising the version and

@@ -6,7 +6,7 @@ import { type Access, seesAllOrganisations } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import { containsCpr } from "../../kernel/cpr.js";
 
-import type { SupportRequestPatch, SupportRequestRecord, SupportStatus, SupportRequestsStore } from "./store.js";
+import type { SupportRequestPatch, SupportRequestRecord, SupportRequestsStore, SupportStatus } from "./store.js";
 
 export const SUPPORT_TRANSITIONS = ["take", "done", "decline"] as const;
 export type SupportTransition = (typeof SUPPORT_TRANSITIONS)[number];

@@ -2,9 +2,9 @@
 // moves), what the requester is told, the list of open requests, reminders and escalations.
 import type { Locale } from "../../kernel/actor.js";
 import { formatDate } from "../../kernel/dates.js";
-import { type MentorFigures, SUPPORT_KINDS, type SupportRequestRecord } from "./store.js";
-import type { Translate } from "../../kernel/translate.js";
 import type { MessageBlock, MessageView } from "../../kernel/message.js";
+import type { Translate } from "../../kernel/translate.js";
+import { type MentorFigures, SUPPORT_KINDS, type SupportRequestRecord } from "./store.js";
 
 export const SUPPORT_ACTIONS = {
   take: "support.take",
@@ -149,7 +149,13 @@ export function supportReminderView(r: SupportRequestRecord, t: Translate, local
     due: formatDateTime(r.dueAt, locale, timezone),
     status: statusText(r, t),
   });
-  return { text, blocks: [{ type: "text", text }, { type: "context", text: t("support:reference", { id: short(r.id) }) }] };
+  return {
+    text,
+    blocks: [
+      { type: "text", text },
+      { type: "context", text: t("support:reference", { id: short(r.id) }) },
+    ],
+  };
 }
 
 export function supportEscalationView(r: SupportRequestRecord, t: Translate, locale: Locale, timezone: string): MessageView {
@@ -184,7 +190,13 @@ export function supportListView(args: {
   const heading =
     args.scope === "organisation" ? t("support:list.heading_organisation", { organisation: args.organisationName }) : t("support:list.heading_all");
   if (args.requests.length === 0) {
-    return { text: t("support:list.empty"), blocks: [{ type: "heading", text: heading }, { type: "text", text: t("support:list.empty") }] };
+    return {
+      text: t("support:list.empty"),
+      blocks: [
+        { type: "heading", text: heading },
+        { type: "text", text: t("support:list.empty") },
+      ],
+    };
   }
   const items = args.requests.map((r) =>
     t(r.dueAt <= args.now ? "support:list.item_overdue" : "support:list.item", {

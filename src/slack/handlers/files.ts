@@ -3,8 +3,8 @@
 // upload fails altogether, the person is told with a reference in the log.
 import { randomUUID } from "node:crypto";
 import type { webApi } from "@slack/bolt";
-import type { FollowUp } from "../../kernel/feature.js";
 import type { Actor } from "../../kernel/actor.js";
+import type { FollowUp } from "../../kernel/feature.js";
 import { simpleMessage } from "../../kernel/message.js";
 import { slackErrorCode } from "../payloads.js";
 import type { HandlerDeps } from "./deps.js";

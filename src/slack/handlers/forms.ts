@@ -24,8 +24,7 @@ export function registerFormHandlers(app: App, deps: HandlerDeps): void {
     const { view, user } = parsed.data;
     const actor = await deps.actors.actor(client, workspaceId, user.id);
     const t = deps.bot.t(actor.locale);
-    const readOnly = (message: Parameters<typeof renderMessageModal>[0]) =>
-      renderMessageModal(message, { title: view.title.text, close: t("common:close") });
+    const readOnly = (message: Parameters<typeof renderMessageModal>[0]) => renderMessageModal(message, { title: view.title.text, close: t("common:close") });
 
     const metadata = decodeModalMetadata(view.private_metadata);
     if (!metadata) {

@@ -146,4 +146,3 @@ function listValue(value: FormValues[string] | undefined): string[] {
   if (Array.isArray(value)) return value;
   return value ? [value] : [];
 }
-

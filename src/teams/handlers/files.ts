@@ -1,9 +1,10 @@
 // Files the bot made (a report) become download links the bot serves itself for a while
 // (GET /files/<token>), on a card with one button per file. Without a file shelf or a public
 // URL the person gets the message without the links.
+
+import { FILES_PATH } from "../../http/file-shelf.js";
 import type { Actor } from "../../kernel/actor.js";
 import type { FollowUp } from "../../kernel/feature.js";
-import { FILES_PATH } from "../../http/file-shelf.js";
 import { cardMessage } from "../render/card.js";
 import { fileCard } from "../render/file-card.js";
 import { messageActivity } from "../render/message-card.js";

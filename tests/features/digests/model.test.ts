@@ -1,12 +1,12 @@
 // The weekly digest from a seeded partnership: every number checked against the database with
 // SQL of its own, the view within Slack's and Teams' limits, and the chart PNG read back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaStore } from "../../../src/db/stores.js";
 import type { AppStore } from "../../../src/bot/stores.js";
+import { createPrismaStore } from "../../../src/db/stores.js";
 import { buildDigest, digestSlot, isoWeekOf, loadDigestData, mondayOfIsoWeek, paceOf } from "../../../src/features/digests/build-digest.js";
+import { digestChart, digestView } from "../../../src/features/digests/view.js";
 import { createI18n } from "../../../src/i18n/index.js";
 import { renderMessage } from "../../../src/slack/render/message.js";
-import { digestChart, digestView } from "../../../src/features/digests/view.js";
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
 import { seedDigestPlacements } from "../../support/digest-seed.js";
 import { pngSize } from "../../support/png.js";
@@ -29,16 +29,39 @@ beforeAll(async () => {
   const company = await db.prisma.company.findFirstOrThrow();
   const ending = await db.prisma.placement.create({
     data: {
-      partnershipId, organisationId: di.id, companyId: company.id, typeId: type.id, places: 1,
-      startDate: new Date("2016-09-05T00:00:00Z"), weeks: 13, endDate: new Date("2016-12-04T00:00:00Z"),
-      employerSector: "private", sector: "construction", shortageSector: true, contactPerson: "H", needs: [],
-      status: "active", createdBy: "t", createdAt: new Date("2016-09-01T10:00:00Z"), idempotencyKey: "ending-1", caseReference: "P-ENDS1",
+      partnershipId,
+      organisationId: di.id,
+      companyId: company.id,
+      typeId: type.id,
+      places: 1,
+      startDate: new Date("2016-09-05T00:00:00Z"),
+      weeks: 13,
+      endDate: new Date("2016-12-04T00:00:00Z"),
+      employerSector: "private",
+      sector: "construction",
+      shortageSector: true,
+      contactPerson: "H",
+      needs: [],
+      status: "active",
+      createdBy: "t",
+      createdAt: new Date("2016-09-01T10:00:00Z"),
+      idempotencyKey: "ending-1",
+      caseReference: "P-ENDS1",
     },
   });
   endingId = ending.id;
   const request = (status: "open" | "taken" | "done", dueAt: string, organisationId = di.id) =>
     db.prisma.supportRequest.create({
-      data: { partnershipId, organisationId, kind: "interpreter", status, requestedAt: new Date("2016-11-20T10:00:00Z"), dueAt: new Date(dueAt), requestedBy: "t", idempotencyKey: `${status}-${dueAt}-${organisationId}` },
+      data: {
+        partnershipId,
+        organisationId,
+        kind: "interpreter",
+        status,
+        requestedAt: new Date("2016-11-20T10:00:00Z"),
+        dueAt: new Date(dueAt),
+        requestedBy: "t",
+        idempotencyKey: `${status}-${dueAt}-${organisationId}`,
+      },
     });
   await request("open", "2016-11-23T15:00:00Z");
   await request("taken", "2016-12-01T15:00:00Z");
@@ -95,11 +118,18 @@ describe("the digest's numbers", () => {
        WHERE "partnershipId" = ${partnershipId} AND "createdAt" >= ${new Date(AS_OF.getTime() - 7 * 86_400_000)} AND "createdAt" < ${AS_OF}
        GROUP BY 1`;
     expect(fresh.length).toBeGreaterThan(0);
-    expect(Object.fromEntries(digest.newPlacements.map((n) => [n.organisationId, n.places]))).toEqual(Object.fromEntries(fresh.map((f) => [f.organisationId, f.places])));
+    expect(Object.fromEntries(digest.newPlacements.map((n) => [n.organisationId, n.places]))).toEqual(
+      Object.fromEntries(fresh.map((f) => [f.organisationId, f.places])),
+    );
 
     expect(digest.support).toEqual({ open: 3, overdue: 1 });
     const endingSoon = await db.prisma.placement.count({
-      where: { partnershipId, status: "active", createdAt: { lt: AS_OF }, endDate: { gte: new Date("2016-11-28T00:00:00Z"), lte: new Date("2016-12-12T00:00:00Z") } },
+      where: {
+        partnershipId,
+        status: "active",
+        createdAt: { lt: AS_OF },
+        endDate: { gte: new Date("2016-11-28T00:00:00Z"), lte: new Date("2016-12-12T00:00:00Z") },
+      },
     });
     expect(digest.ending).toHaveLength(endingSoon);
     const mine = digest.ending.find((p) => p.id === endingId)!;

@@ -4,13 +4,13 @@
 // platform errors are retried or recorded.
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createPrismaStore } from "../../../src/db/stores.js";
 import type { AppStore } from "../../../src/bot/stores.js";
+import { createPrismaStore } from "../../../src/db/stores.js";
+import { postWeeklyDigests, type WeeklyDigestDeps } from "../../../src/features/digests/weekly-job.js";
 import { createI18n } from "../../../src/i18n/index.js";
+import type { MessageView } from "../../../src/kernel/message.js";
 import type { ChannelAddress, Messenger, PostImage, UserAddress } from "../../../src/kernel/messenger.js";
 import { PostingLimiter } from "../../../src/kernel/rate-limit.js";
-import { postWeeklyDigests, type WeeklyDigestDeps } from "../../../src/features/digests/weekly-job.js";
-import type { MessageView } from "../../../src/kernel/message.js";
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
 import { seedDigestPlacements } from "../../support/digest-seed.js";
 
@@ -131,19 +131,26 @@ describe("the weekly digest, once per channel and week", () => {
     const m = new RecordingMessenger();
     expect(await postWeeklyDigests(deps(m, "a"), new Date(MONDAY_0800.getTime() + 5 * 60_000))).toMatchObject({ posted: 0, skipped: 1 });
     expect(await postWeeklyDigests(deps(m, "a"), new Date(MONDAY_0800.getTime() + 20 * 60_000))).toMatchObject({ posted: 1 });
-    await db.prisma.digestRun.update({ where: { channelLinkId_isoWeek: { channelLinkId: l.id, isoWeek: "2016-W48" } }, data: { status: "claimed", claimedAt: MONDAY_0800 } });
+    await db.prisma.digestRun.update({
+      where: { channelLinkId_isoWeek: { channelLinkId: l.id, isoWeek: "2016-W48" } },
+      data: { status: "claimed", claimedAt: MONDAY_0800 },
+    });
     expect(await postWeeklyDigests(deps(m, "b"), new Date(MONDAY_0800.getTime() + 40 * 60_000))).toMatchObject({ posted: 0, skipped: 1 });
   });
 });
 
 describe("platform errors", () => {
-  const slackError = (error: string, extra: object = {}) => Object.assign(new Error(`An API error occurred: ${error}`), { code: "slack_webapi_platform_error", data: { ok: false, error }, ...extra });
+  const slackError = (error: string, extra: object = {}) =>
+    Object.assign(new Error(`An API error occurred: ${error}`), { code: "slack_webapi_platform_error", data: { ok: false, error }, ...extra });
 
   it("retries a 429 after Retry-After and a 500, then records the post", async () => {
     await link("CRETRY");
     const m = new RecordingMessenger();
     const waits: number[] = [];
-    m.failures.push(() => Object.assign(new Error("429"), { statusCode: 429, headers: { "retry-after": "2" } }), () => Object.assign(new Error("500"), { statusCode: 500 }));
+    m.failures.push(
+      () => Object.assign(new Error("429"), { statusCode: 429, headers: { "retry-after": "2" } }),
+      () => Object.assign(new Error("500"), { statusCode: 500 }),
+    );
     const d = deps(m, "a");
     d.retry = { attempts: 4, baseDelayMs: 1, maxDelayMs: 5, sleep: async (ms) => void waits.push(ms) };
     expect(await postWeeklyDigests(d, MONDAY_0800)).toMatchObject({ posted: 1, failed: 0 });

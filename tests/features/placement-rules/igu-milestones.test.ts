@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IGU_MILESTONES_JOB } from "../../../src/features/placement-rules/igu-milestones-job.js";
 import type { RecordedCall } from "../../support/fake-slack-api.js";
-import { viewSubmissionPayload } from "../../support/slack-requests.js";
 import { allText, openModal, optionValue, type SlackTestApp, startSlackTestApp, TEAM } from "../../support/slack-harness.js";
+import { viewSubmissionPayload } from "../../support/slack-requests.js";
 
 const REGISTRANT = "UREGISTRANT";
 const ENGLISH = "UENGLISH";
@@ -46,7 +46,9 @@ beforeAll(async () => {
     [REGISTRANT, "da"],
     [ENGLISH, "en"],
   ] as const) {
-    await prisma.contact.create({ data: { platform: "slack", workspaceId: TEAM, userId, organisationId: di.id, role: "partner_contact", locale, createdBy: "test" } });
+    await prisma.contact.create({
+      data: { platform: "slack", workspaceId: TEAM, userId, organisationId: di.id, role: "partner_contact", locale, createdBy: "test" },
+    });
   }
 
   // All three start on Monday 10 October 2016: the 6-month milestone is 10 April 2017.
@@ -58,7 +60,12 @@ beforeAll(async () => {
   const end = await openModal(t, REGISTRANT, "afslut");
   const since = t.fake.calls.length;
   const ended = await t.slack.interact(
-    viewSubmissionPayload({ userId: REGISTRANT, viewId: end.viewId, view: end.view, values: { placementId: ids.ended, endedOn: "2017-01-13", reason: "ordinary_job" } }),
+    viewSubmissionPayload({
+      userId: REGISTRANT,
+      viewId: end.viewId,
+      view: end.view,
+      values: { placementId: ids.ended, endedOn: "2017-01-13", reason: "ordinary_job" },
+    }),
   );
   expect(ended.status).toBe(200);
   expect(await prisma.placement.findUniqueOrThrow({ where: { id: ids.ended } })).toMatchObject({ status: "ended" });
@@ -83,7 +90,14 @@ beforeAll(async () => {
     createdBy: `slack:${TEAM}:${REGISTRANT}`,
   };
   await prisma.placement.create({
-    data: { ...copy, startDate: new Date("2016-10-10"), endDate: new Date("2018-10-07"), contactPerson: "", anonymisedAt: new Date("2016-12-01"), idempotencyKey: "igu-anonymised" },
+    data: {
+      ...copy,
+      startDate: new Date("2016-10-10"),
+      endDate: new Date("2018-10-07"),
+      contactPerson: "",
+      anonymisedAt: new Date("2016-12-01"),
+      idempotencyKey: "igu-anonymised",
+    },
   });
   await prisma.placement.create({
     data: { ...copy, startDate: new Date("2016-09-12"), endDate: new Date("2018-09-09"), contactPerson: "Ole Holm", idempotencyKey: "igu-older" },
@@ -143,13 +157,17 @@ describe("IGU bonus milestones", () => {
     expect(await runAt("2017-10-07T07:00:00Z")).toEqual([]);
     const english = await runAt("2017-10-08T07:00:00Z");
     expect(to(english)).toEqual([ENGLISH]);
-    expect(allText(english[0]!.body)).toContain("The IGU at Nordjysk Byg ends on 8 Oct 2017. Once it has been completed, the company can apply for the last IGU bonus");
+    expect(allText(english[0]!.body)).toContain(
+      "The IGU at Nordjysk Byg ends on 8 Oct 2017. Once it has been completed, the company can apply for the last IGU bonus",
+    );
 
     // Sunday 7 October 2018: Aalborg Portland's IGU ends; Rørdal Beton's, with the same end date, ended early.
     const danish = await runAt("2018-10-07T07:00:00Z");
     expect(to(danish)).toEqual([REGISTRANT]);
     const text = allText(danish[0]!.body);
-    expect(text).toContain("Slutdatoen for IGU-forløbet hos Aalborg Portland er 7. okt. 2018. Når forløbet er gennemført, kan virksomheden søge den sidste IGU-bonus");
+    expect(text).toContain(
+      "Slutdatoen for IGU-forløbet hos Aalborg Portland er 7. okt. 2018. Når forløbet er gennemført, kan virksomheden søge den sidste IGU-bonus",
+    );
     expect(text).toContain("Hanne Jensen");
     expect(await runAt("2018-10-08T07:00:00Z")).toEqual([]);
   });

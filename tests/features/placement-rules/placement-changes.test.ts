@@ -1,12 +1,12 @@
 // Extending, ending, confirming, the VITAS details and exemptions, on a real store.
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Access, resolveAccess } from "../../../src/kernel/access.js";
 import { confirmRepresentative } from "../../../src/features/placement-rules/confirm-representative.js";
 import { endPlacement } from "../../../src/features/placement-rules/end-placement.js";
 import { extendPlacement } from "../../../src/features/placement-rules/extend-placement.js";
 import { recordRatioExemption } from "../../../src/features/placement-rules/record-ratio-exemption.js";
-import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
 import { prepareVitasSummary } from "../../../src/features/placement-rules/vitas-summary.js";
+import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
+import { type Access, resolveAccess } from "../../../src/kernel/access.js";
 import { createMemoryStores } from "../../support/memory/index.js";
 
 let memory: ReturnType<typeof createMemoryStores>;
@@ -95,11 +95,13 @@ describe("ending, confirming and VITAS", () => {
       kind: "invalid",
       problems: { reason: { key: "rules:errors.reason_required" } },
     });
-    expect(await endPlacement(store, partner, { placementId: early.id, endedOn: "2016-11-01", reason: "ordinary_job", outcome: "ordinary_job" })).toMatchObject({
-      kind: "saved",
-      early: true,
-      placement: { status: "ended", endReason: "ordinary_job", outcome: "ordinary_job", endedOn: "2016-11-01" },
-    });
+    expect(await endPlacement(store, partner, { placementId: early.id, endedOn: "2016-11-01", reason: "ordinary_job", outcome: "ordinary_job" })).toMatchObject(
+      {
+        kind: "saved",
+        early: true,
+        placement: { status: "ended", endReason: "ordinary_job", outcome: "ordinary_job", endedOn: "2016-11-01" },
+      },
+    );
     const done = await register({ pNumber: "2000000004" });
     expect(await endPlacement(store, partner, { placementId: done.id, endedOn: "2017-01-01" })).toMatchObject({ problems: { outcome: {} } });
     expect(await endPlacement(store, partner, { placementId: done.id, endedOn: "2017-01-01", outcome: "igu" })).toMatchObject({
@@ -107,12 +109,16 @@ describe("ending, confirming and VITAS", () => {
       early: false,
       placement: { status: "completed", outcome: "igu" },
     });
-    expect(await extendPlacement(store, partner, { placementId: done.id, endDate: "2017-02-01" })).toMatchObject({ problems: { placementId: { key: "rules:errors.already_closed" } } });
+    expect(await extendPlacement(store, partner, { placementId: done.id, endDate: "2017-02-01" })).toMatchObject({
+      problems: { placementId: { key: "rules:errors.already_closed" } },
+    });
   });
 
   it("makes a placement active when the representative has confirmed", async () => {
     const p = await register({ pNumber: "2000000005" });
-    expect(await confirmRepresentative(store, partner, { placementId: p.id, representativeName: "Jens Tillid", representativeConfirmed: false })).toMatchObject({ kind: "invalid" });
+    expect(await confirmRepresentative(store, partner, { placementId: p.id, representativeName: "Jens Tillid", representativeConfirmed: false })).toMatchObject(
+      { kind: "invalid" },
+    );
     expect(await confirmRepresentative(store, partner, { placementId: p.id, representativeName: "Jens Tillid", representativeConfirmed: true })).toMatchObject({
       kind: "saved",
       placement: { status: "active", representativeName: "Jens Tillid", representativeConfirmed: true },
@@ -120,11 +126,32 @@ describe("ending, confirming and VITAS", () => {
   });
 
   it("gathers the VITAS fields, with the wage costs for løntilskud, and records that the agreement exists", async () => {
-    const p = await register({ typeId: ids.loentilskud, pNumber: "2000000006", ordinaryEmployees: 100, weeks: 26, benefitGroup: undefined, purpose: undefined, representativeName: "Jens Tillid", representativeConfirmed: true });
+    const p = await register({
+      typeId: ids.loentilskud,
+      pNumber: "2000000006",
+      ordinaryEmployees: 100,
+      weeks: 26,
+      benefitGroup: undefined,
+      purpose: undefined,
+      representativeName: "Jens Tillid",
+      representativeConfirmed: true,
+    });
     const result = await prepareVitasSummary(store, partner, { placementId: p.id, tasks: "Lager og pakning", monthlyWageCost: 24000, createdInVitas: true });
     expect(result.kind).toBe("ok");
     if (result.kind !== "ok") return;
-    expect(result.fields.map((f) => f.field)).toEqual(["type", "company", "cvr", "p_number", "contact_person", "representative", "employees", "hours", "tasks", "period", "wage_cost"]);
+    expect(result.fields.map((f) => f.field)).toEqual([
+      "type",
+      "company",
+      "cvr",
+      "p_number",
+      "contact_person",
+      "representative",
+      "employees",
+      "hours",
+      "tasks",
+      "period",
+      "wage_cost",
+    ]);
     expect(result.fields).toContainEqual({ field: "p_number", kind: "text", value: "2000000006" });
     expect(result.fields).toContainEqual({ field: "wage_cost", kind: "money", value: 24000 });
     expect(result.placement.vitasCreatedAt).toBeInstanceOf(Date);

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildReportModel } from "../../../src/features/quarterly/build-report.js";
-import { computeProgress } from "../../../src/features/placements/compute-progress.js";
-import { resolveAccess } from "../../../src/kernel/access.js";
 import { summariseOutcomes } from "../../../src/features/placement-rules/placement-outcomes.js";
-import { parseQuarter, DEFAULT_STATUS_SCHEDULE } from "../../../src/kernel/quarters.js";
-import { createI18n } from "../../../src/i18n/index.js";
+import { computeProgress } from "../../../src/features/placements/compute-progress.js";
 import { outcomeLines } from "../../../src/features/placements/progress-view.js";
+import { buildReportModel } from "../../../src/features/quarterly/build-report.js";
+import { createI18n } from "../../../src/i18n/index.js";
+import { resolveAccess } from "../../../src/kernel/access.js";
+import { DEFAULT_STATUS_SCHEDULE, parseQuarter } from "../../../src/kernel/quarters.js";
 import { createMemoryStores } from "../../support/memory/index.js";
 
 describe("what finished placements led to", () => {

@@ -1,9 +1,9 @@
 // Registration with the placement rules, on a real store: the ratio rule at the P-nummer, the
 // fields each type needs, durations, hours and the representative's confirmation.
 import { beforeAll, describe, expect, it } from "vitest";
+import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
 import { type Access, resolveAccess } from "../../../src/kernel/access.js";
 import type { Actor } from "../../../src/kernel/actor.js";
-import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
 import { createMemoryStores } from "../../support/memory/index.js";
 
 let memory: ReturnType<typeof createMemoryStores>;
@@ -19,7 +19,13 @@ beforeAll(async () => {
   store = memory.store;
   const type = async (key: string) => memory.placementType("aalborg-2016", key);
   const di = memory.organisation("Dansk Industri Aalborg").id;
-  ids = { di, praktik: (await type("virksomhedspraktik")).id, loentilskud: (await type("loentilskud")).id, igu: (await type("igu")).id, ordinaer: (await type("ordinaer")).id };
+  ids = {
+    di,
+    praktik: (await type("virksomhedspraktik")).id,
+    loentilskud: (await type("loentilskud")).id,
+    igu: (await type("igu")).id,
+    ordinaer: (await type("ordinaer")).id,
+  };
   memory.addContact({ platform: "slack", workspaceId: "T1", userId: "UPARTNER", organisationId: di, role: "partner_contact" });
   const actor = (userId: string): Actor => ({ platform: "slack", workspaceId: "T1", userId, locale: "da" });
   admin = await resolveAccess(store, actor("UADMIN"), new Set(["UADMIN"]));
@@ -121,12 +127,7 @@ describe("the ratio rule at registration", () => {
 
 describe("the fields each type needs", () => {
   it("asks a virksomhedspraktik for P-nummer, employees, benefit group and purpose", async () => {
-    const result = await registerPlacement(
-      store,
-      partner,
-      praktik({ pNumber: undefined, benefitGroup: undefined, purpose: undefined }),
-      key(),
-    );
+    const result = await registerPlacement(store, partner, praktik({ pNumber: undefined, benefitGroup: undefined, purpose: undefined }), key());
     expect(result).toEqual({
       kind: "invalid",
       problems: {
@@ -140,7 +141,12 @@ describe("the fields each type needs", () => {
   });
 
   it("asks an ordinary job for none of them", async () => {
-    const result = await registerPlacement(store, partner, praktik({ typeId: ids.ordinaer, pNumber: undefined, benefitGroup: undefined, purpose: undefined }), key());
+    const result = await registerPlacement(
+      store,
+      partner,
+      praktik({ typeId: ids.ordinaer, pNumber: undefined, benefitGroup: undefined, purpose: undefined }),
+      key(),
+    );
     expect(result).toMatchObject({ kind: "saved", placement: { workplace: null, benefitGroup: null, purpose: null, status: "active" } });
   });
 
@@ -171,7 +177,14 @@ describe("durations and hours at registration", () => {
   });
 
   it("refuses a public løntilskud of 26 weeks and takes 17", async () => {
-    const base = praktik({ typeId: ids.loentilskud, employerSector: "public", pNumber: "1000000011", ordinaryEmployees: 100, benefitGroup: undefined, purpose: undefined });
+    const base = praktik({
+      typeId: ids.loentilskud,
+      employerSector: "public",
+      pNumber: "1000000011",
+      ordinaryEmployees: 100,
+      benefitGroup: undefined,
+      purpose: undefined,
+    });
     const long = await registerPlacement(store, partner, { ...base, weeks: 26 }, key());
     expect(long).toMatchObject({ kind: "invalid", problems: { weeks: { key: "rules:duration.loentilskud" } } });
     const fits = await registerPlacement(store, partner, base, key());
@@ -179,8 +192,21 @@ describe("durations and hours at registration", () => {
   });
 
   it("asks an IGU for 25 hours a week and allows two years", async () => {
-    const base = praktik({ typeId: ids.igu, pNumber: "1000000012", benefitGroup: undefined, purpose: undefined, representativeName: undefined, representativeConfirmed: undefined });
-    expect(await registerPlacement(store, partner, { ...base, hoursPerWeek: 20 }, key())).toMatchObject({ kind: "invalid", problems: { hoursPerWeek: { key: "rules:hours.igu_min" } } });
-    expect(await registerPlacement(store, partner, { ...base, hoursPerWeek: 30 }, key())).toMatchObject({ kind: "saved", placement: { weeks: 104, status: "active" } });
+    const base = praktik({
+      typeId: ids.igu,
+      pNumber: "1000000012",
+      benefitGroup: undefined,
+      purpose: undefined,
+      representativeName: undefined,
+      representativeConfirmed: undefined,
+    });
+    expect(await registerPlacement(store, partner, { ...base, hoursPerWeek: 20 }, key())).toMatchObject({
+      kind: "invalid",
+      problems: { hoursPerWeek: { key: "rules:hours.igu_min" } },
+    });
+    expect(await registerPlacement(store, partner, { ...base, hoursPerWeek: 30 }, key())).toMatchObject({
+      kind: "saved",
+      placement: { weeks: 104, status: "active" },
+    });
   });
 });

@@ -7,9 +7,9 @@ import {
   type DurationFacts,
   maxWeeksAtRegistration,
 } from "../../../src/features/placement-rules/duration-rules.js";
-import { endDateFor } from "../../../src/kernel/dates.js";
-import { DEFAULT_PLACEMENT_RULES, placementRules } from "../../../src/features/placement-rules/rule-set.js";
 import { checkRatio, fteOf, type RatioPlacement, ratioLimit, roundFte } from "../../../src/features/placement-rules/ratio-rule.js";
+import { DEFAULT_PLACEMENT_RULES, placementRules } from "../../../src/features/placement-rules/rule-set.js";
+import { endDateFor } from "../../../src/kernel/dates.js";
 
 const rules = DEFAULT_PLACEMENT_RULES;
 const ratio = rules.ratio;
@@ -106,7 +106,12 @@ describe("checking a new placement against the others at the workplace", () => {
 });
 
 describe("durations", () => {
-  const praktik = (benefitGroup: DurationFacts["benefitGroup"]): DurationFacts => ({ kind: "praktik", benefitGroup, employerSector: "private", start: "2016-10-03" });
+  const praktik = (benefitGroup: DurationFacts["benefitGroup"]): DurationFacts => ({
+    kind: "praktik",
+    benefitGroup,
+    employerSector: "private",
+    start: "2016-10-03",
+  });
 
   it.each([
     ["dagpenge", 4],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { evaluateTargets, matchesFilter, targetState } from "../../../src/features/placements/compute-progress.js";
+import { progressBar, targetLine } from "../../../src/features/placements/progress-view.js";
+import { createI18n } from "../../../src/i18n/index.js";
 import type { PlacementTally, TargetRecord } from "../../../src/kernel/records.js";
 import { AALBORG_2016, FREDERICIA_2013 } from "../../../src/seed/examples.js";
-import { createI18n } from "../../../src/i18n/index.js";
-import { progressBar, targetLine } from "../../../src/features/placements/progress-view.js";
 
 function targetsOf(seed: typeof AALBORG_2016): TargetRecord[] {
   return seed.targets.map((t, i) => ({ ...t, id: t.key, partnershipId: seed.slug, sortOrder: i }));

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { ZRegisterPlacementInput } from "../../../src/features/placements/contract.js";
+import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
 import { resolveAccess } from "../../../src/kernel/access.js";
 import type { Actor } from "../../../src/kernel/actor.js";
-import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
-import { ZRegisterPlacementInput } from "../../../src/features/placements/contract.js";
 import { createMemoryStores } from "../../support/memory/index.js";
 
 let memory: ReturnType<typeof createMemoryStores>;
@@ -107,7 +107,9 @@ describe("registering a placement", () => {
     const parsed = ZRegisterPlacementInput.safeParse(typed);
     const problems: Record<string, { key: string }> = {};
     for (const issue of parsed.error?.issues ?? []) problems[String(issue.path[0])] ??= { key: issue.message };
-    const result = parsed.success ? await registerPlacement(store, await resolveAccess(store, admin, new Set(["UADMIN"])), parsed.data, "slack:T1:n-5") : { kind: "invalid", problems };
+    const result = parsed.success
+      ? await registerPlacement(store, await resolveAccess(store, admin, new Set(["UADMIN"])), parsed.data, "slack:T1:n-5")
+      : { kind: "invalid", problems };
     expect(result).toEqual({
       kind: "invalid",
       problems: {

@@ -2,13 +2,13 @@
 // words, the retention job with an injected clock, and a case's export and deletion.
 import { pino } from "pino";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Access, resolveAccess } from "../../../src/kernel/access.js";
-import type { Actor } from "../../../src/kernel/actor.js";
-import { deleteCaseData, exportCaseData } from "../../../src/features/privacy/case-data.js";
-import { makePseudonym, sensitiveWordsIn } from "../../../src/kernel/personal-data.js";
 import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
+import { deleteCaseData, exportCaseData } from "../../../src/features/privacy/case-data.js";
 import { anonymiseExpiredPlacements, PLACEMENT_RETENTION_JOB, retentionCutoff } from "../../../src/features/privacy/retention-job.js";
 import { Scheduler } from "../../../src/jobs/scheduler.js";
+import { type Access, resolveAccess } from "../../../src/kernel/access.js";
+import type { Actor } from "../../../src/kernel/actor.js";
+import { makePseudonym, sensitiveWordsIn } from "../../../src/kernel/personal-data.js";
 import { createMemoryStores } from "../../support/memory/index.js";
 
 let memory: ReturnType<typeof createMemoryStores>;
@@ -135,7 +135,11 @@ describe("the retention job", () => {
     const audits = auditRows((a) => a.action === "anonymise").sort((a, b) => a.entityId.localeCompare(b.entityId));
     expect(audits.map((a) => a.entityId).sort()).toEqual([due.id, endedEarly.id].sort());
     const byId = new Map(audits.map((a) => [a.entityId, a]));
-    expect(byId.get(due.id)).toMatchObject({ actor: "system:retention", entity: "placement", after: { removed: ["contactPerson", "note", "caseReference", "representativeName"], ended: "2017-01-01", retentionYears: 5 } });
+    expect(byId.get(due.id)).toMatchObject({
+      actor: "system:retention",
+      entity: "placement",
+      after: { removed: ["contactPerson", "note", "caseReference", "representativeName"], ended: "2017-01-01", retentionYears: 5 },
+    });
     expect(byId.get(endedEarly.id)?.after).toMatchObject({ removed: ["contactPerson", "caseReference", "representativeName", "tasks"], ended: "2016-12-20" });
     // The earlier audit rows of those placements no longer hold the names.
     const created = auditRows((a) => a.entityId === due.id && a.action === "create")[0]!;
@@ -145,7 +149,9 @@ describe("the retention job", () => {
 
     // The same slot again does nothing; a later day finds nothing more due.
     await scheduler.runOnce(now);
-    expect(await anonymiseExpiredPlacements({ store, logger, timezone: "Europe/Copenhagen", retentionYears: 5 }, new Date("2022-01-04T01:30:00Z"))).toEqual({ anonymised: [] });
+    expect(await anonymiseExpiredPlacements({ store, logger, timezone: "Europe/Copenhagen", retentionYears: 5 }, new Date("2022-01-04T01:30:00Z"))).toEqual({
+      anonymised: [],
+    });
     expect(auditRows((a) => a.action === "anonymise")).toHaveLength(2);
   });
 });

@@ -6,16 +6,16 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import type { PrismaClient } from "@prisma/client";
 import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDatabase } from "../../../src/db/connect.js";
 import { parseDatabaseUrl } from "../../../src/db/database-url.js";
 import { migrateDatabase } from "../../../src/db/migrate.js";
-import type { PrismaClient } from "@prisma/client";
-import { createI18n } from "../../../src/i18n/index.js";
-import { exportSpreadsheet } from "../../../src/features/quarterly/export.js";
 import { createPrismaStores } from "../../../src/db/stores.js";
+import { exportSpreadsheet } from "../../../src/features/quarterly/export.js";
+import { createI18n } from "../../../src/i18n/index.js";
 import { seedPartnerships } from "../../../src/seed/seed-database.js";
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
 
@@ -82,7 +82,14 @@ async function seedRows(prisma: PrismaClient): Promise<void> {
     },
   });
   await prisma.supportRequest.create({
-    data: { ...request, kind: "mentor", status: "open", requestedAt: new Date("2016-10-04T09:00:00Z"), dueAt: new Date("2016-10-07T14:00:00Z"), idempotencyKey: "export-r2" },
+    data: {
+      ...request,
+      kind: "mentor",
+      status: "open",
+      requestedAt: new Date("2016-10-04T09:00:00Z"),
+      dueAt: new Date("2016-10-07T14:00:00Z"),
+      idempotencyKey: "export-r2",
+    },
   });
 }
 
@@ -108,7 +115,11 @@ const headers = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown
 
 describe("export as XLSX", () => {
   it("placements: Danish column names, dates as date cells, numbers as number cells", async () => {
-    const file = (await exportSpreadsheet(createPrismaStores(db.prisma).stores.exports, { slug: "aalborg-2016", what: "placements", format: "xlsx", locale: "da", timezone: TZ }, t))!;
+    const file = (await exportSpreadsheet(
+      createPrismaStores(db.prisma).stores.exports,
+      { slug: "aalborg-2016", what: "placements", format: "xlsx", locale: "da", timezone: TZ },
+      t,
+    ))!;
     expect(file).toMatchObject({ fileName: "praktikpladser-aalborg-2016.xlsx", rows: 2 });
     const sheet = await readSheet(file.data);
     expect(sheet.name).toBe("Praktikpladser");
@@ -152,7 +163,11 @@ describe("export as XLSX", () => {
   });
 
   it("support requests, with English column names when asked", async () => {
-    const da = (await exportSpreadsheet(createPrismaStores(db.prisma).stores.exports, { slug: "aalborg-2016", what: "requests", format: "xlsx", locale: "da", timezone: TZ }, t))!;
+    const da = (await exportSpreadsheet(
+      createPrismaStores(db.prisma).stores.exports,
+      { slug: "aalborg-2016", what: "requests", format: "xlsx", locale: "da", timezone: TZ },
+      t,
+    ))!;
     const sheet = await readSheet(da.data);
     expect(sheet.name).toBe("Henvendelser");
     expect(headers(sheet)).toEqual(["Organisation", "Art", "Virksomhed", "Status", "Anmodet", "Frist", "Lukket", "Inden for fristen"]);
@@ -165,19 +180,33 @@ describe("export as XLSX", () => {
     expect(open.getCell(7).type).toBe(ExcelJS.ValueType.Null);
     expect(open.getCell(8).type).toBe(ExcelJS.ValueType.Null);
 
-    const en = (await exportSpreadsheet(createPrismaStores(db.prisma).stores.exports, { slug: "aalborg-2016", what: "requests", format: "xlsx", locale: "en", timezone: TZ }, createI18n("da").t("en")))!;
+    const en = (await exportSpreadsheet(
+      createPrismaStores(db.prisma).stores.exports,
+      { slug: "aalborg-2016", what: "requests", format: "xlsx", locale: "en", timezone: TZ },
+      createI18n("da").t("en"),
+    ))!;
     expect(en.fileName).toBe("requests-aalborg-2016.xlsx");
     expect(headers(await readSheet(en.data))).toContain("Within the deadline");
   });
 
   it("knows no partnership it does not have", async () => {
-    expect(await exportSpreadsheet(createPrismaStores(db.prisma).stores.exports, { slug: "nowhere", what: "placements", format: "csv", locale: "da", timezone: TZ }, t)).toBeUndefined();
+    expect(
+      await exportSpreadsheet(
+        createPrismaStores(db.prisma).stores.exports,
+        { slug: "nowhere", what: "placements", format: "csv", locale: "da", timezone: TZ },
+        t,
+      ),
+    ).toBeUndefined();
   });
 });
 
 describe("export as CSV", () => {
   it("is UTF-8 with a BOM, semicolon-separated, quoting what needs it", async () => {
-    const file = (await exportSpreadsheet(createPrismaStores(db.prisma).stores.exports, { slug: "aalborg-2016", what: "placements", format: "csv", locale: "da", timezone: TZ }, t))!;
+    const file = (await exportSpreadsheet(
+      createPrismaStores(db.prisma).stores.exports,
+      { slug: "aalborg-2016", what: "placements", format: "csv", locale: "da", timezone: TZ },
+      t,
+    ))!;
     expect([...file.data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = file.data.toString("utf8").slice(1).split("\r\n");
     expect(lines[0]).toBe("Organisation;Virksomhed;CVR-nummer;Type;Pladser;Startdato;Uger;Slutdato;Offentlig/privat;Branche;Mangelbranche;Status;Registreret");
@@ -232,10 +261,22 @@ describe("the commands", () => {
 
   it("says what is wrong in one line and exits with 1", async () => {
     for (const [script, args, pattern] of [
-      ["export", ["--partnership", "aalborg-2016", "--what", "people", "--format", "csv"], /^export failed: --what must be placements or requests, not "people"$/],
+      [
+        "export",
+        ["--partnership", "aalborg-2016", "--what", "people", "--format", "csv"],
+        /^export failed: --what must be placements or requests, not "people"$/,
+      ],
       ["export", ["--what", "placements", "--format", "csv"], /^export failed: --partnership is missing\. Usage: npm run export -- /],
-      ["export", ["--partnership", "odense", "--what", "placements", "--format", "xlsx"], /^export failed: no partnership "odense" \(there are: aalborg-2016, fredericia-2013\)$/],
-      ["report", ["--partnership", "aalborg-2016", "--quarter", "2016-Q5", "--out", "x.docx"], /^report failed: --quarter "2016-Q5" is not a quarter; write e\.g\. 2016-Q3$/],
+      [
+        "export",
+        ["--partnership", "odense", "--what", "placements", "--format", "xlsx"],
+        /^export failed: no partnership "odense" \(there are: aalborg-2016, fredericia-2013\)$/,
+      ],
+      [
+        "report",
+        ["--partnership", "aalborg-2016", "--quarter", "2016-Q5", "--out", "x.docx"],
+        /^report failed: --quarter "2016-Q5" is not a quarter; write e\.g\. 2016-Q3$/,
+      ],
       ["report", ["--bogus"], /^report failed: Unknown option '--bogus'\. Usage: npm run report -- /],
     ] as const) {
       const result = await cli(script, [...args]);

@@ -2,8 +2,8 @@
 // organisations that have not filed get a DM 14 days before the quarter ends and on the due date,
 // the secretariat gets the overdue list the day after, and each goes out once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaStore } from "../../../src/db/stores.js";
 import type { AppStore } from "../../../src/bot/stores.js";
+import { createPrismaStore } from "../../../src/db/stores.js";
 import { QUARTERLY_REMINDERS_JOB } from "../../../src/features/quarterly/reminders-job.js";
 import type { RecordedCall } from "../../support/fake-slack-api.js";
 import { ADMIN, allText, type SlackTestApp, startSlackTestApp, TEAM } from "../../support/slack-harness.js";
@@ -63,7 +63,16 @@ describe("quarterly status reminders", () => {
 
   it("on the due date reminds only the organisations that have not filed, once", async () => {
     await createPrismaStore(t.db.prisma).saveQuarterlyStatus(
-      { organisationId: loId, quarter: "2016-Q3", activities: "Møder", companiesContacted: 1, placementsHelped: 0, iguAgreements: 0, eventsHeld: 0, plan: "Flere møder" },
+      {
+        organisationId: loId,
+        quarter: "2016-Q3",
+        activities: "Møder",
+        companiesContacted: 1,
+        placementsHelped: 0,
+        iguAgreements: 0,
+        eventsHeld: 0,
+        plan: "Flere møder",
+      },
       { actor: `slack:${TEAM}:${LO_CONTACT}` },
     );
     // Monday 10 October 2016: ten days after 30 September.

@@ -5,12 +5,12 @@ import JSZip from "jszip";
 import mammoth from "mammoth";
 import { marked, type Tokens } from "marked";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaStore } from "../../../src/db/stores.js";
 import type { AppStore } from "../../../src/bot/stores.js";
+import { createPrismaStore } from "../../../src/db/stores.js";
 import { buildReport, buildReportModel, type QuarterReport } from "../../../src/features/quarterly/build-report.js";
-import { DEFAULT_STATUS_SCHEDULE } from "../../../src/kernel/quarters.js";
-import { createI18n } from "../../../src/i18n/index.js";
 import { renderReportFile } from "../../../src/features/quarterly/report/report-file.js";
+import { createI18n } from "../../../src/i18n/index.js";
+import { DEFAULT_STATUS_SCHEDULE } from "../../../src/kernel/quarters.js";
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
 
 const TZ = "Europe/Copenhagen";
@@ -81,7 +81,13 @@ beforeAll(async () => {
   await placement(aalborg.id, lo.id, "virksomhedspraktik", { places: 4, start: "2016-06-30", employer: "private", sector: "construction", shortage: true });
   await placement(aalborg.id, jobcenter.id, "virksomhedspraktik", { places: 5, start: "2016-09-12", employer: "private", sector: "transport", shortage: true });
   // Another partnership's placement must not leak in.
-  await placement(fredericia.id, dansk.id, "virksomhedspraktik", { places: 7, start: "2016-08-01", employer: "private", sector: "construction", shortage: true });
+  await placement(fredericia.id, dansk.id, "virksomhedspraktik", {
+    places: 7,
+    start: "2016-08-01",
+    employer: "private",
+    sector: "construction",
+    shortage: true,
+  });
 
   let r = 0;
   const request = (s: { requestedAt: string; dueAt: string; status: "open" | "taken" | "done" | "declined"; closedAt?: string }) =>
@@ -222,7 +228,10 @@ describe("the quarterly report's numbers", () => {
   });
 
   it("lists each partner's status with what it registered, and who has not filed", async () => {
-    const statuses = await db.prisma.quarterlyStatus.findMany({ where: { quarter: "2016-Q3", organisation: { partnershipId: aalborgId } }, include: { organisation: true } });
+    const statuses = await db.prisma.quarterlyStatus.findMany({
+      where: { quarter: "2016-Q3", organisation: { partnershipId: aalborgId } },
+      include: { organisation: true },
+    });
     expect(report.statuses.map((s) => s.organisation.name).sort()).toEqual(statuses.map((s) => s.organisation.name).sort());
     for (const s of report.statuses) {
       const row = statuses.find((x) => x.organisationId === s.organisation.id)!;
@@ -254,7 +263,11 @@ type HtmlTable = string[][];
 
 /** The tables of mammoth's HTML as rows of cell texts. */
 function htmlTables(html: string): HtmlTable[] {
-  const text = (s: string) => s.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").trim();
+  const text = (s: string) =>
+    s
+      .replace(/<[^>]+>/g, "")
+      .replace(/&amp;/g, "&")
+      .trim();
   return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((m) =>
     [...m[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => text(c[1]!))),
   );
@@ -314,7 +327,12 @@ describe("the report as a Word file", () => {
     expect(support).toContainEqual(["Løst inden for fristen", "2"]);
     expect(support).toContainEqual(["Andel løst inden for fristen", "67\u00a0%"]);
     const missing = tables.find((t) => t[0]?.[0] === "Mangler status")!;
-    expect(missing.slice(1).map((r) => r[0]).sort()).toEqual(report.missing.map((o) => o.name).sort());
+    expect(
+      missing
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(report.missing.map((o) => o.name).sort());
   });
 
   it("carries the chart as a PNG image", async () => {
@@ -349,7 +367,9 @@ describe("the report as Markdown", () => {
   it("parses into headings and tables with the same figures", () => {
     const tokens = marked.lexer(markdown);
     const headings = tokens.filter((t): t is Tokens.Heading => t.type === "heading").map((h) => h.text);
-    expect(headings).toEqual(expect.arrayContaining(["Partnership quarterly status", "Progress against the targets", "By type", "Support requests", "Status missing"]));
+    expect(headings).toEqual(
+      expect.arrayContaining(["Partnership quarterly status", "Progress against the targets", "By type", "Support requests", "Status missing"]),
+    );
     const cells = (t: Tokens.Table) => [t.header.map((h) => h.text), ...t.rows.map((r) => r.map((c) => c.text))];
     const byType = tables.map(cells).find((t) => t[0]!.join("|") === "Type|Placements|Places")!;
     expect(byType).toContainEqual(["Work placement", "3", "10"]);

@@ -1,10 +1,10 @@
 // The support request state machine against the real store: only valid transitions, each
 // audited with who and when, and two people taking one request at once end with one holder.
 import { beforeAll, describe, expect, it } from "vitest";
-import { type KnownAccess, resolveAccess } from "../../../src/kernel/access.js";
 import { listSupportRequests } from "../../../src/features/support-requests/list-support-requests.js";
 import { requestSupport, type SupportInput } from "../../../src/features/support-requests/request-support.js";
 import { canTransition, transitionSupportRequest } from "../../../src/features/support-requests/transition-support-request.js";
+import { type KnownAccess, resolveAccess } from "../../../src/kernel/access.js";
 import { createMemoryStores } from "../../support/memory/index.js";
 
 let memory: ReturnType<typeof createMemoryStores>;

@@ -1,6 +1,7 @@
 // The tables the in-memory stores share: plain arrays of the records the ports return, plus
 // what the database keeps beside them (idempotency keys, settings, audit rows).
 import { randomUUID } from "node:crypto";
+import type { SupportRequestRecord } from "../../../src/features/support-requests/store.js";
 import type {
   ChatUserRecord,
   CompanyRecord,
@@ -12,7 +13,6 @@ import type {
   TargetRecord,
   WorkplaceRecord,
 } from "../../../src/kernel/records.js";
-import type { SupportRequestRecord } from "../../../src/features/support-requests/store.js";
 
 export type AuditRow = {
   id: string;

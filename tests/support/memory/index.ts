@@ -1,17 +1,17 @@
 // Stores in memory for use-case tests: no database. They behave like the Prisma ones on what
 // those tests exercise (idempotency keys, audit rows, the optimistic version on support requests).
 import { composeStores } from "../../../src/bot/stores.js";
-import type { Platform } from "../../../src/kernel/actor.js";
-import type { Role } from "../../../src/kernel/records.js";
-import { EXAMPLE_PARTNERSHIPS, type SeedPartnership } from "../../../src/seed/examples.js";
-import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../../../src/kernel/store.js";
-import type { JobRunStore, NoticeStore } from "../../../src/kernel/once.js";
 import type { ContactsStore } from "../../../src/features/contacts/store.js";
 import type { OutcomesStore, PlacementRulesStore } from "../../../src/features/placement-rules/store.js";
-import type { QuarterlyStore } from "../../../src/features/quarterly/store.js";
 import type { PlacementsStore } from "../../../src/features/placements/store.js";
 import type { PrivacyStore } from "../../../src/features/privacy/store.js";
+import type { QuarterlyStore } from "../../../src/features/quarterly/store.js";
 import type { SupportRequestsStore } from "../../../src/features/support-requests/store.js";
+import type { Platform } from "../../../src/kernel/actor.js";
+import type { JobRunStore, NoticeStore } from "../../../src/kernel/once.js";
+import type { Role } from "../../../src/kernel/records.js";
+import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../../../src/kernel/store.js";
+import { EXAMPLE_PARTNERSHIPS, type SeedPartnership } from "../../../src/seed/examples.js";
 import { MemoryDb } from "./db.js";
 import {
   MemoryAccessStore,
@@ -23,8 +23,8 @@ import {
   MemoryPlacementLookupStore,
 } from "./kernel-stores.js";
 import { MemoryPlacementRulesStore, MemoryPlacementsStore, MemoryPrivacyStore } from "./placement-stores.js";
-import { MemoryContactsStore, MemorySupportRequestsStore } from "./support-stores.js";
 import { MemoryOutcomesStore, MemoryQuarterlyStore } from "./quarterly-stores.js";
+import { MemoryContactsStore, MemorySupportRequestsStore } from "./support-stores.js";
 
 export { MemoryDb } from "./db.js";
 
@@ -32,7 +32,15 @@ export { MemoryDb } from "./db.js";
 export function seedMemory(db: MemoryDb, partnerships: readonly SeedPartnership[] = EXAMPLE_PARTNERSHIPS): void {
   for (const seed of partnerships) {
     const id = db.newId();
-    db.partnerships.push({ id, slug: seed.slug, name: seed.name, municipality: seed.municipality, periodStart: seed.periodStart, periodEnd: seed.periodEnd, settings: {} });
+    db.partnerships.push({
+      id,
+      slug: seed.slug,
+      name: seed.name,
+      municipality: seed.municipality,
+      periodStart: seed.periodStart,
+      periodEnd: seed.periodEnd,
+      settings: {},
+    });
     seed.types.forEach((t, sortOrder) => db.placementTypes.push({ ...t, id: db.newId(), partnershipId: id, sortOrder }));
     seed.targets.forEach((t, sortOrder) => db.targets.push({ ...t, id: db.newId(), partnershipId: id, sortOrder }));
     for (const o of seed.organisations) db.organisations.push({ id: db.newId(), partnershipId: id, name: o.name, kind: o.kind });

@@ -1,7 +1,7 @@
 import type { Platform } from "../../../src/kernel/actor.js";
+import type { JobRunStore, NoticeStore } from "../../../src/kernel/once.js";
 import type { ConversationRefRecord } from "../../../src/kernel/records.js";
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../../../src/kernel/store.js";
-import type { JobRunStore, NoticeStore } from "../../../src/kernel/once.js";
 import { copy, type MemoryDb } from "./db.js";
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
@@ -41,7 +41,10 @@ export class MemoryPartnershipsStore implements PartnershipsStore {
   }
 
   async listOrganisations(partnershipIds: readonly string[]) {
-    return this.db.organisations.filter((o) => partnershipIds.includes(o.partnershipId)).sort(byName).map(copy);
+    return this.db.organisations
+      .filter((o) => partnershipIds.includes(o.partnershipId))
+      .sort(byName)
+      .map(copy);
   }
 
   async listPlacementTypes(partnershipIds: readonly string[]) {
@@ -52,7 +55,10 @@ export class MemoryPartnershipsStore implements PartnershipsStore {
   }
 
   async listTargets(partnershipId: string) {
-    return this.db.targets.filter((t) => t.partnershipId === partnershipId).sort((a, b) => a.sortOrder - b.sortOrder).map(copy);
+    return this.db.targets
+      .filter((t) => t.partnershipId === partnershipId)
+      .sort((a, b) => a.sortOrder - b.sortOrder)
+      .map(copy);
   }
 }
 
@@ -78,7 +84,12 @@ export class MemoryConversationStore implements ConversationStore {
       return;
     }
     // A channel message does not say who the personal chat belongs to; keep what is known.
-    Object.assign(existing, { serviceUrl: ref.serviceUrl, kind: ref.kind, updatedAt: ++this.tick }, ref.userId ? { userId: ref.userId } : {}, ref.botId ? { botId: ref.botId } : {});
+    Object.assign(
+      existing,
+      { serviceUrl: ref.serviceUrl, kind: ref.kind, updatedAt: ++this.tick },
+      ref.userId ? { userId: ref.userId } : {},
+      ref.botId ? { botId: ref.botId } : {},
+    );
   }
 
   async findConversationRef(platform: Platform, workspaceId: string, conversationId: string) {

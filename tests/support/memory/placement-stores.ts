@@ -1,10 +1,10 @@
-import { PERSONAL_PLACEMENT_FIELDS, type PersonalPlacementField } from "../../../src/kernel/personal-data.js";
-import type { IsoDate } from "../../../src/kernel/dates.js";
-import type { AuditEntry, PlacementRecord, PlacementTally } from "../../../src/kernel/records.js";
-import type { NewPlacement, PlacementQuery, PlacementsStore } from "../../../src/features/placements/store.js";
-import type { PlacementRulesPatch, PlacementRulesStore } from "../../../src/features/placement-rules/store.js";
-import type { CaseExport, PrivacyStore } from "../../../src/features/privacy/store.js";
 import { placementRuleOverrides } from "../../../src/db/placement-rules-settings.js";
+import type { PlacementRulesPatch, PlacementRulesStore } from "../../../src/features/placement-rules/store.js";
+import type { NewPlacement, PlacementQuery, PlacementsStore } from "../../../src/features/placements/store.js";
+import type { CaseExport, PrivacyStore } from "../../../src/features/privacy/store.js";
+import type { IsoDate } from "../../../src/kernel/dates.js";
+import { PERSONAL_PLACEMENT_FIELDS, type PersonalPlacementField } from "../../../src/kernel/personal-data.js";
+import type { AuditEntry, PlacementRecord, PlacementTally } from "../../../src/kernel/records.js";
 import { copy, type MemoryDb, type StoredPlacement } from "./db.js";
 
 function record(p: StoredPlacement): PlacementRecord {
@@ -38,7 +38,10 @@ export class MemoryPlacementsStore implements PlacementsStore {
       const w = n.workplace;
       workplace = this.db.workplaces.find((x) => x.pNumber === w.pNumber) ?? null;
       if (workplace && w.ordinaryEmployeesFte !== undefined) Object.assign(workplace, { ordinaryEmployeesFte: w.ordinaryEmployeesFte, asOf: w.asOf });
-      if (!workplace) this.db.workplaces.push((workplace = { id: this.db.newId(), companyId: company.id, pNumber: w.pNumber, ordinaryEmployeesFte: w.ordinaryEmployeesFte ?? 0, asOf: w.asOf }));
+      if (!workplace)
+        this.db.workplaces.push(
+          (workplace = { id: this.db.newId(), companyId: company.id, pNumber: w.pNumber, ordinaryEmployeesFte: w.ordinaryEmployeesFte ?? 0, asOf: w.asOf }),
+        );
     }
     const stored: StoredPlacement = {
       id: this.db.newId(),
@@ -206,7 +209,13 @@ export class MemoryPrivacyStore implements PrivacyStore {
     this.db.supportRequests = this.db.supportRequests.filter((r) => !(r.placementId && ids.includes(r.placementId)));
     this.db.placements = this.db.placements.filter((p) => !ids.includes(p.id));
     this.scrubAudit(ids);
-    this.db.writeAudit({ actor: audit.actor, entity: "case", entityId: caseReference, action: "delete", after: { placements: ids, supportRequests: requests } });
+    this.db.writeAudit({
+      actor: audit.actor,
+      entity: "case",
+      entityId: caseReference,
+      action: "delete",
+      after: { placements: ids, supportRequests: requests },
+    });
     return { placements: ids.length, supportRequests: requests };
   }
 

@@ -1,8 +1,8 @@
+import type { OutcomeRange, OutcomeTally } from "../../../src/features/placement-rules/placement-outcomes.js";
+import type { OutcomesStore } from "../../../src/features/placement-rules/store.js";
+import type { NewQuarterlyStatus, QuarterlyStore } from "../../../src/features/quarterly/store.js";
 import type { IsoDate } from "../../../src/kernel/dates.js";
 import type { AuditEntry, PlacementDetailTally, QuarterlyStatusRecord, SupportRequestTimes } from "../../../src/kernel/records.js";
-import type { OutcomesStore } from "../../../src/features/placement-rules/store.js";
-import type { OutcomeRange, OutcomeTally } from "../../../src/features/placement-rules/placement-outcomes.js";
-import type { NewQuarterlyStatus, QuarterlyStore } from "../../../src/features/quarterly/store.js";
 import { copy, type MemoryDb } from "./db.js";
 
 /** Sums rows by a key, as GROUP BY does. */
@@ -28,7 +28,13 @@ export class MemoryOutcomesStore implements OutcomesStore {
     return groupSum(
       finished,
       (p) => [p.type.id, p.status, p.outcome, p.endReason].join("|"),
-      (p): OutcomeTally => ({ typeKey: p.type.key, status: p.status === "completed" ? "completed" : "ended", outcome: p.outcome, endReason: p.endReason, places: 0 }),
+      (p): OutcomeTally => ({
+        typeKey: p.type.key,
+        status: p.status === "completed" ? "completed" : "ended",
+        outcome: p.outcome,
+        endReason: p.endReason,
+        places: 0,
+      }),
       (t, p) => void (t.places += p.places),
     );
   }
@@ -65,9 +71,7 @@ export class MemoryQuarterlyStore implements QuarterlyStore {
   }
 
   async tallyPlacementDetails(partnershipId: string, range: { from?: IsoDate; to: IsoDate }): Promise<PlacementDetailTally[]> {
-    const rows = this.db.placements.filter(
-      (p) => p.partnershipId === partnershipId && p.startDate <= range.to && (!range.from || p.startDate >= range.from),
-    );
+    const rows = this.db.placements.filter((p) => p.partnershipId === partnershipId && p.startDate <= range.to && (!range.from || p.startDate >= range.from));
     return groupSum(
       rows,
       (p) => [p.organisationId, p.type.id, p.sector, p.employerSector, p.shortageSector].join("|"),

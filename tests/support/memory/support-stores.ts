@@ -1,5 +1,4 @@
-import type { Platform } from "../../../src/kernel/actor.js";
-import type { AuditEntry, ChatUserRecord, ContactRecord, PostedMessageRef, Role } from "../../../src/kernel/records.js";
+import { ZPartnershipSettingsSchema } from "../../../src/db/json-schemas.js";
 import type { ContactsStore, NewContact } from "../../../src/features/contacts/store.js";
 import type {
   MentorFigures,
@@ -9,7 +8,8 @@ import type {
   SupportRequestRecord,
   SupportRequestsStore,
 } from "../../../src/features/support-requests/store.js";
-import { ZPartnershipSettingsSchema } from "../../../src/db/json-schemas.js";
+import type { Platform } from "../../../src/kernel/actor.js";
+import type { AuditEntry, ChatUserRecord, ContactRecord, PostedMessageRef, Role } from "../../../src/kernel/records.js";
 import { copy, type MemoryDb, type StoredSupportRequest } from "./db.js";
 
 function record(r: StoredSupportRequest): SupportRequestRecord {
@@ -68,7 +68,15 @@ export class MemorySupportRequestsStore implements SupportRequestsStore {
     const before = record(r);
     Object.assign(r, patch, { version: r.version + 1 });
     const after = record(r);
-    this.db.writeAudit({ actor: audit.actor, entity: "support_request", entityId: id, action: audit.action, before: auditState(before), after: auditState(after), at: audit.at });
+    this.db.writeAudit({
+      actor: audit.actor,
+      entity: "support_request",
+      entityId: id,
+      action: audit.action,
+      before: auditState(before),
+      after: auditState(after),
+      at: audit.at,
+    });
     return after;
   }
 
@@ -164,7 +172,8 @@ export class MemoryContactsStore implements ContactsStore {
   async displayNameOf(actorRef: string) {
     const [platform, workspaceId, ...rest] = actorRef.split(":");
     const userId = rest.join(":");
-    const same = (u: { platform: string; workspaceId: string; userId: string }) => u.platform === platform && u.workspaceId === workspaceId && u.userId === userId;
+    const same = (u: { platform: string; workspaceId: string; userId: string }) =>
+      u.platform === platform && u.workspaceId === workspaceId && u.userId === userId;
     return this.db.contacts.find(same)?.displayName ?? this.db.chatUsers.find(same)?.displayName ?? undefined;
   }
 }

@@ -1,21 +1,9 @@
 // A report document as a Word file (what the city council's secretariat works in): headings,
 // tables with numbers right-aligned, and the chart as a PNG image.
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import { svgToPng } from "../../../charts/render.js";
 import type { Locale } from "../../../kernel/actor.js";
-import { type DocBlock, formatNumber, type ReportDocument, type TableCell as Cell } from "./report-document.js";
+import { type TableCell as Cell, type DocBlock, formatNumber, type ReportDocument } from "./report-document.js";
 
 /** The chart's width on the page in pixels (about 16 cm). */
 const CHART_PAGE_WIDTH = 600;

@@ -3,12 +3,12 @@
 // say the same thing.
 import { type Bar, barChartSvg } from "../../../charts/bar-chart.js";
 import type { Locale } from "../../../kernel/actor.js";
-import type { QuarterReport } from "../build-report.js";
-import type { TargetProgress } from "../../placements/index.js";
 import { formatDate, isoFromDate } from "../../../kernel/dates.js";
 import { labelIn } from "../../../kernel/records.js";
 import type { Translate } from "../../../kernel/translate.js";
 import { OUTCOMES } from "../../placement-rules/index.js";
+import type { TargetProgress } from "../../placements/index.js";
+import type { QuarterReport } from "../build-report.js";
 
 export type TableCell = string | number;
 

@@ -1,7 +1,7 @@
 // One function from a report model to a file in the asked format.
 import type { Locale } from "../../../kernel/actor.js";
-import type { QuarterReport } from "../build-report.js";
 import type { Translate } from "../../../kernel/translate.js";
+import type { QuarterReport } from "../build-report.js";
 import { renderDocx } from "./docx.js";
 import { renderMarkdown } from "./markdown.js";
 import { reportDocument } from "./report-document.js";
