@@ -78,7 +78,10 @@ async function digestFacts(prisma: PrismaClient, partnershipId: string, q: Diges
   const plannedEnd = new Set(decisions.map((d) => `${d.entityId}:${String((d.after as { endDate?: string } | null)?.endDate)}`));
   const overdueBy = new Map(overdue.map((o) => [o.organisationId, o._count._all]));
   const filedBy: Record<string, string[]> = Object.fromEntries(q.quarters.map((quarter) => [quarter, [] as string[]]));
-  for (const f of filed) (filedBy[f.quarter] ??= []).push(f.organisationId);
+  for (const f of filed) {
+    filedBy[f.quarter] ??= [];
+    filedBy[f.quarter]!.push(f.organisationId);
+  }
   return {
     weekly: weekly.map((w) => ({
       weekStart: w.week,

@@ -7,7 +7,6 @@ export const ZTargetFilterSchema = z.object({
   employerSector: z.enum(EMPLOYER_SECTORS).optional(),
   shortageOnly: z.boolean().optional(),
 });
-export type TTargetFilter = z.infer<typeof ZTargetFilterSchema>;
 
 const ZClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
@@ -18,7 +17,6 @@ export const ZPartnershipSettingsSchema = z.looseObject({
   slaBusinessDays: z.number().int().min(1).max(30).catch(3).default(3),
   mayDayIsHoliday: z.boolean().catch(false).default(false),
 });
-export type TPartnershipSettings = z.infer<typeof ZPartnershipSettingsSchema>;
 
 /** SupportRequest.channelMessage: where the request was posted. */
 export const ZPostedMessageRefSchema = z.object({

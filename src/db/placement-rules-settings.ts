@@ -6,7 +6,7 @@ import { BENEFIT_GROUPS, type PlacementRuleOverrides, RATIO_ROUNDINGS } from "..
 const positive = z.number().positive();
 const whole = z.number().int().positive();
 
-export const ZPlacementRuleOverridesSchema = z.object({
+const ZPlacementRuleOverridesSchema = z.object({
   ratio: z
     .object({
       band: whole.optional(),

@@ -54,7 +54,7 @@ export type Stores = {
 };
 
 /** Every port as one object (see composeStores), built from `stores`. */
-export function composeAppStore(s: Stores): AppStore {
+function composeAppStore(s: Stores): AppStore {
   return composeStores(
     s.access,
     s.partnerships,

@@ -6,8 +6,6 @@ import type { Locale } from "../kernel/actor.js";
 import { LOCALES, localeFrom } from "../kernel/actor.js";
 import type { I18n as KernelI18n, Translate } from "../kernel/translate.js";
 
-export type { Translate } from "../kernel/translate.js";
-
 export const LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../locales");
 
 /** Reads locales/<lang>/<namespace>.json for every language. */

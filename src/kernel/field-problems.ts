@@ -10,7 +10,7 @@ export type FieldProblem = { key: string; vars?: Record<string, unknown> };
 export type FieldProblems = Partial<Record<string, FieldProblem>>;
 
 /** A message's numbers as people read them: dates in words, fractions with one decimal in their language. */
-export function formatProblemVars(vars: Record<string, unknown> | undefined, locale: Locale): Record<string, unknown> | undefined {
+function formatProblemVars(vars: Record<string, unknown> | undefined, locale: Locale): Record<string, unknown> | undefined {
   if (!vars) return vars;
   const number = new Intl.NumberFormat(locale === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 });
   return Object.fromEntries(

@@ -11,7 +11,7 @@ const trimmed = (value: unknown): string | undefined => {
 };
 
 /** Free text: trimmed, length-limited and free of CPR numbers. */
-export function zText(opts: { required: boolean; max: number }) {
+function zText(opts: { required: boolean; max: number }) {
   const base = z
     .string({ error: "form:errors.required" })
     .max(opts.max, { error: "form:errors.too_long" })
@@ -29,7 +29,7 @@ export function zOptionalText(max: number) {
 }
 
 /** A whole number within limits, typed as text. */
-export function zInteger(opts: { required: boolean; min: number; max: number }) {
+function zInteger(opts: { required: boolean; min: number; max: number }) {
   const base = z.coerce
     .number({ error: "form:errors.not_a_number" })
     .int({ error: "form:errors.not_a_whole_number" })

@@ -28,8 +28,6 @@ export type FormField =
   /** Read-only text, e.g. the organisation a partner contact registers for. */
   | (Omit<FieldBase, "required"> & { kind: "static"; required: false; text: string });
 
-export type FormFieldKind = FormField["kind"];
-
 /**
  * What a person entered, keyed by field id, as both adapters deliver it: a multi-choice field
  * (checkboxes, multi-select) always as a list, every other field as text; a field left empty

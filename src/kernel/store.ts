@@ -14,8 +14,6 @@ import type {
   TargetRecord,
 } from "./records.js";
 
-export type { AuditEntry } from "./records.js";
-
 /** What resolveAccess needs: the contact behind a chat user, their organisation, the partnerships. */
 export interface AccessStore {
   findContact(platform: Platform, workspaceId: string, userIds: readonly string[]): Promise<ContactRecord | undefined>;

@@ -10,13 +10,13 @@ export function formValuesFromState(state: Record<string, Record<string, TStateV
     // A block_id that would reach the object's prototype is not one of ours.
     if (blockId === "__proto__") continue;
     const input = Object.values(actions)[0];
-    const value = input ? valueOf(input) : undefined;
+    const value = input ? inputValue(input) : undefined;
     if (value !== undefined) values[blockId] = value;
   }
   return values;
 }
 
-function valueOf(input: TStateValue): string | string[] | undefined {
+function inputValue(input: TStateValue): string | string[] | undefined {
   switch (input.type) {
     case "static_select":
     case "external_select":

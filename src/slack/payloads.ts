@@ -16,7 +16,6 @@ export const ZSlashCommand = z.object({
   /** Where to answer the command privately, in any conversation (Bolt's respond() posts to it). */
   response_url: z.string().min(1).optional(),
 });
-export type TSlashCommand = z.infer<typeof ZSlashCommand>;
 
 /** One input's state in view.state.values[block_id][action_id]. */
 export const ZStateValue = z.object({
@@ -61,7 +60,6 @@ export const ZBlockActions = z.object({
   view: z.object({ id: z.string().min(1), hash: z.string().optional(), title: ZViewTitle }).nullish(),
   actions: z.array(z.object({ action_id: z.string().min(1), type: z.string(), value: z.string().optional() })).min(1),
 });
-export type TBlockActions = z.infer<typeof ZBlockActions>;
 
 /** The workspace a request came from: the team, or the user's own team for org-wide installs. */
 export function workspaceOf(body: { team?: { id: string } | null; user: { team_id?: string | undefined } }): string | undefined {
@@ -75,7 +73,7 @@ export const ZModalMetadata = z.object({
 });
 export type TModalMetadata = z.infer<typeof ZModalMetadata>;
 
-export const PRIVATE_METADATA_LIMIT = 3000;
+const PRIVATE_METADATA_LIMIT = 3000;
 
 export function encodeModalMetadata(metadata: TModalMetadata): string {
   const encoded = JSON.stringify(metadata);
@@ -117,7 +115,7 @@ export const ZPlatformError = z.object({
 });
 
 /** A Web API call answered with an HTTP status other than 200 (after the client's retries). */
-export const ZHttpError = z.object({
+const ZHttpError = z.object({
   code: z.literal("slack_webapi_http_error"),
   statusCode: z.number(),
 });

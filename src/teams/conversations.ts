@@ -12,7 +12,7 @@ export function channelConversationId(conversationId: string): string {
 }
 
 /** What an incoming activity tells about where the bot can post later. */
-export function conversationRefFrom(activity: TeamsActivityBase & { serviceUrl?: unknown }, userId: string): ConversationRefRecord | undefined {
+function conversationRefFrom(activity: TeamsActivityBase & { serviceUrl?: unknown }, userId: string): ConversationRefRecord | undefined {
   if (typeof activity.serviceUrl !== "string" || !activity.serviceUrl) return undefined;
   const kind = activity.conversation.conversationType ?? "personal";
   return {

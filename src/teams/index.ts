@@ -10,7 +10,7 @@ import type { HandlerDeps } from "./handlers/deps.js";
 import { sdkLogger } from "./logger.js";
 import { createTeamsMessenger } from "./messenger.js";
 
-export const TEAMS_MESSAGING_ENDPOINT = "/api/messages";
+const TEAMS_MESSAGING_ENDPOINT = "/api/messages";
 
 export async function createTeamsAdapter(config: Exclude<TeamsConfig, { mode: "off" }>, context: AdapterContext): Promise<PlatformAdapter> {
   const { logger } = context;

@@ -9,13 +9,13 @@ const ZOptionalText = z
   .nullish()
   .transform((value) => value ?? undefined);
 
-export const ZAccount = z.looseObject({
+const ZAccount = z.looseObject({
   id: z.string().min(1),
   name: ZOptionalText,
   aadObjectId: ZOptionalText,
 });
 
-export const ZConversation = z.looseObject({
+const ZConversation = z.looseObject({
   id: z.string().min(1),
   tenantId: ZOptionalText,
   conversationType: ZOptionalText,
@@ -68,8 +68,6 @@ export const ZCardActionInvoke = ZActivityBase.extend({
     }),
   }),
 });
-
-export type TeamsCardActionInvoke = z.infer<typeof ZCardActionInvoke>;
 
 /**
  * Keys the bot's own cards put in action data; everything else in the data is an input.

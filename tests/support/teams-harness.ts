@@ -12,7 +12,7 @@ import { type ConnectorCall, type FakeTeamsConnector, startFakeTeamsConnector } 
 import { type Card, cardActionInvoke, invokeCard, messageActivity, postActivity, type TeamsTestUser } from "./teams-activities.js";
 
 /** 3 October 2016, inside Aalborg's 2016 partnership. */
-export const NOW = new Date("2016-10-03T09:00:00Z");
+const NOW = new Date("2016-10-03T09:00:00Z");
 
 export type TeamsTestApp = {
   app: RunningApp;

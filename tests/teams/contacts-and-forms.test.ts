@@ -2,7 +2,7 @@
 // their own organisation's placements. Every form the bot sends in Teams is a valid, small
 // Adaptive Card 1.5 with unique input ids.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../../src/app.js";
+import { startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/logger.js";
 import type { TestDatabase } from "../support/database.js";
@@ -37,11 +37,10 @@ const FREDERICIA = "Partnerskabsaftaler Sønder-Korskærparken, Fredericia";
 let teams: TeamsTestApp;
 let db: TestDatabase;
 let connector: FakeTeamsConnector;
-let app: RunningApp;
 
 beforeAll(async () => {
   teams = await startTeamsTestApp({ admins: [admin] });
-  ({ db, connector, app } = teams);
+  ({ db, connector } = teams);
 });
 
 afterAll(async () => {

@@ -1,9 +1,7 @@
 // The placement rules end to end through Teams: a registration that would break the ratio rule
 // is refused at the P-nummer with the numbers shown, and the VITAS summary comes back as a card.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningApp } from "../../src/app.js";
 import type { TestDatabase } from "../support/database.js";
-import type { FakeTeamsConnector } from "../support/fake-teams-connector.js";
 import { type Card, cardOf, cardText, choiceValue, filledData, input, inputs, type TeamsTestUser, teamsUser } from "../support/teams-activities.js";
 import { invokeForCard, say, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
 
@@ -12,12 +10,10 @@ const AALBORG = "Partnerskab om integration, Aalborg 2016";
 
 let teams: TeamsTestApp;
 let db: TestDatabase;
-let connector: FakeTeamsConnector;
-let app: RunningApp;
 
 beforeAll(async () => {
   teams = await startTeamsTestApp({ admins: [admin] });
-  ({ db, connector, app } = teams);
+  ({ db } = teams);
 });
 
 afterAll(async () => {

@@ -2,5 +2,4 @@
 
 export type { ChannelAddress } from "./link-channel.js";
 export { linkChannel } from "./link-channel.js";
-export type { ChannelLinkRecord, ChannelPurpose, ChannelsStore, NewChannelLink } from "./store.js";
-export { CHANNEL_PURPOSES } from "./store.js";
+export type { ChannelLinkRecord, ChannelsStore } from "./store.js";

@@ -5,7 +5,7 @@ import { zChoice, zId } from "../../kernel/fields.js";
 import { ROLES } from "../../kernel/records.js";
 
 /** A platform user id: Slack U…, a Teams AAD object id or a 29:… id. */
-export const USER_ID = /^[A-Za-z0-9:_\-.@]{2,200}$/;
+const USER_ID = /^[A-Za-z0-9:_\-.@]{2,200}$/;
 
 export const ZAddContactInput = z.object({
   userId: z.preprocess(

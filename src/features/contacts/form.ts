@@ -16,7 +16,7 @@ export type ContactFormContext = {
   knownUsers: ChatUserRecord[];
 };
 
-export function contactFormFields(context: ContactFormContext, t: Translate): Field[] {
+function contactFormFields(context: ContactFormContext, t: Translate): Field[] {
   const many = context.partnerships.length > 1;
   const partnershipName = (id: string) => context.partnerships.find((p) => p.id === id)?.name ?? "";
   const orgOption = (o: OrganisationRecord) => ({ value: o.id, label: many ? `${o.name} (${partnershipName(o.partnershipId)})` : o.name });

@@ -6,7 +6,6 @@
 // the current week is ever looked at. A claim left by a process that died is taken over once.
 import { randomUUID } from "node:crypto";
 import type { Job } from "../../jobs/scheduler.js";
-import type { Locale } from "../../kernel/actor.js";
 import type { Logger } from "../../kernel/logger.js";
 import { simpleMessage } from "../../kernel/message.js";
 import type { Messenger, PostImage } from "../../kernel/messenger.js";

@@ -119,7 +119,7 @@ const TEXTS: Record<RuleFormId, string> = {
   [EXEMPTION_FORM_ID]: "exemption",
 };
 
-export function ruleFormFields(formId: RuleFormId, placements: PlacementRecord[], t: Translate, locale: Locale): FormField[] {
+function ruleFormFields(formId: RuleFormId, placements: PlacementRecord[], t: Translate, locale: Locale): FormField[] {
   return [placementField(placementsFor(formId, placements), t, locale), ...fieldsFor(formId, t)];
 }
 

@@ -6,13 +6,12 @@
 // early or were anonymised get none; each milestone is claimed in SentNotice, so it goes out once.
 
 import type { Job } from "../../jobs/scheduler.js";
-import { type Locale, localeFrom } from "../../kernel/actor.js";
 import { addDays, type IsoDate, todayIn } from "../../kernel/dates.js";
 import type { Logger } from "../../kernel/logger.js";
 import { type Messenger, userAddressFromRef } from "../../kernel/messenger.js";
 import type { NoticeStore } from "../../kernel/once.js";
 import type { AccessStore } from "../../kernel/store.js";
-import type { I18n, Translate } from "../../kernel/translate.js";
+import type { I18n } from "../../kernel/translate.js";
 import { addMonths } from "./duration-rules.js";
 import { type IguMilestone, iguMilestoneView } from "./igu-views.js";
 import { placementRules } from "./rule-set.js";

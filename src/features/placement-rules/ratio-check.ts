@@ -6,8 +6,6 @@ import { checkRatio, type RatioCheck, type RatioPlacement } from "./ratio-rule.j
 import type { PlacementRuleSettings } from "./rule-set.js";
 import type { PlacementRulesStore } from "./store.js";
 
-export const P_NUMBER = /^\d{10}$/;
-
 /** A placement's period for the ratio rule: it stops counting the day after it ended early. */
 function ratioPeriod(p: PlacementRecord): RatioPlacement {
   return { places: p.places, hoursPerWeek: p.hoursPerWeek, start: p.startDate, end: p.endedOn ?? p.endDate };

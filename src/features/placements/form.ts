@@ -14,7 +14,7 @@ export const PLACEMENT_FORM_ID = "placement.new";
 type Field = FormField & { id: keyof TRegisterPlacementInput };
 
 /** The form's fields for this person, labels in their language. */
-export function placementFormFields(context: PlacementFormContext, t: Translate, locale: Locale): Field[] {
+function placementFormFields(context: PlacementFormContext, t: Translate, locale: Locale): Field[] {
   const multiplePartnerships = context.partnerships.length > 1;
   const partnershipName = (id: string) => context.partnerships.find((p) => p.id === id)?.name ?? "";
   // With several partnerships, platforms that group options (Slack) show plain labels under a

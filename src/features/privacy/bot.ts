@@ -51,7 +51,7 @@ export const caseDataFeature: Feature<PrivacyFeatureStore> = {
           { type: "text", text: counts },
           { type: "bullets", items },
           { type: "context", text: t("privacy:access.json") },
-          { type: "text", text: "```\n" + json + "\n```" },
+          { type: "text", text: `\`\`\`\n${json}\n\`\`\`` },
         ],
       };
       return message(view);

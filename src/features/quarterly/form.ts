@@ -12,17 +12,11 @@ import type { StatusFormContext } from "./file-quarterly-status.js";
 export const QUARTERLY_STATUS_FORM_ID = "quarterly.status";
 
 /** "who" for people: the display name part of an actor reference is not kept, so the user id. */
-export function changedBy(actor: string): string {
+function changedBy(actor: string): string {
   return actor.split(":").slice(2).join(":") || actor;
 }
 
-export function quarterlyStatusFields(
-  context: StatusFormContext,
-  types: readonly PlacementTypeRecord[],
-  t: Translate,
-  locale: Locale,
-  timezone: string,
-): FormField[] {
+function quarterlyStatusFields(context: StatusFormContext, types: readonly PlacementTypeRecord[], t: Translate, locale: Locale, timezone: string): FormField[] {
   const { known, quarter, existing, existingChangedByName } = context;
   const typeNames = known.byType
     .map(({ typeKey, places }) => {

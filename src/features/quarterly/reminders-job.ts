@@ -21,7 +21,7 @@ import {
 import type { ContactRecord, OrganisationRecord, PartnershipRecord } from "../../kernel/records.js";
 import { secretariatRecipients, tellSecretariat } from "../../kernel/secretariat.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
-import type { I18n, Translate } from "../../kernel/translate.js";
+import type { I18n } from "../../kernel/translate.js";
 import type { ChannelsStore } from "../channels/index.js";
 import type { ContactsStore } from "../contacts/index.js";
 import type { QuarterlyStore } from "./store.js";

@@ -2,7 +2,7 @@
 // submission), the jobcenter channel's buttons (take, done, decline with a reason),
 // `anmodninger` (open requests) and `kanal jobcenter` (link the channel).
 import { isAdmin, type KnownAccess } from "../../kernel/access.js";
-import { type Locale, localeFrom } from "../../kernel/actor.js";
+import type { Locale } from "../../kernel/actor.js";
 import type { CommandName } from "../../kernel/commands.js";
 import { channelCommandText, commandText, deniedView, noAccessView } from "../../kernel/common-views.js";
 import { type BotContext, type BotReply, type CommandRequest, type Feature, message, notice } from "../../kernel/feature.js";

@@ -68,4 +68,3 @@ export type TRequestSupportInput = z.output<typeof ZRequestSupportInput>;
 
 /** Jobcenter staff decline a request with a reason the requester reads. */
 export const ZDeclineSupportRequestInput = z.object({ reason: zRequiredText(DECLINE_REASON_MAX) });
-export type TDeclineSupportRequestInput = z.output<typeof ZDeclineSupportRequestInput>;

@@ -6,7 +6,7 @@
 import type { Job } from "../../jobs/scheduler.js";
 import { type ClockSettings, workingMinutesBetween } from "../../kernel/business-days.js";
 import type { Logger } from "../../kernel/logger.js";
-import type { Messenger, UserAddress } from "../../kernel/messenger.js";
+import type { Messenger } from "../../kernel/messenger.js";
 import { secretariatRecipients, tellSecretariat } from "../../kernel/secretariat.js";
 import type { I18n } from "../../kernel/translate.js";
 import type { ChannelLinkRecord, ChannelsStore } from "../channels/index.js";

@@ -16,7 +16,7 @@ export const DECLINE_FORM_ID = "support.decline";
 /** A field of the support form: its id is one of the contract's keys. */
 type Field = FormField & { id: keyof TRequestSupportInput };
 
-export function supportFormFields(context: SupportFormContext, t: Translate, locale: Locale): Field[] {
+function supportFormFields(context: SupportFormContext, t: Translate, locale: Locale): Field[] {
   const { kind } = context;
   const fields: Field[] = [];
   // Without current placements the request is for a company; an empty choice only confuses.

@@ -7,7 +7,7 @@ import { chunkLines, escapeMrkdwn, labelled, mrkdwn, plain, truncate } from "./t
 export type SlackMessage = { text: string; blocks: types.KnownBlock[] };
 
 /** The callback id of a read-only modal (it has no submit button, so Slack never posts it back). */
-export const MESSAGE_MODAL_ID = "praktikbot.message";
+const MESSAGE_MODAL_ID = "praktikbot.message";
 
 export function renderMessage(view: MessageView): SlackMessage {
   const blocks = view.blocks.flatMap(renderBlock);

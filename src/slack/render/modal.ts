@@ -6,7 +6,7 @@ import { encodeModalMetadata } from "../payloads.js";
 import { MODAL_LIMITS, OPTION_LIMITS } from "./limits.js";
 import { labelled, mrkdwn, plain } from "./text.js";
 
-export class SlackRenderError extends Error {
+class SlackRenderError extends Error {
   override name = "SlackRenderError";
 }
 

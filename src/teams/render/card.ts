@@ -6,12 +6,9 @@ export const CARD_VERSION = "1.5" as const;
 export const CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive" as const;
 export const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
 
-/** Teams refuses cards over about 28 KB in a message; stay far below the 80 KB hard limit. */
-export const CARD_SIZE_LIMIT = 80 * 1024;
-
 export type CardAttachment = { contentType: typeof CARD_CONTENT_TYPE; content: IAdaptiveCard };
 
-export function cardAttachment(card: IAdaptiveCard): CardAttachment {
+function cardAttachment(card: IAdaptiveCard): CardAttachment {
   return { contentType: CARD_CONTENT_TYPE, content: card };
 }
 

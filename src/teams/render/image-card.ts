@@ -4,7 +4,7 @@ import type { IAdaptiveCard } from "@microsoft/teams.cards";
 import type { Logger } from "pino";
 import type { PostImage } from "../../kernel/messenger.js";
 
-export const CARD_LIMIT_BYTES = 80 * 1024;
+const CARD_LIMIT_BYTES = 80 * 1024;
 
 export function withImage(card: IAdaptiveCard, image: PostImage | undefined, logger?: Logger): IAdaptiveCard {
   if (!image) return card;

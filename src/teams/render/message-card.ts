@@ -63,7 +63,7 @@ function renderBlock(block: Exclude<MessageBlock, { type: "divider" }>): Element
   }
 }
 
-export function executeAction(action: MessageAction): IExecuteAction {
+function executeAction(action: MessageAction): IExecuteAction {
   const data: Record<string, string> = { [ACTION_DATA_KEYS.verb]: action.id };
   if (action.value !== undefined) data.value = action.value;
   return {

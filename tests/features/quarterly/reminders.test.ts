@@ -2,7 +2,6 @@
 // organisations that have not filed get a DM 14 days before the quarter ends and on the due date,
 // the secretariat gets the overdue list the day after, and each goes out once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppStore } from "../../../src/bot/stores.js";
 import { createPrismaStore } from "../../../src/db/stores.js";
 import { QUARTERLY_REMINDERS_JOB } from "../../../src/features/quarterly/reminders-job.js";
 import type { RecordedCall } from "../../support/fake-slack-api.js";

@@ -29,7 +29,7 @@ import { MemoryContactsStore, MemorySupportRequestsStore } from "./support-store
 export { MemoryDb } from "./db.js";
 
 /** The example partnerships (as seedPartnerships loads them) with their types, targets and organisations. */
-export function seedMemory(db: MemoryDb, partnerships: readonly SeedPartnership[] = EXAMPLE_PARTNERSHIPS): void {
+function seedMemory(db: MemoryDb, partnerships: readonly SeedPartnership[] = EXAMPLE_PARTNERSHIPS): void {
   for (const seed of partnerships) {
     const id = db.newId();
     db.partnerships.push({
@@ -41,8 +41,8 @@ export function seedMemory(db: MemoryDb, partnerships: readonly SeedPartnership[
       periodEnd: seed.periodEnd,
       settings: {},
     });
-    seed.types.forEach((t, sortOrder) => db.placementTypes.push({ ...t, id: db.newId(), partnershipId: id, sortOrder }));
-    seed.targets.forEach((t, sortOrder) => db.targets.push({ ...t, id: db.newId(), partnershipId: id, sortOrder }));
+    for (const [sortOrder, t] of seed.types.entries()) db.placementTypes.push({ ...t, id: db.newId(), partnershipId: id, sortOrder });
+    for (const [sortOrder, t] of seed.targets.entries()) db.targets.push({ ...t, id: db.newId(), partnershipId: id, sortOrder });
     for (const o of seed.organisations) db.organisations.push({ id: db.newId(), partnershipId: id, name: o.name, kind: o.kind });
   }
 }

@@ -32,16 +32,19 @@ export class MemoryPlacementsStore implements PlacementsStore {
     if (!type) throw new Error(`no placement type ${n.typeId}`);
     let company = this.db.companies.find((c) => c.cvr === n.company.cvr);
     if (company) company.name = n.company.name;
-    else this.db.companies.push((company = { id: this.db.newId(), cvr: n.company.cvr, name: n.company.name }));
+    else {
+      company = { id: this.db.newId(), cvr: n.company.cvr, name: n.company.name };
+      this.db.companies.push(company);
+    }
     let workplace = null;
     if (n.workplace) {
       const w = n.workplace;
       workplace = this.db.workplaces.find((x) => x.pNumber === w.pNumber) ?? null;
       if (workplace && w.ordinaryEmployeesFte !== undefined) Object.assign(workplace, { ordinaryEmployeesFte: w.ordinaryEmployeesFte, asOf: w.asOf });
-      if (!workplace)
-        this.db.workplaces.push(
-          (workplace = { id: this.db.newId(), companyId: company.id, pNumber: w.pNumber, ordinaryEmployeesFte: w.ordinaryEmployeesFte ?? 0, asOf: w.asOf }),
-        );
+      if (!workplace) {
+        workplace = { id: this.db.newId(), companyId: company.id, pNumber: w.pNumber, ordinaryEmployeesFte: w.ordinaryEmployeesFte ?? 0, asOf: w.asOf };
+        this.db.workplaces.push(workplace);
+      }
     }
     const stored: StoredPlacement = {
       id: this.db.newId(),

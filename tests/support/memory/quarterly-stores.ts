@@ -35,7 +35,9 @@ export class MemoryOutcomesStore implements OutcomesStore {
         endReason: p.endReason,
         places: 0,
       }),
-      (t, p) => void (t.places += p.places),
+      (t, p) => {
+        t.places += p.places;
+      },
     );
   }
 }
@@ -56,7 +58,10 @@ export class MemoryQuarterlyStore implements QuarterlyStore {
     const now = new Date();
     let row = existing;
     if (row) Object.assign(row, status, { updatedBy: audit.actor, updatedAt: now });
-    else this.statuses.push((row = { ...status, id: this.db.newId(), createdBy: audit.actor, createdAt: now, updatedBy: audit.actor, updatedAt: now }));
+    else {
+      row = { ...status, id: this.db.newId(), createdBy: audit.actor, createdAt: now, updatedBy: audit.actor, updatedAt: now };
+      this.statuses.push(row);
+    }
     this.db.writeAudit({ actor: audit.actor, entity: "quarterly_status", entityId: row.id, action: before ? "update" : "create", before, after: row });
     return { status: copy(row), created: !before };
   }

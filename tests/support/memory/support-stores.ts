@@ -141,7 +141,10 @@ export class MemoryContactsStore implements ContactsStore {
     const before = existing ? strip(existing) : undefined;
     let row = existing;
     if (row) Object.assign(row, { organisationId: contact.organisationId, role: contact.role, displayName: contact.displayName ?? row.displayName });
-    else this.db.contacts.push((row = { ...contact, id: this.db.newId(), locale: null, createdAt: new Date() }));
+    else {
+      row = { ...contact, id: this.db.newId(), locale: null, createdAt: new Date() };
+      this.db.contacts.push(row);
+    }
     const after = strip(row);
     this.db.writeAudit({ actor: audit.actor, entity: "contact", entityId: row.id, action: before ? "update" : "create", before, after });
     return { contact: after, created: !before };
