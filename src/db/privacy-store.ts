@@ -1,4 +1,4 @@
-// Prisma for rule 9 (personal data): retention, and a case reference's export and deletion.
+// Prisma for the personal-data rules: retention, and a case reference's export and deletion.
 // (features/privacy/store.ts).
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { CaseExport, PrivacyStore } from "../features/privacy/store.js";

@@ -1,4 +1,4 @@
-// Rule 9: personal data. Candidates are referred to only by the jobcenter's case reference or a
+// Personal data (GDPR art. 9, databeskyttelsesloven § 11: no CPR numbers in the bot). Candidates are referred to only by the jobcenter's case reference or a
 // pseudonym the bot makes; free text is checked for CPR numbers (cpr.ts) and for words that
 // suggest health or religion data, which the person must confirm is not about the candidate.
 

@@ -1,4 +1,4 @@
-// Rule 3: the employee representative has confirmed in writing; the placement becomes active.
+// The employee representative has confirmed in writing; the placement becomes active.
 import type { Access } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";

@@ -1,4 +1,4 @@
-// Rule 6: a placement ends early (with a reason) or is completed (with its outcome). Outcomes
+// Ending a placement: it ends early (with a reason) or is completed (with its outcome). Outcomes
 // feed the progress figures and the quarterly report.
 import type { Access } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";

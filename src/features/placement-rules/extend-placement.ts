@@ -1,4 +1,4 @@
-// Rule 6: extend a placement to a new end date, checked against the duration rules and the
+// Extending a placement (LAB § 61 stk. 2): extend it to a new end date, checked against the duration rules and the
 // ratio rule like a new registration.
 import { type Access, isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";

@@ -1,4 +1,4 @@
-// Rule 7: the IGU bonus milestones, once a day. The company can apply for a bonus when an IGU has
+// The IGU bonus (lov om integrationsgrunduddannelse): its milestones, once a day. The company can apply for a bonus when an IGU has
 // lasted `bonusAfterMonths` months (6 by default) and when it is completed. The bot cannot reach
 // the company's contact person (a name typed in the form), so the person who registered the IGU
 // gets a direct message to pass on: on the milestone day, or up to MAX_DAYS_LATE days after it

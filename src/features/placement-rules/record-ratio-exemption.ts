@@ -1,4 +1,4 @@
-// Rule 2: a secretariat admin exempts a placement from the ratio rule, with a reason (audited).
+// The ratio rule (BAB § 65): a secretariat admin exempts a placement from the ratio rule, with a reason (audited).
 // The exemption lets that placement be extended past the limit; it still counts for the others.
 import { type Access, isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";

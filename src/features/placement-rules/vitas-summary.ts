@@ -1,4 +1,4 @@
-// Rule 8: the hand-off to STAR's VITAS, where the agreement is made. The bot is not the system
+// The hand-off to STAR's VITAS, where the agreement is made. The bot is not the system
 // of record and has no VITAS API: it gathers the fields VITAS asks for, so the company can copy
 // them in, and remembers whether the agreement has been created.
 import type { Access } from "../../kernel/access.js";

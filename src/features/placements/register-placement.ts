@@ -59,7 +59,7 @@ export async function registerPlacement(
   if (organisation && !type) problems.typeId = { key: "placement:errors.type_not_in_partnership" };
 
   const { cvr } = input;
-  // Rule 9: candidates only by case reference or pseudonym; free text warns on health or religion words.
+  // Personal data (GDPR art. 9): candidates only by case reference or pseudonym; free text warns on health or religion words.
   const typedReference = input.caseReference?.trim() ? normaliseCaseReference(input.caseReference) : undefined;
   if (typedReference !== undefined) {
     if (containsCpr(typedReference)) problems.caseReference = { key: "form:errors.cpr" };
@@ -77,7 +77,7 @@ export async function registerPlacement(
   const kind = ruleKindOf(type.key);
   const required = { key: "rules:errors.required_for_type" };
 
-  // Rule 1: the workplace, by P-nummer, and its ordinary employees.
+  // The ratio rule (BAB § 65) is judged per workplace: the P-nummer and its ordinary employees.
   let workplace: Awaited<ReturnType<PlacementRulesStore["findWorkplace"]>>;
   let employees = input.ordinaryEmployees;
   const { pNumber } = input;
@@ -91,7 +91,7 @@ export async function registerPlacement(
     }
   }
 
-  // Rules 4 and 5: benefit group and purpose of a virksomhedspraktik; weekly hours.
+  // Durations by benefit group (LAB § 61) and the purpose of a virksomhedspraktik; weekly hours.
   const { benefitGroup } = input;
   if (kind === "praktik") {
     if (!benefitGroup) problems.benefitGroup = required;
@@ -101,7 +101,7 @@ export async function registerPlacement(
   const hoursIssue = checkHours(kind, hoursPerWeek, settings);
   if (hoursIssue) problems.hoursPerWeek = hoursIssue;
 
-  // Rule 3: the employee representative's written confirmation.
+  // The employer and an employee representative confirm a praktik or løntilskud in writing.
   const representativeName = input.representativeName ?? null;
   const confirmed = needsRepresentative(type) ? input.representativeConfirmed === true : false;
   if (confirmed && !representativeName) problems.representativeName = required;
@@ -118,7 +118,7 @@ export async function registerPlacement(
   }
   if (Object.keys(problems).length > 0) return { kind: "invalid", problems };
 
-  // Rule 2: rimelighedskravet at the P-nummer over the placement's period.
+  // The ratio rule (rimelighedskravet, BAB § 65; LAB § 77 for løntilskud) at the P-nummer over the placement's period.
   let ratioExemption: { reason: string; grantedBy: string } | undefined;
   if (type.countsForRatio && pNumber && employees !== undefined) {
     const check = await checkRatioAtWorkplace(store, {

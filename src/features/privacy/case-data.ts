@@ -1,4 +1,4 @@
-// Rule 9: a subject access request for one case reference — everything stored, and its deletion.
+// Personal data (GDPR art. 15 and 17): a subject access request for one case reference — everything stored, and its deletion.
 // Secretariat admins only.
 import { type Access, isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";

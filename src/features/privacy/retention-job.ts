@@ -1,4 +1,4 @@
-// Rule 9: data about a placement is anonymised a configured number of years after it ended
+// Retention (GDPR art. 5(1)(e); KLE deletion code P1825D is 5 years): data about a placement is anonymised a configured number of years after it ended
 // (default 5, the common municipal deletion period). The free text about people is cleared, the
 // numbers stay for statistics, and each placement gets an audit row naming what was removed.
 

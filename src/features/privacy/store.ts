@@ -1,4 +1,4 @@
-// What rule 9 (personal data) needs from persistence: finding a case reference, anonymising
+// What the personal-data rules (access, erasure, retention) need from persistence: finding a case reference, anonymising
 // placements after the retention period, and a subject access request's export and deletion.
 import type { IsoDate } from "../../kernel/dates.js";
 import type { PersonalPlacementField } from "../../kernel/personal-data.js";

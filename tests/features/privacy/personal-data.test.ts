@@ -1,4 +1,4 @@
-// Rule 9 on a real store: case references and pseudonyms, the warning for health or religion
+// Personal data on a store: case references and pseudonyms, the warning for health or religion
 // words, the retention job with an injected clock, and a case's export and deletion.
 import { pino } from "pino";
 import { beforeAll, describe, expect, it } from "vitest";
