@@ -1,5 +1,5 @@
-// A feature plugs its commands, buttons and forms into the Bot. Each lives in its own file
-// (placements.ts, contacts.ts, …), so a newcomer finds a feature by its name. A feature names
+// A feature plugs its commands, buttons and forms into the Bot from its own folder's bot.ts
+// (src/features/placements/bot.ts, …), so a newcomer finds a feature by its name. A feature names
 // the store port it needs (S); the Bot holds the composite of all ports (src/bot/stores.ts),
 // which every feature's port is a part of.
 

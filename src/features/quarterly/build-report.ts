@@ -1,7 +1,7 @@
 // The secretariat's quarterly report as plain numbers: progress against every target up to the
 // quarter's last day, the quarter's placements by type, industry, public/private and shortage
 // sector, support requests handled and how many within their deadline, each partner's status
-// and plan, and the organisations that have not filed. Formatting lives in src/reports/.
+// and plan, and the organisations that have not filed. Formatting lives in report/.
 import { type Access, isAdmin } from "../../kernel/access.js";
 import { firstDayOf, formatQuarter, lastDayOf, type Quarter, quarterCalendar, quarterInstants, type StatusSchedule } from "../../kernel/quarters.js";
 import type {
