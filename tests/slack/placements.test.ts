@@ -45,7 +45,7 @@ function validValues(view: Json, typeLabel = "Virksomhedspraktik"): Record<strin
     needs: ["mentor"],
     pNumber: "1024256790",
     ordinaryEmployees: "100",
-    benefitGroup: "integrationsprogram",
+    benefitGroup: "introduktionsprogram",
     purpose: "skills",
   };
 }

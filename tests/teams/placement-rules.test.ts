@@ -44,7 +44,7 @@ function praktik(card: Card, overrides: Record<string, string> = {}): Record<str
     pNumber: "1024256790",
     ordinaryEmployees: "100",
     hoursPerWeek: "",
-    benefitGroup: "integrationsprogram",
+    benefitGroup: "introduktionsprogram",
     purpose: "skills",
     ...overrides,
   };
