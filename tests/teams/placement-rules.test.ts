@@ -89,7 +89,9 @@ describe("Teams: the ratio rule at registration", () => {
       admin,
       filledData(next, praktik(next, { companyName: "Limfjordens Bageri", cvr: "30000005", pNumber: "1030000005", ordinaryEmployees: "" })),
     );
-    expect(String(input(refused, "pNumber").errorMessage)).toContain("1 person på 37 timer er allerede i praktik, løntilskud eller nytteindsats; med denne (på 37 timer) bliver det 2 – højst 1 er tilladt");
+    expect(String(input(refused, "pNumber").errorMessage)).toContain(
+      "1 person på 37 timer er allerede i praktik, løntilskud eller nytteindsats; med denne (på 37 timer) bliver det 2 – højst 1 er tilladt",
+    );
     expect(await placementCount()).toBe(before + 1);
   });
 });

@@ -51,7 +51,10 @@ export async function extendPlacement(
     } else if (tooLong) return { kind: "invalid", problems: { endDate: tooLong } };
     if (needsSpecialNeed(facts, input.endDate, settings)) {
       if (!input.specialNeedReason) {
-        return { kind: "invalid", problems: { specialNeedReason: { key: "rules:duration.special_need", vars: { extendedWeeks: settings.praktik.extendedWeeks } } } };
+        return {
+          kind: "invalid",
+          problems: { specialNeedReason: { key: "rules:duration.special_need", vars: { extendedWeeks: settings.praktik.extendedWeeks } } },
+        };
       }
       extensionReason = input.specialNeedReason;
     }

@@ -46,7 +46,12 @@ const overlaps = (p: RatioPlacement, start: IsoDate, end: IsoDate | null) => (en
  * count only changes when a placement starts, so the days to look at are the period's first day
  * and every start in it.
  */
-export function busiestDay<P extends RatioPlacement>(placements: readonly P[], start: IsoDate, end: IsoDate | null, s: RatioSettings): { fte: number; present: P[] } {
+export function busiestDay<P extends RatioPlacement>(
+  placements: readonly P[],
+  start: IsoDate,
+  end: IsoDate | null,
+  s: RatioSettings,
+): { fte: number; present: P[] } {
   const inPeriod = placements.filter((p) => overlaps(p, start, end));
   const days = [start, ...inPeriod.map((p) => p.start).filter((d) => d > start)];
   let peak: { fte: number; present: P[] } = { fte: 0, present: [] };

@@ -71,7 +71,12 @@ describe("extending", () => {
     // Beyond 26 weeks only with "et helt særligt behov" (LAB § 61 stk. 2), whose reason is kept.
     const noReason = await extendPlacement(store, partner, { placementId: p.id, endDate: "2017-07-02" }, DECIDED);
     expect(noReason).toMatchObject({ kind: "invalid", problems: { specialNeedReason: { key: "rules:duration.special_need", vars: { extendedWeeks: 26 } } } });
-    const to39 = await extendPlacement(store, partner, { placementId: p.id, endDate: "2017-07-02", specialNeedReason: "Sprogforløb afsluttes i juni" }, DECIDED);
+    const to39 = await extendPlacement(
+      store,
+      partner,
+      { placementId: p.id, endDate: "2017-07-02", specialNeedReason: "Sprogforløb afsluttes i juni" },
+      DECIDED,
+    );
     expect(to39).toMatchObject({ kind: "saved", placement: { weeks: 39, extensionReason: "Sprogforløb afsluttes i juni" } });
     const audits = memory.db.audit.filter((a) => a.entityId === p.id && a.action === "extend");
     expect(audits).toHaveLength(2);

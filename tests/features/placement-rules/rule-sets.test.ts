@@ -3,7 +3,12 @@
 // figure of each placement, and a placement across 1 January 2027.
 import { beforeAll, describe, expect, it } from "vitest";
 import { placementRuleOverrides } from "../../../src/db/placement-rules-settings.js";
-import { checkRegistrationDuration, loentilskudMonths, maxWeeksAtRegistration, needsSpecialNeed } from "../../../src/features/placement-rules/duration-rules.js";
+import {
+  checkRegistrationDuration,
+  loentilskudMonths,
+  maxWeeksAtRegistration,
+  needsSpecialNeed,
+} from "../../../src/features/placement-rules/duration-rules.js";
 import { extendPlacement } from "../../../src/features/placement-rules/extend-placement.js";
 import { ratioProblem } from "../../../src/features/placement-rules/ratio-check.js";
 import { checkRatio, type RatioPlacement, ratioLimit } from "../../../src/features/placement-rules/ratio-rule.js";
@@ -50,8 +55,16 @@ describe("the rule sets", () => {
     const overrides = placementRuleOverrides({
       rules: { ratio: { rounding: "down" }, bySet: { "2027-01-01": { praktik: { weeks: { dagpenge: 2 } }, igu: { lastNewStart: "2027-06-30" } } } },
     });
-    expect(rulesOn("2026-12-01", overrides)).toMatchObject({ ratio: { rounding: "down" }, praktik: { weeks: { dagpenge: 4 } }, igu: { lastNewStart: "2027-12-31" } });
-    expect(rulesOn("2027-01-04", overrides)).toMatchObject({ ratio: { rounding: "down" }, praktik: { weeks: { dagpenge: 2 } }, igu: { lastNewStart: "2027-06-30" } });
+    expect(rulesOn("2026-12-01", overrides)).toMatchObject({
+      ratio: { rounding: "down" },
+      praktik: { weeks: { dagpenge: 4 } },
+      igu: { lastNewStart: "2027-12-31" },
+    });
+    expect(rulesOn("2027-01-04", overrides)).toMatchObject({
+      ratio: { rounding: "down" },
+      praktik: { weeks: { dagpenge: 2 } },
+      igu: { lastNewStart: "2027-06-30" },
+    });
   });
 
   it("ignore overrides that do not check out", () => {
@@ -132,11 +145,25 @@ describe("the ratio rule without rounding (BAB § 65), both rule sets", () => {
     expect(en).toContain("the secretariat cannot grant an exemption from the law");
 
     const two = [p(period[0], period[1], 37), p(period[0], period[1], 20)];
-    const many = ratioProblem({ ...checkRatio({ employees: 9, others: two, candidate, settings: settings.ratio }), present: two, candidate }, "1000000001", settings, true);
+    const many = ratioProblem(
+      { ...checkRatio({ employees: 9, others: two, candidate, settings: settings.ratio }), present: two, candidate },
+      "1000000001",
+      settings,
+      true,
+    );
     const daMany = translateProblems({ pNumber: many }, i18n.t("da"), "da").pNumber!;
     expect(daMany).toContain("2 personer på 37 og 20 timer er allerede i praktik");
     expect(daMany).toContain("intern, logget beslutning i partnerskabet – ikke en dispensation fra loven");
-    const alone = ratioProblem({ ...checkRatio({ employees: 0, others: [], candidate: p(period[0], period[1], 37, 2), settings: settings.ratio }), present: [], candidate: p(period[0], period[1], 37, 2) }, "1000000001", settings, false);
+    const alone = ratioProblem(
+      {
+        ...checkRatio({ employees: 0, others: [], candidate: p(period[0], period[1], 37, 2), settings: settings.ratio }),
+        present: [],
+        candidate: p(period[0], period[1], 37, 2),
+      },
+      "1000000001",
+      settings,
+      false,
+    );
     expect(translateProblems({ pNumber: alone }, i18n.t("en"), "en").pNumber).toContain("nobody else is in work placement");
   });
 });
@@ -249,8 +276,18 @@ describe("registering and extending with the rule sets", () => {
   });
 
   it("accepts a lawful 12-month public løntilskud for sygedagpenge, and not 13", async () => {
-    const base = { typeId: ids.loentilskud, employerSector: "public" as const, pNumber: "3000000004", ordinaryEmployees: 200, benefitGroup: "sygedagpenge", purpose: undefined };
-    expect(await register({ ...base, weeks: 57 })).toMatchObject({ kind: "invalid", problems: { weeks: { key: "rules:duration.loentilskud_group", vars: { months: 12 } } } });
+    const base = {
+      typeId: ids.loentilskud,
+      employerSector: "public" as const,
+      pNumber: "3000000004",
+      ordinaryEmployees: 200,
+      benefitGroup: "sygedagpenge",
+      purpose: undefined,
+    };
+    expect(await register({ ...base, weeks: 57 })).toMatchObject({
+      kind: "invalid",
+      problems: { weeks: { key: "rules:duration.loentilskud_group", vars: { months: 12 } } },
+    });
     const saved = await register({ ...base, weeks: 52 });
     expect(saved).toMatchObject({ kind: "saved", placement: { weeks: 52, benefitGroup: "sygedagpenge" } });
   });
@@ -291,7 +328,15 @@ describe("registering and extending with the rule sets", () => {
   });
 
   it("lets new IGUs start until 31 December 2027 and extends one past two years only for leave, illness or school", async () => {
-    const igu = { typeId: ids.igu, benefitGroup: undefined, purpose: undefined, representativeName: undefined, representativeConfirmed: undefined, weeks: undefined, hoursPerWeek: 30 };
+    const igu = {
+      typeId: ids.igu,
+      benefitGroup: undefined,
+      purpose: undefined,
+      representativeName: undefined,
+      representativeConfirmed: undefined,
+      weeks: undefined,
+      hoursPerWeek: 30,
+    };
     expect(await register({ ...igu, pNumber: "3000000008", startDate: "2028-01-03" })).toMatchObject({
       kind: "invalid",
       problems: { startDate: { key: "rules:duration.igu_closed", vars: { lastDay: "2027-12-31" } } },
@@ -305,7 +350,9 @@ describe("registering and extending with the rule sets", () => {
       kind: "invalid",
       problems: { iguExtensionReason: { key: "rules:duration.igu_extension" } },
     });
-    expect(await extendPlacement(store, partner, { placementId: id, endDate: later, ordinaryEmployees: 20, iguExtensionReason: "school" }, "2029-11-01")).toMatchObject({
+    expect(
+      await extendPlacement(store, partner, { placementId: id, endDate: later, ordinaryEmployees: 20, iguExtensionReason: "school" }, "2029-11-01"),
+    ).toMatchObject({
       kind: "saved",
       placement: { endDate: later, extensionReason: "school" },
     });
