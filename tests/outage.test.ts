@@ -81,7 +81,7 @@ describe("Slack: the database fails under a placement submission", () => {
       note: "Morgenhold",
       pNumber: `10${cvr}`,
       ordinaryEmployees: "100",
-      benefitGroup: "integrationsprogram",
+      benefitGroup: "introduktionsprogram",
       purpose: "skills",
     };
   }
@@ -227,7 +227,7 @@ describe("Teams: the database fails under a card submission", () => {
       note: "",
       pNumber: "1030000005",
       ordinaryEmployees: "100",
-      benefitGroup: "integrationsprogram",
+      benefitGroup: "introduktionsprogram",
       purpose: "skills",
     };
   }

@@ -36,13 +36,14 @@ export class PrismaPlacementRulesStore implements PlacementRulesStore {
   async updatePlacement(id: string, patch: PlacementRulesPatch, audit: AuditEntry & { action: string }) {
     return this.prisma.$transaction(async (tx) => {
       const before = await tx.placement.findUniqueOrThrow({ where: { id }, include: placementInclude });
-      const { endDate, endedOn, ...rest } = patch;
+      const { endDate, endedOn, ordinaryEmployees, ...rest } = patch;
       const row = await tx.placement.update({
         where: { id },
         data: {
           ...rest,
           ...(endDate !== undefined ? { endDate: endDate ? dateFromIso(endDate) : null } : {}),
           ...(endedOn !== undefined ? { endedOn: endedOn ? dateFromIso(endedOn) : null } : {}),
+          ...(ordinaryEmployees ? { ordinaryEmployeesFte: ordinaryEmployees.fte, ordinaryEmployeesAsOf: dateFromIso(ordinaryEmployees.asOf) } : {}),
         },
         include: placementInclude,
       });
@@ -117,6 +118,7 @@ export class PrismaIguMilestoneStore implements IguMilestoneStore {
         id: true,
         partnershipId: true,
         contactPerson: true,
+        employerSector: true,
         startDate: true,
         endDate: true,
         createdBy: true,
@@ -129,6 +131,7 @@ export class PrismaIguMilestoneStore implements IguMilestoneStore {
       partnershipId: r.partnershipId,
       companyName: r.company.name,
       contactPerson: r.contactPerson,
+      employerSector: r.employerSector,
       startDate: isoFromDate(r.startDate),
       endDate: r.endDate ? isoFromDate(r.endDate) : null,
       createdBy: r.createdBy,

@@ -61,6 +61,8 @@ export class PrismaPlacementsStore implements PlacementsStore {
             idempotencyKey: p.idempotencyKey,
             ...(p.status ? { status: p.status } : {}),
             workplaceId: workplace?.id ?? null,
+            ordinaryEmployeesFte: p.ordinaryEmployees?.fte ?? null,
+            ordinaryEmployeesAsOf: p.ordinaryEmployees ? dateFromIso(p.ordinaryEmployees.asOf) : null,
             benefitGroup: p.benefitGroup ?? null,
             hoursPerWeek: p.hoursPerWeek ?? null,
             purpose: p.purpose ?? null,

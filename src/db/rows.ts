@@ -70,6 +70,11 @@ export function toPlacement(row: PlacementRow): PlacementRecord {
           asOf: isoFromDate(row.workplace.asOf),
         }
       : null,
+    ordinaryEmployees:
+      row.ordinaryEmployeesFte !== null && row.ordinaryEmployeesAsOf !== null
+        ? { fte: row.ordinaryEmployeesFte, asOf: isoFromDate(row.ordinaryEmployeesAsOf) }
+        : null,
+    extensionReason: row.extensionReason,
     benefitGroup: row.benefitGroup,
     hoursPerWeek: row.hoursPerWeek,
     purpose: row.purpose,

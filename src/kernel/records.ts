@@ -106,6 +106,10 @@ export type PlacementRecord = {
   createdAt: Date;
   /** The workplace (P-nummer) for types placed at one; see placement-rules-config.ts. */
   workplace: WorkplaceRecord | null;
+  /** The workplace's ordinary employees for this placement (the ratio rule), and the day the figure is for; a later registration does not change it. */
+  ordinaryEmployees: { fte: number; asOf: IsoDate } | null;
+  /** Why it was extended past the usual limit ("helt særligt behov", LAB § 61 stk. 2, or an IGU's reason). */
+  extensionReason: string | null;
   benefitGroup: string | null;
   hoursPerWeek: number | null;
   purpose: string | null;

@@ -90,7 +90,14 @@ export const FREDERICIA_2013: SeedPartnership = {
     { key: "lommepengejob", labelDa: "Lommepengejob", labelEn: "Pocket-money job", defaultWeeks: null, countsForRatio: false },
     { key: "fritidsjob", labelDa: "Fritidsjob", labelEn: "Leisure-time job", defaultWeeks: null, countsForRatio: false },
     { key: "mentorordning", labelDa: "Mentorordning", labelEn: "Mentor scheme", defaultWeeks: null, countsForRatio: false },
-    { key: "rotation", labelDa: "Rotationsordning", labelEn: "Job rotation", defaultWeeks: null, countsForRatio: false },
+    // Jobrotation was abolished by lov nr. 1750 af 29/12/2025: kept so this 2013 partnership's history reads, labelled as no longer offered.
+    {
+      key: "rotation",
+      labelDa: "Rotationsordning (udgået – tilbydes ikke længere)",
+      labelEn: "Job rotation (discontinued – no longer offered)",
+      defaultWeeks: null,
+      countsForRatio: false,
+    },
     { key: "uddannelsesforloeb", labelDa: "Fleksibelt uddannelsesforløb", labelEn: "Flexible training course", defaultWeeks: null, countsForRatio: false },
   ],
   targets: [

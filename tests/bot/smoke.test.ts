@@ -43,7 +43,7 @@ describe("bot", () => {
         note: "",
         pNumber: "1024256790",
         ordinaryEmployees: "100",
-        benefitGroup: "integrationsprogram",
+        benefitGroup: "introduktionsprogram",
         purpose: "skills",
       },
     });

@@ -29,7 +29,7 @@ function placementValues(view: Json, company: { name: string; cvr: string }): Re
     contactPerson: "Ole Olsen",
     pNumber: `10${company.cvr}`,
     ordinaryEmployees: "100",
-    benefitGroup: "integrationsprogram",
+    benefitGroup: "introduktionsprogram",
     purpose: "skills",
   };
 }

@@ -66,7 +66,7 @@ function placementValues(card: Card, values: Record<string, string>): Record<str
     contactPerson: "Butikschef Mette",
     pNumber: `10${values.cvr ?? "24256790"}`,
     ordinaryEmployees: "100",
-    benefitGroup: "integrationsprogram",
+    benefitGroup: "introduktionsprogram",
     purpose: "skills",
     ...values,
   };

@@ -44,7 +44,7 @@ function praktik(card: Card, overrides: Record<string, string> = {}): Record<str
     pNumber: "1024256790",
     ordinaryEmployees: "100",
     hoursPerWeek: "",
-    benefitGroup: "integrationsprogram",
+    benefitGroup: "introduktionsprogram",
     purpose: "skills",
     ...overrides,
   };
@@ -64,12 +64,13 @@ describe("Teams: the ratio rule at registration", () => {
     expect(pNumber.value).toBe("1030000005");
     const message = String(pNumber.errorMessage);
     expect(message).toContain("Rimelighedskravet er ikke opfyldt på P-nummer 1030000005");
-    expect(message).toContain("med 4 ordinært ansatte (fuldtid) må der højst være 1 i virksomhedspraktik");
-    expect(message).toContain("denne plads giver 2 mere – i alt 2");
+    expect(message).toContain("med 4 ordinært ansatte: ingen andre er i praktik");
+    expect(message).toContain("alene bliver 2 – højst 1 er tilladt");
     expect(message).toContain("§ 65");
     expect(message).toContain("1 pr. 5 ordinært ansatte op til 50 og derefter 1 pr. 10 – mindst 1");
-    // The admin is told how to save anyway.
-    expect(message).toContain("begrundelse i feltet om dispensation");
+    // The admin is told how to save anyway, as an internal decision and not an exemption from the law.
+    expect(message).toContain("begrundelse i feltet om undtagelse");
+    expect(message).toContain("ikke en dispensation fra loven");
     expect(cardText(card)).toContain(message);
     // Only the P-nummer is wrong, and everything typed is still there.
     expect(inputs(card).filter((i) => i.id !== "pNumber" && String(i.errorMessage ?? "").includes("Rimelighedskravet"))).toEqual([]);
@@ -88,7 +89,9 @@ describe("Teams: the ratio rule at registration", () => {
       admin,
       filledData(next, praktik(next, { companyName: "Limfjordens Bageri", cvr: "30000005", pNumber: "1030000005", ordinaryEmployees: "" })),
     );
-    expect(String(input(refused, "pNumber").errorMessage)).toContain("I perioden er der allerede 1, og denne plads giver 1 mere – i alt 2");
+    expect(String(input(refused, "pNumber").errorMessage)).toContain(
+      "1 person på 37 timer er allerede i praktik, løntilskud eller nytteindsats; med denne (på 37 timer) bliver det 2 – højst 1 er tilladt",
+    );
     expect(await placementCount()).toBe(before + 1);
   });
 });

@@ -82,7 +82,7 @@ function aalborgValues(card: Card, overrides: Record<string, string> = {}): Reco
 
 /** The placement-rule fields a virksomhedspraktik needs; one P-nummer per company. */
 function ruleValues(cvr: string): Record<string, string> {
-  return { pNumber: `10${cvr}`, ordinaryEmployees: "100", benefitGroup: "integrationsprogram", purpose: "skills" };
+  return { pNumber: `10${cvr}`, ordinaryEmployees: "100", benefitGroup: "introduktionsprogram", purpose: "skills" };
 }
 
 function fredericiaValues(card: Card, overrides: Record<string, string> = {}): Record<string, string> {

@@ -4,7 +4,7 @@
 import { isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import { commandText, deniedView, noAccessView } from "../../kernel/common-views.js";
-import { addDays, formatDate } from "../../kernel/dates.js";
+import { addDays, formatDate, todayIn } from "../../kernel/dates.js";
 import { type BotContext, type BotReply, type CommandRequest, type Feature, message, notice } from "../../kernel/feature.js";
 import { simpleMessage } from "../../kernel/message.js";
 import { isClosed, placementFor } from "../../kernel/placement-access.js";
@@ -81,7 +81,12 @@ async function answerEnding(
     await withRetry(() => ctx.deps.store.recordEndsAsPlanned(p.id, asked.endDate, { actor: actorRef(access.actor) }));
     return notice(simpleMessage(t("digest:extend.as_planned", { end: formatDate(asked.endDate, locale) })));
   }
-  const result = await extendPlacement(ctx.deps.store, access, { placementId: p.id, endDate: addDays(asked.endDate, EXTENSION_WEEKS * 7) });
+  const result = await extendPlacement(
+    ctx.deps.store,
+    access,
+    { placementId: p.id, endDate: addDays(asked.endDate, EXTENSION_WEEKS * 7) },
+    todayIn(ctx.deps.timezone, ctx.now()),
+  );
   if (result.kind === "denied") return notice(noAccessView(access.actor, t));
   if (result.kind === "invalid") {
     const problem = Object.values(result.problems)[0];

@@ -86,7 +86,7 @@ function ruleSubmit<S extends z.ZodType, R>(
 const submitExtend = ruleSubmit(
   EXTEND_FORM_ID,
   ZExtendPlacementInput,
-  (ctx, access, input) => extendPlacement(ctx.deps.store, access, input),
+  (ctx, access, input) => extendPlacement(ctx.deps.store, access, input, todayIn(ctx.deps.timezone, ctx.now())),
   (ctx, { actor: { locale } }, result) => {
     if (result.kind !== "saved") return result;
     const t = ctx.t(locale);

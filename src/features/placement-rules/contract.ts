@@ -3,11 +3,28 @@
 import { z } from "zod";
 import { zDate, zId, zOptionalText, zRequiredText } from "../../kernel/fields.js";
 import { zOptionalChoice, zOptionalDecimal, zOptionalYesNo } from "./rule-fields.js";
-import { END_REASONS, OUTCOMES } from "./rule-set.js";
+import { END_REASONS, IGU_EXTENSION_REASONS, OUTCOMES } from "./rule-set.js";
 
-export const RULE_FORM_LIMITS = { tasks: 1000, reason: 300, representativeName: 120, wageCostMin: 0, wageCostMax: 1_000_000 } as const;
+export const RULE_FORM_LIMITS = {
+  tasks: 1000,
+  reason: 300,
+  representativeName: 120,
+  wageCostMin: 0,
+  wageCostMax: 1_000_000,
+  employeesMin: 0,
+  employeesMax: 100000,
+} as const;
 
-export const ZExtendPlacementInput = z.object({ placementId: zId(), endDate: zDate() });
+export const ZExtendPlacementInput = z.object({
+  placementId: zId(),
+  endDate: zDate(),
+  /** The workplace's ordinary employees now (average of the last four months); asked when the placement's figure is older than four months. */
+  ordinaryEmployees: zOptionalDecimal(RULE_FORM_LIMITS.employeesMin, RULE_FORM_LIMITS.employeesMax),
+  /** "Et helt særligt behov" (LAB § 61 stk. 2): required for a praktik going past 26 weeks. */
+  specialNeedReason: zOptionalText(RULE_FORM_LIMITS.reason),
+  /** Why an IGU runs past its two years: leave, illness over 8 weeks or an unfinished school part. */
+  iguExtensionReason: zOptionalChoice(IGU_EXTENSION_REASONS),
+});
 export type TExtendPlacementInput = z.output<typeof ZExtendPlacementInput>;
 
 export const ZEndPlacementInput = z.object({

@@ -1,8 +1,9 @@
-// How long a placement may last and how many hours a week, by type and the person's benefit
-// group (bekendtgørelse om en aktiv beskæftigelsesindsats; LAB; integrationsloven for IGU).
+// How long a placement may last and how many hours a week, by type, the person's target group
+// and the employer (LAB § 61 for praktik, LAB § 68 for løntilskud, lov om
+// integrationsgrunduddannelse for IGU), with the numbers of the rule set in force.
 import { addDays, dateFromIso, type IsoDate, isoFromDate } from "../../kernel/dates.js";
 import type { EmployerSector } from "../../kernel/records.js";
-import type { BenefitGroup, PlacementRuleSettings, RuleKind } from "./rule-set.js";
+import { type BenefitGroup, type PlacementRuleSettings, type RuleKind, targetGroupIn } from "./rule-set.js";
 
 /** A broken rule: an i18n key in the "rules" namespace and what its message needs. */
 export type RuleProblem = { key: string; vars?: Record<string, unknown> };
@@ -30,13 +31,33 @@ export type DurationFacts = {
   start: IsoDate;
 };
 
+/** The group's key as the rule set knows it (a former key reads as today's). */
+const groupKey = (f: DurationFacts, s: PlacementRuleSettings) => targetGroupIn(s, f.benefitGroup)?.key;
+
+/** A praktik's first period in weeks for the group, or undefined when the rule set does not know the group. */
+function praktikWeeks(f: DurationFacts, s: PlacementRuleSettings): number | undefined {
+  const key = groupKey(f, s);
+  return key === undefined ? undefined : s.praktik.weeks[key];
+}
+
+/** Løntilskud months by employer and target group (LAB § 68); without a known group, the employer's shortest. */
+export function loentilskudMonths(f: Pick<DurationFacts, "benefitGroup" | "employerSector">, s: PlacementRuleSettings): number {
+  const key = targetGroupIn(s, f.benefitGroup)?.key;
+  return (key !== undefined ? s.loentilskud.byGroup[f.employerSector][key] : undefined) ?? s.loentilskud.months[f.employerSector];
+}
+
+const isExtendable = (f: DurationFacts, s: PlacementRuleSettings) => {
+  const key = groupKey(f, s);
+  return key !== undefined && s.praktik.extendable.includes(key);
+};
+
 /** The last day a placement may have when it is first registered, or undefined when no rule limits it. */
 function lastAllowedDay(f: DurationFacts, s: PlacementRuleSettings): IsoDate | undefined {
   if (f.kind === "praktik") {
-    if (!f.benefitGroup) return undefined;
-    return addDays(f.start, s.praktik.weeks[f.benefitGroup] * 7 - 1);
+    const weeks = praktikWeeks(f, s);
+    return weeks === undefined ? undefined : addDays(f.start, weeks * 7 - 1);
   }
-  if (f.kind === "loentilskud") return addDays(addMonths(f.start, s.loentilskud.months[f.employerSector]), -1);
+  if (f.kind === "loentilskud") return addDays(addMonths(f.start, loentilskudMonths(f, s)), -1);
   return addDays(addMonths(f.start, s.igu.months), -1);
 }
 
@@ -52,15 +73,19 @@ export function maxWeeksAtRegistration(f: DurationFacts, s: PlacementRuleSetting
 function tooLong(f: DurationFacts, s: PlacementRuleSettings, last: IsoDate, extension: boolean): RuleProblem {
   const vars: Record<string, unknown> = { lastDay: last };
   if (f.kind === "praktik") {
-    const weeks = s.praktik.weeks[f.benefitGroup!];
-    const extendable = s.praktik.extendable.includes(f.benefitGroup!);
+    const weeks = praktikWeeks(f, s);
+    const extendable = isExtendable(f, s);
     return {
       key: extendable && extension ? "rules:duration.praktik_extension" : extendable ? "rules:duration.praktik_extendable" : "rules:duration.praktik",
-      vars: { ...vars, weeks, extendedWeeks: s.praktik.extendedWeeks, stepWeeks: s.praktik.extensionStepWeeks, group: f.benefitGroup },
+      vars: { ...vars, weeks, extendedWeeks: s.praktik.extendedWeeks, stepWeeks: s.praktik.extensionStepWeeks, group: groupKey(f, s) },
     };
   }
   if (f.kind === "loentilskud") {
-    return { key: "rules:duration.loentilskud", vars: { ...vars, privateMonths: s.loentilskud.months.private, publicMonths: s.loentilskud.months.public } };
+    const months = loentilskudMonths(f, s);
+    return {
+      key: f.benefitGroup ? "rules:duration.loentilskud_group" : "rules:duration.loentilskud",
+      vars: { ...vars, months, employer: f.employerSector, privateMonths: s.loentilskud.months.private, publicMonths: s.loentilskud.months.public },
+    };
   }
   return { key: "rules:duration.igu", vars: { ...vars, months: s.igu.months } };
 }
@@ -81,7 +106,7 @@ export function checkRegistrationDuration(f: DurationFacts, end: IsoDate | null,
 function lastAllowedDayOnExtension(f: DurationFacts, currentEnd: IsoDate, s: PlacementRuleSettings): IsoDate | undefined {
   const first = lastAllowedDay(f, s);
   if (!first) return undefined;
-  if (f.kind === "praktik" && f.benefitGroup && s.praktik.extendable.includes(f.benefitGroup)) {
+  if (f.kind === "praktik" && isExtendable(f, s)) {
     const extended = addDays(f.start, s.praktik.extendedWeeks * 7 - 1);
     const step = addDays(currentEnd, s.praktik.extensionStepWeeks * 7);
     // The later of the two; ISO dates order as strings, which Math.max would turn into NaN.
@@ -95,6 +120,15 @@ export function checkExtensionDuration(f: DurationFacts, currentEnd: IsoDate, ne
   const last = lastAllowedDayOnExtension(f, currentEnd, s);
   if (!last || newEnd <= last) return undefined;
   return tooLong(f, s, last, true);
+}
+
+/**
+ * Whether an extension to `newEnd` goes past `extendedWeeks` in all: then LAB § 61 stk. 2 allows
+ * it only with "et helt særligt behov", and the reason must be recorded.
+ */
+export function needsSpecialNeed(f: DurationFacts, newEnd: IsoDate, s: PlacementRuleSettings): boolean {
+  if (f.kind !== "praktik" || !isExtendable(f, s)) return false;
+  return newEnd > addDays(f.start, s.praktik.extendedWeeks * 7 - 1);
 }
 
 /** Weekly hours: a praktik at most 37, an IGU at least 25 on average. */

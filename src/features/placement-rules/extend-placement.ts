@@ -1,23 +1,31 @@
-// Extending a placement (LAB § 61 stk. 2): extend it to a new end date, checked against the duration rules and the
-// ratio rule like a new registration.
+// Extending a placement (LAB § 61 stk. 2): extend it to a new end date, checked against the
+// duration rules and the ratio rule like a new registration — by the rule set in force on the day
+// the extension is decided. The workplace's ordinary employees are asked again when the
+// placement's figure is older than four months (the ratio rule, BAB § 65).
 import { type Access, isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
+import type { IsoDate } from "../../kernel/dates.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
 import { isClosed, placementFor } from "../../kernel/placement-access.js";
 import type { PlacementRecord } from "../../kernel/records.js";
 import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
 import type { TExtendPlacementInput } from "./contract.js";
-import { checkExtensionDuration, weeksBetween } from "./duration-rules.js";
+import { addMonths, checkExtensionDuration, needsSpecialNeed, weeksBetween } from "./duration-rules.js";
 import { checkRatioAtWorkplace, ratioProblem } from "./ratio-check.js";
-import { type BenefitGroup, placementRules, ruleKindOf } from "./rule-set.js";
+import { ruleKindOf, rulesOn } from "./rule-set.js";
 import type { PlacementRulesStore } from "./store.js";
 
 export type ExtendPlacementResult = { kind: "saved"; placement: PlacementRecord } | { kind: "invalid"; problems: FieldProblems } | { kind: "denied" };
+
+/** A figure of ordinary employees goes stale after this many months: the average is over the four before. */
+const EMPLOYEES_FRESH_MONTHS = 4;
 
 export async function extendPlacement(
   store: PlacementRulesStore & PlacementLookupStore & AccessStore,
   access: Access,
   input: TExtendPlacementInput,
+  /** The day the extension is decided; its rule set applies. */
+  today: IsoDate,
 ): Promise<ExtendPlacementResult> {
   const found = await placementFor(store, access, input.placementId);
   if (found.kind === "denied" || access.kind !== "known") return { kind: "denied" };
@@ -27,18 +35,43 @@ export async function extendPlacement(
   if (!p.endDate) return { kind: "invalid", problems: { placementId: { key: "rules:errors.no_end_date" } } };
   if (input.endDate <= p.endDate) return { kind: "invalid", problems: { endDate: { key: "rules:errors.not_later", vars: { current: p.endDate } } } };
 
-  const settings = placementRules(await store.getPlacementRuleOverrides(p.partnershipId));
+  const settings = rulesOn(today, await store.getPlacementRuleOverrides(p.partnershipId));
   const kind = ruleKindOf(p.type.key);
+  let extensionReason: string | undefined;
   if (kind) {
-    const facts = { kind, benefitGroup: (p.benefitGroup ?? null) as BenefitGroup | null, employerSector: p.employerSector, start: p.startDate };
+    const facts = { kind, benefitGroup: p.benefitGroup, employerSector: p.employerSector, start: p.startDate };
     const tooLong = checkExtensionDuration(facts, p.endDate, input.endDate, settings);
-    if (tooLong) return { kind: "invalid", problems: { endDate: tooLong } };
+    if (tooLong && kind === "igu") {
+      // An IGU runs past its two years only for leave, illness over 8 weeks or an unfinished school part.
+      const reason = input.iguExtensionReason;
+      if (!reason || !settings.igu.extensionReasons.includes(reason)) {
+        return { kind: "invalid", problems: { iguExtensionReason: { key: "rules:duration.igu_extension", vars: { months: settings.igu.months } } } };
+      }
+      extensionReason = reason;
+    } else if (tooLong) return { kind: "invalid", problems: { endDate: tooLong } };
+    if (needsSpecialNeed(facts, input.endDate, settings)) {
+      if (!input.specialNeedReason) {
+        return {
+          kind: "invalid",
+          problems: { specialNeedReason: { key: "rules:duration.special_need", vars: { extendedWeeks: settings.praktik.extendedWeeks } } },
+        };
+      }
+      extensionReason = input.specialNeedReason;
+    }
+  }
+
+  // The figure of ordinary employees belongs to the placement; older than four months, it is asked again.
+  const own = p.ordinaryEmployees ?? (p.workplace ? { fte: p.workplace.ordinaryEmployeesFte, asOf: p.workplace.asOf } : null);
+  const fresh = input.ordinaryEmployees !== undefined ? { fte: input.ordinaryEmployees, asOf: today } : undefined;
+  const countsForRatio = p.type.countsForRatio && p.workplace !== null && !p.ratioExemption;
+  if (countsForRatio && !fresh && (!own || own.asOf < addMonths(today, -EMPLOYEES_FRESH_MONTHS))) {
+    return { kind: "invalid", problems: { ordinaryEmployees: { key: "rules:errors.employees_stale", vars: { asOf: own?.asOf ?? "" } } } };
   }
   // An exemption recorded for this placement lets it pass the ratio rule.
-  if (p.type.countsForRatio && p.workplace && !p.ratioExemption) {
+  if (countsForRatio && p.workplace) {
     const check = await checkRatioAtWorkplace(store, {
       workplaceId: p.workplace.id,
-      employees: p.workplace.ordinaryEmployeesFte,
+      employees: (fresh ?? own)?.fte ?? 0,
       candidate: { places: p.places, hoursPerWeek: p.hoursPerWeek, start: p.startDate, end: input.endDate },
       excludeId: p.id,
       settings,
@@ -52,6 +85,8 @@ export async function extendPlacement(
       endDate: input.endDate,
       weeks: weeksBetween(p.startDate, input.endDate),
       ...(p.status === "active" ? { status: "extended" as const } : {}),
+      ...(fresh ? { ordinaryEmployees: fresh } : {}),
+      ...(extensionReason !== undefined ? { extensionReason } : {}),
     },
     { actor: actorRef(access.actor), action: "extend" },
   );

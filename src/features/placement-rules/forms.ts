@@ -6,7 +6,7 @@ import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/
 import { labelIn, type PlacementRecord } from "../../kernel/records.js";
 import type { Translate } from "../../kernel/translate.js";
 import { RULE_FORM_LIMITS } from "./contract.js";
-import { END_REASONS, OUTCOMES } from "./rule-set.js";
+import { END_REASONS, IGU_EXTENSION_REASONS, OUTCOMES } from "./rule-set.js";
 
 export const EXTEND_FORM_ID = "placement.extend";
 export const END_FORM_ID = "placement.end";
@@ -60,7 +60,33 @@ const yesNo = (t: Translate) => [
 function fieldsFor(formId: RuleFormId, t: Translate): FormField[] {
   switch (formId) {
     case EXTEND_FORM_ID:
-      return [{ kind: "date", id: "endDate", label: t("rules:extend.end_date"), required: true }];
+      return [
+        { kind: "date", id: "endDate", label: t("rules:extend.end_date"), required: true },
+        {
+          kind: "number",
+          id: "ordinaryEmployees",
+          label: t("rules:form.ordinary_employees"),
+          hint: t("rules:extend.employees_hint"),
+          required: false,
+          min: RULE_FORM_LIMITS.employeesMin,
+          max: RULE_FORM_LIMITS.employeesMax,
+        },
+        {
+          kind: "text",
+          id: "specialNeedReason",
+          label: t("rules:extend.special_need"),
+          hint: t("rules:extend.special_need_hint"),
+          required: false,
+          maxLength: RULE_FORM_LIMITS.reason,
+        },
+        {
+          kind: "radio",
+          id: "iguExtensionReason",
+          label: t("rules:extend.igu_reason"),
+          required: false,
+          options: IGU_EXTENSION_REASONS.map((r) => ({ value: r, label: t(`rules:igu_extension_reasons.${r}`) })),
+        },
+      ];
     case END_FORM_ID:
       return [
         { kind: "date", id: "endedOn", label: t("rules:end.ended_on"), required: true },

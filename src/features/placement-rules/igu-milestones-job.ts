@@ -4,6 +4,8 @@
 // gets a direct message to pass on: on the milestone day, or up to MAX_DAYS_LATE days after it
 // (a bot that was down catches up; an older milestone is not sent late). Placements that ended
 // early or were anonymised get none; each milestone is claimed in SentNotice, so it goes out once.
+// Only private employers can get the bonus, and it is de minimis aid: public employers get no
+// reminder, and every reminder says so. The rule set in force at the IGU's start decides.
 
 import type { Job } from "../../jobs/scheduler.js";
 import { addDays, type IsoDate, todayIn } from "../../kernel/dates.js";
@@ -14,7 +16,7 @@ import type { AccessStore } from "../../kernel/store.js";
 import type { I18n } from "../../kernel/translate.js";
 import { addMonths } from "./duration-rules.js";
 import { type IguMilestone, iguMilestoneView } from "./igu-views.js";
-import { placementRules } from "./rule-set.js";
+import { type PlacementRuleOverrides, rulesOn } from "./rule-set.js";
 import type { IguMilestoneStore, IguPlacement, PlacementRulesStore } from "./store.js";
 
 export const IGU_MILESTONES_JOB = "igu-milestones";
@@ -57,15 +59,18 @@ async function sendIguMilestones(deps: IguMilestoneDeps, now: Date): Promise<{ s
   const today = todayIn(deps.timezone, now);
   const earliest = addDays(today, -MAX_DAYS_LATE);
   const placements = await deps.placements.listRunningIguPlacements(today, earliest);
-  const bonusMonths = new Map<string, number>();
+  const overrides = new Map<string, PlacementRuleOverrides>();
   let sent = 0;
   for (const placement of placements) {
     try {
-      let months = bonusMonths.get(placement.partnershipId);
-      if (months === undefined) {
-        months = placementRules(await store.getPlacementRuleOverrides(placement.partnershipId)).igu.bonusAfterMonths;
-        bonusMonths.set(placement.partnershipId, months);
+      let stored = overrides.get(placement.partnershipId);
+      if (stored === undefined) {
+        stored = await store.getPlacementRuleOverrides(placement.partnershipId);
+        overrides.set(placement.partnershipId, stored);
       }
+      const rules = rulesOn(placement.startDate, stored).igu;
+      if (!rules.bonusEmployers.includes(placement.employerSector)) continue;
+      const months = rules.bonusAfterMonths;
       for (const { milestone, date } of iguMilestoneDates(placement, months)) {
         if (date > today || date < earliest) continue;
         const address = userAddressFromRef(placement.createdBy);

@@ -23,6 +23,7 @@ export function iguMilestoneView(
     blocks: [
       { type: "heading", text: t("rules:igu_bonus.heading", { company: args.company }) },
       { type: "text", text },
+      { type: "context", text: t("rules:igu_bonus.de_minimis") },
       { type: "context", text: t("rules:igu_bonus.why") },
     ],
   };

@@ -1,8 +1,8 @@
-// Rimelighedskravet (bekendtgørelse om en aktiv beskæftigelsesindsats § 65; LAB § 77 for
-// løntilskud): at one P-nummer, the people in virksomhedspraktik, løntilskud and nytteindsats
+// Rimelighedskravet, the ratio rule (BAB § 65; LAB § 77 for løntilskud): at one P-nummer, the people in virksomhedspraktik, løntilskud and nytteindsats
 // may, in full-time equivalents, be at most
 //   max(minimum, floor(min(E, band) / perSmall)) + floor(max(E − band, 0) / perLarge)
-// where E is the workplace's ordinary employees in full-time equivalents.
+// where E is the workplace's ordinary employees in full-time equivalents. Part-time people count as
+// hours / 37 and, by default, nothing is rounded away: no rounding rule is published.
 import type { IsoDate } from "../../kernel/dates.js";
 import type { PlacementRuleSettings, RatioRounding } from "./rule-set.js";
 
@@ -42,16 +42,23 @@ export function roundFte(value: number, rounding: RatioRounding): number {
 const overlaps = (p: RatioPlacement, start: IsoDate, end: IsoDate | null) => (end === null || p.start <= end) && (p.end === null || p.end >= start);
 
 /**
- * The most full-time equivalents present on any one day of [start, end]: the count only changes
- * when a placement starts, so the days to look at are the period's first day and every start in it.
+ * The placements present on the busiest day of [start, end], and their full-time equivalents: the
+ * count only changes when a placement starts, so the days to look at are the period's first day
+ * and every start in it.
  */
-function peakFte(placements: readonly RatioPlacement[], start: IsoDate, end: IsoDate | null, s: RatioSettings): number {
+export function busiestDay<P extends RatioPlacement>(
+  placements: readonly P[],
+  start: IsoDate,
+  end: IsoDate | null,
+  s: RatioSettings,
+): { fte: number; present: P[] } {
   const inPeriod = placements.filter((p) => overlaps(p, start, end));
   const days = [start, ...inPeriod.map((p) => p.start).filter((d) => d > start)];
-  let peak = 0;
+  let peak: { fte: number; present: P[] } = { fte: 0, present: [] };
   for (const day of days) {
-    const sum = inPeriod.filter((p) => p.start <= day && (p.end === null || p.end >= day)).reduce((n, p) => n + fteOf(p, s), 0);
-    peak = Math.max(peak, sum);
+    const present = inPeriod.filter((p) => p.start <= day && (p.end === null || p.end >= day));
+    const fte = present.reduce((n, p) => n + fteOf(p, s), 0);
+    if (fte > peak.fte) peak = { fte, present };
   }
   return peak;
 }
@@ -64,7 +71,7 @@ export type RatioCheck = {
   existing: number;
   /** The new placement's full-time equivalents. */
   adding: number;
-  /** existing + adding, rounded as the settings say; this is what is compared with the limit. */
+  /** existing + adding, rounded as the settings say (not at all by default); this is what is compared with the limit. */
   total: number;
 };
 
@@ -73,7 +80,7 @@ export function checkRatio(args: { employees: number; others: readonly RatioPlac
   const { employees, candidate, settings } = args;
   const limit = ratioLimit(employees, settings);
   const adding = fteOf(candidate, settings);
-  const existing = peakFte(args.others, candidate.start, candidate.end, settings);
+  const existing = busiestDay(args.others, candidate.start, candidate.end, settings).fte;
   const total = roundFte(existing + adding, settings.rounding);
   return { ok: total <= limit, employees, limit, existing, adding, total };
 }

@@ -1,5 +1,7 @@
-// The ratio rule (BAB § 65): a secretariat admin exempts a placement from the ratio rule, with a reason (audited).
-// The exemption lets that placement be extended past the limit; it still counts for the others.
+// The ratio rule (BAB § 65): a secretariat admin records an internal override for a placement, with a
+// reason (audited). A secretariat cannot grant an exemption from the law — the municipality decides
+// the agreement in VITAS; the override only lets the bot keep and extend that placement past the
+// limit. It still counts for the others.
 import { type Access, isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";

@@ -29,6 +29,20 @@ export function zOptionalChoice<const T extends readonly [string, ...string[]]>(
   return z.preprocess(trimmed, z.enum(values, { error: "form:errors.choose_one" }).optional());
 }
 
+/**
+ * A key from a list that is data (the target groups of the rule set in force): letters, digits and
+ * underscores; the use case checks it against the list of the placement's rule set.
+ */
+export function zOptionalKey() {
+  return z.preprocess(
+    trimmed,
+    z
+      .string()
+      .regex(/^[a-z0-9_]{1,60}$/, { error: "form:errors.choose_one" })
+      .optional(),
+  );
+}
+
 /** Yes/no, or not answered. */
 export function zOptionalYesNo() {
   return zOptionalChoice(["yes", "no"] as const).transform((v) => (v === undefined ? undefined : v === "yes")) as unknown as z.ZodOptional<z.ZodType<boolean>>;

@@ -2,7 +2,7 @@
 // ratio rule's workplace, changes to a placement, outcomes and the IGU placements the bonus job
 // looks at. src/db/placement-rules-store.ts implements these ports with Prisma.
 import type { IsoDate } from "../../kernel/dates.js";
-import type { AuditEntry, PlacementRecord, PlacementStatus, WorkplaceRecord } from "../../kernel/records.js";
+import type { AuditEntry, EmployerSector, PlacementRecord, PlacementStatus, WorkplaceRecord } from "../../kernel/records.js";
 import type { OutcomeRange, OutcomeTally } from "./placement-outcomes.js";
 import type { PlacementRuleOverrides } from "./rule-set.js";
 
@@ -20,6 +20,10 @@ export type PlacementRulesPatch = {
   monthlyWageCost?: number | null;
   vitasCreatedAt?: Date | null;
   vitasCreatedBy?: string | null;
+  /** A new figure of ordinary employees for this placement (the ratio rule), with the day it is given for. */
+  ordinaryEmployees?: { fte: number; asOf: IsoDate };
+  /** Why it was extended past the usual limit ("helt særligt behov", or an IGU's reason). */
+  extensionReason?: string | null;
 };
 
 export interface PlacementRulesStore {
@@ -47,6 +51,8 @@ export type IguPlacement = {
   contactPerson: string;
   startDate: IsoDate;
   endDate: IsoDate | null;
+  /** Only private employers get the bonus (lov om integrationsgrunduddannelse). */
+  employerSector: EmployerSector;
   /** Actor reference "platform:workspace:user" of whoever registered it. */
   createdBy: string;
 };

@@ -32,7 +32,7 @@ function vitasFields(p: PlacementRecord): VitasField[] {
     { field: "p_number", kind: "text", value: p.workplace?.pNumber ?? null },
     { field: "contact_person", kind: "text", value: p.contactPerson },
     { field: "representative", kind: "text", value: representative },
-    { field: "employees", kind: "number", value: p.workplace?.ordinaryEmployeesFte ?? null },
+    { field: "employees", kind: "number", value: p.ordinaryEmployees?.fte ?? p.workplace?.ordinaryEmployeesFte ?? null },
     { field: "hours", kind: "number", value: p.hoursPerWeek },
     { field: "tasks", kind: "text", value: p.tasks },
   ];

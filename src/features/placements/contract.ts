@@ -6,7 +6,7 @@ import { cvrProblem, normaliseCvr } from "../../kernel/cvr.js";
 import { zChoice, zChoices, zDate, zId, zOptionalInteger, zOptionalText, zRequiredInteger, zRequiredText, zYesNo } from "../../kernel/fields.js";
 import { EMPLOYER_SECTORS, NEEDS } from "../../kernel/records.js";
 import { SECTORS } from "../../kernel/sectors.js";
-import { BENEFIT_GROUPS, PRAKTIK_PURPOSES, zOptionalChoice, zOptionalDecimal, zOptionalPNumber, zOptionalYesNo } from "../placement-rules/index.js";
+import { PRAKTIK_PURPOSES, zOptionalChoice, zOptionalDecimal, zOptionalKey, zOptionalPNumber, zOptionalYesNo } from "../placement-rules/index.js";
 
 export const REGISTER_PLACEMENT_LIMITS = {
   companyName: 120,
@@ -60,7 +60,8 @@ export const ZRegisterPlacementInput = z.object({
   pNumber: zOptionalPNumber(),
   /** Ordinary employees at the workplace in full-time equivalents; may be left out when the P-nummer is known. */
   ordinaryEmployees: zOptionalDecimal(L.employeesMin, L.employeesMax),
-  benefitGroup: zOptionalChoice(BENEFIT_GROUPS),
+  /** The person's target group, from the rule set in force at the start (checked by the use case). */
+  benefitGroup: zOptionalKey(),
   hoursPerWeek: zOptionalDecimal(L.hoursMin, L.hoursMax),
   purpose: zOptionalChoice(PRAKTIK_PURPOSES),
   representativeName: zOptionalText(L.representativeName),

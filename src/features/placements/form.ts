@@ -4,7 +4,7 @@ import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/
 import { EMPLOYER_SECTORS, labelIn, NEEDS } from "../../kernel/records.js";
 import { SECTORS } from "../../kernel/sectors.js";
 import type { Translate } from "../../kernel/translate.js";
-import { BENEFIT_GROUPS, PRAKTIK_PURPOSES } from "../placement-rules/index.js";
+import { PRAKTIK_PURPOSES, ruleSetOn } from "../placement-rules/index.js";
 import { REGISTER_PLACEMENT_LIMITS as L, type TRegisterPlacementInput } from "./contract.js";
 import type { PlacementFormContext } from "./open-placement-form.js";
 
@@ -14,7 +14,7 @@ export const PLACEMENT_FORM_ID = "placement.new";
 type Field = FormField & { id: keyof TRegisterPlacementInput };
 
 /** The form's fields for this person, labels in their language. */
-function placementFormFields(context: PlacementFormContext, t: Translate, locale: Locale): Field[] {
+function placementFormFields(context: PlacementFormContext, t: Translate, locale: Locale, today: string): Field[] {
   const multiplePartnerships = context.partnerships.length > 1;
   const partnershipName = (id: string) => context.partnerships.find((p) => p.id === id)?.name ?? "";
   // With several partnerships, platforms that group options (Slack) show plain labels under a
@@ -159,7 +159,8 @@ function placementFormFields(context: PlacementFormContext, t: Translate, locale
       hint: t("rules:form.benefit_group_hint"),
       required: false,
       placeholder: t("rules:form.benefit_group_placeholder"),
-      options: BENEFIT_GROUPS.map((g) => ({ value: g, label: t(`rules:benefit_groups.${g}`) })),
+      // The target groups are data: those of the rule set in force today.
+      options: ruleSetOn(today).groups.map((g) => ({ value: g.key, label: t(g.label) })),
     },
     {
       kind: "radio",
@@ -256,7 +257,7 @@ export function placementFormView(args: {
     submitLabel: t("placement:form.submit"),
     cancelLabel: t("common:cancel"),
     intro: t("placement:form.intro"),
-    fields: placementFormFields(context, t, locale),
+    fields: placementFormFields(context, t, locale, args.today),
     values: { ...defaults, ...args.values },
     errors: args.errors ?? {},
     nonce: args.nonce,

@@ -8,15 +8,17 @@ import type { PlacementRecord } from "../../kernel/records.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import type { PlacementRulesStore } from "../placement-rules/index.js";
 import {
+  addMonths,
   checkHours,
   checkRatioAtWorkplace,
   checkRegistrationDuration,
   maxWeeksAtRegistration,
   needsRepresentative,
   needsWorkplace,
-  placementRules,
   ratioProblem,
   ruleKindOf,
+  rulesOn,
+  targetGroupIn,
 } from "../placement-rules/index.js";
 import type { PrivacyStore } from "../privacy/index.js";
 import type { TRegisterPlacementInput } from "./contract.js";
@@ -24,6 +26,9 @@ import type { PlacementsStore } from "./store.js";
 
 /** The use case's input is the contract's output: what the form's fields hold, already checked for form and format. */
 export type PlacementInput = TRegisterPlacementInput;
+
+/** The figure of ordinary employees is the average of the four months before the start (the ratio rule, BAB § 65). */
+const EMPLOYEES_FRESH_MONTHS = 4;
 
 /** Free-text fields checked for words that suggest health or religion data. */
 const SENSITIVE_CHECKED_FIELDS = ["contactPerson", "note", "representativeName"] as const;
@@ -73,29 +78,43 @@ export async function registerPlacement(
   }
   if (Object.keys(problems).length > 0 || !organisation || !type) return { kind: "invalid", problems };
 
-  const settings = placementRules(await store.getPlacementRuleOverrides(organisation.partnershipId));
+  // A placement is judged by the rule set in force at its start; it keeps those rules when it runs past a change.
+  const settings = rulesOn(input.startDate, await store.getPlacementRuleOverrides(organisation.partnershipId));
   const kind = ruleKindOf(type.key);
   const required = { key: "rules:errors.required_for_type" };
 
   // The ratio rule (BAB § 65) is judged per workplace: the P-nummer and its ordinary employees.
   let workplace: Awaited<ReturnType<PlacementRulesStore["findWorkplace"]>>;
   let employees = input.ordinaryEmployees;
+  // The day the figure is for: the start when typed now, the earlier day when a stored one is used.
+  let employeesAsOf = input.startDate;
   const { pNumber } = input;
   if (needsWorkplace(type)) {
     if (!pNumber) problems.pNumber = required;
     else {
       workplace = await store.findWorkplace(pNumber);
       if (workplace && workplace.cvr !== cvr) problems.pNumber = { key: "rules:errors.p_number_other_company", vars: { cvr: workplace.cvr } };
-      employees ??= workplace?.ordinaryEmployeesFte;
-      if (employees === undefined) problems.ordinaryEmployees = required;
+      // The figure is the average of the four months before the start: a stored one older than that is asked again.
+      if (employees === undefined && workplace && workplace.asOf >= addMonths(input.startDate, -EMPLOYEES_FRESH_MONTHS)) {
+        employees = workplace.ordinaryEmployeesFte;
+        employeesAsOf = workplace.asOf;
+      }
+      if (employees === undefined) problems.ordinaryEmployees = workplace ? { key: "rules:errors.employees_stale", vars: { asOf: workplace.asOf } } : required;
     }
   }
 
-  // Durations by benefit group (LAB § 61) and the purpose of a virksomhedspraktik; weekly hours.
-  const { benefitGroup } = input;
+  // Durations by target group (LAB § 61 for praktik, LAB § 68 for løntilskud) and the purpose of a
+  // virksomhedspraktik; weekly hours. The groups are those of the rule set in force at the start.
+  const group = targetGroupIn(settings, input.benefitGroup);
+  if (input.benefitGroup && !group) problems.benefitGroup = { key: "rules:errors.unknown_group" };
+  const benefitGroup = kind === "praktik" || kind === "loentilskud" ? (group?.key ?? null) : null;
   if (kind === "praktik") {
-    if (!benefitGroup) problems.benefitGroup = required;
+    if (!input.benefitGroup) problems.benefitGroup = required;
     if (!input.purpose) problems.purpose = required;
+  }
+  // New IGUs only until the rule set's last day (lov om integrationsgrunduddannelse).
+  if (kind === "igu" && input.startDate > settings.igu.lastNewStart) {
+    problems.startDate = { key: "rules:duration.igu_closed", vars: { lastDay: settings.igu.lastNewStart } };
   }
   const hoursPerWeek = input.hoursPerWeek ?? null;
   const hoursIssue = checkHours(kind, hoursPerWeek, settings);
@@ -107,7 +126,7 @@ export async function registerPlacement(
   if (confirmed && !representativeName) problems.representativeName = required;
 
   // Left empty, the length is the type's default, but never longer than the rules allow.
-  const facts = kind ? { kind, benefitGroup: benefitGroup ?? null, employerSector: input.employerSector, start: input.startDate } : undefined;
+  const facts = kind ? { kind, benefitGroup, employerSector: input.employerSector, start: input.startDate } : undefined;
   const ruleMax = facts ? maxWeeksAtRegistration(facts, settings) : undefined;
   const defaultWeeks = type.defaultWeeks ?? (kind === "igu" ? ruleMax : undefined);
   const weeks = input.weeks ?? (defaultWeeks !== undefined && ruleMax !== undefined ? Math.min(defaultWeeks, ruleMax) : defaultWeeks) ?? null;
@@ -160,7 +179,9 @@ export async function registerPlacement(
       idempotencyKey,
       status: needsRepresentative(type) && !confirmed ? "awaiting_confirmation" : "active",
       ...(pNumber && needsWorkplace(type) ? { workplace: { pNumber, ordinaryEmployeesFte: input.ordinaryEmployees, asOf: input.startDate } } : {}),
-      benefitGroup: kind === "praktik" ? (benefitGroup ?? null) : null,
+      // The figure belongs to this placement and its start; a later registration at the P-nummer does not change it.
+      ordinaryEmployees: pNumber && needsWorkplace(type) && employees !== undefined ? { fte: employees, asOf: employeesAsOf } : null,
+      benefitGroup,
       hoursPerWeek,
       purpose: kind === "praktik" ? (input.purpose ?? null) : null,
       representativeName,

@@ -23,6 +23,8 @@ export type NewPlacement = {
   /** Set for types that follow the placement rules (placement-rules-config.ts). */
   status?: "awaiting_confirmation" | "active";
   workplace?: { pNumber: string; ordinaryEmployeesFte: number | undefined; asOf: IsoDate };
+  /** The workplace's ordinary employees for this placement and the day the figure is for (the ratio rule). */
+  ordinaryEmployees?: { fte: number; asOf: IsoDate } | null;
   benefitGroup?: string | null;
   hoursPerWeek?: number | null;
   purpose?: string | null;

@@ -42,7 +42,10 @@ export function ruleFacts(p: PlacementRecord, t: Translate, locale: Locale): { l
   if (p.workplace) {
     facts.push({
       label: t("rules:summary.workplace"),
-      value: t("rules:summary.workplace_value", { pNumber: p.workplace.pNumber, employees: number(p.workplace.ordinaryEmployeesFte) }),
+      value: t("rules:summary.workplace_value", {
+        pNumber: p.workplace.pNumber,
+        employees: number(p.ordinaryEmployees?.fte ?? p.workplace.ordinaryEmployeesFte),
+      }),
     });
   }
   if (p.benefitGroup)

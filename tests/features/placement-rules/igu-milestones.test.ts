@@ -10,7 +10,7 @@ import { viewSubmissionPayload } from "../../support/slack-requests.js";
 const REGISTRANT = "UREGISTRANT";
 const ENGLISH = "UENGLISH";
 let t: SlackTestApp;
-const ids: Record<"portland" | "ended" | "english", string> = { portland: "", ended: "", english: "" };
+const ids: Record<"portland" | "ended" | "english" | "public", string> = { portland: "", ended: "", english: "", public: "" };
 
 /** Registers an IGU at a company through the Slack form and returns its id. */
 async function registerIgu(userId: string, company: { name: string; cvr: string; pNumber: string }, weeks: number): Promise<string> {
@@ -102,6 +102,18 @@ beforeAll(async () => {
   await prisma.placement.create({
     data: { ...copy, startDate: new Date("2016-09-12"), endDate: new Date("2018-09-09"), contactPerson: "Ole Holm", idempotencyKey: "igu-older" },
   });
+  // A public employer's IGU with the same start: the bonus is for private employers only.
+  const publicIgu = await prisma.placement.create({
+    data: {
+      ...copy,
+      employerSector: "public",
+      startDate: new Date("2016-10-10"),
+      endDate: new Date("2018-10-07"),
+      contactPerson: "Kommunens Ejendomme",
+      idempotencyKey: "igu-public",
+    },
+  });
+  ids.public = publicIgu.id;
 });
 afterAll(async () => {
   await t?.close();
@@ -141,6 +153,8 @@ describe("IGU bonus milestones", () => {
     expect(da).toContain("den første IGU-bonus – et beløb, som staten betaler til virksomheder, der ansætter en person i IGU");
     expect(da).toContain("Giv venligst virksomhedens kontaktperson, Hanne Jensen, besked.");
     expect(da).toContain("fordi du registrerede IGU-pladsen");
+    expect(da).toContain("Bonussen gives kun til private arbejdsgivere og er de minimis-støtte");
+    expect(da).not.toContain("Kommunens Ejendomme");
     expect(da).not.toContain("Rørdal Beton");
     const en = allText(sent.find((c) => c.body.channel === ENGLISH)!.body);
     expect(en).toContain("On 10 Apr 2017 the IGU at Nordjysk Byg has lasted 6 months.");
@@ -177,5 +191,11 @@ describe("IGU bonus milestones", () => {
     expect(keys.filter((k) => k.endsWith(ids.ended))).toEqual([]);
     expect(fromJob).toHaveLength(4);
     expect(fromJob.filter((c) => allText(c.body).includes("Rørdal Beton"))).toEqual([]);
+  });
+
+  it("never reminds a public employer's IGU: the bonus is for private employers only", async () => {
+    const keys = (await t.db.prisma.sentNotice.findMany()).map((n) => n.key);
+    expect(keys.filter((k) => k.endsWith(ids.public))).toEqual([]);
+    expect(fromJob.filter((c) => allText(c.body).includes("Kommunens Ejendomme"))).toEqual([]);
   });
 });

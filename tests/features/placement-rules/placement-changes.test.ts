@@ -15,6 +15,8 @@ let admin: Access;
 let partner: Access;
 let ids: { di: string; praktik: string; loentilskud: string };
 let n = 0;
+/** The day the extensions are decided: within four months of the placements' figures. */
+const DECIDED = "2016-12-01";
 
 beforeAll(async () => {
   memory = createMemoryStores();
@@ -62,12 +64,20 @@ describe("extending", () => {
   it("extends 13 → 26 → 39 weeks, refuses a jump past 26, and audits each step", async () => {
     const p = await register({ pNumber: "2000000001" });
     expect(p.status).toBe("awaiting_confirmation");
-    const tooFar = await extendPlacement(store, partner, { placementId: p.id, endDate: "2017-07-02" });
+    const tooFar = await extendPlacement(store, partner, { placementId: p.id, endDate: "2017-07-02" }, DECIDED);
     expect(tooFar).toMatchObject({ kind: "invalid", problems: { endDate: { key: "rules:duration.praktik_extension", vars: { lastDay: "2017-04-02" } } } });
-    const to26 = await extendPlacement(store, partner, { placementId: p.id, endDate: "2017-04-02" });
+    const to26 = await extendPlacement(store, partner, { placementId: p.id, endDate: "2017-04-02" }, DECIDED);
     expect(to26).toMatchObject({ kind: "saved", placement: { weeks: 26, endDate: "2017-04-02" } });
-    const to39 = await extendPlacement(store, partner, { placementId: p.id, endDate: "2017-07-02" });
-    expect(to39).toMatchObject({ kind: "saved", placement: { weeks: 39 } });
+    // Beyond 26 weeks only with "et helt særligt behov" (LAB § 61 stk. 2), whose reason is kept.
+    const noReason = await extendPlacement(store, partner, { placementId: p.id, endDate: "2017-07-02" }, DECIDED);
+    expect(noReason).toMatchObject({ kind: "invalid", problems: { specialNeedReason: { key: "rules:duration.special_need", vars: { extendedWeeks: 26 } } } });
+    const to39 = await extendPlacement(
+      store,
+      partner,
+      { placementId: p.id, endDate: "2017-07-02", specialNeedReason: "Sprogforløb afsluttes i juni" },
+      DECIDED,
+    );
+    expect(to39).toMatchObject({ kind: "saved", placement: { weeks: 39, extensionReason: "Sprogforløb afsluttes i juni" } });
     const audits = memory.db.audit.filter((a) => a.entityId === p.id && a.action === "extend");
     expect(audits).toHaveLength(2);
     expect(audits[0]!.before).toMatchObject({ endDate: "2017-01-01" });
@@ -78,13 +88,13 @@ describe("extending", () => {
     const first = await register({ pNumber: "2000000002" });
     await register({ pNumber: "2000000002", startDate: "2017-01-02", weeks: 4 });
     await register({ pNumber: "2000000002", startDate: "2017-01-02", weeks: 4 });
-    const refused = await extendPlacement(store, partner, { placementId: first.id, endDate: "2017-01-15" });
+    const refused = await extendPlacement(store, partner, { placementId: first.id, endDate: "2017-01-15" }, DECIDED);
     expect(refused).toMatchObject({ kind: "invalid", problems: { endDate: { key: "rules:ratio.exceeded", vars: { limit: 2, total: 3 } } } });
     expect(await recordRatioExemption(store, partner, { placementId: first.id, reason: "Sæson" })).toEqual({ kind: "denied" });
     const exempt = await recordRatioExemption(store, admin, { placementId: first.id, reason: "Sæson, aftalt med LO" });
     expect(exempt).toMatchObject({ kind: "saved", placement: { ratioExemption: { reason: "Sæson, aftalt med LO" } } });
     expect(memory.db.audit.filter((a) => a.entity === "ratio_exemption" && a.entityId === first.id)).toHaveLength(1);
-    expect(await extendPlacement(store, partner, { placementId: first.id, endDate: "2017-01-15" })).toMatchObject({ kind: "saved" });
+    expect(await extendPlacement(store, partner, { placementId: first.id, endDate: "2017-01-15" }, DECIDED)).toMatchObject({ kind: "saved" });
   });
 });
 
@@ -109,7 +119,7 @@ describe("ending, confirming and VITAS", () => {
       early: false,
       placement: { status: "completed", outcome: "igu" },
     });
-    expect(await extendPlacement(store, partner, { placementId: done.id, endDate: "2017-02-01" })).toMatchObject({
+    expect(await extendPlacement(store, partner, { placementId: done.id, endDate: "2017-02-01" }, DECIDED)).toMatchObject({
       problems: { placementId: { key: "rules:errors.already_closed" } },
     });
   });

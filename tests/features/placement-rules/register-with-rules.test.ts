@@ -61,7 +61,7 @@ describe("the ratio rule at registration", () => {
     const first = await registerPlacement(store, partner, praktik(), key());
     expect(first).toMatchObject({ kind: "saved", placement: { status: "active", workplace: { pNumber: "1000000001", ordinaryEmployeesFte: 9 } } });
     const second = await registerPlacement(store, partner, praktik({ startDate: "2016-11-07", ordinaryEmployees: undefined }), key());
-    expect(second).toEqual({
+    expect(second).toMatchObject({
       kind: "invalid",
       problems: {
         pNumber: {
@@ -70,6 +70,9 @@ describe("the ratio rule at registration", () => {
         },
       },
     });
+    // In people and hours: one person on 37 hours is already there.
+    expect(second.kind === "invalid" && Object.keys(second.problems)).toEqual(["pNumber"]);
+    expect(second).toMatchObject({ problems: { pNumber: { vars: { context: "one", people: 1, hours: ["37"], addingHours: ["37"] } } } });
   });
 
   it("counts periods: a placement after the first one ends fits", async () => {
@@ -83,14 +86,14 @@ describe("the ratio rule at registration", () => {
     expect(other).toMatchObject({ kind: "saved", placement: { workplace: { pNumber: "1000000002" } } });
   });
 
-  it("counts part-time people as fractions, rounded down", async () => {
+  it("counts part-time people as fractions and rounds nothing away (BAB § 65)", async () => {
     const half = { pNumber: "1000000003", ordinaryEmployees: 4, hoursPerWeek: 20, startDate: "2016-10-03" };
     expect((await registerPlacement(store, partner, praktik(half), key())).kind).toBe("saved");
-    // 40/37 = 1.08 and 60/37 = 1.62 full-time equivalents both count as 1; 80/37 = 2.16 as 2.
-    expect((await registerPlacement(store, partner, praktik(half), key())).kind).toBe("saved");
-    expect((await registerPlacement(store, partner, praktik(half), key())).kind).toBe("saved");
-    const fourth = await registerPlacement(store, partner, praktik(half), key());
-    expect(fourth).toMatchObject({ kind: "invalid", problems: { pNumber: { key: "rules:ratio.exceeded" } } });
+    // 40/37 = 1.08 full-time equivalents is more than the 1 allowed at 4 employees.
+    const second = await registerPlacement(store, partner, praktik(half), key());
+    expect(second).toMatchObject({ kind: "invalid", problems: { pNumber: { key: "rules:ratio.exceeded", vars: { people: 1, hours: ["20"] } } } });
+    // 17 hours fit beside 20: 37/37 is exactly 1.
+    expect((await registerPlacement(store, partner, praktik({ ...half, hoursPerWeek: 17 }), key())).kind).toBe("saved");
   });
 
   it("follows the partnership's settings", async () => {

@@ -85,11 +85,11 @@ describe("checking a new placement against the others at the workplace", () => {
     expect(check.ok).toBe(false);
   });
 
-  it("rounds fractional equivalents down by default, and can be set stricter", () => {
+  it("rounds nothing away by default (BAB § 65), and can be set to round", () => {
     // Two part-timers at 20 hours: 40/37 = 1.08 full-time equivalents.
     const args = { employees: 9, others: [p("2016-10-03", "2016-12-25", 1, 20)], candidate: p("2016-10-03", "2016-12-25", 1, 20) };
-    expect(checkRatio({ ...args, settings: ratio })).toMatchObject({ ok: true, total: 1 });
-    expect(checkRatio({ ...args, settings: { ...ratio, rounding: "none" } }).ok).toBe(false);
+    expect(checkRatio({ ...args, settings: ratio }).ok).toBe(false);
+    expect(checkRatio({ ...args, settings: { ...ratio, rounding: "down" } })).toMatchObject({ ok: true, total: 1 });
     expect(checkRatio({ ...args, settings: { ...ratio, rounding: "up" } })).toMatchObject({ ok: false, total: 2 });
   });
 

@@ -67,6 +67,8 @@ export class MemoryPlacementsStore implements PlacementsStore {
       createdBy: n.createdBy,
       createdAt: new Date(),
       workplace: workplace ? { ...workplace } : null,
+      ordinaryEmployees: n.ordinaryEmployees ? { ...n.ordinaryEmployees } : null,
+      extensionReason: null,
       benefitGroup: n.benefitGroup ?? null,
       hoursPerWeek: n.hoursPerWeek ?? null,
       purpose: n.purpose ?? null,
@@ -187,7 +189,7 @@ export class MemoryPrivacyStore implements PrivacyStore {
     const p = this.db.placements.find((x) => x.id === id);
     if (!p || p.anonymisedAt) return undefined;
     const removed = PERSONAL_PLACEMENT_FIELDS.filter((f) => p[f] !== null && p[f] !== "") as PersonalPlacementField[];
-    Object.assign(p, { contactPerson: "", note: null, caseReference: null, representativeName: null, tasks: null, anonymisedAt: at });
+    Object.assign(p, { contactPerson: "", note: null, caseReference: null, representativeName: null, tasks: null, extensionReason: null, anonymisedAt: at });
     this.scrubAudit([id]);
     this.db.writeAudit({ actor: audit.actor, entity: "placement", entityId: id, action: "anonymise", after: { removed, ...audit.reason } });
     return removed;
