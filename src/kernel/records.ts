@@ -135,7 +135,7 @@ export type PlacementRecord = {
   contactPhone: string | null;
   workingTime: string | null;
   vitasCreatedAt: Date | null;
-  /** The municipality's decision (LAB § 61: no start before approval); actor references. */
+  /** The municipality's decision (LAB kap. 11 as the municipalities apply it: no start before approval); actor references. */
   approvedAt: Date | null;
   approvedBy: string | null;
   refusedAt: Date | null;

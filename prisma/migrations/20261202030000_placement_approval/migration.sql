@@ -1,4 +1,4 @@
--- The municipality's approval of a placement (LAB § 61: the placement may not start before it),
+-- The municipality's approval of a placement (LAB kap. 11 as aarhus.dk and kk.dk apply it: the placement may not start before it),
 -- and the contact and working-time fields VITAS asks for.
 -- AlterEnum
 ALTER TYPE "PlacementStatus" ADD VALUE 'registered';

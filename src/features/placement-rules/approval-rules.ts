@@ -5,7 +5,7 @@ import { needsRepresentative, ruleKindOf } from "./rule-set.js";
 
 /**
  * The employee representative confirms in writing only where the workplace has more than one
- * employee: a sole trader has no one to confirm (LAB § 60 as practised, LAW.md "Virksomhedspraktik").
+ * employee: a sole trader has no one to confirm (LAB kap. 11; see "Virksomhedspraktik" in the law notes).
  * Without a figure for the employees the confirmation is asked for.
  */
 export function representativeRequired(type: { key: string }, ordinaryEmployees: number | null | undefined): boolean {

@@ -1,4 +1,4 @@
-// The municipality approves a placement: LAB § 61 — a virksomhedspraktik may not start before the
+// The municipality approves a placement: a virksomhedspraktik (LAB kap. 11) may not start before the
 // municipality has approved it (aarhus.dk, kk.dk); løntilskud and IGU are agreed the same way.
 // Only jobcenter staff and the secretariat of the placement's partnership decide.
 import { type Access, type KnownAccess, seesAllOrganisations } from "../../kernel/access.js";
