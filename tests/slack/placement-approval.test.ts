@@ -65,7 +65,7 @@ async function register(company: string, cvr: string, pNumber: string, more: Rec
         shortageSector: "yes",
         sector: "construction",
         typeId: optionValue(view, "typeId", "Virksomhedspraktik"),
-        places: "2",
+        places: "1",
         startDate: "2016-10-10",
         contactPerson: "Hanne Jensen",
         pNumber,
@@ -75,7 +75,7 @@ async function register(company: string, cvr: string, pNumber: string, more: Rec
       },
     }),
   );
-  expect((res.json as { response_action: string }).response_action).toBe("update");
+  expect(res.json, JSON.stringify(res.json)).toMatchObject({ response_action: "update" });
   const placement = await t.db.prisma.placement.findFirstOrThrow({ where: { company: { cvr } } });
   const post = await t.fake.waitFor("chat.postMessage", (c) => c.body.channel === JOBCENTER_CHANNEL, { since });
   return { confirmation: (res.json as { view: Json }).view, placement, post };
@@ -120,10 +120,11 @@ describe("Slack: the municipality approves or refuses a placement", () => {
     expect(String(dm.body.text)).toContain("Din plads Tømrer Hansen · Virksomhedspraktik er godkendt af Karin Konsulent");
     const row = await t.db.prisma.placement.findUniqueOrThrow({ where: { id: soleTrader } });
     expect(row).toMatchObject({ status: "active", approvedBy: `slack:${TEAM}:${STAFF}` });
-    const audit = await t.db.prisma.auditEvent.findMany({ where: { entity: "placement", entityId: soleTrader }, orderBy: { at: "asc" } });
-    expect(audit.map((a) => [a.action, a.actor])).toEqual([
-      ["create", `slack:${TEAM}:${PARTNER}`],
+    // The decision is stamped with the bot's clock, the registration with the database's: compare as a set.
+    const audit = await t.db.prisma.auditEvent.findMany({ where: { entity: "placement", entityId: soleTrader } });
+    expect(audit.map((a) => [a.action, a.actor]).sort()).toEqual([
       ["approve", `slack:${TEAM}:${STAFF}`],
+      ["create", `slack:${TEAM}:${PARTNER}`],
     ]);
   });
 
@@ -162,7 +163,7 @@ describe("Slack: the municipality approves or refuses a placement", () => {
 
   it("fremdrift now counts the approved placement only, and nothing waits", async () => {
     const text = allText((await commandReply(t, STAFF, "fremdrift")).body);
-    expect(text).toContain("2 pladser godkendt i alt");
+    expect(text).toContain("1 pladser godkendt i alt");
     expect(text).not.toContain("Venter på godkendelse");
   });
 });

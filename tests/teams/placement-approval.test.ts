@@ -84,7 +84,7 @@ async function register(company: string, cvr: string, values: Record<string, str
         sector: "construction",
         shortageSector: "yes",
         typeId: choiceValue(form, "typeId", (t) => t.startsWith("Virksomhedspraktik")),
-        places: "2",
+        places: "1",
         startDate: "2016-10-10",
         contactPerson: "Hanne Jensen",
         pNumber: `10${cvr}`,
@@ -178,7 +178,7 @@ describe("Teams: the municipality approves or refuses a placement", () => {
 
   it("fremdrift counts the approved placement only", async () => {
     const text = textOf((await sayIn(teams, staff, "fremdrift")).body);
-    expect(text).toContain("2 pladser godkendt i alt");
+    expect(text).toContain("1 pladser godkendt i alt");
     expect(text).not.toContain("Venter på godkendelse");
   });
 });
