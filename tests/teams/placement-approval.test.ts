@@ -147,11 +147,18 @@ describe("Teams: the municipality approves or refuses a placement", () => {
     expect(card.actions ?? []).toEqual([]);
     const dm = calls.find((c) => c.conversationId === personalConversationId(partner));
     expect(textOf(dm!.body)).toContain("er godkendt af Karin Konsulent");
-    expect(await db.prisma.placement.findUniqueOrThrow({ where: { id: soleTrader } })).toMatchObject({ status: "active", approvedBy: expect.stringMatching(/^teams:/) });
+    expect(await db.prisma.placement.findUniqueOrThrow({ where: { id: soleTrader } })).toMatchObject({
+      status: "active",
+      approvedBy: expect.stringMatching(/^teams:/),
+    });
   });
 
   it("refuse asks for a reason on a card; the registrant is told why", async () => {
-    const { placement } = await register("Vestas Aalborg", "10403782", { ordinaryEmployees: "100", representativeName: "Jens Tillid", representativeConfirmed: "yes" });
+    const { placement } = await register("Vestas Aalborg", "10403782", {
+      ordinaryEmployees: "100",
+      representativeName: "Jens Tillid",
+      representativeConfirmed: "yes",
+    });
     let since = connector.calls.length;
     await pressInChannel(staff, "placement.refuse", placement.id);
     const [formPost] = await connector.waitForActivities(1, since);

@@ -12,8 +12,8 @@ import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
 import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
 import type { ChannelsStore } from "../channels/index.js";
-import { approvePlacement, canDecidePlacements, type DecisionResult } from "./approve-placement.js";
 import { APPROVAL_ACTIONS, approvalChannelView, approvalStatusText, REFUSE_FORM_ID, refuseFormView, registrantNoticeView } from "./approval-views.js";
+import { approvePlacement, canDecidePlacements, type DecisionResult } from "./approve-placement.js";
 import { ZRefusePlacementInput } from "./contract.js";
 import { refusePlacement } from "./refuse-placement.js";
 import type { PlacementRulesStore } from "./store.js";
@@ -91,7 +91,11 @@ async function decisionAnswer(ctx: BotContext<ApprovalStore>, access: KnownAcces
       ctx.deps.logger.info({ placementId: result.placement.id, status: result.placement.status, platform: access.actor.platform }, "placement decided");
       await announceDecision(ctx, result.placement);
       return {
-        view: simpleMessage(t(result.placement.status === "refused" ? "rules:approval.refused_by_you" : "rules:approval.approved_by_you", { id: result.placement.id.slice(0, 8) })),
+        view: simpleMessage(
+          t(result.placement.status === "refused" ? "rules:approval.refused_by_you" : "rules:approval.approved_by_you", {
+            id: result.placement.id.slice(0, 8),
+          }),
+        ),
         ok: true,
       };
   }

@@ -18,7 +18,7 @@ export function representativeRequired(type: { key: string }, ordinaryEmployees:
  * the municipality has approved it (LAW.md "Virksomhedspraktik"; aarhus.dk, kk.dk). Other types
  * (an ordinary job, an apprenticeship) are the employer's own and count at once.
  */
-export function needsApproval(type: { key: string }): boolean {
+function needsApproval(type: { key: string }): boolean {
   return ruleKindOf(type.key) !== undefined;
 }
 

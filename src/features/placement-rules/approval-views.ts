@@ -56,7 +56,12 @@ export function approvalChannelView(p: PlacementRecord, t: Translate, locale: Lo
 
 /** The direct message to whoever registered the placement, once it is decided. */
 export function registrantNoticeView(p: PlacementRecord, t: Translate, locale: Locale): MessageView {
-  const vars = { subject: subject(p, locale), by: p.decidedByName ?? t("support:someone"), start: formatDate(p.startDate, locale), reason: p.refusalReason ?? "" };
+  const vars = {
+    subject: subject(p, locale),
+    by: p.decidedByName ?? t("support:someone"),
+    start: formatDate(p.startDate, locale),
+    reason: p.refusalReason ?? "",
+  };
   const text = t(p.status === "refused" ? "rules:approval.notice_refused" : "rules:approval.notice_approved", vars);
   return {
     text,

@@ -1,5 +1,7 @@
 // What the placement-rules feature offers the other features; they import it from here only.
-export { initialStatus, needsApproval, representativeRequired } from "./approval-rules.js";
+
+export { postPlacementForApproval } from "./approval-bot.js";
+export { initialStatus } from "./approval-rules.js";
 export { checkHours, checkRegistrationDuration, maxWeeksAtRegistration } from "./duration-rules.js";
 export { extendPlacement } from "./extend-placement.js";
 export type { PlacementOutcomes } from "./placement-outcomes.js";
@@ -8,5 +10,4 @@ export { checkRatioAtWorkplace, ratioProblem } from "./ratio-check.js";
 export { zOptionalChoice, zOptionalDecimal, zOptionalPNumber, zOptionalYesNo } from "./rule-fields.js";
 export { BENEFIT_GROUPS, needsRepresentative, needsWorkplace, OUTCOMES, PRAKTIK_PURPOSES, placementRules, ruleKindOf } from "./rule-set.js";
 export type { OutcomesStore, PlacementRulesStore } from "./store.js";
-export { postPlacementForApproval } from "./approval-bot.js";
 export { OPEN_VITAS_ACTION } from "./views.js";

@@ -43,7 +43,12 @@ export interface PlacementRulesStore {
    * (action `action`) in the same transaction; undefined when someone else changed it first, so
    * of two people pressing at once one decides and the other is told.
    */
-  decidePlacement(id: string, expectedStatus: PlacementStatus, decision: PlacementDecision, audit: AuditEntry & { action: string; at: Date }): Promise<PlacementRecord | undefined>;
+  decidePlacement(
+    id: string,
+    expectedStatus: PlacementStatus,
+    decision: PlacementDecision,
+    audit: AuditEntry & { action: string; at: Date },
+  ): Promise<PlacementRecord | undefined>;
   /** Remembers the placement's approval message in the jobcenter channel. */
   setPlacementMessage(id: string, ref: PostedMessageRef): Promise<void>;
   /** Records an admin's exemption from the ratio rule for a placement (replacing an earlier one), audited. */

@@ -121,7 +121,10 @@ describe("approving", () => {
 
   it("waits for the representative where one is needed, then approves", async () => {
     const p = await register({ representativeConfirmed: false, representativeName: undefined });
-    expect(await approvePlacement(store, staff, { placementId: p.id, now })).toMatchObject({ kind: "not_allowed", placement: { status: "awaiting_confirmation" } });
+    expect(await approvePlacement(store, staff, { placementId: p.id, now })).toMatchObject({
+      kind: "not_allowed",
+      placement: { status: "awaiting_confirmation" },
+    });
     const confirmed = await confirmRepresentative(store, partner, { placementId: p.id, representativeName: "Jens Tillid", representativeConfirmed: true });
     expect(confirmed).toMatchObject({ kind: "saved", placement: { status: "registered" } });
     expect(await approvePlacement(store, staff, { placementId: p.id, now })).toMatchObject({ kind: "ok", placement: { status: "active" } });
@@ -148,7 +151,10 @@ describe("refusing", () => {
   it("refuses with a reason, audited; the refusal is final", async () => {
     const p = await register({ representativeConfirmed: false, representativeName: undefined });
     const result = await refusePlacement(store, staff, { placementId: p.id, reason: "Virksomheden har ikke plads til en praktikant nu.", now });
-    expect(result).toMatchObject({ kind: "ok", placement: { status: "refused", refusedBy: "slack:T1:USTAFF", refusalReason: "Virksomheden har ikke plads til en praktikant nu." } });
+    expect(result).toMatchObject({
+      kind: "ok",
+      placement: { status: "refused", refusedBy: "slack:T1:USTAFF", refusalReason: "Virksomheden har ikke plads til en praktikant nu." },
+    });
     expect(memory.db.audit.filter((a) => a.entityId === p.id && a.action === "refuse")).toHaveLength(1);
     expect(await refusePlacement(store, staff, { placementId: p.id, reason: "igen", now })).toMatchObject({ kind: "not_allowed" });
   });
@@ -168,12 +174,7 @@ describe("refusing", () => {
   it("frees the room under the ratio rule: a refused placement takes none", async () => {
     // 4 employees allow 1 supported person at the P-nummer.
     const first = await register({ pNumber: "3100000001", ordinaryEmployees: 4 });
-    const blocked = await registerPlacement(
-      store,
-      partner,
-      { ...(await baseInput()), pNumber: "3100000001", ordinaryEmployees: 4 },
-      "test:approval:blocked",
-    );
+    const blocked = await registerPlacement(store, partner, { ...(await baseInput()), pNumber: "3100000001", ordinaryEmployees: 4 }, "test:approval:blocked");
     expect(blocked.kind).toBe("invalid");
     await refusePlacement(store, staff, { placementId: first.id, reason: "Ingen plads", now });
     const after = await registerPlacement(store, partner, { ...(await baseInput()), pNumber: "3100000001", ordinaryEmployees: 4 }, "test:approval:after");

@@ -4,7 +4,14 @@ import type { NewPlacement, PlacementQuery, PlacementsStore } from "../../../src
 import type { CaseExport, PrivacyStore } from "../../../src/features/privacy/store.js";
 import type { IsoDate } from "../../../src/kernel/dates.js";
 import { PERSONAL_PLACEMENT_FIELDS, type PersonalPlacementField } from "../../../src/kernel/personal-data.js";
-import { type AuditEntry, isApproved, type PlacementRecord, type PlacementStatus, type PlacementTally, type PostedMessageRef } from "../../../src/kernel/records.js";
+import {
+  type AuditEntry,
+  isApproved,
+  type PlacementRecord,
+  type PlacementStatus,
+  type PlacementTally,
+  type PostedMessageRef,
+} from "../../../src/kernel/records.js";
 import { copy, type MemoryDb, type StoredPlacement } from "./db.js";
 
 function record(p: StoredPlacement): PlacementRecord {
@@ -216,7 +223,16 @@ export class MemoryPrivacyStore implements PrivacyStore {
     const p = this.db.placements.find((x) => x.id === id);
     if (!p || p.anonymisedAt) return undefined;
     const removed = PERSONAL_PLACEMENT_FIELDS.filter((f) => p[f] !== null && p[f] !== "") as PersonalPlacementField[];
-    Object.assign(p, { contactPerson: "", note: null, caseReference: null, representativeName: null, tasks: null, contactEmail: null, contactPhone: null, anonymisedAt: at });
+    Object.assign(p, {
+      contactPerson: "",
+      note: null,
+      caseReference: null,
+      representativeName: null,
+      tasks: null,
+      contactEmail: null,
+      contactPhone: null,
+      anonymisedAt: at,
+    });
     this.scrubAudit([id]);
     this.db.writeAudit({ actor: audit.actor, entity: "placement", entityId: id, action: "anonymise", after: { removed, ...audit.reason } });
     return removed;
