@@ -25,6 +25,7 @@ async function digestFacts(prisma: PrismaClient, partnershipId: string, q: Diges
              t."key" AS key, p."employerSector"::text AS sector, p."shortageSector" AS shortage, SUM(p."places")::int AS places
         FROM "Placement" p JOIN "PlacementType" t ON t."id" = p."typeId"
        WHERE p."partnershipId" = ${partnershipId} AND p."createdAt" < ${q.asOf}
+         AND p."status"::text IN ('active', 'extended', 'ended', 'completed')
        GROUP BY 1, 2, 3, 4`,
     prisma.placement.groupBy({
       by: ["organisationId"],
@@ -35,7 +36,8 @@ async function digestFacts(prisma: PrismaClient, partnershipId: string, q: Diges
     prisma.placement.findMany({
       where: {
         partnershipId,
-        status: { in: ["active", "extended", "awaiting_confirmation"] },
+        // Approved and running: one waiting for approval has nothing to extend yet.
+        status: { in: ["active", "extended"] },
         endDate: { gte: dateFromIso(q.endingFrom), lte: dateFromIso(q.endingTo) },
         createdAt: { lt: q.asOf },
       },

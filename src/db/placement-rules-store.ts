@@ -2,9 +2,16 @@
 // audited changes to a placement, outcomes, and the IGU placements the bonus job looks at.
 import type { PrismaClient } from "@prisma/client";
 import type { OutcomeRange, OutcomeTally } from "../features/placement-rules/placement-outcomes.js";
-import type { IguMilestoneStore, IguPlacement, OutcomesStore, PlacementRulesPatch, PlacementRulesStore } from "../features/placement-rules/store.js";
+import type {
+  IguMilestoneStore,
+  IguPlacement,
+  OutcomesStore,
+  PlacementDecision,
+  PlacementRulesPatch,
+  PlacementRulesStore,
+} from "../features/placement-rules/store.js";
 import { dateFromIso, type IsoDate, isoFromDate } from "../kernel/dates.js";
-import type { AuditEntry } from "../kernel/records.js";
+import type { AuditEntry, PlacementStatus, PostedMessageRef } from "../kernel/records.js";
 import { writeAudit } from "./audit.js";
 import { placementRuleOverrides } from "./placement-rules-settings.js";
 import { placementInclude, toPlacement } from "./rows.js";
@@ -26,7 +33,8 @@ export class PrismaPlacementRulesStore implements PlacementRulesStore {
 
   async listRatioPlacements(workplaceId: string) {
     const rows = await this.prisma.placement.findMany({
-      where: { workplaceId, type: { countsForRatio: true } },
+      // A refused placement never starts, so it takes no room under the ratio rule.
+      where: { workplaceId, type: { countsForRatio: true }, status: { not: "refused" } },
       orderBy: [{ startDate: "asc" }, { id: "asc" }],
       include: placementInclude,
     });
@@ -51,6 +59,23 @@ export class PrismaPlacementRulesStore implements PlacementRulesStore {
       await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before: toPlacement(before), after: record });
       return record;
     });
+  }
+
+  async decidePlacement(id: string, expectedStatus: PlacementStatus, decision: PlacementDecision, audit: AuditEntry & { action: string; at: Date }) {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await tx.placement.findUnique({ where: { id }, include: placementInclude });
+      if (!before) return undefined;
+      // The status check is in the UPDATE itself: of two people deciding at once, one changes no row.
+      const { count } = await tx.placement.updateMany({ where: { id, status: expectedStatus }, data: decision });
+      if (count === 0) return undefined;
+      const after = toPlacement(await tx.placement.findUniqueOrThrow({ where: { id }, include: placementInclude }));
+      await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before: toPlacement(before), after, at: audit.at });
+      return after;
+    });
+  }
+
+  async setPlacementMessage(id: string, ref: PostedMessageRef) {
+    await this.prisma.placement.update({ where: { id }, data: { channelMessage: ref } });
   }
 
   async saveRatioExemption(placementId: string, reason: string, audit: AuditEntry) {

@@ -2,7 +2,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { NewPlacement, PlacementQuery, PlacementsStore } from "../features/placements/store.js";
 import { dateFromIso } from "../kernel/dates.js";
-import type { AuditEntry, PlacementTally } from "../kernel/records.js";
+import { APPROVED_STATUSES, type AuditEntry, type PlacementTally } from "../kernel/records.js";
 import { writeAudit } from "./audit.js";
 import { isUniqueViolation, placementInclude, toPlacement } from "./rows.js";
 
@@ -21,6 +21,7 @@ function placementWhere(query: Omit<PlacementQuery, "limit">): Prisma.PlacementW
   return {
     partnershipId: { in: [...query.partnershipIds] },
     ...(query.organisationIds ? { organisationId: { in: [...query.organisationIds] } } : {}),
+    ...(query.statuses ? { status: { in: [...query.statuses] } } : {}),
   };
 }
 
@@ -106,7 +107,8 @@ export class PrismaPlacementsStore implements PlacementsStore {
     const [groups, types] = await Promise.all([
       this.prisma.placement.groupBy({
         by: ["typeId", "employerSector", "shortageSector"],
-        where: { partnershipId },
+        // Only what the municipality approved counts towards the targets.
+        where: { partnershipId, status: { in: [...APPROVED_STATUSES] } },
         _sum: { places: true },
       }),
       this.prisma.placementType.findMany({ where: { partnershipId }, select: { id: true, key: true } }),

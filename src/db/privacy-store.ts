@@ -62,7 +62,17 @@ export class PrismaPrivacyStore implements PrivacyStore {
       const removed = PERSONAL_PLACEMENT_FIELDS.filter((f) => row[f] !== null && row[f] !== "") as PersonalPlacementField[];
       const claimed = await tx.placement.updateMany({
         where: { id, anonymisedAt: null },
-        data: { contactPerson: "", note: null, caseReference: null, representativeName: null, tasks: null, extensionReason: null, anonymisedAt: at },
+        data: {
+          contactPerson: "",
+          note: null,
+          caseReference: null,
+          representativeName: null,
+          tasks: null,
+          extensionReason: null,
+          contactEmail: null,
+          contactPhone: null,
+          anonymisedAt: at,
+        },
       });
       if (claimed.count !== 1) return undefined;
       await scrubPlacementAudit(tx, [id]);

@@ -3,7 +3,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { ExportStore, NewQuarterlyStatus, PlacementExportRow, QuarterlyStore, RequestExportRow } from "../features/quarterly/store.js";
 import { dateFromIso } from "../kernel/dates.js";
-import type { AuditEntry, PlacementDetailTally, SupportRequestTimes } from "../kernel/records.js";
+import { APPROVED_STATUSES, type AuditEntry, type PlacementDetailTally, type SupportRequestTimes } from "../kernel/records.js";
 import { writeAudit } from "./audit.js";
 import { isUniqueViolation, toQuarterlyStatus } from "./rows.js";
 
@@ -56,6 +56,8 @@ export class PrismaQuarterlyStore implements QuarterlyStore {
         by: ["organisationId", "typeId", "sector", "employerSector", "shortageSector"],
         where: {
           partnershipId,
+          // Only what the municipality approved counts in the report, as in `fremdrift`.
+          status: { in: [...APPROVED_STATUSES] },
           startDate: { ...(range.from ? { gte: dateFromIso(range.from) } : {}), lte: dateFromIso(range.to) },
         },
         _sum: { places: true },

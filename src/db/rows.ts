@@ -85,7 +85,17 @@ export function toPlacement(row: PlacementRow): PlacementRecord {
     outcome: row.outcome,
     tasks: row.tasks,
     monthlyWageCost: row.monthlyWageCost,
+    contactEmail: row.contactEmail,
+    contactPhone: row.contactPhone,
+    workingTime: row.workingTime,
     vitasCreatedAt: row.vitasCreatedAt,
+    approvedAt: row.approvedAt,
+    approvedBy: row.approvedBy,
+    refusedAt: row.refusedAt,
+    refusedBy: row.refusedBy,
+    refusalReason: row.refusalReason,
+    decidedByName: row.decidedByName,
+    channelMessage: ZPostedMessageRefSchema.safeParse(row.channelMessage).data ?? null,
     caseReference: row.caseReference,
     ratioExemption: row.ratioExemption
       ? { reason: row.ratioExemption.reason, grantedBy: row.ratioExemption.grantedBy, grantedAt: row.ratioExemption.grantedAt }

@@ -99,5 +99,5 @@ export function normaliseCaseReference(value: string): string {
 }
 
 /** The fields of a placement that hold free text about people, cleared when it is anonymised. */
-export const PERSONAL_PLACEMENT_FIELDS = ["contactPerson", "note", "caseReference", "representativeName", "tasks", "extensionReason"] as const;
+export const PERSONAL_PLACEMENT_FIELDS = ["contactPerson", "note", "caseReference", "representativeName", "tasks", "extensionReason", "contactEmail", "contactPhone"] as const;
 export type PersonalPlacementField = (typeof PERSONAL_PLACEMENT_FIELDS)[number];

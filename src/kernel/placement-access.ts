@@ -18,4 +18,5 @@ export async function placementFor(
   return { kind: "ok", placement };
 }
 
-export const isClosed = (p: PlacementRecord) => p.status === "ended" || p.status === "completed";
+/** Finished, or refused by the municipality: nothing more happens to it. */
+export const isClosed = (p: PlacementRecord) => p.status === "ended" || p.status === "completed" || p.status === "refused";

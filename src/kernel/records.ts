@@ -15,8 +15,22 @@ export type EmployerSector = (typeof EMPLOYER_SECTORS)[number];
 export const NEEDS = ["mentor", "interpreter", "danish"] as const;
 export type Need = (typeof NEEDS)[number];
 
-export const PLACEMENT_STATUSES = ["awaiting_confirmation", "active", "extended", "ended", "completed"] as const;
+/**
+ * A placement's life: awaiting the employee representative's confirmation (where the workplace
+ * has more than one employee) → registered, waiting for the municipality → refused, or active
+ * once approved (it runs from its start date) → extended → ended early or completed.
+ */
+export const PLACEMENT_STATUSES = ["awaiting_confirmation", "registered", "refused", "active", "extended", "ended", "completed"] as const;
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+
+/** Approved by the municipality: the placements that count towards the agreement's targets. */
+export const APPROVED_STATUSES = ["active", "extended", "ended", "completed"] as const satisfies readonly PlacementStatus[];
+export function isApproved(status: PlacementStatus): boolean {
+  return (APPROVED_STATUSES as readonly PlacementStatus[]).includes(status);
+}
+
+/** Waiting for the representative or the municipality. */
+export const WAITING_STATUSES = ["awaiting_confirmation", "registered"] as const satisfies readonly PlacementStatus[];
 
 export type Labelled = { labelDa: string; labelEn: string };
 
@@ -120,7 +134,21 @@ export type PlacementRecord = {
   outcome: string | null;
   tasks: string | null;
   monthlyWageCost: number | null;
+  /** What VITAS asks for besides: the company contact's e-mail and phone, the working time. */
+  contactEmail: string | null;
+  contactPhone: string | null;
+  workingTime: string | null;
   vitasCreatedAt: Date | null;
+  /** The municipality's decision (LAB kap. 11 as the municipalities apply it: no start before approval); actor references. */
+  approvedAt: Date | null;
+  approvedBy: string | null;
+  refusedAt: Date | null;
+  refusedBy: string | null;
+  refusalReason: string | null;
+  /** Who decided, by the name the chat showed. */
+  decidedByName: string | null;
+  /** The approval message in the jobcenter channel. */
+  channelMessage: PostedMessageRef | null;
   /** The jobcenter's case reference or the bot's pseudonym; null once anonymised. */
   caseReference: string | null;
   ratioExemption: { reason: string; grantedBy: string; grantedAt: Date } | null;

@@ -11,8 +11,10 @@ import type { PlacementRecord } from "../../kernel/records.js";
 import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
 import { type FormAnswer, type FormOpened, submitForm } from "../../kernel/submit-form.js";
+import type { ChannelsStore } from "../channels/index.js";
 import type { PlacementsStore } from "../placements/index.js";
 import { listPlacements } from "../placements/index.js";
+import { approvalActions, approvalForms, refreshApprovalMessage } from "./approval-bot.js";
 import { confirmRepresentative } from "./confirm-representative.js";
 import { ZConfirmRepresentativeInput, ZEndPlacementInput, ZExtendPlacementInput, ZPrepareVitasSummaryInput, ZRecordRatioExemptionInput } from "./contract.js";
 import { endPlacement } from "./end-placement.js";
@@ -20,11 +22,11 @@ import { extendPlacement } from "./extend-placement.js";
 import { CONFIRM_FORM_ID, END_FORM_ID, EXEMPTION_FORM_ID, EXTEND_FORM_ID, placementsFor, type RuleFormId, ruleFormView, VITAS_FORM_ID } from "./forms.js";
 import { recordRatioExemption } from "./record-ratio-exemption.js";
 import type { PlacementRulesStore } from "./store.js";
-import { EXTEND_PLACEMENT_ACTION, ruleChangeView, vitasSummaryView } from "./views.js";
+import { EXTEND_PLACEMENT_ACTION, OPEN_VITAS_ACTION, ruleChangeView, VITAS_CREATED_ACTION, vitasSummaryView } from "./views.js";
 import { prepareVitasSummary } from "./vitas-summary.js";
 
 /** The store ports this feature's commands, buttons and forms use. */
-export type PlacementRulesFeatureStore = PlacementRulesStore & PlacementLookupStore & PlacementsStore & AccessStore;
+export type PlacementRulesFeatureStore = PlacementRulesStore & PlacementLookupStore & PlacementsStore & AccessStore & ChannelsStore;
 
 /** The placements this person may change: their organisation's, or all in their partnerships for staff. */
 async function visiblePlacements(ctx: BotContext<PlacementRulesFeatureStore>, access: KnownAccess): Promise<PlacementRecord[]> {
@@ -60,7 +62,7 @@ function ruleSubmit<S extends z.ZodType, R>(
   formId: RuleFormId,
   contract: S,
   run: (ctx: BotContext<PlacementRulesFeatureStore>, access: KnownAccess, input: z.output<S>) => Promise<R>,
-  answer: (ctx: BotContext<PlacementRulesFeatureStore>, access: KnownAccess, result: R) => FormAnswer,
+  answer: (ctx: BotContext<PlacementRulesFeatureStore>, access: KnownAccess, result: R) => FormAnswer | Promise<FormAnswer>,
 ) {
   return submitForm<PlacementRulesFeatureStore>()({
     open: async (ctx, { access }): Promise<FormOpened<PlacementRecord[]>> => {
@@ -116,10 +118,13 @@ const submitConfirm = ruleSubmit(
   CONFIRM_FORM_ID,
   ZConfirmRepresentativeInput,
   (ctx, access, input) => confirmRepresentative(ctx.deps.store, access, input),
-  (ctx, { actor: { locale } }, result) => {
+  async (ctx, { actor: { locale } }, result) => {
     if (result.kind !== "saved") return result;
     const t = ctx.t(locale);
-    return { kind: "done", view: ruleChangeView(result.placement, t("rules:confirm.done"), t, locale) };
+    // The jobcenter channel's message now offers approval.
+    await refreshApprovalMessage(ctx, result.placement);
+    const line = t(result.placement.status === "registered" ? "rules:confirm.done" : "rules:confirm.done_active");
+    return { kind: "done", view: ruleChangeView(result.placement, line, t, locale) };
   },
 );
 
@@ -145,6 +150,17 @@ const submitExemption = ruleSubmit(
   },
 );
 
+/** "Created in VITAS" pressed under the summary: recorded (audited) and the summary shown again. */
+async function markCreatedInVitas(ctx: BotContext<PlacementRulesFeatureStore>, access: KnownAccess, placementId: string | undefined): Promise<BotReply> {
+  const { locale } = access.actor;
+  const t = ctx.t(locale);
+  if (!placementId) return message(simpleMessage(t("errors:form_expired")));
+  const result = await withRetry(() => prepareVitasSummary(ctx.deps.store, access, { placementId, createdInVitas: true }));
+  if (result.kind === "denied") return message(deniedView(t));
+  if (result.kind === "invalid") return message(simpleMessage(t("rules:errors.not_found")));
+  return message(vitasSummaryView(result.placement, result.fields, t, locale));
+}
+
 export const placementRulesFeature: Feature<PlacementRulesFeatureStore> = {
   commands: {
     extend: (ctx, { access }) => openRuleForm(ctx, access, EXTEND_FORM_ID),
@@ -155,6 +171,9 @@ export const placementRulesFeature: Feature<PlacementRulesFeatureStore> = {
   },
   actions: {
     [EXTEND_PLACEMENT_ACTION]: (ctx, { access, value }) => openRuleForm(ctx, access, EXTEND_FORM_ID, value),
+    [OPEN_VITAS_ACTION]: (ctx, { access, value }) => openRuleForm(ctx, access, VITAS_FORM_ID, value),
+    [VITAS_CREATED_ACTION]: (ctx, { access, value }) => markCreatedInVitas(ctx, access, value),
+    ...approvalActions,
   },
   forms: {
     [EXTEND_FORM_ID]: submitExtend,
@@ -162,5 +181,6 @@ export const placementRulesFeature: Feature<PlacementRulesFeatureStore> = {
     [CONFIRM_FORM_ID]: submitConfirm,
     [VITAS_FORM_ID]: submitVitas,
     [EXEMPTION_FORM_ID]: submitExemption,
+    ...approvalForms,
   },
 };

@@ -1,4 +1,5 @@
-// The employee representative has confirmed in writing; the placement becomes active.
+// The employee representative has confirmed in writing; the placement goes on to the
+// municipality's approval (or straight on, when it was approved before the approval step).
 import type { Access } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
@@ -30,7 +31,7 @@ export async function confirmRepresentative(
     {
       representativeName: input.representativeName,
       representativeConfirmed: true,
-      ...(p.status === "awaiting_confirmation" ? { status: "active" as const } : {}),
+      ...(p.status === "awaiting_confirmation" ? { status: p.approvedAt ? ("active" as const) : ("registered" as const) } : {}),
     },
     { actor: actorRef(access.actor), action: "confirm_representative" },
   );

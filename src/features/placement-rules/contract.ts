@@ -9,11 +9,41 @@ export const RULE_FORM_LIMITS = {
   tasks: 1000,
   reason: 300,
   representativeName: 120,
+  refusalReason: 500,
   wageCostMin: 0,
   wageCostMax: 1_000_000,
+  contactEmail: 120,
+  /** Room for "+45 12 34 56 78" as people type it. */
+  contactPhone: 20,
+  workingTime: 120,
   employeesMin: 0,
   employeesMax: 100000,
 } as const;
+
+const firstTrimmed = (value: unknown): string | undefined => {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === "string" && first.trim() !== "" ? first.trim() : undefined;
+};
+
+/** The company contact's e-mail for VITAS: one address, no spaces. */
+const zOptionalEmail = z.preprocess(
+  firstTrimmed,
+  z
+    .string()
+    .max(RULE_FORM_LIMITS.contactEmail, { error: "form:errors.too_long" })
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "rules:errors.email" })
+    .optional(),
+) as unknown as z.ZodOptional<z.ZodType<string>>;
+
+/** The company contact's phone for VITAS: digits and spaces, an optional leading +. */
+const zOptionalPhone = z.preprocess(
+  firstTrimmed,
+  z
+    .string()
+    .max(RULE_FORM_LIMITS.contactPhone, { error: "form:errors.too_long" })
+    .regex(/^\+?\d[\d ]{6,17}\d$/, { error: "rules:errors.phone" })
+    .optional(),
+) as unknown as z.ZodOptional<z.ZodType<string>>;
 
 export const ZExtendPlacementInput = z.object({
   placementId: zId(),
@@ -47,9 +77,16 @@ export const ZPrepareVitasSummaryInput = z.object({
   placementId: zId(),
   tasks: zOptionalText(RULE_FORM_LIMITS.tasks),
   monthlyWageCost: zOptionalDecimal(RULE_FORM_LIMITS.wageCostMin, RULE_FORM_LIMITS.wageCostMax),
+  contactEmail: zOptionalEmail,
+  contactPhone: zOptionalPhone,
+  workingTime: zOptionalText(RULE_FORM_LIMITS.workingTime),
   createdInVitas: zOptionalYesNo(),
 });
 export type TPrepareVitasSummaryInput = z.output<typeof ZPrepareVitasSummaryInput>;
 
 export const ZRecordRatioExemptionInput = z.object({ placementId: zId(), reason: zRequiredText(RULE_FORM_LIMITS.reason) });
 export type TRecordRatioExemptionInput = z.output<typeof ZRecordRatioExemptionInput>;
+
+/** The municipality refuses a placement with a reason the registrant reads. */
+export const ZRefusePlacementInput = z.object({ reason: zRequiredText(RULE_FORM_LIMITS.refusalReason) });
+export type TRefusePlacementInput = z.output<typeof ZRefusePlacementInput>;

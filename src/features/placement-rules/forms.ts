@@ -18,10 +18,11 @@ export type RuleFormId = typeof EXTEND_FORM_ID | typeof END_FORM_ID | typeof CON
 
 /** Which placements each form offers. */
 export function placementsFor(formId: RuleFormId, placements: PlacementRecord[]): PlacementRecord[] {
-  const open = (p: PlacementRecord) => p.status !== "ended" && p.status !== "completed";
+  const open = (p: PlacementRecord) => p.status !== "ended" && p.status !== "completed" && p.status !== "refused";
   switch (formId) {
     case EXTEND_FORM_ID:
-      return placements.filter((p) => open(p) && p.endDate !== null);
+      // Only an approved placement runs, so only one can be extended.
+      return placements.filter((p) => (p.status === "active" || p.status === "extended") && p.endDate !== null);
     case END_FORM_ID:
       return placements.filter(open);
     case CONFIRM_FORM_ID:
@@ -122,6 +123,16 @@ function fieldsFor(formId: RuleFormId, t: Translate): FormField[] {
           maxLength: RULE_FORM_LIMITS.tasks,
           multiline: true,
         },
+        { kind: "text", id: "contactEmail", label: t("rules:vitas.contact_email"), required: false, maxLength: RULE_FORM_LIMITS.contactEmail },
+        { kind: "text", id: "contactPhone", label: t("rules:vitas.contact_phone"), required: false, maxLength: RULE_FORM_LIMITS.contactPhone },
+        {
+          kind: "text",
+          id: "workingTime",
+          label: t("rules:vitas.working_time"),
+          hint: t("rules:vitas.working_time_hint"),
+          required: false,
+          maxLength: RULE_FORM_LIMITS.workingTime,
+        },
         {
           kind: "number",
           id: "monthlyWageCost",
@@ -170,6 +181,9 @@ export function ruleFormView(args: {
   if (selected && formId === VITAS_FORM_ID) {
     if (selected.tasks) defaults.tasks = selected.tasks;
     if (selected.monthlyWageCost !== null) defaults.monthlyWageCost = String(selected.monthlyWageCost);
+    if (selected.contactEmail) defaults.contactEmail = selected.contactEmail;
+    if (selected.contactPhone) defaults.contactPhone = selected.contactPhone;
+    if (selected.workingTime) defaults.workingTime = selected.workingTime;
     if (selected.vitasCreatedAt) defaults.createdInVitas = "yes";
   }
   return {

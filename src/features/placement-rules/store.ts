@@ -2,7 +2,7 @@
 // ratio rule's workplace, changes to a placement, outcomes and the IGU placements the bonus job
 // looks at. src/db/placement-rules-store.ts implements these ports with Prisma.
 import type { IsoDate } from "../../kernel/dates.js";
-import type { AuditEntry, EmployerSector, PlacementRecord, PlacementStatus, WorkplaceRecord } from "../../kernel/records.js";
+import type { AuditEntry, EmployerSector, PlacementRecord, PlacementStatus, PostedMessageRef, WorkplaceRecord } from "../../kernel/records.js";
 import type { OutcomeRange, OutcomeTally } from "./placement-outcomes.js";
 import type { PlacementRuleOverrides } from "./rule-set.js";
 
@@ -18,6 +18,9 @@ export type PlacementRulesPatch = {
   representativeConfirmed?: boolean;
   tasks?: string | null;
   monthlyWageCost?: number | null;
+  contactEmail?: string | null;
+  contactPhone?: string | null;
+  workingTime?: string | null;
   vitasCreatedAt?: Date | null;
   vitasCreatedBy?: string | null;
   /** A new figure of ordinary employees for this placement (the ratio rule), with the day it is given for. */
@@ -25,6 +28,11 @@ export type PlacementRulesPatch = {
   /** Why it was extended past the usual limit ("helt særligt behov", or an IGU's reason). */
   extensionReason?: string | null;
 };
+
+/** The municipality's decision on a placement. */
+export type PlacementDecision =
+  | { status: "active"; approvedAt: Date; approvedBy: string; decidedByName: string | null }
+  | { status: "refused"; refusedAt: Date; refusedBy: string; refusalReason: string; decidedByName: string | null };
 
 export interface PlacementRulesStore {
   /** The partnership's overrides of the rule numbers (Partnership.settings.rules), checked; {} when none. */
@@ -34,6 +42,19 @@ export interface PlacementRulesStore {
   listRatioPlacements(workplaceId: string): Promise<PlacementRecord[]>;
   /** Changes a placement, with an audit row (action `action`) in the same transaction. */
   updatePlacement(id: string, patch: PlacementRulesPatch, audit: AuditEntry & { action: string }): Promise<PlacementRecord>;
+  /**
+   * Records the municipality's decision when the placement is still `expectedStatus`, audited
+   * (action `action`) in the same transaction; undefined when someone else changed it first, so
+   * of two people pressing at once one decides and the other is told.
+   */
+  decidePlacement(
+    id: string,
+    expectedStatus: PlacementStatus,
+    decision: PlacementDecision,
+    audit: AuditEntry & { action: string; at: Date },
+  ): Promise<PlacementRecord | undefined>;
+  /** Remembers the placement's approval message in the jobcenter channel. */
+  setPlacementMessage(id: string, ref: PostedMessageRef): Promise<void>;
   /** Records an admin's exemption from the ratio rule for a placement (replacing an earlier one), audited. */
   saveRatioExemption(placementId: string, reason: string, audit: AuditEntry): Promise<PlacementRecord>;
 }

@@ -8,6 +8,10 @@ import type { VitasField } from "./vitas-summary.js";
 
 /** A button a digest or list can put under a placement: opens the extension form for it. */
 export const EXTEND_PLACEMENT_ACTION = "placement.extend";
+/** Under a confirmation of a praktik, løntilskud or IGU: the VITAS form for it; the value is the placement id. */
+export const OPEN_VITAS_ACTION = "placement.vitas";
+/** Under the VITAS summary: the agreement is now created in VITAS; the value is the placement id. */
+export const VITAS_CREATED_ACTION = "placement.vitas_created";
 
 function vitasValue(f: VitasField, t: Translate, locale: Locale): string | null {
   const number = new Intl.NumberFormat(locale === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 });
@@ -48,6 +52,7 @@ export function vitasSummaryView(p: PlacementRecord, fields: VitasField[], t: Tr
       { type: "context", text: created },
       { type: "text", text: t("rules:vitas.copy") },
       { type: "text", text: plain },
+      ...(p.vitasCreatedAt ? [] : [{ type: "actions" as const, actions: [{ id: VITAS_CREATED_ACTION, label: t("rules:vitas.mark_created"), value: p.id }] }]),
     ],
   };
 }

@@ -21,7 +21,11 @@ export type VitasField =
   | { field: string; kind: "money"; value: number | null }
   | { field: string; kind: "type"; placement: PlacementRecord };
 
-/** The fields VITAS asks for, in its order; løntilskud adds the monthly wage costs. */
+/**
+ * The fields VITAS asks for, in its order (indberet.virk.dk; LAW.md "VITAS"): company, CVR,
+ * P-nummer, contact person with e-mail and phone, representative, ordinary staff, working time and
+ * hours a week, tasks, purpose, period; løntilskud adds the monthly wage costs. Never a CPR number.
+ */
 function vitasFields(p: PlacementRecord): VitasField[] {
   const kind = ruleKindOf(p.type.key);
   const representative = p.representativeName ? `${p.representativeName}${p.representativeConfirmed ? " ✓" : ""}` : null;
@@ -31,8 +35,11 @@ function vitasFields(p: PlacementRecord): VitasField[] {
     { field: "cvr", kind: "text", value: p.company.cvr },
     { field: "p_number", kind: "text", value: p.workplace?.pNumber ?? null },
     { field: "contact_person", kind: "text", value: p.contactPerson },
+    { field: "contact_email", kind: "text", value: p.contactEmail },
+    { field: "contact_phone", kind: "text", value: p.contactPhone },
     { field: "representative", kind: "text", value: representative },
     { field: "employees", kind: "number", value: p.ordinaryEmployees?.fte ?? p.workplace?.ordinaryEmployeesFte ?? null },
+    { field: "working_time", kind: "text", value: p.workingTime },
     { field: "hours", kind: "number", value: p.hoursPerWeek },
     { field: "tasks", kind: "text", value: p.tasks },
   ];
@@ -45,7 +52,8 @@ function vitasFields(p: PlacementRecord): VitasField[] {
 export type VitasResult = { kind: "ok"; placement: PlacementRecord; fields: VitasField[] } | { kind: "invalid"; problems: FieldProblems } | { kind: "denied" };
 
 /**
- * Saves what the VITAS form adds (tasks, monthly wage costs, whether the agreement is created)
+ * Saves what the VITAS form adds (tasks, contact e-mail and phone, working time, monthly wage
+ * costs, whether the agreement is created)
  * when anything changed, and returns the summary.
  */
 export async function prepareVitasSummary(
@@ -63,6 +71,9 @@ export async function prepareVitasSummary(
   const patch = {
     ...(tasks && tasks !== p.tasks ? { tasks } : {}),
     ...(monthlyWageCost !== undefined && monthlyWageCost !== p.monthlyWageCost ? { monthlyWageCost } : {}),
+    ...(input.contactEmail && input.contactEmail !== p.contactEmail ? { contactEmail: input.contactEmail } : {}),
+    ...(input.contactPhone && input.contactPhone !== p.contactPhone ? { contactPhone: input.contactPhone } : {}),
+    ...(input.workingTime && input.workingTime !== p.workingTime ? { workingTime: input.workingTime } : {}),
     ...(input.createdInVitas === true && !p.vitasCreatedAt ? { vitasCreatedAt: new Date(), vitasCreatedBy: actorRef(access.actor) } : {}),
     ...(input.createdInVitas === false && p.vitasCreatedAt ? { vitasCreatedAt: null, vitasCreatedBy: null } : {}),
   };

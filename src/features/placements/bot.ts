@@ -8,9 +8,11 @@ import { type BotContext, type BotReply, type Feature, message } from "../../ker
 import type { FieldErrors, FormValues, FormView } from "../../kernel/form.js";
 import { simpleMessage } from "../../kernel/message.js";
 import { withRetry } from "../../kernel/retry.js";
-import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
+import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../../kernel/store.js";
 import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
+import type { ChannelsStore } from "../channels/index.js";
 import type { OutcomesStore, PlacementRulesStore } from "../placement-rules/index.js";
+import { postPlacementForApproval } from "../placement-rules/index.js";
 import type { PrivacyStore } from "../privacy/index.js";
 import type { SupportRequestsStore } from "../support-requests/index.js";
 import { withMentorFigures } from "../support-requests/index.js";
@@ -31,7 +33,9 @@ export type PlacementsFeatureStore = PlacementsStore &
   Pick<PrivacyStore, "caseReferenceExists"> &
   Pick<SupportRequestsStore, "mentorFigures"> &
   AccessStore &
-  PartnershipsStore;
+  PartnershipsStore &
+  PlacementLookupStore &
+  ChannelsStore;
 
 function placementForm(
   ctx: BotContext<PlacementsFeatureStore>,
@@ -93,14 +97,18 @@ const submitPlacement = submitForm<PlacementsFeatureStore>()({
   // A partner contact's organisation is not a choice in the form; it comes from who they are.
   fixedValues: (context): FormValues => (context.fixedOrganisation ? { organisationId: context.fixedOrganisation.id } : {}),
   run: (ctx, { access, input, idempotencyKey }) => registerPlacement(ctx.deps.store, access, input, idempotencyKey),
-  answer: (ctx, result, { access }) => {
+  answer: async (ctx, result, { access }) => {
     const { actor } = access;
     if (result.kind !== "saved") return result;
     ctx.deps.logger.info(
       { placementId: result.placement.id, duplicate: result.duplicate, platform: actor.platform },
       result.duplicate ? "placement submission repeated" : "placement registered",
     );
-    return { kind: "done", view: placementConfirmationView(result.placement, result.duplicate, ctx.t(actor.locale), actor.locale) };
+    // The municipality approves it from the jobcenter channel (a repeat finds it posted already).
+    const { status } = result.placement;
+    const waiting = status === "registered" || status === "awaiting_confirmation";
+    const posted = waiting ? await postPlacementForApproval(ctx, result.placement) : false;
+    return { kind: "done", view: placementConfirmationView(result.placement, result.duplicate, ctx.t(actor.locale), actor.locale, { posted }) };
   },
 });
 

@@ -1,5 +1,5 @@
 import type { Access } from "../../kernel/access.js";
-import type { PartnershipRecord, PlacementTally, TargetFilter, TargetKind, TargetRecord } from "../../kernel/records.js";
+import { type PartnershipRecord, type PlacementTally, type TargetFilter, type TargetKind, type TargetRecord, WAITING_STATUSES } from "../../kernel/records.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import type { OutcomesStore } from "../placement-rules/index.js";
 import { type PlacementOutcomes, summariseOutcomes } from "../placement-rules/index.js";
@@ -25,7 +25,10 @@ export type TargetProgress = {
 
 export type PartnershipProgress = {
   partnership: PartnershipRecord;
+  /** Places in approved placements: only what the municipality approved counts. */
   totalPlaces: number;
+  /** Placements registered and waiting for the representative or the municipality. */
+  waiting: number;
   targets: TargetProgress[];
   /** What finished virksomhedspraktik led to (the agreements' question: how many ended in a job). */
   praktikOutcomes: PlacementOutcomes;
@@ -93,14 +96,16 @@ export async function computeProgress(
   const partnerships = (await store.listPartnerships()).filter((p) => access.partnershipIds.includes(p.id));
   const result: PartnershipProgress[] = [];
   for (const partnership of partnerships) {
-    const [targets, tallies, outcomes] = await Promise.all([
+    const [targets, tallies, outcomes, waiting] = await Promise.all([
       store.listTargets(partnership.id),
       store.tallyPlacements(partnership.id),
       store.tallyOutcomes(partnership.id),
+      store.countPlacements({ partnershipIds: [partnership.id], statuses: WAITING_STATUSES }),
     ]);
     result.push({
       partnership,
       totalPlaces: tallies.reduce((sum, t) => sum + t.places, 0),
+      waiting,
       targets: evaluateTargets(targets, tallies),
       praktikOutcomes: summariseOutcomes(outcomes, [PRAKTIK_TYPE_KEY]),
       allOutcomes: summariseOutcomes(outcomes),

@@ -40,6 +40,7 @@ export function progressView(partnerships: PartnershipProgress[], t: Translate, 
         total: p.totalPlaces,
       }),
     });
+    if (p.waiting > 0) blocks.push({ type: "context", text: t("progress:waiting", { count: p.waiting }) });
     if (p.targets.length === 0) blocks.push({ type: "text", text: t("progress:no_targets") });
     else blocks.push({ type: "bullets", items: p.targets.map((target) => targetLine(target, t, locale)) });
     const outcomes = outcomeLines(p, t);

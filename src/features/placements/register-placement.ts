@@ -12,6 +12,7 @@ import {
   checkHours,
   checkRatioAtWorkplace,
   checkRegistrationDuration,
+  initialStatus,
   maxWeeksAtRegistration,
   needsRepresentative,
   needsWorkplace,
@@ -177,7 +178,7 @@ export async function registerPlacement(
       note: input.note ?? null,
       createdBy: actorRef(access.actor),
       idempotencyKey,
-      status: needsRepresentative(type) && !confirmed ? "awaiting_confirmation" : "active",
+      status: initialStatus(type, employees, confirmed),
       ...(pNumber && needsWorkplace(type) ? { workplace: { pNumber, ordinaryEmployeesFte: input.ordinaryEmployees, asOf: input.startDate } } : {}),
       // The figure belongs to this placement and its start; a later registration at the P-nummer does not change it.
       ordinaryEmployees: pNumber && needsWorkplace(type) && employees !== undefined ? { fte: employees, asOf: employeesAsOf } : null,

@@ -1,7 +1,7 @@
 // What registering and listing placements need from persistence. src/db/placements-store.ts
 // implements it with Prisma; tests/support/memory/ in memory.
 import type { IsoDate } from "../../kernel/dates.js";
-import type { AuditEntry, EmployerSector, Need, PlacementRecord, PlacementTally } from "../../kernel/records.js";
+import type { AuditEntry, EmployerSector, Need, PlacementRecord, PlacementStatus, PlacementTally } from "../../kernel/records.js";
 
 export type NewPlacement = {
   partnershipId: string;
@@ -20,8 +20,8 @@ export type NewPlacement = {
   note: string | null;
   createdBy: string;
   idempotencyKey: string;
-  /** Set for types that follow the placement rules (placement-rules-config.ts). */
-  status?: "awaiting_confirmation" | "active";
+  /** Where the placement starts in its life (placement-rules/approval-rules.ts); active when absent. */
+  status?: "awaiting_confirmation" | "registered" | "active";
   workplace?: { pNumber: string; ordinaryEmployeesFte: number | undefined; asOf: IsoDate };
   /** The workplace's ordinary employees for this placement and the day the figure is for (the ratio rule). */
   ordinaryEmployees?: { fte: number; asOf: IsoDate } | null;
@@ -39,6 +39,8 @@ export type PlacementQuery = {
   partnershipIds: readonly string[];
   /** Only these organisations' placements; all organisations in the partnerships when absent. */
   organisationIds?: readonly string[];
+  /** Only placements in these statuses; every status when absent. */
+  statuses?: readonly PlacementStatus[];
   limit: number;
 };
 
@@ -52,5 +54,6 @@ export interface PlacementsStore {
   /** Newest first. */
   listPlacements(query: PlacementQuery): Promise<PlacementRecord[]>;
   countPlacements(query: Omit<PlacementQuery, "limit">): Promise<number>;
+  /** The approved placements (APPROVED_STATUSES) summed by what targets filter on. */
   tallyPlacements(partnershipId: string): Promise<PlacementTally[]>;
 }

@@ -3,12 +3,14 @@ import { formatDate } from "../../kernel/dates.js";
 import type { MessageView } from "../../kernel/message.js";
 import { labelIn, type PlacementRecord } from "../../kernel/records.js";
 import type { Translate } from "../../kernel/translate.js";
+import { OPEN_VITAS_ACTION, ruleKindOf } from "../placement-rules/index.js";
 import { SUPPORT_ACTIONS } from "../support-requests/index.js";
 
 export const OPEN_PLACEMENT_FORM_ACTION = "placement.open_form";
 export const LIST_PLACEMENTS_ACTION = "placement.list";
 
-function placementFacts(p: PlacementRecord, t: Translate, locale: Locale): { label: string; value: string }[] {
+/** The placement's facts, as the confirmation and the jobcenter channel show them. */
+export function placementFacts(p: PlacementRecord, t: Translate, locale: Locale): { label: string; value: string }[] {
   const period = p.endDate
     ? t("placement:summary.period_value", { start: formatDate(p.startDate, locale), end: formatDate(p.endDate, locale), weeks: p.weeks })
     : t("placement:summary.period_open", { start: formatDate(p.startDate, locale) });
@@ -60,6 +62,7 @@ export function ruleFacts(p: PlacementRecord, t: Translate, locale: Locale): { l
     facts.push({ label: t("rules:summary.representative"), value });
   }
   if (p.ratioExemption) facts.push({ label: t("rules:summary.exemption"), value: p.ratioExemption.reason });
+  if (p.status === "refused" && p.refusalReason) facts.push({ label: t("rules:approval.refusal_reason"), value: p.refusalReason });
   if (p.endedOn) facts.push({ label: t("rules:summary.ended"), value: formatDate(p.endedOn, locale) });
   if (p.outcome) facts.push({ label: t("rules:summary.outcome"), value: t(`rules:outcomes.${p.outcome}`, { defaultValue: p.outcome }) });
   facts.push({ label: t("rules:summary.status"), value: t(`placement:status.${p.status}`) });
@@ -67,7 +70,13 @@ export function ruleFacts(p: PlacementRecord, t: Translate, locale: Locale): { l
 }
 
 /** What the person sees after saving: a summary, and a way to register the next one. */
-export function placementConfirmationView(p: PlacementRecord, duplicate: boolean, t: Translate, locale: Locale): MessageView {
+export function placementConfirmationView(
+  p: PlacementRecord,
+  duplicate: boolean,
+  t: Translate,
+  locale: Locale,
+  approval: { posted: boolean } = { posted: false },
+): MessageView {
   const heading = duplicate ? t("placement:confirmation.already_saved") : t("placement:confirmation.saved");
   return {
     text: `${heading}: ${p.company.name}, ${labelIn(p.type, locale)}`,
@@ -77,6 +86,9 @@ export function placementConfirmationView(p: PlacementRecord, duplicate: boolean
       ...(p.status === "awaiting_confirmation"
         ? [{ type: "text" as const, text: t("rules:summary.awaiting_confirmation", { command: `»${t("help:command_word.confirm")}«` }) }]
         : []),
+      ...(p.status === "registered" || p.status === "awaiting_confirmation"
+        ? [{ type: "text" as const, text: t(approval.posted ? "rules:approval.awaiting_approval" : "rules:approval.awaiting_approval_not_posted") }]
+        : []),
       { type: "context", text: t("placement:confirmation.reference", { id: p.id.slice(0, 8) }) },
       {
         type: "actions",
@@ -84,6 +96,8 @@ export function placementConfirmationView(p: PlacementRecord, duplicate: boolean
           { id: OPEN_PLACEMENT_FORM_ACTION, label: t("placement:actions.register_another"), style: "primary" },
           { id: LIST_PLACEMENTS_ACTION, label: t("placement:actions.see_list") },
           { id: SUPPORT_ACTIONS.choose, label: t("support:actions.order"), value: p.id },
+          // Praktik, løntilskud and IGU are agreed in VITAS: the summary to copy is one press away.
+          ...(ruleKindOf(p.type.key) ? [{ id: OPEN_VITAS_ACTION, label: t("rules:vitas.open"), value: p.id }] : []),
         ],
       },
     ],

@@ -13,8 +13,8 @@ import type { PlacementsStore } from "../placements/index.js";
 import type { TRequestSupportInput } from "./contract.js";
 import type { PartnershipSettings, SupportKind, SupportRequestRecord, SupportRequestsStore } from "./store.js";
 
-/** Placements a support request can be about: not ended or completed. */
-const CURRENT = new Set(["awaiting_confirmation", "active", "extended"]);
+/** Placements a support request can be about: not ended, completed or refused. */
+const CURRENT = new Set(["awaiting_confirmation", "registered", "active", "extended"]);
 
 export type SupportFormContext = {
   kind: SupportKind;

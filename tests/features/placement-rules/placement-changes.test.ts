@@ -124,14 +124,14 @@ describe("ending, confirming and VITAS", () => {
     });
   });
 
-  it("makes a placement active when the representative has confirmed", async () => {
+  it("sends a placement on to the municipality's approval when the representative has confirmed", async () => {
     const p = await register({ pNumber: "2000000005" });
     expect(await confirmRepresentative(store, partner, { placementId: p.id, representativeName: "Jens Tillid", representativeConfirmed: false })).toMatchObject(
       { kind: "invalid" },
     );
     expect(await confirmRepresentative(store, partner, { placementId: p.id, representativeName: "Jens Tillid", representativeConfirmed: true })).toMatchObject({
       kind: "saved",
-      placement: { status: "active", representativeName: "Jens Tillid", representativeConfirmed: true },
+      placement: { status: "registered", representativeName: "Jens Tillid", representativeConfirmed: true },
     });
   });
 
@@ -155,8 +155,11 @@ describe("ending, confirming and VITAS", () => {
       "cvr",
       "p_number",
       "contact_person",
+      "contact_email",
+      "contact_phone",
       "representative",
       "employees",
+      "working_time",
       "hours",
       "tasks",
       "period",

@@ -59,7 +59,7 @@ const praktik = (over: Partial<PlacementInput> = {}): PlacementInput => ({
 describe("the ratio rule at registration", () => {
   it("allows one full-time person at 9 employees and refuses a second in the same period, with the numbers", async () => {
     const first = await registerPlacement(store, partner, praktik(), key());
-    expect(first).toMatchObject({ kind: "saved", placement: { status: "active", workplace: { pNumber: "1000000001", ordinaryEmployeesFte: 9 } } });
+    expect(first).toMatchObject({ kind: "saved", placement: { status: "registered", workplace: { pNumber: "1000000001", ordinaryEmployeesFte: 9 } } });
     const second = await registerPlacement(store, partner, praktik({ startDate: "2016-11-07", ordinaryEmployees: undefined }), key());
     expect(second).toMatchObject({
       kind: "invalid",
@@ -209,7 +209,7 @@ describe("durations and hours at registration", () => {
     });
     expect(await registerPlacement(store, partner, { ...base, hoursPerWeek: 30 }, key())).toMatchObject({
       kind: "saved",
-      placement: { weeks: 104, status: "active" },
+      placement: { weeks: 104, status: "registered" },
     });
   });
 });

@@ -1,10 +1,17 @@
 import { placementRuleOverrides } from "../../../src/db/placement-rules-settings.js";
-import type { PlacementRulesPatch, PlacementRulesStore } from "../../../src/features/placement-rules/store.js";
+import type { PlacementDecision, PlacementRulesPatch, PlacementRulesStore } from "../../../src/features/placement-rules/store.js";
 import type { NewPlacement, PlacementQuery, PlacementsStore } from "../../../src/features/placements/store.js";
 import type { CaseExport, PrivacyStore } from "../../../src/features/privacy/store.js";
 import type { IsoDate } from "../../../src/kernel/dates.js";
 import { PERSONAL_PLACEMENT_FIELDS, type PersonalPlacementField } from "../../../src/kernel/personal-data.js";
-import type { AuditEntry, PlacementRecord, PlacementTally } from "../../../src/kernel/records.js";
+import {
+  type AuditEntry,
+  isApproved,
+  type PlacementRecord,
+  type PlacementStatus,
+  type PlacementTally,
+  type PostedMessageRef,
+} from "../../../src/kernel/records.js";
 import { copy, type MemoryDb, type StoredPlacement } from "./db.js";
 
 function record(p: StoredPlacement): PlacementRecord {
@@ -13,7 +20,11 @@ function record(p: StoredPlacement): PlacementRecord {
 }
 
 function inQuery(p: StoredPlacement, q: Omit<PlacementQuery, "limit">): boolean {
-  return q.partnershipIds.includes(p.partnershipId) && (!q.organisationIds || q.organisationIds.includes(p.organisationId));
+  return (
+    q.partnershipIds.includes(p.partnershipId) &&
+    (!q.organisationIds || q.organisationIds.includes(p.organisationId)) &&
+    (!q.statuses || q.statuses.includes(p.status))
+  );
 }
 
 export class MemoryPlacementsStore implements PlacementsStore {
@@ -79,7 +90,17 @@ export class MemoryPlacementsStore implements PlacementsStore {
       outcome: null,
       tasks: null,
       monthlyWageCost: null,
+      contactEmail: null,
+      contactPhone: null,
+      workingTime: null,
       vitasCreatedAt: null,
+      approvedAt: null,
+      approvedBy: null,
+      refusedAt: null,
+      refusedBy: null,
+      refusalReason: null,
+      decidedByName: null,
+      channelMessage: null,
       caseReference: n.caseReference ?? null,
       ratioExemption: n.ratioExemption ? { ...n.ratioExemption, grantedAt: new Date() } : null,
       idempotencyKey: n.idempotencyKey,
@@ -105,7 +126,7 @@ export class MemoryPlacementsStore implements PlacementsStore {
 
   async tallyPlacements(partnershipId: string): Promise<PlacementTally[]> {
     const sums = new Map<string, PlacementTally>();
-    for (const p of this.db.placements.filter((x) => x.partnershipId === partnershipId)) {
+    for (const p of this.db.placements.filter((x) => x.partnershipId === partnershipId && isApproved(x.status))) {
       const key = `${p.type.key}|${p.employerSector}|${p.shortageSector}`;
       const tally = sums.get(key) ?? { typeKey: p.type.key, employerSector: p.employerSector, shortageSector: p.shortageSector, places: 0 };
       tally.places += p.places;
@@ -131,7 +152,7 @@ export class MemoryPlacementRulesStore implements PlacementRulesStore {
 
   async listRatioPlacements(workplaceId: string) {
     return this.db.placements
-      .filter((p) => p.workplace?.id === workplaceId && p.type.countsForRatio)
+      .filter((p) => p.workplace?.id === workplaceId && p.type.countsForRatio && p.status !== "refused")
       .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id))
       .map(record);
   }
@@ -144,6 +165,21 @@ export class MemoryPlacementRulesStore implements PlacementRulesStore {
     const after = record(p);
     this.db.writeAudit({ actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before, after });
     return after;
+  }
+
+  async decidePlacement(id: string, expectedStatus: PlacementStatus, decision: PlacementDecision, audit: AuditEntry & { action: string; at: Date }) {
+    const p = this.placement(id);
+    // Checked and changed without awaiting in between: the database's conditional UPDATE.
+    if (p.status !== expectedStatus) return undefined;
+    const before = record(p);
+    Object.assign(p, decision);
+    const after = record(p);
+    this.db.writeAudit({ actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before, after, at: audit.at });
+    return after;
+  }
+
+  async setPlacementMessage(id: string, ref: PostedMessageRef) {
+    this.placement(id).channelMessage = { ...ref };
   }
 
   async saveRatioExemption(placementId: string, reason: string, audit: AuditEntry) {
@@ -189,7 +225,17 @@ export class MemoryPrivacyStore implements PrivacyStore {
     const p = this.db.placements.find((x) => x.id === id);
     if (!p || p.anonymisedAt) return undefined;
     const removed = PERSONAL_PLACEMENT_FIELDS.filter((f) => p[f] !== null && p[f] !== "") as PersonalPlacementField[];
-    Object.assign(p, { contactPerson: "", note: null, caseReference: null, representativeName: null, tasks: null, extensionReason: null, anonymisedAt: at });
+    Object.assign(p, {
+      contactPerson: "",
+      note: null,
+      caseReference: null,
+      representativeName: null,
+      tasks: null,
+      extensionReason: null,
+      contactEmail: null,
+      contactPhone: null,
+      anonymisedAt: at,
+    });
     this.scrubAudit([id]);
     this.db.writeAudit({ actor: audit.actor, entity: "placement", entityId: id, action: "anonymise", after: { removed, ...audit.reason } });
     return removed;

@@ -2,7 +2,7 @@ import type { OutcomeRange, OutcomeTally } from "../../../src/features/placement
 import type { OutcomesStore } from "../../../src/features/placement-rules/store.js";
 import type { NewQuarterlyStatus, QuarterlyStore } from "../../../src/features/quarterly/store.js";
 import type { IsoDate } from "../../../src/kernel/dates.js";
-import type { AuditEntry, PlacementDetailTally, QuarterlyStatusRecord, SupportRequestTimes } from "../../../src/kernel/records.js";
+import { type AuditEntry, isApproved, type PlacementDetailTally, type QuarterlyStatusRecord, type SupportRequestTimes } from "../../../src/kernel/records.js";
 import { copy, type MemoryDb } from "./db.js";
 
 /** Sums rows by a key, as GROUP BY does. */
@@ -76,7 +76,9 @@ export class MemoryQuarterlyStore implements QuarterlyStore {
   }
 
   async tallyPlacementDetails(partnershipId: string, range: { from?: IsoDate; to: IsoDate }): Promise<PlacementDetailTally[]> {
-    const rows = this.db.placements.filter((p) => p.partnershipId === partnershipId && p.startDate <= range.to && (!range.from || p.startDate >= range.from));
+    const rows = this.db.placements.filter(
+      (p) => p.partnershipId === partnershipId && isApproved(p.status) && p.startDate <= range.to && (!range.from || p.startDate >= range.from),
+    );
     return groupSum(
       rows,
       (p) => [p.organisationId, p.type.id, p.sector, p.employerSector, p.shortageSector].join("|"),
