@@ -158,7 +158,7 @@ async function claimDigestRun(
   staleBefore: Date,
 ): Promise<DigestRunClaim> {
   try {
-    await prisma.digestRun.create({ data: { channelLinkId, isoWeek, status: "claimed", claimedBy, claimedAt: now, heartbeatAt: now } });
+    await prisma.digestRun.create({ data: { channelLinkId, isoWeek, status: "claimed", claimedBy, claimedAt: now } });
     return { claimed: true, retaken: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -166,14 +166,8 @@ async function claimDigestRun(
   // A claim whose process died before it finished (its heartbeat stopped): one other process
   // may take it over, once.
   const taken = await prisma.digestRun.updateMany({
-    where: {
-      channelLinkId,
-      isoWeek,
-      status: "claimed",
-      error: null,
-      OR: [{ heartbeatAt: { lt: staleBefore } }, { heartbeatAt: null, claimedAt: { lt: staleBefore } }],
-    },
-    data: { claimedBy, claimedAt: now, heartbeatAt: now, error: RETAKEN },
+    where: { channelLinkId, isoWeek, status: "claimed", claimedAt: { lt: staleBefore }, error: null },
+    data: { claimedBy, claimedAt: now, error: RETAKEN },
   });
   if (taken.count === 1) return { claimed: true, retaken: true };
   const row = await prisma.digestRun.findUnique({ where: { channelLinkId_isoWeek: { channelLinkId, isoWeek } }, select: { status: true } });
@@ -181,7 +175,7 @@ async function claimDigestRun(
 }
 
 async function heartbeatDigestRun(prisma: PrismaClient, channelLinkId: string, isoWeek: string, claimedBy: string, at: Date): Promise<boolean> {
-  const beat = await prisma.digestRun.updateMany({ where: { channelLinkId, isoWeek, claimedBy, status: "claimed" }, data: { heartbeatAt: at } });
+  const beat = await prisma.digestRun.updateMany({ where: { channelLinkId, isoWeek, claimedBy, status: "claimed" }, data: { claimedAt: at } });
   return beat.count === 1;
 }
 

@@ -128,14 +128,14 @@ describe("the weekly digest, once per channel and week", () => {
   it("a claim from a process that died is taken over once, after its heartbeat has stopped for a minute", async () => {
     const l = await link("CDEAD");
     await db.prisma.digestRun.create({
-      data: { channelLinkId: l.id, isoWeek: "2016-W48", status: "claimed", claimedBy: "dead", claimedAt: MONDAY_0800, heartbeatAt: MONDAY_0800 },
+      data: { channelLinkId: l.id, isoWeek: "2016-W48", status: "claimed", claimedBy: "dead", claimedAt: MONDAY_0800 },
     });
     const m = new RecordingMessenger();
     expect(await postWeeklyDigests(deps(m, "a"), new Date(MONDAY_0800.getTime() + 30_000))).toMatchObject({ posted: 0, skipped: 1 });
     expect(await postWeeklyDigests(deps(m, "a"), new Date(MONDAY_0800.getTime() + 90_000))).toMatchObject({ posted: 1 });
     await db.prisma.digestRun.update({
       where: { channelLinkId_isoWeek: { channelLinkId: l.id, isoWeek: "2016-W48" } },
-      data: { status: "claimed", claimedAt: MONDAY_0800, heartbeatAt: MONDAY_0800 },
+      data: { status: "claimed", claimedAt: MONDAY_0800 },
     });
     expect(await postWeeklyDigests(deps(m, "b"), new Date(MONDAY_0800.getTime() + 40 * 60_000))).toMatchObject({ posted: 0, skipped: 1 });
   });
@@ -143,7 +143,7 @@ describe("the weekly digest, once per channel and week", () => {
   it("a claim whose holder is alive is not taken over, however long ago it was claimed", async () => {
     const l = await link("CSLOW");
     await db.prisma.digestRun.create({
-      data: { channelLinkId: l.id, isoWeek: "2016-W48", status: "claimed", claimedBy: "slow", claimedAt: MONDAY_0800, heartbeatAt: MONDAY_0800 },
+      data: { channelLinkId: l.id, isoWeek: "2016-W48", status: "claimed", claimedBy: "slow", claimedAt: MONDAY_0800 },
     });
     const later = new Date(MONDAY_0800.getTime() + 10 * 60_000);
     expect(await store.heartbeatDigestRun(l.id, "2016-W48", "slow", new Date(later.getTime() - 20_000))).toBe(true);

@@ -14,6 +14,7 @@ const actor: Actor = { platform: "slack", workspaceId: "T1", userId: "UADMIN", l
 const EMPLOYEES = 24;
 const ALLOWED = 4;
 const SENT = 12;
+let batch = 0;
 
 function praktik(ids: { organisationId: string; typeId: string }, pNumber: string): PlacementInput {
   return {
@@ -41,7 +42,7 @@ function praktik(ids: { organisationId: string; typeId: string }, pNumber: strin
 }
 
 async function sendTogether(store: Parameters<typeof registerPlacement>[0], access: Access, ids: { organisationId: string; typeId: string }, pNumber: string) {
-  const results = await Promise.all(Array.from({ length: SENT }, (_, i) => registerPlacement(store, access, praktik(ids, pNumber), `concurrent:${pNumber}:${i}`)));
+  const results = await Promise.all(Array.from({ length: SENT }, (_, i) => registerPlacement(store, access, praktik(ids, pNumber), `concurrent:${pNumber}:${++batch}:${i}`)));
   return {
     saved: results.filter((r) => r.kind === "saved").length,
     refused: results.filter((r) => r.kind === "invalid" && r.problems.pNumber?.key === "rules:ratio.exceeded_admin").length,

@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "DigestRun" ADD COLUMN     "heartbeatAt" TIMESTAMP(3);
