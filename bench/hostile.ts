@@ -20,7 +20,9 @@ import { connectDatabase, type Database } from "../src/db/connect.js";
 import { parseDatabaseUrl } from "../src/db/database-url.js";
 import { migrateDatabase } from "../src/db/migrate.js";
 import { createPrismaStore } from "../src/db/stores.js";
+import { registerPlacement } from "../src/features/placements/register-placement.js";
 import { createI18n } from "../src/i18n/index.js";
+import { resolveAccess } from "../src/kernel/access.js";
 import type { Actor } from "../src/kernel/actor.js";
 import { actorRef } from "../src/kernel/actor.js";
 import { COMMANDS } from "../src/kernel/commands.js";
@@ -82,14 +84,25 @@ const HOSTILE_TEXT = [
   "y".repeat(10_000),
   "\u202eevil",
   "😀".repeat(50),
-  "'; DROP TABLE \"Placement\"; --",
+  '\'; DROP TABLE "Placement"; --',
   "{{t}} $t(errors:form_expired)",
   "syg med depression",
   "muslim",
   ...CPR_SPELLINGS,
 ];
 const HOSTILE_NUMBERS = ["-1", "0", "1e309", "NaN", "Infinity", "0x10", "1.5", "999999999999", "1,5", " 3 ", "٣", "", "-0"];
-const HOSTILE_DATES = ["1900-01-01", "9999-12-31", "2026-13-01", "2016-02-30", "+010000-01-01", "0000-00-00", "2016-10-03T00:00:00Z", "03-10-2016", "", "\u0000"];
+const HOSTILE_DATES = [
+  "1900-01-01",
+  "9999-12-31",
+  "2026-13-01",
+  "2016-02-30",
+  "+010000-01-01",
+  "0000-00-00",
+  "2016-10-03T00:00:00Z",
+  "03-10-2016",
+  "",
+  "\u0000",
+];
 
 type FieldValue = string | string[];
 
@@ -114,19 +127,23 @@ function plausible(field: FormField, rng: Rng): FieldValue | undefined {
   }
 }
 
+/** Leaves NUL out of every pool: for a run on code that does not clean it from text yet. */
+let withoutNul = false;
+const usable = (pool: readonly string[]) => (withoutNul ? pool.filter((v) => !v.includes("\u0000")) : pool);
+
 function hostile(field: FormField, rng: Rng, foreignIds: readonly string[]): FieldValue {
   const roll = rng.next();
-  if (roll < 0.08) return [rng.pick(HOSTILE_TEXT), rng.pick(foreignIds)];
+  if (roll < 0.08) return [rng.pick(usable(HOSTILE_TEXT)), rng.pick(foreignIds)];
   if (roll < 0.18) return rng.pick(foreignIds);
   switch (field.kind) {
     case "number":
-      return rng.chance(0.7) ? rng.pick(HOSTILE_NUMBERS) : rng.pick(HOSTILE_TEXT);
+      return rng.chance(0.7) ? rng.pick(HOSTILE_NUMBERS) : rng.pick(usable(HOSTILE_TEXT));
     case "date":
-      return rng.chance(0.7) ? rng.pick(HOSTILE_DATES) : rng.pick(HOSTILE_TEXT);
+      return rng.chance(0.7) ? rng.pick(usable(HOSTILE_DATES)) : rng.pick(usable(HOSTILE_TEXT));
     case "checkboxes":
-      return rng.chance(0.5) ? [rng.pick(HOSTILE_TEXT), rng.pick(HOSTILE_TEXT)] : rng.pick(HOSTILE_TEXT);
+      return rng.chance(0.5) ? [rng.pick(usable(HOSTILE_TEXT)), rng.pick(usable(HOSTILE_TEXT))] : rng.pick(usable(HOSTILE_TEXT));
     default: {
-      const text = rng.pick(HOSTILE_TEXT);
+      const text = rng.pick(usable(HOSTILE_TEXT));
       // A CPR number inside ordinary text, as well as on its own.
       return rng.chance(0.3) ? `Kontakt ${text} i morgen` : text;
     }
@@ -143,7 +160,7 @@ function mutatedValues(form: FormView, rng: Rng, foreignIds: readonly string[]):
   }
   if (rng.chance(0.1)) {
     const extra = rng.pick(["__proto__", "constructor", "prototype", "toString", `x${"y".repeat(300)}`, "organisationId"]);
-    Object.defineProperty(values, extra, { value: rng.pick(HOSTILE_TEXT), enumerable: true, configurable: true, writable: true });
+    Object.defineProperty(values, extra, { value: rng.pick(usable(HOSTILE_TEXT)), enumerable: true, configurable: true, writable: true });
   }
   return values;
 }
@@ -153,7 +170,12 @@ function mutatedState(form: FormView, rng: Rng, foreignIds: readonly string[]): 
   const state = { ...form.state };
   const keys = Object.keys(state);
   const key = keys.length > 0 && rng.chance(0.7) ? rng.pick(keys) : rng.pick(["organisationId", "placementId", "requestId", "kind", "__proto__"]);
-  Object.defineProperty(state, key, { value: rng.chance(0.6) ? rng.pick(foreignIds) : rng.pick(HOSTILE_TEXT), enumerable: true, configurable: true, writable: true });
+  Object.defineProperty(state, key, {
+    value: rng.chance(0.6) ? rng.pick(foreignIds) : rng.pick(usable(HOSTILE_TEXT)),
+    enumerable: true,
+    configurable: true,
+    writable: true,
+  });
   return state;
 }
 
@@ -207,10 +229,26 @@ async function setUp(db: Database) {
   return { partnership, orgA, orgB, cast };
 }
 
-export async function runHostile(opts: { db: Database; perForm: number; seed: number; progress?: (line: string) => void }): Promise<HostileReport> {
+export async function runHostile(opts: {
+  db: Database;
+  perForm: number;
+  seed: number;
+  /** Send no NUL characters (default: send them). */
+  withoutNul?: boolean;
+  progress?: (line: string) => void;
+}): Promise<HostileReport> {
   const { db } = opts;
+  withoutNul = opts.withoutNul ?? false;
   let errorLogLines = 0;
-  const logger = pino({ level: "error" }, { write: () => void (errorLogLines += 1) });
+  const logger = pino(
+    { level: "error" },
+    {
+      write: (line: string) => {
+        errorLogLines += 1;
+        if (process.env.HOSTILE_DEBUG) console.error(line.slice(0, 700));
+      },
+    },
+  );
   const store = createPrismaStore(db.prisma);
   const bot = new Bot({
     store,
@@ -228,11 +266,15 @@ export async function runHostile(opts: { db: Database; perForm: number; seed: nu
     const opened = await bot.handleCommand(who, "ny", "slack");
     if (opened.kind !== "form") throw new Error("ny opened no form");
     const type = opened.form.fields.find((f) => f.id === "typeId");
-    const ordinary = type && type.kind === "select" ? [...type.options, ...(type.groups ?? []).flatMap((g) => g.options)].find((o) => /ordinær|Ordinær/i.test(o.label)) : undefined;
+    const ordinary =
+      type && type.kind === "select"
+        ? [...type.options, ...(type.groups ?? []).flatMap((g) => g.options)].find((o) => /ordinær|Ordinær/i.test(o.label))
+        : undefined;
     const values: FormValues = {
       organisationId,
       companyName,
-      cvr: "24256790",
+      // Each organisation its own company: a shared company's name is another matter.
+      cvr: companyName === SECRET_A ? "24256790" : "20000007",
       employerSector: "private",
       sector: "construction",
       shortageSector: "no",
@@ -265,15 +307,136 @@ export async function runHostile(opts: { db: Database; perForm: number; seed: nu
   });
   const foreignIds = [orgA.id, orgB.id, placementA, placementB, requestB.id, randomUUID(), "__proto__", "toString", "constructor", ""];
 
+  // (b) role × command × button, with crafted ids — first, before the forms below change who
+  // belongs where (the contact form gives people roles).
+  const audited = () => db.prisma.auditEvent.count();
+  const matrix = { requests: 0, faults: 0, leaks: 0, unauthorisedChanges: 0 };
+  const values = [placementA, placementB, requestB.id, `visit:${placementB}`, "__proto__", "constructor", "", "x".repeat(5000), randomUUID()];
+  const actionIds = [
+    "support.take",
+    "support.done",
+    "support.decline",
+    "support.choose",
+    "support.open_form",
+    "digest.extend",
+    "digest.ends_as_planned",
+    "placement.open_form",
+    "placement.list",
+    "placement.extend",
+    "toString",
+    "__proto__",
+    "constructor",
+    "hasOwnProperty",
+  ];
+  const words = [
+    ...Object.values(COMMANDS).flat(),
+    "toString",
+    "__proto__",
+    "constructor",
+    `liste ${placementB}`,
+    `indsigt SAG-BBBB-2`,
+    `slet SAG-BBBB-2`,
+    `indsigt SAG-AAAA-1`,
+  ];
+  const leaksFor = (who: Actor, reply: BotReply | SubmitReply, what: string): boolean => {
+    const text = JSON.stringify(reply);
+    if (process.env.HOSTILE_DEBUG && (text.includes(SECRET_A) || text.includes(SECRET_B))) console.error(who.userId, what, text.slice(0, 600));
+    if (who === cast.partnerA) return text.includes(SECRET_B) || text.includes("SAG-BBBB-2");
+    if (who === cast.partnerB) return text.includes(SECRET_A) || text.includes("SAG-AAAA-1");
+    if (who === cast.unknown) return text.includes(SECRET_A) || text.includes(SECRET_B);
+    return false;
+  };
+  for (const who of [cast.partnerA, cast.partnerB, cast.unknown, cast.staff]) {
+    for (const word of words) {
+      const before = await audited();
+      matrix.requests += 1;
+      const reply = await bot.handleCommand(who, word, "slack").catch(() => undefined);
+      if (!reply || isFault(reply)) matrix.faults += 1;
+      else if (leaksFor(who, reply, word)) matrix.leaks += 1;
+      if (who !== cast.staff && (await audited()) !== before) matrix.unauthorisedChanges += 1;
+    }
+    for (const actionId of actionIds) {
+      for (const value of values) {
+        const before = await db.prisma.auditEvent.count({ where: { actor: actorRef(who) } });
+        matrix.requests += 1;
+        const reply = await bot.handleAction(who, actionId, "slack", value).catch(() => undefined);
+        if (!reply || isFault(reply)) matrix.faults += 1;
+        else if (leaksFor(who, reply, `${actionId} ${value.slice(0, 40)}`)) matrix.leaks += 1;
+        // A partner may change only their own organisation's things; nobody unknown changes anything.
+        const changes = await db.prisma.auditEvent.findMany({
+          where: { actor: actorRef(who) },
+          orderBy: [{ at: "asc" }, { id: "asc" }],
+          skip: before,
+          select: { entityId: true },
+        });
+        const foreign = who === cast.partnerA ? [placementB, requestB.id] : who === cast.partnerB ? [placementA] : who === cast.unknown ? undefined : [];
+        if (foreign === undefined ? changes.length > 0 : changes.some((c) => foreign.includes(c.entityId))) matrix.unauthorisedChanges += 1;
+      }
+    }
+  }
+
+  // Placements the rule forms (extend, end, confirm, VITAS, exemption) act on, put back as they
+  // were before every submission.
+  const praktikType = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: orgA.partnershipId, key: "virksomhedspraktik" } });
+  const adminAccess = await resolveAccess(store, cast.admin, new Set(["UADMIN"]));
+  const rulePlacements: string[] = [];
+  for (const [i, confirmed] of [true, true, false, false].entries()) {
+    const saved = await registerPlacement(
+      store,
+      adminAccess,
+      {
+        organisationId: orgA.id,
+        companyName: SECRET_A,
+        cvr: "24256790",
+        employerSector: "private",
+        sector: "construction",
+        shortageSector: false,
+        typeId: praktikType.id,
+        places: 1,
+        startDate: "2016-10-10",
+        weeks: 4,
+        contactPerson: "Hanne Jensen",
+        needs: [],
+        note: undefined,
+        pNumber: `100000050${i}`,
+        ordinaryEmployees: 40,
+        benefitGroup: "integrationsprogram",
+        hoursPerWeek: 30,
+        purpose: "skills",
+        representativeName: confirmed ? "Jens Tillid" : undefined,
+        representativeConfirmed: confirmed,
+      },
+      `hostile:rules:${i}`,
+    );
+    if (saved.kind !== "saved") throw new Error(`rule placement ${i} not saved: ${JSON.stringify(saved).slice(0, 300)}`);
+    rulePlacements.push(saved.placement.id);
+  }
+  const original = await db.prisma.placement.findMany({ where: { id: { in: rulePlacements } } });
+  const resetRulePlacements = () =>
+    db.prisma.$transaction(
+      original.map((p) =>
+        db.prisma.placement.update({
+          where: { id: p.id },
+          data: { status: p.status, endDate: p.endDate, weeks: p.weeks, endedOn: null, representativeConfirmed: p.representativeConfirmed },
+        }),
+      ),
+    );
+
   // (a) every form, mutated.
   const opener: Record<string, { who: Actor; open: () => Promise<BotReply>; reset?: () => Promise<unknown> }> = {};
+  const resetFor: Record<string, () => Promise<unknown>> = {
+    forlæng: resetRulePlacements,
+    afslut: resetRulePlacements,
+    bekræft: resetRulePlacements,
+    dispensation: resetRulePlacements,
+  };
   const openWith = (who: Actor, text: string) => () => bot.handleCommand(who, text, "slack");
   for (const [who, text] of [
     [cast.admin, "ny"],
     [cast.partnerA, "ny"],
     [cast.admin, "admin"],
     [cast.partnerA, "tolk"],
-    [cast.admin, "status"],
+    [cast.partnerA, "status"],
     [cast.admin, "forlæng"],
     [cast.admin, "afslut"],
     [cast.admin, "bekræft"],
@@ -281,7 +444,8 @@ export async function runHostile(opts: { db: Database; perForm: number; seed: nu
     [cast.admin, "dispensation"],
   ] as const) {
     const reply = await openWith(who, text)();
-    if (reply.kind === "form") opener[`${reply.form.formId} (${text} as ${who.userId})`] = { who, open: openWith(who, text) };
+    const reset = resetFor[text];
+    if (reply.kind === "form") opener[`${reply.form.formId} (${text} as ${who.userId})`] = { who, open: openWith(who, text), ...(reset ? { reset } : {}) };
   }
   opener[`support.decline (button as ${cast.admin.userId})`] = {
     who: cast.admin,
@@ -304,7 +468,12 @@ export async function runHostile(opts: { db: Database; perForm: number; seed: nu
       let reply: SubmitReply;
       figures.sent += 1;
       try {
-        reply = await bot.submitForm(sender, { formId: form.formId, nonce, state: mutatedState(form, rng, foreignIds), values: mutatedValues(form, rng, foreignIds) });
+        reply = await bot.submitForm(sender, {
+          formId: form.formId,
+          nonce,
+          state: mutatedState(form, rng, foreignIds),
+          values: mutatedValues(form, rng, foreignIds),
+        });
       } catch {
         figures.faults += 1;
         continue;
@@ -320,63 +489,6 @@ export async function runHostile(opts: { db: Database; perForm: number; seed: nu
     }
     forms.push(figures);
     opts.progress?.(`${name}: ${figures.sent} sent`);
-  }
-
-  // (b) role × command × button, with crafted ids.
-  const audited = () => db.prisma.auditEvent.count();
-  const matrix = { requests: 0, faults: 0, leaks: 0, unauthorisedChanges: 0 };
-  const values = [placementA, placementB, requestB.id, `visit:${placementB}`, "__proto__", "constructor", "", "x".repeat(5000), randomUUID()];
-  const actionIds = [
-    "support.take",
-    "support.done",
-    "support.decline",
-    "support.choose",
-    "support.open_form",
-    "digest.extend",
-    "digest.ends_as_planned",
-    "placement.open_form",
-    "placement.list",
-    "placement.extend",
-    "toString",
-    "__proto__",
-    "constructor",
-    "hasOwnProperty",
-  ];
-  const words = [...Object.values(COMMANDS).flat(), "toString", "__proto__", "constructor", `liste ${placementB}`, `indsigt SAG-BBBB-2`, `slet SAG-BBBB-2`, `indsigt SAG-AAAA-1`];
-  const leaksFor = (who: Actor, reply: BotReply | SubmitReply): boolean => {
-    const text = JSON.stringify(reply);
-    if (who === cast.partnerA) return text.includes(SECRET_B) || text.includes("SAG-BBBB-2");
-    if (who === cast.partnerB) return text.includes(SECRET_A) || text.includes("SAG-AAAA-1");
-    if (who === cast.unknown) return text.includes(SECRET_A) || text.includes(SECRET_B);
-    return false;
-  };
-  for (const who of [cast.partnerA, cast.partnerB, cast.unknown, cast.staff]) {
-    for (const word of words) {
-      const before = await audited();
-      matrix.requests += 1;
-      const reply = await bot.handleCommand(who, word, "slack").catch(() => undefined);
-      if (!reply || isFault(reply)) matrix.faults += 1;
-      else if (leaksFor(who, reply)) matrix.leaks += 1;
-      if (who !== cast.staff && (await audited()) !== before) matrix.unauthorisedChanges += 1;
-    }
-    for (const actionId of actionIds) {
-      for (const value of values) {
-        const before = await db.prisma.auditEvent.count({ where: { actor: actorRef(who) } });
-        matrix.requests += 1;
-        const reply = await bot.handleAction(who, actionId, "slack", value).catch(() => undefined);
-        if (!reply || isFault(reply)) matrix.faults += 1;
-        else if (leaksFor(who, reply)) matrix.leaks += 1;
-        // A partner may change only their own organisation's things; nobody unknown changes anything.
-        const changes = await db.prisma.auditEvent.findMany({
-          where: { actor: actorRef(who) },
-          orderBy: [{ at: "asc" }, { id: "asc" }],
-          skip: before,
-          select: { entityId: true },
-        });
-        const foreign = who === cast.partnerA ? [placementB, requestB.id] : who === cast.partnerB ? [placementA] : who === cast.unknown ? undefined : [];
-        if (foreign === undefined ? changes.length > 0 : changes.some((c) => foreign.includes(c.entityId))) matrix.unauthorisedChanges += 1;
-      }
-    }
   }
 
   // (c) what was stored.
@@ -403,8 +515,9 @@ async function storedCprValues(db: Database): Promise<number> {
       const walk = (value: unknown, key: string): void => {
         if (typeof value === "string") {
           if (!/(^id$|Id$|Key$|By$|^actor$|^pNumber$|^cvr$)/.test(key) && containsCpr(value)) found += 1;
-        } else if (Array.isArray(value)) value.forEach((v) => walk(v, key));
-        else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k);
+        } else if (Array.isArray(value)) {
+          for (const v of value) walk(v, key);
+        } else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k);
       };
       walk(row, "");
     }
@@ -455,7 +568,9 @@ async function main(): Promise<void> {
     console.log(
       `matrix: ${report.matrix.requests} requests, leaked ${report.matrix.leaks}, unauthorised changes ${report.matrix.unauthorisedChanges}, faults ${report.matrix.faults}`,
     );
-    console.log(`CPR-shaped values stored ${report.storedCprValues}; rows for another organisation ${report.crossOrganisationRows}; error log lines ${report.errorLogLines}`);
+    console.log(
+      `CPR-shaped values stored ${report.storedCprValues}; rows for another organisation ${report.crossOrganisationRows}; error log lines ${report.errorLogLines}`,
+    );
     const failed = failures(report);
     if (failed.length > 0) {
       console.log(`FAILED:\n  ${failed.join("\n  ")}`);

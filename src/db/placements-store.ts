@@ -20,45 +20,45 @@ async function upsertWorkplace(tx: Prisma.TransactionClient, companyId: string, 
 
 /** A placement with its company and workplace, and its audit row, inside the caller's transaction. */
 async function insertPlacement(tx: Prisma.TransactionClient, p: NewPlacement, audit: AuditEntry): Promise<PlacementRecord> {
-    const company = await tx.company.upsert({
-      where: { cvr: p.company.cvr },
-      create: { cvr: p.company.cvr, name: p.company.name },
-      update: { name: p.company.name },
-    });
-    const workplace = p.workplace ? await upsertWorkplace(tx, company.id, p.workplace) : undefined;
-    const row = await tx.placement.create({
-      data: {
-        partnershipId: p.partnershipId,
-        organisationId: p.organisationId,
-        companyId: company.id,
-        typeId: p.typeId,
-        places: p.places,
-        startDate: dateFromIso(p.startDate),
-        weeks: p.weeks,
-        endDate: p.endDate ? dateFromIso(p.endDate) : null,
-        employerSector: p.employerSector,
-        sector: p.sector,
-        shortageSector: p.shortageSector,
-        contactPerson: p.contactPerson,
-        needs: p.needs,
-        note: p.note,
-        createdBy: p.createdBy,
-        idempotencyKey: p.idempotencyKey,
-        ...(p.status ? { status: p.status } : {}),
-        workplaceId: workplace?.id ?? null,
-        benefitGroup: p.benefitGroup ?? null,
-        hoursPerWeek: p.hoursPerWeek ?? null,
-        purpose: p.purpose ?? null,
-        representativeName: p.representativeName ?? null,
-        representativeConfirmed: p.representativeConfirmed ?? false,
-        caseReference: p.caseReference ?? null,
-        ...(p.ratioExemption ? { ratioExemption: { create: p.ratioExemption } } : {}),
-      },
-      include: placementInclude,
-    });
-    const record = toPlacement(row);
-    await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: row.id, action: "create", after: record });
-    return record;
+  const company = await tx.company.upsert({
+    where: { cvr: p.company.cvr },
+    create: { cvr: p.company.cvr, name: p.company.name },
+    update: { name: p.company.name },
+  });
+  const workplace = p.workplace ? await upsertWorkplace(tx, company.id, p.workplace) : undefined;
+  const row = await tx.placement.create({
+    data: {
+      partnershipId: p.partnershipId,
+      organisationId: p.organisationId,
+      companyId: company.id,
+      typeId: p.typeId,
+      places: p.places,
+      startDate: dateFromIso(p.startDate),
+      weeks: p.weeks,
+      endDate: p.endDate ? dateFromIso(p.endDate) : null,
+      employerSector: p.employerSector,
+      sector: p.sector,
+      shortageSector: p.shortageSector,
+      contactPerson: p.contactPerson,
+      needs: p.needs,
+      note: p.note,
+      createdBy: p.createdBy,
+      idempotencyKey: p.idempotencyKey,
+      ...(p.status ? { status: p.status } : {}),
+      workplaceId: workplace?.id ?? null,
+      benefitGroup: p.benefitGroup ?? null,
+      hoursPerWeek: p.hoursPerWeek ?? null,
+      purpose: p.purpose ?? null,
+      representativeName: p.representativeName ?? null,
+      representativeConfirmed: p.representativeConfirmed ?? false,
+      caseReference: p.caseReference ?? null,
+      ...(p.ratioExemption ? { ratioExemption: { create: p.ratioExemption } } : {}),
+    },
+    include: placementInclude,
+  });
+  const record = toPlacement(row);
+  await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: row.id, action: "create", after: record });
+  return record;
 }
 
 /** Keys of the bot's advisory locks (pg_advisory_xact_lock's first key), so no other lock shares a key. */

@@ -70,7 +70,11 @@ describe("signature and timestamp (Slack: at most five minutes from our clock, e
 
 describe("signed but malformed bodies get 400 with the cause in the log", () => {
   const viewWithout = (key: string) => {
-    const payload = viewSubmissionPayload({ userId: ADMIN, viewId: "V1", view: { callback_id: "placement.new", title: { type: "plain_text", text: "x" }, blocks: [] } });
+    const payload = viewSubmissionPayload({
+      userId: ADMIN,
+      viewId: "V1",
+      view: { callback_id: "placement.new", title: { type: "plain_text", text: "x" }, blocks: [] },
+    });
     const view = { ...(payload.view as Record<string, unknown>) };
     delete view[key];
     return JSON.stringify({ ...payload, view });
@@ -87,7 +91,11 @@ describe("signed but malformed bodies get 400 with the cause in the log", () => 
     ["a view submission without a callback", form(viewWithout("callback_id")), /view submission/],
     ["a view submission without a workspace", form(JSON.stringify({ ...JSON.parse(viewWithout("hash")), team: null, user: { id: "U1" } })), /workspace/],
     ["a button press without actions", form(JSON.stringify({ ...blockActionsPayload({ userId: ADMIN, actionId: "x" }), actions: [] })), /block action/],
-    ["a button press with a numeric action id", form(JSON.stringify({ ...blockActionsPayload({ userId: ADMIN, actionId: "x" }), actions: [{ action_id: 7, type: "button" }] })), /block action/],
+    [
+      "a button press with a numeric action id",
+      form(JSON.stringify({ ...blockActionsPayload({ userId: ADMIN, actionId: "x" }), actions: [{ action_id: 7, type: "button" }] })),
+      /block action/,
+    ],
     ["a slash command without a user", "command=%2Fpraktik&text=liste&team_id=T0001&channel_id=C1&trigger_id=1.2.3", /slash command/],
     ["an object without a type", form(JSON.stringify({ user: { id: "U1" } })), /no type/],
   ];
@@ -157,7 +165,10 @@ describe("ids that name built-in object properties", () => {
       expect(res.status, id).toBe(200);
       const answer = await t.fake.waitFor(RESPONSE_URL, (c) => c.responseUrl === responseUrl, { since });
       expect(allText(answer.body).length, id).toBeGreaterThan(0);
-      expect(t.fake.calls.slice(since).some((c) => c.method === "views.open"), id).toBe(false);
+      expect(
+        t.fake.calls.slice(since).some((c) => c.method === "views.open"),
+        id,
+      ).toBe(false);
     }
   });
 });

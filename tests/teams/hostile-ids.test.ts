@@ -3,8 +3,8 @@
 // nonce): each is answered at once with "the form has expired", nothing is saved and no fault
 // is reported.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TeamsTestApp, invoke, startTeamsTestApp } from "../support/teams-harness.js";
 import { teamsUser } from "../support/teams-activities.js";
+import { invoke, startTeamsTestApp, type TeamsTestApp } from "../support/teams-harness.js";
 
 const admin = teamsUser("Sara Sekretariat");
 const BUILT_IN_IDS = ["toString", "constructor", "__proto__", "hasOwnProperty", "valueOf", "isPrototypeOf"];

@@ -125,12 +125,10 @@ export async function postWeeklyDigests(deps: WeeklyDigestDeps, now: Date): Prom
     } catch (error) {
       report.failed += 1;
       const reason = error instanceof Error ? error.message : String(error);
-      const held = await store
-        .finishDigestRun(link.id, week, instanceId, { status: "failed", error: reason }, clock())
-        .catch((e: unknown) => {
-          logger.error({ err: e }, "digest outcome not recorded");
-          return true;
-        });
+      const held = await store.finishDigestRun(link.id, week, instanceId, { status: "failed", error: reason }, clock()).catch((e: unknown) => {
+        logger.error({ err: e }, "digest outcome not recorded");
+        return true;
+      });
       logger.error({ err: error, channelLinkId: link.id, platform: link.platform, channelId: link.channelId, week }, "weekly digest not posted");
       // Another replica took this channel over and answers for it now.
       if (!held) return;

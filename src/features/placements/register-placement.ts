@@ -180,7 +180,7 @@ export async function registerPlacement(
       },
       { actor: actorRef(access.actor) },
     );
-  return { kind: "saved", placement, duplicate: !created };
+    return { kind: "saved", placement, duplicate: !created };
   };
   return pNumber && (needsWorkplace(type) || type.countsForRatio) ? store.withWorkplaceLock(pNumber, checkAndSave) : checkAndSave(store);
 }

@@ -42,7 +42,9 @@ function praktik(ids: { organisationId: string; typeId: string }, pNumber: strin
 }
 
 async function sendTogether(store: Parameters<typeof registerPlacement>[0], access: Access, ids: { organisationId: string; typeId: string }, pNumber: string) {
-  const results = await Promise.all(Array.from({ length: SENT }, (_, i) => registerPlacement(store, access, praktik(ids, pNumber), `concurrent:${pNumber}:${++batch}:${i}`)));
+  const results = await Promise.all(
+    Array.from({ length: SENT }, (_, i) => registerPlacement(store, access, praktik(ids, pNumber), `concurrent:${pNumber}:${++batch}:${i}`)),
+  );
   return {
     saved: results.filter((r) => r.kind === "saved").length,
     refused: results.filter((r) => r.kind === "invalid" && r.problems.pNumber?.key === "rules:ratio.exceeded_admin").length,
