@@ -52,6 +52,28 @@ const FEATURES: readonly Feature<AppStore>[] = [
   digestsFeature,
 ];
 
+/**
+ * Handlers by id, holding only what a feature registered. An id from a chat client is hostile:
+ * looked up in a plain object, "toString", "constructor" or "__proto__" would find a built-in
+ * of Object.prototype and call it as a handler.
+ */
+function registered<H>(pick: (feature: Feature<AppStore>) => Partial<Record<string, H>> | undefined): ReadonlyMap<string, H> {
+  const handlers = new Map<string, H>();
+  for (const feature of FEATURES) {
+    const own = pick(feature);
+    if (!own) continue;
+    for (const id of Object.keys(own)) {
+      const handler = own[id];
+      if (handler !== undefined && !handlers.has(id)) handlers.set(id, handler);
+    }
+  }
+  return handlers;
+}
+
+const COMMAND_HANDLERS = registered((f) => f.commands);
+const ACTION_HANDLERS = registered((f) => f.actions);
+const FORM_HANDLERS = registered((f) => f.forms);
+
 export class Bot {
   private readonly ctx: BotContext<AppStore>;
 
@@ -101,7 +123,7 @@ export class Bot {
         if (access.kind === "unknown") return message(noAccessView(actor, t));
         const parsed = parseCommand(text);
         if (parsed.kind === "unknown") return message(unknownCommandView(parsed.word, parsed.suggestion, t, style));
-        const handler = FEATURES.map((f) => f.commands?.[parsed.name]).find((h) => h !== undefined);
+        const handler = COMMAND_HANDLERS.get(parsed.name);
         if (!handler) return message(unknownCommandView(parsed.name, undefined, t, style));
         return handler(this.ctx, { access, args: parsed.args, style, ...(channel ? { channel } : {}) });
       },
@@ -111,9 +133,9 @@ export class Bot {
 
   /** A button in one of the bot's messages; `value` is what the button carries (e.g. a request id). */
   async handleAction(actor: Actor, actionId: string, style: CommandStyle, value?: string): Promise<BotReply> {
-    const handler = FEATURES.map((f) => f.actions?.[actionId]).find((h) => h !== undefined);
+    const handler = ACTION_HANDLERS.get(actionId);
     if (!handler) {
-      this.deps.logger.warn({ actionId, platform: actor.platform }, "unknown action");
+      this.deps.logger.warn({ actionId: actionId.slice(0, 100), platform: actor.platform }, "unknown action");
       return message(simpleMessage(this.t(actor.locale)("errors:form_expired")));
     }
     return this.guard(
@@ -137,8 +159,11 @@ export class Bot {
         const access = await this.access(actor);
         const t = this.t(actor.locale);
         if (access.kind === "unknown") return { kind: "refused", view: noAccessView(actor, t) };
-        const handler = FEATURES.map((f) => f.forms?.[submission.formId]).find((h) => h !== undefined);
-        if (!handler) return { kind: "refused", view: simpleMessage(t("errors:form_expired")) };
+        const handler = FORM_HANDLERS.get(submission.formId);
+        if (!handler) {
+          this.deps.logger.warn({ formId: submission.formId.slice(0, 100), platform: actor.platform }, "unknown form");
+          return { kind: "refused", view: simpleMessage(t("errors:form_expired")) };
+        }
         return handler(this.ctx, { access, submission });
       },
       (view) => ({ kind: "fault", view }),

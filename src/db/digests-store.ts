@@ -165,7 +165,8 @@ async function claimDigestRun(
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
-  // A claim whose process died before it finished: one other process may take it over, once.
+  // A claim whose process died before it finished (its heartbeat stopped): one other process
+  // may take it over, once.
   const taken = await prisma.digestRun.updateMany({
     where: { channelLinkId, isoWeek, status: "claimed", claimedAt: { lt: staleBefore }, error: null },
     data: { claimedBy, claimedAt: now, error: RETAKEN },
@@ -175,14 +176,27 @@ async function claimDigestRun(
   return { claimed: false, status: row?.status ?? null };
 }
 
-async function finishDigestRun(prisma: PrismaClient, channelLinkId: string, isoWeek: string, outcome: DigestRunOutcome, at: Date): Promise<void> {
-  await prisma.digestRun.update({
-    where: { channelLinkId_isoWeek: { channelLinkId, isoWeek } },
+async function heartbeatDigestRun(prisma: PrismaClient, channelLinkId: string, isoWeek: string, claimedBy: string, at: Date): Promise<boolean> {
+  const beat = await prisma.digestRun.updateMany({ where: { channelLinkId, isoWeek, claimedBy, status: "claimed" }, data: { claimedAt: at } });
+  return beat.count === 1;
+}
+
+async function finishDigestRun(
+  prisma: PrismaClient,
+  channelLinkId: string,
+  isoWeek: string,
+  claimedBy: string,
+  outcome: DigestRunOutcome,
+  at: Date,
+): Promise<boolean> {
+  const finished = await prisma.digestRun.updateMany({
+    where: { channelLinkId, isoWeek, claimedBy, status: "claimed" },
     data:
       outcome.status === "posted"
         ? { status: "posted", postedAt: at, messageRef: toJsonValue(outcome.messageRef ?? null) }
         : { status: "failed", error: outcome.error.slice(0, 1000) },
   });
+  return finished.count === 1;
 }
 
 async function markDigestLinkFailed(prisma: PrismaClient, channelLinkId: string, failure: string, at: Date): Promise<boolean> {
@@ -202,6 +216,7 @@ export class PrismaDigestsStore implements DigestsStore {
   removeDigestLink: DigestsStore["removeDigestLink"] = (...a) => removeDigestLink(this.prisma, ...a);
   listDigestLinks: DigestsStore["listDigestLinks"] = (...a) => listDigestLinks(this.prisma, ...a);
   claimDigestRun: DigestsStore["claimDigestRun"] = (...a) => claimDigestRun(this.prisma, ...a);
+  heartbeatDigestRun: DigestsStore["heartbeatDigestRun"] = (...a) => heartbeatDigestRun(this.prisma, ...a);
   finishDigestRun: DigestsStore["finishDigestRun"] = (...a) => finishDigestRun(this.prisma, ...a);
   markDigestLinkFailed: DigestsStore["markDigestLinkFailed"] = (...a) => markDigestLinkFailed(this.prisma, ...a);
   recordEndsAsPlanned: DigestsStore["recordEndsAsPlanned"] = (...a) => recordEndsAsPlanned(this.prisma, ...a);

@@ -1,6 +1,6 @@
 // Prisma for the placement rules (features/placement-rules/store.ts): rule numbers, workplaces,
 // audited changes to a placement, outcomes, and the IGU placements the bonus job looks at.
-import type { PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import type { OutcomeRange, OutcomeTally } from "../features/placement-rules/placement-outcomes.js";
 import type {
   IguMilestoneStore,
@@ -16,6 +16,25 @@ import { writeAudit } from "./audit.js";
 import { placementRuleOverrides } from "./placement-rules-settings.js";
 import { placementInclude, toPlacement } from "./rows.js";
 
+/** A workplace by P-nummer, read by the store or inside a registration's workplace lock. */
+export async function findWorkplace(client: Prisma.TransactionClient, pNumber: string) {
+  const row = await client.workplace.findUnique({ where: { pNumber }, include: { company: { select: { cvr: true } } } });
+  if (!row) return undefined;
+  const { id, companyId, ordinaryEmployeesFte, asOf } = row;
+  return { id, companyId, pNumber: row.pNumber, ordinaryEmployeesFte, asOf: isoFromDate(asOf), cvr: row.company.cvr };
+}
+
+/** The placements at a workplace that count for the ratio rule. */
+export async function listRatioPlacements(client: Prisma.TransactionClient, workplaceId: string) {
+  const rows = await client.placement.findMany({
+    // A refused placement never starts, so it takes no room under the ratio rule.
+    where: { workplaceId, type: { countsForRatio: true }, status: { not: "refused" } },
+    orderBy: [{ startDate: "asc" }, { id: "asc" }],
+    include: placementInclude,
+  });
+  return rows.map(toPlacement);
+}
+
 export class PrismaPlacementRulesStore implements PlacementRulesStore {
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -24,21 +43,12 @@ export class PrismaPlacementRulesStore implements PlacementRulesStore {
     return placementRuleOverrides(row?.settings);
   }
 
-  async findWorkplace(pNumber: string) {
-    const row = await this.prisma.workplace.findUnique({ where: { pNumber }, include: { company: { select: { cvr: true } } } });
-    if (!row) return undefined;
-    const { id, companyId, ordinaryEmployeesFte, asOf } = row;
-    return { id, companyId, pNumber: row.pNumber, ordinaryEmployeesFte, asOf: isoFromDate(asOf), cvr: row.company.cvr };
+  findWorkplace(pNumber: string) {
+    return findWorkplace(this.prisma, pNumber);
   }
 
-  async listRatioPlacements(workplaceId: string) {
-    const rows = await this.prisma.placement.findMany({
-      // A refused placement never starts, so it takes no room under the ratio rule.
-      where: { workplaceId, type: { countsForRatio: true }, status: { not: "refused" } },
-      orderBy: [{ startDate: "asc" }, { id: "asc" }],
-      include: placementInclude,
-    });
-    return rows.map(toPlacement);
+  listRatioPlacements(workplaceId: string) {
+    return listRatioPlacements(this.prisma, workplaceId);
   }
 
   async updatePlacement(id: string, patch: PlacementRulesPatch, audit: AuditEntry & { action: string }) {

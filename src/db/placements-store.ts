@@ -1,9 +1,10 @@
 // Prisma for registering and listing placements (features/placements/store.ts).
 import type { Prisma, PrismaClient } from "@prisma/client";
-import type { NewPlacement, PlacementQuery, PlacementsStore } from "../features/placements/store.js";
+import type { NewPlacement, PlacementQuery, PlacementsStore, WorkplaceLockedStore } from "../features/placements/store.js";
 import { dateFromIso } from "../kernel/dates.js";
-import { APPROVED_STATUSES, type AuditEntry, type PlacementTally } from "../kernel/records.js";
+import { APPROVED_STATUSES, type AuditEntry, type PlacementRecord, type PlacementTally } from "../kernel/records.js";
 import { writeAudit } from "./audit.js";
+import { findWorkplace, listRatioPlacements } from "./placement-rules-store.js";
 import { isUniqueViolation, placementInclude, toPlacement } from "./rows.js";
 
 /** A workplace by its P-nummer; a newly given employee figure replaces the stored one. */
@@ -16,6 +17,54 @@ async function upsertWorkplace(tx: Prisma.TransactionClient, companyId: string, 
   }
   return tx.workplace.create({ data: { companyId, pNumber: w.pNumber, ordinaryEmployeesFte: w.ordinaryEmployeesFte ?? 0, asOf } });
 }
+
+/** A placement with its company and workplace, and its audit row, inside the caller's transaction. */
+async function insertPlacement(tx: Prisma.TransactionClient, p: NewPlacement, audit: AuditEntry): Promise<PlacementRecord> {
+  const company = await tx.company.upsert({
+    where: { cvr: p.company.cvr },
+    create: { cvr: p.company.cvr, name: p.company.name },
+    update: { name: p.company.name },
+  });
+  const workplace = p.workplace ? await upsertWorkplace(tx, company.id, p.workplace) : undefined;
+  const row = await tx.placement.create({
+    data: {
+      partnershipId: p.partnershipId,
+      organisationId: p.organisationId,
+      companyId: company.id,
+      typeId: p.typeId,
+      places: p.places,
+      startDate: dateFromIso(p.startDate),
+      weeks: p.weeks,
+      endDate: p.endDate ? dateFromIso(p.endDate) : null,
+      employerSector: p.employerSector,
+      sector: p.sector,
+      shortageSector: p.shortageSector,
+      contactPerson: p.contactPerson,
+      needs: p.needs,
+      note: p.note,
+      createdBy: p.createdBy,
+      idempotencyKey: p.idempotencyKey,
+      ...(p.status ? { status: p.status } : {}),
+      workplaceId: workplace?.id ?? null,
+      ordinaryEmployeesFte: p.ordinaryEmployees?.fte ?? null,
+      ordinaryEmployeesAsOf: p.ordinaryEmployees ? dateFromIso(p.ordinaryEmployees.asOf) : null,
+      benefitGroup: p.benefitGroup ?? null,
+      hoursPerWeek: p.hoursPerWeek ?? null,
+      purpose: p.purpose ?? null,
+      representativeName: p.representativeName ?? null,
+      representativeConfirmed: p.representativeConfirmed ?? false,
+      caseReference: p.caseReference ?? null,
+      ...(p.ratioExemption ? { ratioExemption: { create: p.ratioExemption } } : {}),
+    },
+    include: placementInclude,
+  });
+  const record = toPlacement(row);
+  await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: row.id, action: "create", after: record });
+  return record;
+}
+
+/** Keys of the bot's advisory locks (pg_advisory_xact_lock's first key), so no other lock shares a key. */
+const WORKPLACE_LOCK = 6501;
 
 function placementWhere(query: Omit<PlacementQuery, "limit">): Prisma.PlacementWhereInput {
   return {
@@ -35,49 +84,7 @@ export class PrismaPlacementsStore implements PlacementsStore {
 
   async createPlacement(p: NewPlacement, audit: AuditEntry) {
     try {
-      const placement = await this.prisma.$transaction(async (tx) => {
-        const company = await tx.company.upsert({
-          where: { cvr: p.company.cvr },
-          create: { cvr: p.company.cvr, name: p.company.name },
-          update: { name: p.company.name },
-        });
-        const workplace = p.workplace ? await upsertWorkplace(tx, company.id, p.workplace) : undefined;
-        const row = await tx.placement.create({
-          data: {
-            partnershipId: p.partnershipId,
-            organisationId: p.organisationId,
-            companyId: company.id,
-            typeId: p.typeId,
-            places: p.places,
-            startDate: dateFromIso(p.startDate),
-            weeks: p.weeks,
-            endDate: p.endDate ? dateFromIso(p.endDate) : null,
-            employerSector: p.employerSector,
-            sector: p.sector,
-            shortageSector: p.shortageSector,
-            contactPerson: p.contactPerson,
-            needs: p.needs,
-            note: p.note,
-            createdBy: p.createdBy,
-            idempotencyKey: p.idempotencyKey,
-            ...(p.status ? { status: p.status } : {}),
-            workplaceId: workplace?.id ?? null,
-            ordinaryEmployeesFte: p.ordinaryEmployees?.fte ?? null,
-            ordinaryEmployeesAsOf: p.ordinaryEmployees ? dateFromIso(p.ordinaryEmployees.asOf) : null,
-            benefitGroup: p.benefitGroup ?? null,
-            hoursPerWeek: p.hoursPerWeek ?? null,
-            purpose: p.purpose ?? null,
-            representativeName: p.representativeName ?? null,
-            representativeConfirmed: p.representativeConfirmed ?? false,
-            caseReference: p.caseReference ?? null,
-            ...(p.ratioExemption ? { ratioExemption: { create: p.ratioExemption } } : {}),
-          },
-          include: placementInclude,
-        });
-        const record = toPlacement(row);
-        await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: row.id, action: "create", after: record });
-        return record;
-      });
+      const placement = await this.prisma.$transaction((tx) => insertPlacement(tx, p, audit));
       return { placement, created: true };
     } catch (error) {
       // Two deliveries of one submission raced; the first one's row is the answer.
@@ -87,6 +94,28 @@ export class PrismaPlacementsStore implements PlacementsStore {
       }
       throw error;
     }
+  }
+
+  async withWorkplaceLock<T>(pNumber: string, work: (locked: WorkplaceLockedStore) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        // Released when the transaction ends, after the insert is committed or rolled back.
+        await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${WORKPLACE_LOCK}::int4, hashtext(${pNumber}))`;
+        const locked: WorkplaceLockedStore = {
+          findWorkplace: (n) => findWorkplace(tx, n),
+          listRatioPlacements: (id) => listRatioPlacements(tx, id),
+          // The same submission delivered twice waits for this lock too, so the key is looked up here.
+          createPlacement: async (p, audit) => {
+            const existing = await tx.placement.findUnique({ where: { idempotencyKey: p.idempotencyKey }, include: placementInclude });
+            if (existing) return { placement: toPlacement(existing), created: false };
+            return { placement: await insertPlacement(tx, p, audit), created: true };
+          },
+        };
+        return work(locked);
+      },
+      // Waiting for the lock counts against the time limit; registrations at one workplace are few.
+      { maxWait: 10_000, timeout: 30_000 },
+    );
   }
 
   async listPlacements(query: PlacementQuery) {

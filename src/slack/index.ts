@@ -2,6 +2,7 @@
 // Socket Mode connection when an app-level token is configured. It turns Slack payloads into
 // bot calls and bot replies into Block Kit, and holds no rules of its own.
 import { App, type Authorize, ExpressReceiver, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
+import { Router } from "express";
 import type { Logger } from "pino";
 import type { AdapterContext, PlatformAdapter } from "../adapter.js";
 import type { SlackConfig } from "../config.js";
@@ -13,6 +14,7 @@ import { registerFormHandlers } from "./handlers/forms.js";
 import { toSlackLogger } from "./logger.js";
 import { createSlackMessenger } from "./messenger.js";
 import { slackErrorCode, ZPlatformError } from "./payloads.js";
+import { slackVerifier } from "./verify.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -37,11 +39,20 @@ export async function createSlackAdapter(config: SlackConfig, context: AdapterCo
   // A rejected token is a configuration error worth stopping for; Slack being unreachable is not.
   await identity.verify();
 
+  // In HTTP mode our verifier runs first on the route (verify.ts): Bolt refuses old timestamps
+  // but not ones from the future, and answers a signed but malformed body with 500 or nothing.
+  const router = Router();
+  if (config.mode === "http") {
+    router.post(SLACK_EVENTS_PATH, slackVerifier({ signingSecret: config.signingSecret, logger }));
+  }
   const receiver: Receiver =
     config.mode === "http"
       ? new ExpressReceiver({
           signingSecret: config.signingSecret,
           app: context.http,
+          router,
+          // Checked above, with the timestamp bounded in both directions; checking it twice adds nothing.
+          signatureVerification: false,
           endpoints: SLACK_EVENTS_PATH,
           logger: slackLogger,
           processBeforeResponse: false,

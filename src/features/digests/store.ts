@@ -90,11 +90,15 @@ export interface DigestsStore {
   removeDigestLink(address: { platform: Platform; workspaceId: string; channelId: string }, audit: { actor: string }): Promise<boolean>;
   listDigestLinks(filter?: { partnershipId?: string; channelId?: string }): Promise<DigestLinkRecord[]>;
   /**
-   * Claims the digest of a channel and ISO week: true for one caller only. A claim older than
-   * `staleBefore` that never finished (its process died) may be taken over once.
+   * Claims the digest of a channel and ISO week: true for one caller only. A claim that never
+   * finished and whose heartbeat is older than `staleBefore` (its process died) may be taken
+   * over once.
    */
   claimDigestRun(channelLinkId: string, isoWeek: string, claimedBy: string, now: Date, staleBefore: Date): Promise<DigestRunClaim>;
-  finishDigestRun(channelLinkId: string, isoWeek: string, outcome: DigestRunOutcome, at: Date): Promise<void>;
+  /** Keeps a claim alive while its holder works; false when the claim is no longer this holder's. */
+  heartbeatDigestRun(channelLinkId: string, isoWeek: string, claimedBy: string, at: Date): Promise<boolean>;
+  /** Records the outcome of a claim, only while it is still this holder's (a claim taken over is not overwritten); false when it was not. */
+  finishDigestRun(channelLinkId: string, isoWeek: string, claimedBy: string, outcome: DigestRunOutcome, at: Date): Promise<boolean>;
   /** Marks a channel that cannot be posted to; true only for the caller that marked it first. */
   markDigestLinkFailed(channelLinkId: string, failure: string, at: Date): Promise<boolean>;
   /** Records that a placement ends on its current end date as planned; audited. */

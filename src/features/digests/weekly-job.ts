@@ -3,7 +3,10 @@
 // passed in the current ISO week and that have no DigestRun for it; it claims the run in the
 // database (unique per link and week), posts, and records "posted" or "failed". A bot that was
 // down catches up on its first run; a week that has gone by is never posted late, because only
-// the current week is ever looked at. A claim left by a process that died is taken over once.
+// the current week is ever looked at. Each channel is claimed on its own, just before it is
+// posted; the claimer refreshes a heartbeat while it works, and a claim whose heartbeat has
+// stopped (its process died) is taken over once by the next run in any replica, so a crash
+// delays only the channels it held, by a minute or two.
 import { randomUUID } from "node:crypto";
 import type { Job } from "../../jobs/scheduler.js";
 import type { Logger } from "../../kernel/logger.js";
@@ -19,8 +22,10 @@ import type { DigestLinkRecord, DigestsStore } from "./store.js";
 import { digestChart, digestView } from "./view.js";
 
 const WEEKLY_DIGESTS_JOB = "weekly-digests";
-/** A claim this old that never finished belongs to a process that died. */
-const STALE_CLAIM_MS = 15 * 60_000;
+/** A claim whose heartbeat is this old belongs to a process that died. */
+const CLAIM_EXPIRES_MS = 60_000;
+/** How often a claimer refreshes the heartbeat of each claim it holds: well inside the expiry. */
+const HEARTBEAT_MS = 15_000;
 /** Channels posted to at the same time (each channel still keeps its own rate). */
 const PARALLEL_POSTS = 32;
 
@@ -35,6 +40,8 @@ export type WeeklyDigestDeps = {
   instanceId?: string;
   limiter?: PostingLimiter;
   retry?: RetryOptions;
+  /** How often a held claim's heartbeat is refreshed (tests); HEARTBEAT_MS by default. */
+  heartbeatMs?: number;
 };
 
 export type DigestRunReport = { week: string; due: number; posted: number; failed: number; skipped: number };
@@ -64,6 +71,9 @@ function dueLinks(links: readonly DigestLinkRecord[], now: Date, timezone: strin
 export async function postWeeklyDigests(deps: WeeklyDigestDeps, now: Date): Promise<DigestRunReport> {
   const { store, logger, timezone } = deps;
   const instanceId = deps.instanceId ?? "local";
+  // The run's own clock: `now` (injected in tests) moved on by the time that has really passed.
+  const startedAt = Date.now();
+  const clock = () => new Date(now.getTime() + (Date.now() - startedAt));
   const { week, due } = dueLinks(await store.listDigestLinks(), now, timezone);
   const report: DigestRunReport = { week, due: due.length, posted: 0, failed: 0, skipped: 0 };
   if (due.length === 0) return report;
@@ -78,7 +88,8 @@ export async function postWeeklyDigests(deps: WeeklyDigestDeps, now: Date): Prom
 
   const postOne = async (link: DigestLinkRecord) => {
     if (!partnerships.has(link.partnershipId)) return;
-    const claim = await store.claimDigestRun(link.id, week, instanceId, now, new Date(now.getTime() - STALE_CLAIM_MS));
+    const claimedAt = clock();
+    const claim = await store.claimDigestRun(link.id, week, instanceId, claimedAt, new Date(claimedAt.getTime() - CLAIM_EXPIRES_MS));
     if (!claim.claimed) {
       report.skipped += 1;
       return;
@@ -86,6 +97,15 @@ export async function postWeeklyDigests(deps: WeeklyDigestDeps, now: Date): Prom
     if (claim.retaken) logger.warn({ channelLinkId: link.id, week }, "digest claim of a process that stopped taken over");
     const locale = deps.i18n.localeOf(link.locale);
     const t = deps.i18n.t(locale);
+    const heartbeat = setInterval(() => {
+      store
+        .heartbeatDigestRun(link.id, week, instanceId, clock())
+        .then((held) => {
+          if (!held) logger.warn({ channelLinkId: link.id, week }, "digest claim no longer held while posting");
+        })
+        .catch((error: unknown) => logger.warn({ err: error, channelLinkId: link.id, week }, "digest claim heartbeat failed"));
+    }, deps.heartbeatMs ?? HEARTBEAT_MS);
+    heartbeat.unref();
     try {
       const digest = buildDigest(await dataFor(link.partnershipId), link.organisationId);
       const view = digestView(digest, t, locale);
@@ -97,19 +117,26 @@ export async function postWeeklyDigests(deps: WeeklyDigestDeps, now: Date): Prom
         platform: link.platform,
         conversation: link.channelId,
       });
-      await store.finishDigestRun(link.id, week, { status: "posted", messageRef: ref }, new Date());
+      if (!(await store.finishDigestRun(link.id, week, instanceId, { status: "posted", messageRef: ref }, clock()))) {
+        logger.warn({ channelLinkId: link.id, week }, "weekly digest posted after its claim was taken over");
+      }
       report.posted += 1;
       logger.info({ channelLinkId: link.id, platform: link.platform, channelId: link.channelId, week, attempts }, "weekly digest posted");
     } catch (error) {
       report.failed += 1;
       const reason = error instanceof Error ? error.message : String(error);
-      await store
-        .finishDigestRun(link.id, week, { status: "failed", error: reason }, new Date())
-        .catch((e: unknown) => logger.error({ err: e }, "digest outcome not recorded"));
+      const held = await store.finishDigestRun(link.id, week, instanceId, { status: "failed", error: reason }, clock()).catch((e: unknown) => {
+        logger.error({ err: e }, "digest outcome not recorded");
+        return true;
+      });
       logger.error({ err: error, channelLinkId: link.id, platform: link.platform, channelId: link.channelId, week }, "weekly digest not posted");
+      // Another replica took this channel over and answers for it now.
+      if (!held) return;
       if (error instanceof PermanentPostError && (await store.markDigestLinkFailed(link.id, error.code, new Date()))) {
         await tellAdmins(deps, link, error.code);
       }
+    } finally {
+      clearInterval(heartbeat);
     }
   };
 

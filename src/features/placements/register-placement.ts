@@ -23,7 +23,7 @@ import {
 } from "../placement-rules/index.js";
 import type { PrivacyStore } from "../privacy/index.js";
 import type { TRegisterPlacementInput } from "./contract.js";
-import type { PlacementsStore } from "./store.js";
+import type { PlacementsStore, WorkplaceLockedStore } from "./store.js";
 
 /** The use case's input is the contract's output: what the form's fields hold, already checked for form and format. */
 export type PlacementInput = TRegisterPlacementInput;
@@ -138,59 +138,71 @@ export async function registerPlacement(
   }
   if (Object.keys(problems).length > 0) return { kind: "invalid", problems };
 
-  // The ratio rule (rimelighedskravet, BAB § 65; LAB § 77 for løntilskud) at the P-nummer over the placement's period.
-  let ratioExemption: { reason: string; grantedBy: string } | undefined;
-  if (type.countsForRatio && pNumber && employees !== undefined) {
-    const check = await checkRatioAtWorkplace(store, {
-      workplaceId: workplace?.id,
-      employees,
-      candidate: { places: input.places, hoursPerWeek, start: input.startDate, end: endDate },
-      settings,
-    });
-    if (!check.ok) {
-      const reason = input.ratioExemptionReason;
-      if (!reason || !isAdmin(access)) {
-        return { kind: "invalid", problems: { pNumber: ratioProblem(check, pNumber, settings, isAdmin(access)) } };
-      }
-      ratioExemption = { reason, grantedBy: actorRef(access.actor) };
-    }
-  }
   let caseReference = typedReference;
   for (let attempt = 0; !caseReference && attempt < 10; attempt += 1) {
     const candidate = makePseudonym();
     if (!(await store.caseReferenceExists(candidate))) caseReference = candidate;
   }
-  const { placement, created } = await store.createPlacement(
-    {
-      partnershipId: organisation.partnershipId,
-      organisationId: organisation.id,
-      company: { cvr, name: input.companyName },
-      typeId: type.id,
-      places: input.places,
-      startDate: input.startDate,
-      weeks,
-      endDate,
-      employerSector: input.employerSector,
-      sector: input.sector,
-      shortageSector: input.shortageSector,
-      contactPerson: input.contactPerson,
-      needs: [...new Set(input.needs)],
-      note: input.note ?? null,
-      createdBy: actorRef(access.actor),
-      idempotencyKey,
-      status: initialStatus(type, employees, confirmed),
-      ...(pNumber && needsWorkplace(type) ? { workplace: { pNumber, ordinaryEmployeesFte: input.ordinaryEmployees, asOf: input.startDate } } : {}),
-      // The figure belongs to this placement and its start; a later registration at the P-nummer does not change it.
-      ordinaryEmployees: pNumber && needsWorkplace(type) && employees !== undefined ? { fte: employees, asOf: employeesAsOf } : null,
-      benefitGroup,
-      hoursPerWeek,
-      purpose: kind === "praktik" ? (input.purpose ?? null) : null,
-      representativeName,
-      representativeConfirmed: confirmed,
-      ...(ratioExemption ? { ratioExemption } : {}),
-      caseReference: caseReference ?? null,
-    },
-    { actor: actorRef(access.actor) },
-  );
-  return { kind: "saved", placement, duplicate: !created };
+  // The ratio rule (rimelighedskravet, BAB § 65; LAB § 77 for løntilskud) at the P-nummer over the placement's period.
+  // Counted and saved under the workplace's lock, so two registrations at one P-nummer at the
+  // same instant cannot both pass on a count that holds neither.
+  const checkAndSave = async (rw: WorkplaceLockedStore): Promise<RegisterPlacementResult> => {
+    if (pNumber && needsWorkplace(type)) {
+      // Read again under the lock: a registration that just finished may have created the workplace.
+      workplace = await rw.findWorkplace(pNumber);
+      if (workplace && workplace.cvr !== cvr) {
+        return { kind: "invalid", problems: { pNumber: { key: "rules:errors.p_number_other_company", vars: { cvr: workplace.cvr } } } };
+      }
+    }
+    let ratioExemption: { reason: string; grantedBy: string } | undefined;
+    if (type.countsForRatio && pNumber && employees !== undefined) {
+      const check = await checkRatioAtWorkplace(rw, {
+        workplaceId: workplace?.id,
+        employees,
+        candidate: { places: input.places, hoursPerWeek, start: input.startDate, end: endDate },
+        settings,
+      });
+      if (!check.ok) {
+        const reason = input.ratioExemptionReason;
+        if (!reason || !isAdmin(access)) {
+          return { kind: "invalid", problems: { pNumber: ratioProblem(check, pNumber, settings, isAdmin(access)) } };
+        }
+        ratioExemption = { reason, grantedBy: actorRef(access.actor) };
+      }
+    }
+    const { placement, created } = await rw.createPlacement(
+      {
+        partnershipId: organisation.partnershipId,
+        organisationId: organisation.id,
+        company: { cvr, name: input.companyName },
+        typeId: type.id,
+        places: input.places,
+        startDate: input.startDate,
+        weeks,
+        endDate,
+        employerSector: input.employerSector,
+        sector: input.sector,
+        shortageSector: input.shortageSector,
+        contactPerson: input.contactPerson,
+        needs: [...new Set(input.needs)],
+        note: input.note ?? null,
+        createdBy: actorRef(access.actor),
+        idempotencyKey,
+        status: initialStatus(type, employees, confirmed),
+        ...(pNumber && needsWorkplace(type) ? { workplace: { pNumber, ordinaryEmployeesFte: input.ordinaryEmployees, asOf: input.startDate } } : {}),
+        // The figure belongs to this placement and its start; a later registration at the P-nummer does not change it.
+        ordinaryEmployees: pNumber && needsWorkplace(type) && employees !== undefined ? { fte: employees, asOf: employeesAsOf } : null,
+        benefitGroup,
+        hoursPerWeek,
+        purpose: kind === "praktik" ? (input.purpose ?? null) : null,
+        representativeName,
+        representativeConfirmed: confirmed,
+        ...(ratioExemption ? { ratioExemption } : {}),
+        caseReference: caseReference ?? null,
+      },
+      { actor: actorRef(access.actor) },
+    );
+    return { kind: "saved", placement, duplicate: !created };
+  };
+  return pNumber && (needsWorkplace(type) || type.countsForRatio) ? store.withWorkplaceLock(pNumber, checkAndSave) : checkAndSave(store);
 }

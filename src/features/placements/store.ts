@@ -2,6 +2,7 @@
 // implements it with Prisma; tests/support/memory/ in memory.
 import type { IsoDate } from "../../kernel/dates.js";
 import type { AuditEntry, EmployerSector, Need, PlacementRecord, PlacementStatus, PlacementTally } from "../../kernel/records.js";
+import type { PlacementRulesStore } from "../placement-rules/index.js";
 
 export type NewPlacement = {
   partnershipId: string;
@@ -44,7 +45,17 @@ export type PlacementQuery = {
   limit: number;
 };
 
+/** What a registration reads and writes while it holds a workplace's lock. */
+export type WorkplaceLockedStore = Pick<PlacementRulesStore, "findWorkplace" | "listRatioPlacements"> & Pick<PlacementsStore, "createPlacement">;
+
 export interface PlacementsStore {
+  /**
+   * Runs `work` holding the lock of one workplace (P-nummer), so that registrations there run
+   * one at a time: the ratio rule's count and the insert it allows happen together, and a second
+   * registration at the same instant counts the first. On PostgreSQL a transaction-scoped
+   * advisory lock, with `work`'s reads and insert in that transaction.
+   */
+  withWorkplaceLock<T>(pNumber: string, work: (locked: WorkplaceLockedStore) => Promise<T>): Promise<T>;
   findPlacementByIdempotencyKey(key: string): Promise<PlacementRecord | undefined>;
   /**
    * Saves a placement (and its company, by CVR) with an audit row, once per idempotency key:

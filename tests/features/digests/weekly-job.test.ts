@@ -125,17 +125,67 @@ describe("the weekly digest, once per channel and week", () => {
     expect(await postWeeklyDigests(deps(m, "a"), new Date("2016-11-28T09:00:00Z"))).toMatchObject({ due: 0 });
   });
 
-  it("a claim from a process that died is taken over once, after it has gone stale", async () => {
+  it("a claim from a process that died is taken over once, after its heartbeat has stopped for a minute", async () => {
     const l = await link("CDEAD");
-    await db.prisma.digestRun.create({ data: { channelLinkId: l.id, isoWeek: "2016-W48", status: "claimed", claimedBy: "dead", claimedAt: MONDAY_0800 } });
+    await db.prisma.digestRun.create({
+      data: { channelLinkId: l.id, isoWeek: "2016-W48", status: "claimed", claimedBy: "dead", claimedAt: MONDAY_0800 },
+    });
     const m = new RecordingMessenger();
-    expect(await postWeeklyDigests(deps(m, "a"), new Date(MONDAY_0800.getTime() + 5 * 60_000))).toMatchObject({ posted: 0, skipped: 1 });
-    expect(await postWeeklyDigests(deps(m, "a"), new Date(MONDAY_0800.getTime() + 20 * 60_000))).toMatchObject({ posted: 1 });
+    expect(await postWeeklyDigests(deps(m, "a"), new Date(MONDAY_0800.getTime() + 30_000))).toMatchObject({ posted: 0, skipped: 1 });
+    expect(await postWeeklyDigests(deps(m, "a"), new Date(MONDAY_0800.getTime() + 90_000))).toMatchObject({ posted: 1 });
     await db.prisma.digestRun.update({
       where: { channelLinkId_isoWeek: { channelLinkId: l.id, isoWeek: "2016-W48" } },
       data: { status: "claimed", claimedAt: MONDAY_0800 },
     });
     expect(await postWeeklyDigests(deps(m, "b"), new Date(MONDAY_0800.getTime() + 40 * 60_000))).toMatchObject({ posted: 0, skipped: 1 });
+  });
+
+  it("a claim whose holder is alive is not taken over, however long ago it was claimed", async () => {
+    const l = await link("CSLOW");
+    await db.prisma.digestRun.create({
+      data: { channelLinkId: l.id, isoWeek: "2016-W48", status: "claimed", claimedBy: "slow", claimedAt: MONDAY_0800 },
+    });
+    const later = new Date(MONDAY_0800.getTime() + 10 * 60_000);
+    expect(await store.heartbeatDigestRun(l.id, "2016-W48", "slow", new Date(later.getTime() - 20_000))).toBe(true);
+    expect(await store.heartbeatDigestRun(l.id, "2016-W48", "someone else", later)).toBe(false);
+    const m = new RecordingMessenger();
+    expect(await postWeeklyDigests(deps(m, "a"), later)).toMatchObject({ posted: 0, skipped: 1 });
+    expect(m.posts).toHaveLength(0);
+  });
+
+  it("a replica killed while posting: its channels are taken over within two minutes, each posted once", async () => {
+    for (let i = 0; i < 10; i++) await link(`CK${i}`);
+    // Replica A posts three channels, then hangs on every other post and never beats again: killed.
+    const killed: (() => void)[] = [];
+    let dead = false;
+    let calls = 0;
+    const a = new RecordingMessenger();
+    const postA = a.postToChannel.bind(a);
+    a.postToChannel = async (address, view, image) => {
+      calls += 1;
+      if (dead) throw new Error("killed");
+      if (calls > 3) await new Promise<never>((_resolve, reject) => killed.push(() => reject(new Error("killed"))));
+      return postA(address, view, image);
+    };
+    const deadRun = postWeeklyDigests({ ...deps(a, "A"), heartbeatMs: 2 ** 31 - 1 }, MONDAY_0800);
+    const stuck = async () => killed.length === 7 && (await db.prisma.digestRun.count({ where: { status: "posted" } })) === 3;
+    for (let i = 0; i < 1000 && !(await stuck()); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(a.posts).toHaveLength(3);
+    expect(await db.prisma.digestRun.count({ where: { status: "claimed", claimedBy: "A" } })).toBe(7);
+
+    // Replica B's runs: at 08:00:50 the claims are still fresh, at 08:02 they are taken over.
+    const b = new RecordingMessenger();
+    expect(await postWeeklyDigests(deps(b, "B"), new Date(MONDAY_0800.getTime() + 50_000))).toMatchObject({ posted: 0, skipped: 10 });
+    expect(await postWeeklyDigests(deps(b, "B"), new Date(MONDAY_0800.getTime() + 120_000))).toMatchObject({ posted: 7, skipped: 3 });
+
+    // The killed replica's late outcome does not overwrite what B recorded.
+    dead = true;
+    for (const kill of killed) kill();
+    expect(await deadRun).toMatchObject({ posted: 3, failed: 7 });
+    const channels = [...a.posts, ...b.posts].map((p) => p.address.channelId).sort();
+    expect(channels).toEqual(Array.from({ length: 10 }, (_, i) => `CK${i}`).sort());
+    expect(await db.prisma.digestRun.count({ where: { status: "posted" } })).toBe(10);
+    expect(await db.prisma.channelLink.count({ where: { purpose: "digest", failedAt: { not: null } } })).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { placementRuleOverrides } from "../../../src/db/placement-rules-settings.js";
 import type { PlacementDecision, PlacementRulesPatch, PlacementRulesStore } from "../../../src/features/placement-rules/store.js";
-import type { NewPlacement, PlacementQuery, PlacementsStore } from "../../../src/features/placements/store.js";
+import type { NewPlacement, PlacementQuery, PlacementsStore, WorkplaceLockedStore } from "../../../src/features/placements/store.js";
 import type { CaseExport, PrivacyStore } from "../../../src/features/privacy/store.js";
 import type { IsoDate } from "../../../src/kernel/dates.js";
 import { PERSONAL_PLACEMENT_FIELDS, type PersonalPlacementField } from "../../../src/kernel/personal-data.js";
@@ -28,7 +28,34 @@ function inQuery(p: StoredPlacement, q: Omit<PlacementQuery, "limit">): boolean 
 }
 
 export class MemoryPlacementsStore implements PlacementsStore {
-  constructor(private readonly db: MemoryDb) {}
+  /** The last piece of work queued at each P-nummer: the in-process stand-in for the advisory lock. */
+  private readonly workplaceQueues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly db: MemoryDb,
+    /** The reads a locked registration makes; the rules store over the same data. */
+    private readonly rules: Pick<PlacementRulesStore, "findWorkplace" | "listRatioPlacements"> = new MemoryPlacementRulesStore(db),
+  ) {}
+
+  async withWorkplaceLock<T>(pNumber: string, work: (locked: WorkplaceLockedStore) => Promise<T>): Promise<T> {
+    const before = this.workplaceQueues.get(pNumber) ?? Promise.resolve();
+    const locked: WorkplaceLockedStore = {
+      findWorkplace: (n) => this.rules.findWorkplace(n),
+      listRatioPlacements: (id) => this.rules.listRatioPlacements(id),
+      createPlacement: (n, audit) => this.createPlacement(n, audit),
+    };
+    const mine = before.then(
+      () => work(locked),
+      () => work(locked),
+    );
+    const settled = mine.catch(() => undefined);
+    this.workplaceQueues.set(pNumber, settled);
+    try {
+      return await mine;
+    } finally {
+      if (this.workplaceQueues.get(pNumber) === settled) this.workplaceQueues.delete(pNumber);
+    }
+  }
 
   async findPlacementByIdempotencyKey(key: string) {
     const p = this.db.placements.find((x) => x.idempotencyKey === key);

@@ -1,0 +1,98 @@
+// The ratio rule (BAB § 65) under concurrency: registrations at one P-nummer sent at the same
+// instant are counted one after another under the workplace's lock, so exactly as many are
+// stored as the rule allows — on the database (PGlite here, PostgreSQL in CI) and in memory.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaStore } from "../../../src/db/stores.js";
+import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
+import { type Access, resolveAccess } from "../../../src/kernel/access.js";
+import type { Actor } from "../../../src/kernel/actor.js";
+import { createTestDatabase, type TestDatabase } from "../../support/database.js";
+import { createMemoryStores } from "../../support/memory/index.js";
+
+const actor: Actor = { platform: "slack", workspaceId: "T1", userId: "UADMIN", locale: "da" };
+/** 24 ordinary employees: the rule allows max(1, ⌊24/5⌋) = 4 full-time people at once. */
+const EMPLOYEES = 24;
+const ALLOWED = 4;
+const SENT = 12;
+let batch = 0;
+
+function praktik(ids: { organisationId: string; typeId: string }, pNumber: string): PlacementInput {
+  return {
+    organisationId: ids.organisationId,
+    companyName: "Aalborg Portland A/S",
+    cvr: "24256790",
+    employerSector: "private",
+    sector: "construction",
+    shortageSector: true,
+    typeId: ids.typeId,
+    places: 1,
+    startDate: "2016-10-03",
+    weeks: undefined,
+    contactPerson: "Hanne Jensen",
+    needs: [],
+    note: undefined,
+    pNumber,
+    ordinaryEmployees: EMPLOYEES,
+    benefitGroup: "integrationsprogram",
+    hoursPerWeek: 37,
+    purpose: "skills",
+    representativeName: "Jens Tillid",
+    representativeConfirmed: true,
+  };
+}
+
+async function sendTogether(store: Parameters<typeof registerPlacement>[0], access: Access, ids: { organisationId: string; typeId: string }, pNumber: string) {
+  const results = await Promise.all(
+    Array.from({ length: SENT }, (_, i) => registerPlacement(store, access, praktik(ids, pNumber), `concurrent:${pNumber}:${++batch}:${i}`)),
+  );
+  return {
+    saved: results.filter((r) => r.kind === "saved").length,
+    refused: results.filter((r) => r.kind === "invalid" && r.problems.pNumber?.key === "rules:ratio.exceeded_admin").length,
+  };
+}
+
+describe("registrations at one P-nummer at the same instant", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  }, 60_000);
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it("on the database: exactly the allowed number is stored, the rest refused at the P-nummer", async () => {
+    const store = createPrismaStore(db.prisma);
+    const partnership = await db.prisma.partnership.findFirstOrThrow({ where: { slug: "aalborg-2016" } });
+    const organisation = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: partnership.id, name: "Dansk Industri Aalborg" } });
+    const type = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: partnership.id, key: "virksomhedspraktik" } });
+    const access = await resolveAccess(store, actor, new Set(["UADMIN"]));
+    const ids = { organisationId: organisation.id, typeId: type.id };
+
+    // A new workplace (created by the first registration) and, after it, the same one again.
+    expect(await sendTogether(store, access, ids, "1000000101")).toEqual({ saved: ALLOWED, refused: SENT - ALLOWED });
+    expect(await sendTogether(store, access, ids, "1000000101")).toEqual({ saved: 0, refused: SENT });
+    expect(await db.prisma.placement.count({ where: { workplace: { pNumber: "1000000101" } } })).toBe(ALLOWED);
+    expect(await db.prisma.workplace.count({ where: { pNumber: "1000000101" } })).toBe(1);
+  });
+
+  it("on the database: a retried submission waits for the lock and finds the first save", async () => {
+    const store = createPrismaStore(db.prisma);
+    const partnership = await db.prisma.partnership.findFirstOrThrow({ where: { slug: "aalborg-2016" } });
+    const organisation = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: partnership.id, name: "Dansk Industri Aalborg" } });
+    const type = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: partnership.id, key: "virksomhedspraktik" } });
+    const access = await resolveAccess(store, actor, new Set(["UADMIN"]));
+    const input = praktik({ organisationId: organisation.id, typeId: type.id }, "1000000102");
+    const results = await Promise.all(Array.from({ length: 5 }, () => registerPlacement(store, access, input, "concurrent:same-key")));
+    expect(results.map((r) => r.kind)).toEqual(Array(5).fill("saved"));
+    expect(results.filter((r) => r.kind === "saved" && !r.duplicate)).toHaveLength(1);
+    expect(await db.prisma.placement.count({ where: { idempotencyKey: "concurrent:same-key" } })).toBe(1);
+  });
+
+  it("in memory: the same", async () => {
+    const memory = createMemoryStores();
+    const type = await memory.placementType("aalborg-2016", "virksomhedspraktik");
+    const ids = { organisationId: memory.organisation("Dansk Industri Aalborg").id, typeId: type.id };
+    const access = await resolveAccess(memory.store, actor, new Set(["UADMIN"]));
+    expect(await sendTogether(memory.store, access, ids, "1000000201")).toEqual({ saved: ALLOWED, refused: SENT - ALLOWED });
+  });
+});
