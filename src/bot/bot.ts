@@ -12,6 +12,7 @@ import { supportRequestsFeature } from "../features/support-requests/bot.js";
 import { type Access, isAdmin, resolveAccess } from "../kernel/access.js";
 import type { Actor, Locale } from "../kernel/actor.js";
 import { parseCommand } from "../kernel/commands.js";
+import { containsCpr } from "../kernel/cpr.js";
 import { type CommandStyle, faultView, noAccessView } from "../kernel/common-views.js";
 import {
   type BotContext,
@@ -101,6 +102,8 @@ export class Bot {
         if (access.kind === "unknown") return message(noAccessView(actor, t));
         const parsed = parseCommand(text);
         if (parsed.kind === "unknown") return message(unknownCommandView(parsed.word, parsed.suggestion, t, style));
+        // No CPR number in any command argument (databeskyttelsesloven § 11), whatever the command.
+        if (containsCpr(parsed.args.join(" "))) return message(simpleMessage(t("form:errors.cpr")));
         const handler = FEATURES.map((f) => f.commands?.[parsed.name]).find((h) => h !== undefined);
         if (!handler) return message(unknownCommandView(parsed.name, undefined, t, style));
         return handler(this.ctx, { access, args: parsed.args, style, ...(channel ? { channel } : {}) });
