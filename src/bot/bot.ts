@@ -12,8 +12,8 @@ import { supportRequestsFeature } from "../features/support-requests/bot.js";
 import { type Access, isAdmin, resolveAccess } from "../kernel/access.js";
 import type { Actor, Locale } from "../kernel/actor.js";
 import { parseCommand } from "../kernel/commands.js";
-import { containsCpr } from "../kernel/cpr.js";
 import { type CommandStyle, faultView, noAccessView } from "../kernel/common-views.js";
+import { containsCpr } from "../kernel/cpr.js";
 import {
   type BotContext,
   type BotReply,

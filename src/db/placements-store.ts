@@ -26,7 +26,14 @@ async function companyFor(tx: Prisma.TransactionClient, c: NewPlacement["company
   if (!existing) return tx.company.create({ data: { cvr: c.cvr, name: c.name } });
   if (!c.renameShared || existing.name === c.name) return existing;
   const renamed = await tx.company.update({ where: { id: existing.id }, data: { name: c.name } });
-  await writeAudit(tx, { actor: audit.actor, entity: "company", entityId: existing.id, action: "rename", before: { name: existing.name }, after: { name: c.name } });
+  await writeAudit(tx, {
+    actor: audit.actor,
+    entity: "company",
+    entityId: existing.id,
+    action: "rename",
+    before: { name: existing.name },
+    after: { name: c.name },
+  });
   return renamed;
 }
 

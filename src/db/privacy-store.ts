@@ -3,12 +3,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { CaseExport, PrivacyStore } from "../features/privacy/store.js";
 import { dateFromIso, type IsoDate, isoFromDate } from "../kernel/dates.js";
-import {
-  PERSONAL_PLACEMENT_FIELDS,
-  PERSONAL_QUARTERLY_FIELDS,
-  PERSONAL_SUPPORT_REQUEST_FIELDS,
-  type PersonalPlacementField,
-} from "../kernel/personal-data.js";
+import { PERSONAL_PLACEMENT_FIELDS, PERSONAL_QUARTERLY_FIELDS, PERSONAL_SUPPORT_REQUEST_FIELDS, type PersonalPlacementField } from "../kernel/personal-data.js";
 import { writeAudit } from "./audit.js";
 
 type Tx = Prisma.TransactionClient;
@@ -72,7 +67,11 @@ export class PrismaPrivacyStore implements PrivacyStore {
   async anonymiseCompanySupportRequests(requestedBefore: Date, audit: { actor: string; reason: Record<string, unknown> }) {
     return this.prisma.$transaction(async (tx) => {
       const rows = await tx.supportRequest.findMany({
-        where: { placementId: null, requestedAt: { lt: requestedBefore }, OR: [{ note: { not: null } }, { language: { not: null } }, { declineReason: { not: null } }] },
+        where: {
+          placementId: null,
+          requestedAt: { lt: requestedBefore },
+          OR: [{ note: { not: null } }, { language: { not: null } }, { declineReason: { not: null } }],
+        },
         select: { id: true },
       });
       const ids = rows.map((r) => r.id);
@@ -80,7 +79,13 @@ export class PrismaPrivacyStore implements PrivacyStore {
       await tx.supportRequest.updateMany({ where: { id: { in: ids } }, data: { note: null, language: null, declineReason: null } });
       await scrubAudit(tx, "support_request", ids, PERSONAL_SUPPORT_REQUEST_FIELDS);
       for (const id of ids) {
-        await writeAudit(tx, { actor: audit.actor, entity: "support_request", entityId: id, action: "anonymise", after: { removed: PERSONAL_SUPPORT_REQUEST_FIELDS, ...audit.reason } });
+        await writeAudit(tx, {
+          actor: audit.actor,
+          entity: "support_request",
+          entityId: id,
+          action: "anonymise",
+          after: { removed: PERSONAL_SUPPORT_REQUEST_FIELDS, ...audit.reason },
+        });
       }
       return ids.length;
     });
@@ -97,7 +102,13 @@ export class PrismaPrivacyStore implements PrivacyStore {
       await tx.quarterlyStatus.updateMany({ where: { id: { in: ids } }, data: { activities: "", plan: "" } });
       await scrubAudit(tx, "quarterly_status", ids, PERSONAL_QUARTERLY_FIELDS);
       for (const id of ids) {
-        await writeAudit(tx, { actor: audit.actor, entity: "quarterly_status", entityId: id, action: "anonymise", after: { removed: PERSONAL_QUARTERLY_FIELDS, ...audit.reason } });
+        await writeAudit(tx, {
+          actor: audit.actor,
+          entity: "quarterly_status",
+          entityId: id,
+          action: "anonymise",
+          after: { removed: PERSONAL_QUARTERLY_FIELDS, ...audit.reason },
+        });
       }
       return ids.length;
     });

@@ -80,9 +80,7 @@ export function zDate() {
 
 /** An optional real calendar date; a list (some clients send one) counts by its first value. */
 export function zOptionalDate() {
-  return z.preprocess((value) => trimmed(Array.isArray(value) ? value[0] : value), dateString().optional()) as unknown as z.ZodOptional<
-    z.ZodType<string>
-  >;
+  return z.preprocess((value) => trimmed(Array.isArray(value) ? value[0] : value), dateString().optional()) as unknown as z.ZodOptional<z.ZodType<string>>;
 }
 
 /** One of a fixed set of values. */

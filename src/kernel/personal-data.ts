@@ -76,7 +76,16 @@ const SENSITIVE_WORD_STEMS = [
 ] as const;
 
 /** Phrases of more than one word that suggest special-category data (ethnic origin, trade-union membership). */
-const SENSITIVE_PHRASES = ["skin colour", "skin color", "trade union", "union member", "labour union", "labor union", "faglig organiseret", "fagligt organiseret"] as const;
+const SENSITIVE_PHRASES = [
+  "skin colour",
+  "skin color",
+  "trade union",
+  "union member",
+  "labour union",
+  "labor union",
+  "faglig organiseret",
+  "fagligt organiseret",
+] as const;
 
 const WORD = /[\p{L}]+/gu;
 

@@ -1,8 +1,9 @@
 // Every free-text field and every date field of every form's contract, fed what a hostile or
 // careless person types: CPR numbers in every shape, NUL and control characters, impossible and
 // out-of-range dates. Each is a field error (or cleaned), never a value that reaches a store.
-import type { z } from "zod";
+
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { ZAddContactInput } from "../../src/features/contacts/contract.js";
 import {
   ZConfirmRepresentativeInput,
@@ -30,6 +31,9 @@ const CONTRACTS: [string, Shape][] = [
   ["add contact", ZAddContactInput.shape],
 ];
 
+/** Ids from selects the server made, and the quarter a form is for: not text a person types. */
+const NOT_TYPED = /Id$|^quarter$/;
+
 /** A field is free text when an ordinary name goes through it unchanged. */
 const isText = (schema: z.ZodType) => {
   const r = schema.safeParse("Hanne Jensen");
@@ -40,12 +44,20 @@ const isDate = (schema: z.ZodType) => {
   return r.success && r.data === "2016-10-03" && !schema.safeParse("2016-13-03").success;
 };
 
-const TEXT_FIELDS = CONTRACTS.flatMap(([form, shape]) => Object.entries(shape).flatMap(([field, schema]) => (isText(schema) ? [[`${form}: ${field}`, schema] as const] : [])));
-const DATE_FIELDS = CONTRACTS.flatMap(([form, shape]) => Object.entries(shape).flatMap(([field, schema]) => (isDate(schema) ? [[`${form}: ${field}`, schema] as const] : [])));
+const TEXT_FIELDS = CONTRACTS.flatMap(([form, shape]) =>
+  Object.entries(shape).flatMap(([field, schema]) => (!NOT_TYPED.test(field) && isText(schema) ? [[`${form}: ${field}`, schema] as const] : [])),
+);
+const DATE_FIELDS = CONTRACTS.flatMap(([form, shape]) =>
+  Object.entries(shape).flatMap(([field, schema]) => (isDate(schema) ? [[`${form}: ${field}`, schema] as const] : [])),
+);
 
 const firstMessage = (schema: z.ZodType, value: unknown) => {
   const r = schema.safeParse(value);
   return r.success ? undefined : r.error.issues[0]?.message;
+};
+const messages = (schema: z.ZodType, value: unknown) => {
+  const r = schema.safeParse(value);
+  return r.success ? [] : r.error.issues.map((i) => i.message);
 };
 
 describe("the free-text fields of every form", () => {
@@ -74,7 +86,8 @@ describe("the free-text fields of every form", () => {
 
   describe.each(TEXT_FIELDS)("%s", (_name, schema) => {
     it.each(CPR_VARIANTS)("refuses a CPR number typed as %s, at the field", (_variant, text) => {
-      expect(firstMessage(schema, text)).toBe("form:errors.cpr");
+      // A short field may also say the text is too long; the CPR refusal is always among the problems.
+      expect(messages(schema, text)).toContain("form:errors.cpr");
     });
 
     it("keeps ordinary numbers: a CVR, a P-nummer named as such, a phone number, a date", () => {

@@ -66,10 +66,10 @@ describe("Teams: another person's form nonce", () => {
     expect(theirs).not.toContain("Hemmelig Virksomhed");
     // The sender's own retry still finds their own.
     expect(cardText(await submit(admin2, card, { companyName: "Anden Virksomhed", cvr: "30000005" }))).toContain("allerede gemt");
-    const rows = await teams.db.prisma.placement.findMany({ orderBy: { createdAt: "asc" } });
+    const rows = await teams.db.prisma.placement.findMany({ orderBy: { companyName: "asc" } });
     expect(rows.map((r) => [r.companyName, r.createdBy])).toEqual([
-      ["Hemmelig Virksomhed", expect.stringContaining(admin.aadObjectId!)],
       ["Anden Virksomhed", expect.stringContaining(admin2.aadObjectId!)],
+      ["Hemmelig Virksomhed", expect.stringContaining(admin.aadObjectId!)],
     ]);
   });
 });

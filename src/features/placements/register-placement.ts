@@ -183,7 +183,8 @@ export async function registerPlacement(
     { actor: actorRef(access.actor) },
   );
   // Two deliveries raced to the same key: the other one's row is the answer only if it is ours.
-  if (!created && !isOwnSave(placement, access, organisation.id)) return { kind: "invalid", problems: { organisationId: { key: "placement:errors.organisation_not_allowed" } } };
+  if (!created && !isOwnSave(placement, access, organisation.id))
+    return { kind: "invalid", problems: { organisationId: { key: "placement:errors.organisation_not_allowed" } } };
   return { kind: "saved", placement, duplicate: !created };
 }
 

@@ -1,9 +1,9 @@
 // `indsigt <case reference>` and `slet <case reference>`: a subject access request's export and
 // deletion, for secretariat admins.
 
+import type { Locale } from "../../kernel/actor.js";
 import { commandText, deniedView } from "../../kernel/common-views.js";
 import { formatDate } from "../../kernel/dates.js";
-import type { Locale } from "../../kernel/actor.js";
 import { type Feature, message, notice } from "../../kernel/feature.js";
 import { type MessageView, simpleMessage } from "../../kernel/message.js";
 import type { Translate } from "../../kernel/translate.js";

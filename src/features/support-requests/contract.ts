@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { zChoice, zOptionalCvr, zOptionalDate, zOptionalInteger, zOptionalText, zRequiredText } from "../../kernel/fields.js";
 import { INTERPRETER_LANGUAGE, isInterpreterLanguage } from "../../kernel/personal-data.js";
+import { normaliseText } from "../../kernel/text.js";
 import { SUPPORT_KINDS } from "./store.js";
 import { DECLINE_REASON_MAX } from "./transition-support-request.js";
 
@@ -19,9 +20,11 @@ export const SUPPORT_LIMITS = {
   weeksMax: 52,
 } as const;
 
+/** An id from a select the server made; normalised like text, so a NUL byte never reaches a query. */
 const optionalId = z.preprocess((v) => {
   const first = Array.isArray(v) ? v[0] : v;
-  return typeof first === "string" && first.trim() !== "" ? first.trim() : undefined;
+  const id = typeof first === "string" ? normaliseText(first).trim() : "";
+  return id !== "" ? id : undefined;
 }, z.string().optional());
 
 const timeWindow = z.preprocess(

@@ -104,35 +104,37 @@ export async function requestSupport(
     problems.wantedOn = { key: "support:errors.date_too_far", vars: { latest: addDays(today, WANTED_WITHIN_DAYS) } };
   }
   if (Object.keys(problems).length > 0 || !organisation) return { kind: "invalid", problems };
+  const org: OrganisationRecord = organisation;
 
-  const settings = await store.getPartnershipSettings(organisation.partnershipId);
+  const settings = await store.getPartnershipSettings(org.partnershipId);
   const days = input.kind === "visit" ? 1 : settings.slaBusinessDays;
-  const save = (idempotencyKey: string) => store.createSupportRequest(
-    {
-      partnershipId: organisation.partnershipId,
-      organisationId: organisation.id,
-      placementId: placement?.id ?? null,
-      companyName: placement ? null : (input.companyName ?? null),
-      cvr: placement ? null : (input.cvr ?? null),
-      kind: input.kind,
-      wantedOn: input.wantedOn ?? null,
-      timeWindow: input.timeWindow ?? null,
-      language: input.kind === "interpreter" ? (input.language ?? null) : null,
-      hoursPerWeek: input.kind === "mentor" ? (input.hoursPerWeek ?? null) : null,
-      weeks: input.kind === "mentor" ? (input.weeks ?? null) : null,
-      note: input.note ?? null,
-      requestedAt: args.now,
-      dueAt: dueAt(args.now, days, clockFor(settings, args.timezone)),
-      requestedBy: actorRef(access.actor),
-      requesterName: access.actor.displayName ?? access.contact?.displayName ?? null,
-      idempotencyKey,
-    },
-    { actor: actorRef(access.actor) },
-  );
+  const save = (idempotencyKey: string) =>
+    store.createSupportRequest(
+      {
+        partnershipId: org.partnershipId,
+        organisationId: org.id,
+        placementId: placement?.id ?? null,
+        companyName: placement ? null : (input.companyName ?? null),
+        cvr: placement ? null : (input.cvr ?? null),
+        kind: input.kind,
+        wantedOn: input.wantedOn ?? null,
+        timeWindow: input.timeWindow ?? null,
+        language: input.kind === "interpreter" ? (input.language ?? null) : null,
+        hoursPerWeek: input.kind === "mentor" ? (input.hoursPerWeek ?? null) : null,
+        weeks: input.kind === "mentor" ? (input.weeks ?? null) : null,
+        note: input.note ?? null,
+        requestedAt: args.now,
+        dueAt: dueAt(args.now, days, clockFor(settings, args.timezone)),
+        requestedBy: actorRef(access.actor),
+        requesterName: access.actor.displayName ?? access.contact?.displayName ?? null,
+        idempotencyKey,
+      },
+      { actor: actorRef(access.actor) },
+    );
   // The store finds an earlier save by its key; it is a retry only when it is this person's own
   // for the same organisation. Otherwise (a copied nonce) this is a new request with a key of its own.
   const first = await save(args.idempotencyKey);
-  const own = (r: SupportRequestRecord) => r.requestedBy === actorRef(access.actor) && r.organisationId === organisation.id;
+  const own = (r: SupportRequestRecord) => r.requestedBy === actorRef(access.actor) && r.organisationId === org.id;
   const { request, created } = first.created || own(first.request) ? first : await save(derivedKey(args.idempotencyKey, input));
   if (!created && !own(request)) return { kind: "invalid", problems: { organisationId: { key: "support:errors.organisation_required" } } };
   return { kind: "saved", request, duplicate: !created };

@@ -100,8 +100,7 @@ function inertView(view: MessageView): MessageView {
         return { ...block, facts: block.facts.map((f) => ({ ...f, label: inertMentions(f.label), value: inertMentions(f.value) })) };
       case "bullets":
         return { ...block, items: block.items.map(inertMentions) };
-      case "actions":
-      case "divider":
+      default:
         return block;
     }
   });

@@ -75,7 +75,12 @@ describe("a retry finds only the submitter's own earlier save", () => {
     expect(JSON.stringify(stolen)).not.toContain("JC-DI-1");
 
     // Their own retry of that submission finds their own placement, not a third.
-    const retried = await registerPlacement(store, lo, input({ organisationId: ids.lo, companyName: "LO's virksomhed", cvr: "10000009", pNumber: stolen.placement.workplace?.pNumber }), key);
+    const retried = await registerPlacement(
+      store,
+      lo,
+      input({ organisationId: ids.lo, companyName: "LO's virksomhed", cvr: "10000009", pNumber: stolen.placement.workplace?.pNumber }),
+      key,
+    );
     expect(retried).toMatchObject({ kind: "saved", duplicate: true, placement: { id: stolen.placement.id } });
   });
 
@@ -127,7 +132,10 @@ describe("a placement's start date", () => {
 
   it("must lie within a year before and two years after today", async () => {
     const late = await registerPlacement(store, di, input({ startDate: "2016-01-04" }), keyOf("di-user", "w1"), { today: "2017-06-01" });
-    expect(late).toEqual({ kind: "invalid", problems: { startDate: { key: "placement:errors.start_outside_window", vars: { from: "2016-05-31", to: "2019-06-02" } } } });
+    expect(late).toEqual({
+      kind: "invalid",
+      problems: { startDate: { key: "placement:errors.start_outside_window", vars: { from: "2016-05-31", to: "2019-06-02" } } },
+    });
     const ok = await registerPlacement(store, di, input({ startDate: "2016-10-03" }), keyOf("di-user", "w2"), { today: "2016-10-03" });
     expect(ok.kind).toBe("saved");
   });

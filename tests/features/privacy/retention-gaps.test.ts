@@ -96,7 +96,16 @@ describe("the retention rule's harder cases", () => {
     const companyNew = await supportRequest(null, new Date("2017-01-04T10:00:00Z"));
     const quarterly = (quarter: string) =>
       store.saveQuarterlyStatus(
-        { organisationId: di, quarter, activities: "Møde med Hanne", companiesContacted: 3, placementsHelped: 2, iguAgreements: 0, eventsHeld: 1, plan: "Ring til Hanne" },
+        {
+          organisationId: di,
+          quarter,
+          activities: "Møde med Hanne",
+          companiesContacted: 3,
+          placementsHelped: 2,
+          iguAgreements: 0,
+          eventsHeld: 1,
+          plan: "Ring til Hanne",
+        },
         { actor: "slack:T1:UADMIN" },
       );
     const q4 = (await quarterly("2016-Q4")).status;
@@ -145,7 +154,12 @@ describe("slet asks first", () => {
     expect(await confirmCaseDeletion(store, admin, "Ahmad Hassan|slack:T1:UADMIN")).toEqual({ kind: "not_yours" });
     expect(placementRow(p.id)).toBeDefined();
 
-    expect(await confirmCaseDeletion(store, admin, preview.value.ticket)).toEqual({ kind: "deleted", caseReference: "JC-ERASE-1", placements: 1, supportRequests: 0 });
+    expect(await confirmCaseDeletion(store, admin, preview.value.ticket)).toEqual({
+      kind: "deleted",
+      caseReference: "JC-ERASE-1",
+      placements: 1,
+      supportRequests: 0,
+    });
     expect(placementRow(p.id)).toBeUndefined();
     expect(memory.db.audit.find((a) => a.entity === "case" && a.entityId === "JC-ERASE-1")).toMatchObject({ action: "delete", actor: "slack:T1:UADMIN" });
   });

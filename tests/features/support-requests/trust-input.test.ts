@@ -22,8 +22,20 @@ async function known(userId: string): Promise<KnownAccess> {
 beforeAll(async () => {
   memory = createMemoryStores();
   store = memory.store;
-  memory.addContact({ platform: "slack", workspaceId: "T1", userId: "UDI", organisationId: memory.organisation("Dansk Industri Aalborg", "aalborg-2016").id, role: "partner_contact" });
-  memory.addContact({ platform: "slack", workspaceId: "T1", userId: "ULO", organisationId: memory.organisation("LO-Aalborg", "aalborg-2016").id, role: "partner_contact" });
+  memory.addContact({
+    platform: "slack",
+    workspaceId: "T1",
+    userId: "UDI",
+    organisationId: memory.organisation("Dansk Industri Aalborg", "aalborg-2016").id,
+    role: "partner_contact",
+  });
+  memory.addContact({
+    platform: "slack",
+    workspaceId: "T1",
+    userId: "ULO",
+    organisationId: memory.organisation("LO-Aalborg", "aalborg-2016").id,
+    role: "partner_contact",
+  });
   [di, lo] = await Promise.all([known("UDI"), known("ULO")]);
 });
 

@@ -37,7 +37,14 @@ export class MemoryPlacementsStore implements PlacementsStore {
     if (!type) throw new Error(`no placement type ${n.typeId}`);
     let company = this.db.companies.find((c) => c.cvr === n.company.cvr);
     if (company && n.company.renameShared === true && company.name !== n.company.name) {
-      this.db.writeAudit({ actor: audit.actor, entity: "company", entityId: company.id, action: "rename", before: { name: company.name }, after: { name: n.company.name } });
+      this.db.writeAudit({
+        actor: audit.actor,
+        entity: "company",
+        entityId: company.id,
+        action: "rename",
+        before: { name: company.name },
+        after: { name: n.company.name },
+      });
       company.name = n.company.name;
     } else if (!company) {
       company = { id: this.db.newId(), cvr: n.company.cvr, name: n.company.name };
@@ -198,7 +205,13 @@ export class MemoryPrivacyStore implements PrivacyStore {
     for (const r of due) {
       Object.assign(r, { note: null, language: null, declineReason: null });
       this.scrubAudit("support_request", [r.id], PERSONAL_SUPPORT_REQUEST_FIELDS);
-      this.db.writeAudit({ actor: audit.actor, entity: "support_request", entityId: r.id, action: "anonymise", after: { removed: PERSONAL_SUPPORT_REQUEST_FIELDS, ...audit.reason } });
+      this.db.writeAudit({
+        actor: audit.actor,
+        entity: "support_request",
+        entityId: r.id,
+        action: "anonymise",
+        after: { removed: PERSONAL_SUPPORT_REQUEST_FIELDS, ...audit.reason },
+      });
     }
     return due.length;
   }
@@ -208,7 +221,13 @@ export class MemoryPrivacyStore implements PrivacyStore {
     for (const s of due) {
       Object.assign(s, { activities: "", plan: "" });
       this.scrubAudit("quarterly_status", [s.id], PERSONAL_QUARTERLY_FIELDS);
-      this.db.writeAudit({ actor: audit.actor, entity: "quarterly_status", entityId: s.id, action: "anonymise", after: { removed: PERSONAL_QUARTERLY_FIELDS, ...audit.reason } });
+      this.db.writeAudit({
+        actor: audit.actor,
+        entity: "quarterly_status",
+        entityId: s.id,
+        action: "anonymise",
+        after: { removed: PERSONAL_QUARTERLY_FIELDS, ...audit.reason },
+      });
     }
     return due.length;
   }
