@@ -13,6 +13,7 @@ import { type Access, isAdmin, resolveAccess } from "../kernel/access.js";
 import type { Actor, Locale } from "../kernel/actor.js";
 import { parseCommand } from "../kernel/commands.js";
 import { type CommandStyle, faultView, noAccessView } from "../kernel/common-views.js";
+import { containsCpr } from "../kernel/cpr.js";
 import {
   type BotContext,
   type BotReply,
@@ -123,6 +124,8 @@ export class Bot {
         if (access.kind === "unknown") return message(noAccessView(actor, t));
         const parsed = parseCommand(text);
         if (parsed.kind === "unknown") return message(unknownCommandView(parsed.word, parsed.suggestion, t, style));
+        // No CPR number in any command argument (databeskyttelsesloven § 11), whatever the command.
+        if (containsCpr(parsed.args.join(" "))) return message(simpleMessage(t("form:errors.cpr")));
         const handler = COMMAND_HANDLERS.get(parsed.name);
         if (!handler) return message(unknownCommandView(parsed.name, undefined, t, style));
         return handler(this.ctx, { access, args: parsed.args, style, ...(channel ? { channel } : {}) });

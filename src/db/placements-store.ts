@@ -18,19 +18,36 @@ async function upsertWorkplace(tx: Prisma.TransactionClient, companyId: string, 
   return tx.workplace.create({ data: { companyId, pNumber: w.pNumber, ordinaryEmployeesFte: w.ordinaryEmployeesFte ?? 0, asOf } });
 }
 
+/**
+ * The company by CVR. The first registration names it; a later one changes the shared name only
+ * when it is a secretariat admin's, with an audit row, so no partner renames what others' placements show.
+ */
+async function companyFor(tx: Prisma.TransactionClient, c: NewPlacement["company"], audit: AuditEntry) {
+  const existing = await tx.company.findUnique({ where: { cvr: c.cvr } });
+  if (!existing) return tx.company.create({ data: { cvr: c.cvr, name: c.name } });
+  if (!c.renameShared || existing.name === c.name) return existing;
+  const renamed = await tx.company.update({ where: { id: existing.id }, data: { name: c.name } });
+  await writeAudit(tx, {
+    actor: audit.actor,
+    entity: "company",
+    entityId: existing.id,
+    action: "rename",
+    before: { name: existing.name },
+    after: { name: c.name },
+  });
+  return renamed;
+}
+
 /** A placement with its company and workplace, and its audit row, inside the caller's transaction. */
 async function insertPlacement(tx: Prisma.TransactionClient, p: NewPlacement, audit: AuditEntry): Promise<PlacementRecord> {
-  const company = await tx.company.upsert({
-    where: { cvr: p.company.cvr },
-    create: { cvr: p.company.cvr, name: p.company.name },
-    update: { name: p.company.name },
-  });
+  const company = await companyFor(tx, p.company, audit);
   const workplace = p.workplace ? await upsertWorkplace(tx, company.id, p.workplace) : undefined;
   const row = await tx.placement.create({
     data: {
       partnershipId: p.partnershipId,
       organisationId: p.organisationId,
       companyId: company.id,
+      companyName: p.company.name,
       typeId: p.typeId,
       places: p.places,
       startDate: dateFromIso(p.startDate),

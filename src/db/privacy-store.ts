@@ -3,7 +3,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { CaseExport, PrivacyStore } from "../features/privacy/store.js";
 import { dateFromIso, type IsoDate, isoFromDate } from "../kernel/dates.js";
-import { PERSONAL_PLACEMENT_FIELDS, type PersonalPlacementField } from "../kernel/personal-data.js";
+import { PERSONAL_PLACEMENT_FIELDS, PERSONAL_QUARTERLY_FIELDS, PERSONAL_SUPPORT_REQUEST_FIELDS, type PersonalPlacementField } from "../kernel/personal-data.js";
 import { writeAudit } from "./audit.js";
 
 type Tx = Prisma.TransactionClient;
@@ -12,12 +12,12 @@ function plain(value: unknown): Record<string, unknown> {
   return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 }
 
-/** A copy of an audit row's JSON with the personal fields of a placement emptied. */
-function scrub(json: Prisma.JsonValue | null): Prisma.InputJsonValue | undefined {
+/** A copy of an audit row's JSON with the given personal fields emptied. */
+function scrub(json: Prisma.JsonValue | null, fields: readonly string[]): Prisma.InputJsonValue | undefined {
   if (!json || typeof json !== "object" || Array.isArray(json)) return undefined;
   const copy: Record<string, unknown> = { ...json };
   let changed = false;
-  for (const field of PERSONAL_PLACEMENT_FIELDS) {
+  for (const field of fields) {
     if (copy[field] !== undefined && copy[field] !== null && copy[field] !== "") {
       copy[field] = null;
       changed = true;
@@ -27,10 +27,15 @@ function scrub(json: Prisma.JsonValue | null): Prisma.InputJsonValue | undefined
 }
 
 async function scrubPlacementAudit(tx: Tx, placementIds: string[]): Promise<void> {
-  const rows = await tx.auditEvent.findMany({ where: { entity: "placement", entityId: { in: placementIds } } });
+  await scrubAudit(tx, "placement", placementIds, PERSONAL_PLACEMENT_FIELDS);
+}
+
+async function scrubAudit(tx: Tx, entity: string, ids: string[], fields: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await tx.auditEvent.findMany({ where: { entity, entityId: { in: ids } } });
   for (const row of rows) {
-    const before = scrub(row.before);
-    const after = scrub(row.after);
+    const before = scrub(row.before, fields);
+    const after = scrub(row.after, fields);
     if (before || after) await tx.auditEvent.update({ where: { id: row.id }, data: { ...(before ? { before } : {}), ...(after ? { after } : {}) } });
   }
 }
@@ -42,17 +47,71 @@ export class PrismaPrivacyStore implements PrivacyStore {
     return (await this.prisma.placement.count({ where: { caseReference } })) > 0;
   }
 
-  async listPlacementsToAnonymise(endedBefore: IsoDate) {
+  async listPlacementsToAnonymise(endedBefore: IsoDate, openStartedBefore: IsoDate) {
     const before = dateFromIso(endedBefore);
     const rows = await this.prisma.placement.findMany({
       where: {
         anonymisedAt: null,
-        OR: [{ endedOn: { lt: before } }, { endedOn: null, endDate: { lt: before } }],
+        OR: [
+          { endedOn: { lt: before } },
+          { endedOn: null, endDate: { lt: before } },
+          { endedOn: null, endDate: null, startDate: { lt: dateFromIso(openStartedBefore) } },
+        ],
       },
-      select: { id: true, partnershipId: true, endedOn: true, endDate: true },
+      select: { id: true, partnershipId: true, endedOn: true, endDate: true, startDate: true },
       orderBy: [{ endDate: "asc" }, { id: "asc" }],
     });
-    return rows.map((r) => ({ id: r.id, partnershipId: r.partnershipId, end: isoFromDate((r.endedOn ?? r.endDate)!) }));
+    return rows.map((r) => ({ id: r.id, partnershipId: r.partnershipId, end: isoFromDate(r.endedOn ?? r.endDate ?? r.startDate) }));
+  }
+
+  async anonymiseCompanySupportRequests(requestedBefore: Date, audit: { actor: string; reason: Record<string, unknown> }) {
+    return this.prisma.$transaction(async (tx) => {
+      const rows = await tx.supportRequest.findMany({
+        where: {
+          placementId: null,
+          requestedAt: { lt: requestedBefore },
+          OR: [{ note: { not: null } }, { language: { not: null } }, { declineReason: { not: null } }],
+        },
+        select: { id: true },
+      });
+      const ids = rows.map((r) => r.id);
+      if (ids.length === 0) return 0;
+      await tx.supportRequest.updateMany({ where: { id: { in: ids } }, data: { note: null, language: null, declineReason: null } });
+      await scrubAudit(tx, "support_request", ids, PERSONAL_SUPPORT_REQUEST_FIELDS);
+      for (const id of ids) {
+        await writeAudit(tx, {
+          actor: audit.actor,
+          entity: "support_request",
+          entityId: id,
+          action: "anonymise",
+          after: { removed: PERSONAL_SUPPORT_REQUEST_FIELDS, ...audit.reason },
+        });
+      }
+      return ids.length;
+    });
+  }
+
+  async anonymiseQuarterlyStatuses(quarterBefore: string, audit: { actor: string; reason: Record<string, unknown> }) {
+    return this.prisma.$transaction(async (tx) => {
+      const rows = await tx.quarterlyStatus.findMany({
+        where: { quarter: { lt: quarterBefore }, OR: [{ activities: { not: "" } }, { plan: { not: "" } }] },
+        select: { id: true },
+      });
+      const ids = rows.map((r) => r.id);
+      if (ids.length === 0) return 0;
+      await tx.quarterlyStatus.updateMany({ where: { id: { in: ids } }, data: { activities: "", plan: "" } });
+      await scrubAudit(tx, "quarterly_status", ids, PERSONAL_QUARTERLY_FIELDS);
+      for (const id of ids) {
+        await writeAudit(tx, {
+          actor: audit.actor,
+          entity: "quarterly_status",
+          entityId: id,
+          action: "anonymise",
+          after: { removed: PERSONAL_QUARTERLY_FIELDS, ...audit.reason },
+        });
+      }
+      return ids.length;
+    });
   }
 
   async anonymisePlacement(id: string, at: Date, audit: { actor: string; reason: Record<string, unknown> }) {
@@ -76,6 +135,14 @@ export class PrismaPrivacyStore implements PrivacyStore {
       });
       if (claimed.count !== 1) return undefined;
       await scrubPlacementAudit(tx, [id]);
+      const requests = await tx.supportRequest.findMany({ where: { placementId: id }, select: { id: true } });
+      await tx.supportRequest.updateMany({ where: { placementId: id }, data: { note: null, language: null, declineReason: null } });
+      await scrubAudit(
+        tx,
+        "support_request",
+        requests.map((r) => r.id),
+        PERSONAL_SUPPORT_REQUEST_FIELDS,
+      );
       await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: id, action: "anonymise", after: { removed, ...audit.reason } });
       return removed;
     });

@@ -1,4 +1,5 @@
 import { distance } from "fastest-levenshtein";
+import { normaliseText } from "./text.js";
 
 /** Every command the bot understands, with its Danish name first and its aliases. */
 export const COMMANDS = {
@@ -38,7 +39,8 @@ const aliasToCommand = new Map<string, CommandName>(
  * gets the nearest command as a suggestion ("fremdrif" → fremdrift).
  */
 export function parseCommand(text: string): ParsedCommand {
-  const words = text
+  // Normalised like form text, so the arguments are checked (and stored) as what they show.
+  const words = normaliseText(text)
     .trim()
     .split(/\s+/)
     .filter((w) => w.length > 0);

@@ -1,21 +1,43 @@
 /**
- * Finds text shaped like a Danish CPR number — DDMMYY-NNNN or DDMMYYNNNN with a real date —
- * so candidates' personal ID numbers never reach the database. The modulus-11 check is
- * deliberately not required: numbers issued since 2007 need not pass it.
+ * Finds text shaped like a Danish CPR number (databeskyttelsesloven § 11) — six digits of a real
+ * date and four more, however a person typed them: "010190-1234", "0101901234",
+ * "01 01 90 1234", "0101 90 1234", "01.01.90/1234", with an en dash, a no-break or a zero-width
+ * space, or full-width digits — so candidates' personal ID numbers never reach the database.
+ * The modulus-11 check is deliberately not required: numbers issued since 2007 need not pass it.
  */
-const CPR_PATTERN = /(?<![\d])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d])/g;
+import { normaliseText } from "./text.js";
+
+/** What a person may type between digit groups: spaces, dashes of every width, / _ . and the minus sign. */
+const SEP = "[\\s\\-\\u2010-\\u2015\\u2212/_.]{0,3}";
+// Separators are allowed after the day, the month, the year and inside the four digits'
+// halves; that covers every grouping people use, and still needs ten digits in a row of groups.
+const CPR_AT = new RegExp(`(\\d{2})${SEP}(\\d{2})${SEP}(\\d{2})${SEP}(\\d{2})${SEP}(\\d{2})(?!\\d)`, "y");
+
+/** A P-nummer named as such ("P-nummer 1012345678", "p-nr.: …", "pnr"): a workplace number, not a person's. */
+const P_NUMBER_LABEL = /(?:p-?nummer|p-?nr|p-?number)[\s.:#]*$/i;
 
 export function containsCpr(text: string): boolean {
   return findCpr(text) !== undefined;
 }
 
-/** The first CPR-shaped match, for logging its position (never its value). */
+/** The first CPR-shaped match in the normalised text, for logging its position (never its value). */
 export function findCpr(text: string): { index: number } | undefined {
-  for (const match of text.matchAll(CPR_PATTERN)) {
-    const [, dd, mm, yy, serial] = match;
-    if (isCprDate(Number(dd), Number(mm), Number(yy), serial!)) return { index: match.index ?? 0 };
+  const normal = normaliseText(text);
+  for (let i = 0; i < normal.length; i += 1) {
+    if (!isDigit(normal[i]) || isDigit(normal[i - 1])) continue;
+    CPR_AT.lastIndex = i;
+    const match = CPR_AT.exec(normal);
+    if (!match) continue;
+    const [, dd, mm, yy, s1, s2] = match;
+    // P-numre all begin with 1; only those, named as such, are let through.
+    if (dd!.startsWith("1") && P_NUMBER_LABEL.test(normal.slice(Math.max(0, i - 12), i))) continue;
+    if (isCprDate(Number(dd), Number(mm), Number(yy), `${s1}${s2}`)) return { index: i };
   }
   return undefined;
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= "0" && c <= "9";
 }
 
 function isCprDate(day: number, month: number, year2: number, serial: string): boolean {

@@ -3,14 +3,19 @@ import { z } from "zod";
 import { containsCpr } from "./cpr.js";
 import { cvrProblem, normaliseCvr } from "./cvr.js";
 import { isRealIsoDate } from "./dates.js";
+import { normaliseText } from "./text.js";
 
+/** What was typed, normalised (NFKC, no zero-width or control characters) and trimmed; empty as undefined. */
 const trimmed = (value: unknown): string | undefined => {
   if (typeof value !== "string") return undefined;
-  const t = value.trim();
+  const t = normaliseText(value).trim();
   return t === "" ? undefined : t;
 };
 
-/** Free text: trimmed, length-limited and free of CPR numbers. */
+/**
+ * Free text: normalised, trimmed, length-limited and free of CPR numbers. The text is stored as
+ * normalised, so what was checked is what is kept.
+ */
 function zText(opts: { required: boolean; max: number }) {
   const base = z
     .string({ error: "form:errors.required" })
@@ -50,9 +55,32 @@ function zInteger(opts: { required: boolean; min: number; max: number }) {
   );
 }
 
-/** A real calendar date, YYYY-MM-DD. */
+/**
+ * The years any date in the bot may fall in. Narrower bounds (a placement within its
+ * partnership's period, a request within the next year) are the use cases' to check, with the
+ * dates in the message; this keeps 1900-01-01 and 9999-12-31 out of every form.
+ */
+export const DATE_YEARS = { min: 2000, max: 2099 } as const;
+
+function isDateInYears(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return year >= DATE_YEARS.min && year <= DATE_YEARS.max;
+}
+
+const dateString = () =>
+  z
+    .string({ error: "form:errors.required" })
+    .refine(isRealIsoDate, { error: "form:errors.invalid_date" })
+    .refine(isDateInYears, { error: "form:errors.date_out_of_range" });
+
+/** A real calendar date, YYYY-MM-DD, between the years DATE_YEARS. */
 export function zDate() {
-  return z.preprocess(trimmed, z.string({ error: "form:errors.required" }).refine(isRealIsoDate, { error: "form:errors.invalid_date" }));
+  return z.preprocess(trimmed, dateString());
+}
+
+/** An optional real calendar date; a list (some clients send one) counts by its first value. */
+export function zOptionalDate() {
+  return z.preprocess((value) => trimmed(Array.isArray(value) ? value[0] : value), dateString().optional()) as unknown as z.ZodOptional<z.ZodType<string>>;
 }
 
 /** One of a fixed set of values. */

@@ -1,8 +1,9 @@
 // Personal data (GDPR art. 9, databeskyttelsesloven § 11: no CPR numbers in the bot). Candidates are referred to only by the jobcenter's case reference or a
 // pseudonym the bot makes; free text is checked for CPR numbers (cpr.ts) and for words that
-// suggest health or religion data, which the person must confirm is not about the candidate.
+// suggest the special categories of GDPR art. 9 — health, religion, ethnic origin and trade-union
+// membership — which the person must confirm is not about the candidate.
 
-/** Word stems, Danish and English, that suggest health or religion data (matched at a word's start). */
+/** Word stems, Danish and English, that suggest special-category data (matched at a word's start). */
 const SENSITIVE_WORD_STEMS = [
   // health
   "syg",
@@ -58,18 +59,59 @@ const SENSITIVE_WORD_STEMS = [
   "tørklæde",
   "headscarf",
   "hijab",
+  // ethnic or racial origin
+  "etnisk",
+  "etnicitet",
+  "ethnic",
+  "racial",
+  "hudfarve",
+  "herkomst",
+  "afstamning",
+  // trade-union membership
+  "fagforening",
+  "fagforbund",
+  "unionised",
+  "unionized",
+  "unionmember",
+] as const;
+
+/** Phrases of more than one word that suggest special-category data (ethnic origin, trade-union membership). */
+const SENSITIVE_PHRASES = [
+  "skin colour",
+  "skin color",
+  "trade union",
+  "union member",
+  "labour union",
+  "labor union",
+  "faglig organiseret",
+  "fagligt organiseret",
 ] as const;
 
 const WORD = /[\p{L}]+/gu;
 
-/** The words in a text that suggest health or religion data, as typed, once each. */
-export function sensitiveWordsIn(text: string): string[] {
+/** The words (and phrases) in a text that suggest special-category data, as typed, once each. */
+export function sensitiveWordsIn(typed: string): string[] {
+  const text = typed.normalize("NFKC");
   const found = new Set<string>();
   for (const [word] of text.matchAll(WORD)) {
     const lower = word.toLowerCase();
     if (SENSITIVE_WORD_STEMS.some((stem) => lower.startsWith(stem) && !FALSE_FRIENDS.has(lower))) found.add(word);
   }
+  const spaced = text.toLowerCase().replace(/\s+/g, " ");
+  for (const phrase of SENSITIVE_PHRASES) if (spaced.includes(phrase)) found.add(phrase);
   return [...found];
+}
+
+/**
+ * What an interpreter request may say about the language: the need, never the person — the
+ * names of one or a few languages ("arabisk", "tigrinya, arabisk", "dari/farsi"), no sentences.
+ */
+export const INTERPRETER_LANGUAGE = { max: 60, maxWords: 4 } as const;
+
+export function isInterpreterLanguage(value: string): boolean {
+  if (!/^[\p{L}][\p{L} ,/()-]*$/u.test(value) || value.length > INTERPRETER_LANGUAGE.max) return false;
+  const words = value.split(/[\s,/()-]+/u).filter((w) => w !== "" && !["og", "and", "eller", "or"].includes(w.toLowerCase()));
+  return words.length <= INTERPRETER_LANGUAGE.maxWords && sensitiveWordsIn(value).length === 0;
 }
 
 /** Ordinary words that start like a stem above. */
@@ -97,6 +139,12 @@ function secureRandom(): number {
 export function normaliseCaseReference(value: string): string {
   return value.trim().toUpperCase();
 }
+
+/** The fields of a support request that hold free text that may be about the candidate, cleared with its placement or after the retention period. */
+export const PERSONAL_SUPPORT_REQUEST_FIELDS = ["note", "language", "declineReason"] as const;
+
+/** The fields of a quarterly status that hold free text (which may name people), cleared after the retention period. */
+export const PERSONAL_QUARTERLY_FIELDS = ["activities", "plan"] as const;
 
 /** The fields of a placement that hold free text about people, cleared when it is anonymised. */
 export const PERSONAL_PLACEMENT_FIELDS = ["contactPerson", "note", "caseReference", "representativeName", "tasks", "extensionReason", "contactEmail", "contactPhone"] as const;

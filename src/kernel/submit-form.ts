@@ -5,6 +5,7 @@
 // Bot's to log and answer (Bot.guard), so the person keeps the form and what they typed.
 import type { z } from "zod";
 import type { KnownAccess } from "./access.js";
+import { actorRef } from "./actor.js";
 import { noAccessView } from "./common-views.js";
 import type { BotContext, FormSubmission, SubmitReply, SubmitRequest } from "./feature.js";
 import { type FieldProblems, translateProblems } from "./field-problems.js";
@@ -83,7 +84,9 @@ export function submitForm<St>() {
         context,
         form,
         submission,
-        idempotencyKey: `${actor.platform}:${actor.workspaceId}:${submission.nonce}`,
+        // The submitter is part of the key: in Teams the nonce is ordinary card data anyone can
+        // copy, so a nonce alone must never find another person's save.
+        idempotencyKey: `${actorRef(actor)}:${submission.nonce}`,
       };
       const result = await withRetry(() => pipeline.run(ctx, run));
       const answer = await pipeline.answer(ctx, result, run);

@@ -92,6 +92,8 @@ function fredericiaValues(card: Card, overrides: Record<string, string> = {}): R
     companyName: "Fredericia Byg ApS",
     cvr: "10000009",
     places: "2",
+    // Within the Fredericia partnership's period (2013–2015): a placement starts within its partnership's period.
+    startDate: "2015-10-12",
     ...overrides,
   });
 }

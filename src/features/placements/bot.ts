@@ -96,7 +96,8 @@ const submitPlacement = submitForm<PlacementsFeatureStore>()({
   contract: ZRegisterPlacementInput,
   // A partner contact's organisation is not a choice in the form; it comes from who they are.
   fixedValues: (context): FormValues => (context.fixedOrganisation ? { organisationId: context.fixedOrganisation.id } : {}),
-  run: (ctx, { access, input, idempotencyKey }) => registerPlacement(ctx.deps.store, access, input, idempotencyKey),
+  run: (ctx, { access, input, idempotencyKey }) =>
+    registerPlacement(ctx.deps.store, access, input, idempotencyKey, { today: todayIn(ctx.deps.timezone, ctx.now()) }),
   answer: async (ctx, result, { access }) => {
     const { actor } = access;
     if (result.kind !== "saved") return result;

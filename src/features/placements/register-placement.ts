@@ -1,10 +1,11 @@
-import { type Access, canActFor, isAdmin } from "../../kernel/access.js";
+import { createHash } from "node:crypto";
+import { type Access, canActFor, isAdmin, type KnownAccess } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import { containsCpr } from "../../kernel/cpr.js";
-import { endDateFor } from "../../kernel/dates.js";
-import type { FieldProblems } from "../../kernel/field-problems.js";
+import { addDays, endDateFor, type IsoDate } from "../../kernel/dates.js";
+import type { FieldProblem, FieldProblems } from "../../kernel/field-problems.js";
 import { CASE_REFERENCE, makePseudonym, normaliseCaseReference, sensitiveWordsIn } from "../../kernel/personal-data.js";
-import type { PlacementRecord } from "../../kernel/records.js";
+import type { PartnershipRecord, PlacementRecord } from "../../kernel/records.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import type { PlacementRulesStore } from "../placement-rules/index.js";
 import {
@@ -49,20 +50,30 @@ export async function registerPlacement(
   access: Access,
   input: TRegisterPlacementInput,
   idempotencyKey: string,
+  /** Today where the bot runs: a start date must lie within a window around it. */
+  opts: { today?: IsoDate } = {},
 ): Promise<RegisterPlacementResult> {
   if (access.kind !== "known") return { kind: "denied" };
-
-  const existing = await store.findPlacementByIdempotencyKey(idempotencyKey);
-  if (existing) return { kind: "saved", placement: existing, duplicate: true };
 
   const problems: FieldProblems = {};
   const organisation = await store.getOrganisation(input.organisationId);
   if (!organisation || !canActFor(access, organisation)) {
     problems.organisationId = { key: "placement:errors.organisation_not_allowed" };
   }
+
+  // A retry finds only this person's own earlier save, for this organisation, after the access
+  // check; a key another save holds (a copied nonce) makes this a new submission with its own key.
+  const existing = await store.findPlacementByIdempotencyKey(idempotencyKey);
+  if (existing && organisation && !problems.organisationId && isOwnSave(existing, access, organisation.id)) {
+    return { kind: "saved", placement: existing, duplicate: true };
+  }
+  const key = existing ? derivedKey(idempotencyKey, input) : idempotencyKey;
   const types = organisation ? await store.listPlacementTypes([organisation.partnershipId]) : [];
   const type = types.find((ty) => ty.id === input.typeId);
   if (organisation && !type) problems.typeId = { key: "placement:errors.type_not_in_partnership" };
+  const partnership = organisation ? await store.getPartnership(organisation.partnershipId) : undefined;
+  const startProblem = partnership ? startDateProblem(input.startDate, partnership, opts.today) : undefined;
+  if (startProblem) problems.startDate = startProblem;
 
   const { cvr } = input;
   // Personal data (GDPR art. 9): candidates only by case reference or pseudonym; free text warns on health or religion words.
@@ -174,7 +185,8 @@ export async function registerPlacement(
       {
         partnershipId: organisation.partnershipId,
         organisationId: organisation.id,
-        company: { cvr, name: input.companyName },
+        // The typed name is this registration's; only a secretariat admin renames the shared company.
+        company: { cvr, name: input.companyName, renameShared: isAdmin(access) },
         typeId: type.id,
         places: input.places,
         startDate: input.startDate,
@@ -187,7 +199,7 @@ export async function registerPlacement(
         needs: [...new Set(input.needs)],
         note: input.note ?? null,
         createdBy: actorRef(access.actor),
-        idempotencyKey,
+        idempotencyKey: key,
         status: initialStatus(type, employees, confirmed),
         ...(pNumber && needsWorkplace(type) ? { workplace: { pNumber, ordinaryEmployeesFte: input.ordinaryEmployees, asOf: input.startDate } } : {}),
         // The figure belongs to this placement and its start; a later registration at the P-nummer does not change it.
@@ -202,7 +214,34 @@ export async function registerPlacement(
       },
       { actor: actorRef(access.actor) },
     );
+    // Two deliveries raced to the same key: the other one's row is the answer only if it is ours.
+    if (!created && !isOwnSave(placement, access, organisation.id))
+      return { kind: "invalid", problems: { organisationId: { key: "placement:errors.organisation_not_allowed" } } };
     return { kind: "saved", placement, duplicate: !created };
   };
   return pNumber && (needsWorkplace(type) || type.countsForRatio) ? store.withWorkplaceLock(pNumber, checkAndSave) : checkAndSave(store);
+}
+
+/** How far from today a placement may start: registered up to a year late, planned up to two years ahead. */
+export const START_WINDOW_DAYS = { before: 366, after: 731 } as const;
+
+/** A placement starts within its partnership's period and within the window around today. */
+function startDateProblem(start: IsoDate, partnership: PartnershipRecord, today: IsoDate | undefined): FieldProblem | undefined {
+  if (start < partnership.periodStart || start > partnership.periodEnd) {
+    return { key: "placement:errors.start_outside_period", vars: { from: partnership.periodStart, to: partnership.periodEnd } };
+  }
+  if (today === undefined) return undefined;
+  const from = addDays(today, -START_WINDOW_DAYS.before);
+  const to = addDays(today, START_WINDOW_DAYS.after);
+  if (start < from || start > to) return { key: "placement:errors.start_outside_window", vars: { from, to } };
+  return undefined;
+}
+
+function isOwnSave(placement: PlacementRecord, access: KnownAccess, organisationId: string): boolean {
+  return placement.createdBy === actorRef(access.actor) && placement.organisationId === organisationId;
+}
+
+/** A key of this submission's own, the same for each retry of it: the key and what was submitted. */
+function derivedKey(idempotencyKey: string, input: TRegisterPlacementInput): string {
+  return `${idempotencyKey}:${createHash("sha256").update(JSON.stringify(input)).digest("hex").slice(0, 32)}`;
 }

@@ -7,7 +7,11 @@ import type { PlacementRulesStore } from "../placement-rules/index.js";
 export type NewPlacement = {
   partnershipId: string;
   organisationId: string;
-  company: { cvr: string; name: string };
+  /**
+   * The company by CVR and the name as typed (kept on the placement). A new company is named by
+   * it; an existing company's shared name changes only when renameShared (a secretariat admin).
+   */
+  company: { cvr: string; name: string; renameShared?: boolean };
   typeId: string;
   places: number;
   startDate: IsoDate;

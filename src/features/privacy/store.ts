@@ -16,14 +16,25 @@ export type CaseExport = {
 
 export interface PrivacyStore {
   caseReferenceExists(caseReference: string): Promise<boolean>;
-  /** Placements not yet anonymised whose end (endedOn, else endDate) is before `endedBefore`. */
-  listPlacementsToAnonymise(endedBefore: IsoDate): Promise<PlacementDueForRetention[]>;
   /**
-   * Clears a placement's free text about people, and the same fields in its earlier audit rows,
+   * Placements not yet anonymised whose end (endedOn, else endDate) is before `endedBefore`, and
+   * those with neither that started before `openStartedBefore` (see retention-job.ts).
+   */
+  listPlacementsToAnonymise(endedBefore: IsoDate, openStartedBefore: IsoDate): Promise<PlacementDueForRetention[]>;
+  /**
+   * Clears a placement's free text about people, and its support requests' (note, language,
+   * decline reason), and the same fields in their earlier audit rows,
    * and writes an audit row naming what was removed; all in one transaction. Undefined when it
    * was anonymised already (another replica got there first).
    */
   anonymisePlacement(id: string, at: Date, audit: { actor: string; reason: Record<string, unknown> }): Promise<PersonalPlacementField[] | undefined>;
+  /**
+   * Clears the free text of support requests made for a company (no placement) before
+   * `requestedBefore`, with an audit row each; the number cleared.
+   */
+  anonymiseCompanySupportRequests(requestedBefore: Date, audit: { actor: string; reason: Record<string, unknown> }): Promise<number>;
+  /** Clears the texts of quarterly statuses for quarters before `quarterBefore` ("2021-Q4"), with an audit row each; the number cleared. */
+  anonymiseQuarterlyStatuses(quarterBefore: string, audit: { actor: string; reason: Record<string, unknown> }): Promise<number>;
   exportCase(caseReference: string): Promise<CaseExport>;
   /** Deletes the case's placements and their support requests, scrubs their audit rows, and audits the deletion. */
   deleteCase(caseReference: string, audit: { actor: string }): Promise<{ placements: number; supportRequests: number }>;

@@ -1,7 +1,9 @@
 // The contracts of the support forms. Each schema's output is its use case's input; its keys are
 // the form's field ids; each limit is one constant the form shows too.
 import { z } from "zod";
-import { zChoice, zOptionalCvr, zOptionalInteger, zOptionalText, zRequiredText } from "../../kernel/fields.js";
+import { zChoice, zOptionalCvr, zOptionalDate, zOptionalInteger, zOptionalText, zRequiredText } from "../../kernel/fields.js";
+import { INTERPRETER_LANGUAGE, isInterpreterLanguage } from "../../kernel/personal-data.js";
+import { normaliseText } from "../../kernel/text.js";
 import { SUPPORT_KINDS } from "./store.js";
 import { DECLINE_REASON_MAX } from "./transition-support-request.js";
 
@@ -9,7 +11,7 @@ export const SUPPORT_LIMITS = {
   companyName: 120,
   /** Room for "12 34 56 78" as people type it. */
   cvr: 12,
-  language: 60,
+  language: INTERPRETER_LANGUAGE.max,
   note: 500,
   timeWindow: 11,
   hoursMin: 1,
@@ -18,21 +20,12 @@ export const SUPPORT_LIMITS = {
   weeksMax: 52,
 } as const;
 
+/** An id from a select the server made; normalised like text, so a NUL byte never reaches a query. */
 const optionalId = z.preprocess((v) => {
   const first = Array.isArray(v) ? v[0] : v;
-  return typeof first === "string" && first.trim() !== "" ? first.trim() : undefined;
+  const id = typeof first === "string" ? normaliseText(first).trim() : "";
+  return id !== "" ? id : undefined;
 }, z.string().optional());
-
-const optionalDate = z.preprocess(
-  (v) => {
-    const first = Array.isArray(v) ? v[0] : v;
-    return typeof first === "string" && first.trim() !== "" ? first.trim() : undefined;
-  },
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "form:errors.invalid_date" })
-    .optional(),
-);
 
 const timeWindow = z.preprocess(
   (v) => (typeof v === "string" && v.trim() !== "" ? v.trim().replace(/\s+/g, "").replace(/[.]/g, ":").replace(/[–—]/g, "-") : undefined),
@@ -50,9 +43,12 @@ export const ZRequestSupportInput = z
     organisationId: optionalId,
     companyName: zOptionalText(SUPPORT_LIMITS.companyName),
     cvr: zOptionalCvr(SUPPORT_LIMITS.cvr),
-    wantedOn: optionalDate,
+    wantedOn: zOptionalDate(),
     timeWindow,
-    language: zOptionalText(SUPPORT_LIMITS.language),
+    /** The interpreter's language: a need, named as one or a few languages (no text about the person). */
+    language: zOptionalText(SUPPORT_LIMITS.language).refine((v) => v === undefined || isInterpreterLanguage(v), {
+      error: "support:errors.language_format",
+    }),
     hoursPerWeek: zOptionalInteger(SUPPORT_LIMITS.hoursMin, SUPPORT_LIMITS.hoursMax),
     weeks: zOptionalInteger(SUPPORT_LIMITS.weeksMin, SUPPORT_LIMITS.weeksMax),
     note: zOptionalText(SUPPORT_LIMITS.note),

@@ -2,16 +2,20 @@
 // Danish lessons or upskilling, for one of their placements or for a company. The request is
 // due on the business-day clock: a visit within 1 business day, anything else within the
 // partnership's number of business days.
+import { createHash } from "node:crypto";
 import { type Access, canActFor, type KnownAccess } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import { type ClockSettings, dueAt, earliestVisitDate } from "../../kernel/business-days.js";
-import { type IsoDate, todayIn } from "../../kernel/dates.js";
+import { addDays, type IsoDate, todayIn } from "../../kernel/dates.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
 import type { OrganisationRecord, PlacementRecord } from "../../kernel/records.js";
 import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../../kernel/store.js";
 import type { PlacementsStore } from "../placements/index.js";
 import type { TRequestSupportInput } from "./contract.js";
 import type { PartnershipSettings, SupportKind, SupportRequestRecord, SupportRequestsStore } from "./store.js";
+
+/** How far ahead a support request may be wanted. */
+const WANTED_WITHIN_DAYS = 365;
 
 /** Placements a support request can be about: not ended, completed or refused. */
 const CURRENT = new Set(["awaiting_confirmation", "registered", "active", "extended"]);
@@ -93,34 +97,52 @@ export async function requestSupport(
     organisation = organisationId ? await store.getOrganisation(organisationId) : undefined;
     if (!organisation || !canActFor(access, organisation)) problems.organisationId = { key: "support:errors.organisation_required" };
   }
-  if (input.wantedOn && input.wantedOn < todayIn(args.timezone, args.now)) problems.wantedOn = { key: "support:errors.date_in_past" };
+  const today = todayIn(args.timezone, args.now);
+  if (input.wantedOn && input.wantedOn < today) problems.wantedOn = { key: "support:errors.date_in_past" };
+  // A request is for the coming year; a date beyond it is a slip of the keyboard, not a plan.
+  else if (input.wantedOn && input.wantedOn > addDays(today, WANTED_WITHIN_DAYS)) {
+    problems.wantedOn = { key: "support:errors.date_too_far", vars: { latest: addDays(today, WANTED_WITHIN_DAYS) } };
+  }
   if (Object.keys(problems).length > 0 || !organisation) return { kind: "invalid", problems };
+  const org: OrganisationRecord = organisation;
 
-  const settings = await store.getPartnershipSettings(organisation.partnershipId);
+  const settings = await store.getPartnershipSettings(org.partnershipId);
   const days = input.kind === "visit" ? 1 : settings.slaBusinessDays;
-  const { request, created } = await store.createSupportRequest(
-    {
-      partnershipId: organisation.partnershipId,
-      organisationId: organisation.id,
-      placementId: placement?.id ?? null,
-      companyName: placement ? null : (input.companyName ?? null),
-      cvr: placement ? null : (input.cvr ?? null),
-      kind: input.kind,
-      wantedOn: input.wantedOn ?? null,
-      timeWindow: input.timeWindow ?? null,
-      language: input.kind === "interpreter" ? (input.language ?? null) : null,
-      hoursPerWeek: input.kind === "mentor" ? (input.hoursPerWeek ?? null) : null,
-      weeks: input.kind === "mentor" ? (input.weeks ?? null) : null,
-      note: input.note ?? null,
-      requestedAt: args.now,
-      dueAt: dueAt(args.now, days, clockFor(settings, args.timezone)),
-      requestedBy: actorRef(access.actor),
-      requesterName: access.actor.displayName ?? access.contact?.displayName ?? null,
-      idempotencyKey: args.idempotencyKey,
-    },
-    { actor: actorRef(access.actor) },
-  );
+  const save = (idempotencyKey: string) =>
+    store.createSupportRequest(
+      {
+        partnershipId: org.partnershipId,
+        organisationId: org.id,
+        placementId: placement?.id ?? null,
+        companyName: placement ? null : (input.companyName ?? null),
+        cvr: placement ? null : (input.cvr ?? null),
+        kind: input.kind,
+        wantedOn: input.wantedOn ?? null,
+        timeWindow: input.timeWindow ?? null,
+        language: input.kind === "interpreter" ? (input.language ?? null) : null,
+        hoursPerWeek: input.kind === "mentor" ? (input.hoursPerWeek ?? null) : null,
+        weeks: input.kind === "mentor" ? (input.weeks ?? null) : null,
+        note: input.note ?? null,
+        requestedAt: args.now,
+        dueAt: dueAt(args.now, days, clockFor(settings, args.timezone)),
+        requestedBy: actorRef(access.actor),
+        requesterName: access.actor.displayName ?? access.contact?.displayName ?? null,
+        idempotencyKey,
+      },
+      { actor: actorRef(access.actor) },
+    );
+  // The store finds an earlier save by its key; it is a retry only when it is this person's own
+  // for the same organisation. Otherwise (a copied nonce) this is a new request with a key of its own.
+  const first = await save(args.idempotencyKey);
+  const own = (r: SupportRequestRecord) => r.requestedBy === actorRef(access.actor) && r.organisationId === org.id;
+  const { request, created } = first.created || own(first.request) ? first : await save(derivedKey(args.idempotencyKey, input));
+  if (!created && !own(request)) return { kind: "invalid", problems: { organisationId: { key: "support:errors.organisation_required" } } };
   return { kind: "saved", request, duplicate: !created };
+}
+
+/** A key of this submission's own, the same for each retry of it: the key and what was submitted. */
+function derivedKey(idempotencyKey: string, input: TRequestSupportInput): string {
+  return `${idempotencyKey}:${createHash("sha256").update(JSON.stringify(input)).digest("hex").slice(0, 32)}`;
 }
 
 function ownOrganisation(access: KnownAccess): OrganisationRecord | undefined {

@@ -2,7 +2,7 @@
 import type { types } from "@slack/bolt";
 import type { MessageAction, MessageBlock, MessageView } from "../../kernel/message.js";
 import { MESSAGE_LIMITS, MODAL_LIMITS } from "./limits.js";
-import { chunkLines, escapeMrkdwn, labelled, mrkdwn, plain, truncate } from "./text.js";
+import { chunkLines, escapeMrkdwn, labelled, mrkdwn, plain, truncate, truncateEscaped } from "./text.js";
 
 export type SlackMessage = { text: string; blocks: types.KnownBlock[] };
 
@@ -11,7 +11,9 @@ const MESSAGE_MODAL_ID = "praktikbot.message";
 
 export function renderMessage(view: MessageView): SlackMessage {
   const blocks = view.blocks.flatMap(renderBlock);
-  return { text: truncate(view.text, MESSAGE_LIMITS.text), blocks: capBlocks(blocks, MESSAGE_LIMITS.blocks) };
+  // The text is what notifications show, and Slack reads it as mrkdwn too: escaped, so a typed
+  // <!channel> or <@U…> never mentions anyone.
+  return { text: truncateEscaped(escapeMrkdwn(view.text), MESSAGE_LIMITS.text), blocks: capBlocks(blocks, MESSAGE_LIMITS.blocks) };
 }
 
 /** A message shown in a modal, e.g. the confirmation that replaces a submitted form. */

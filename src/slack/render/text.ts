@@ -16,7 +16,7 @@ export function escapeMrkdwn(text: string): string {
 }
 
 /** Cuts escaped mrkdwn without leaving half an entity ("&am…") behind. */
-function truncateEscaped(escaped: string, max: number): string {
+export function truncateEscaped(escaped: string, max: number): string {
   if (escaped.length <= max) return escaped;
   return truncate(escaped, max).replace(/&[a-z]{0,3}…$/, "…");
 }

@@ -16,3 +16,11 @@ function cardAttachment(card: IAdaptiveCard): CardAttachment {
 export function cardMessage(card: IAdaptiveCard, summary: string): { type: "message"; summary: string; attachments: CardAttachment[] } {
   return { type: "message", summary, attachments: [cardAttachment(card)] };
 }
+
+/**
+ * Text a person typed, made unable to mention anyone: Teams turns `<at>…</at>` into a mention,
+ * so its angle bracket becomes a look-alike (‹at›) that shows what was typed and does nothing.
+ */
+export function inertMentions(text: string): string {
+  return text.replace(/<(\/?)(at)(?=[\s>])/gi, "\u2039$1$2").replace(/(\u2039\/?at[^<>]*)>/gi, "$1\u203A");
+}

@@ -17,7 +17,7 @@ import type {
 import type { FormField, FormOption, FormView } from "../../kernel/form.js";
 import { TYPED_INPUT_SUFFIX } from "../form-values.js";
 import { ACTION_DATA_KEYS } from "../payloads.js";
-import { CARD_SCHEMA, CARD_VERSION } from "./card.js";
+import { CARD_SCHEMA, CARD_VERSION, inertMentions } from "./card.js";
 
 export type FormCardText = {
   /** Above the fields when any field has an error ("Ret de markerede felter …"). */
@@ -81,7 +81,7 @@ function fieldElements(field: FormField, form: FormView, text: FormCardText): El
     case "static":
       elements.push(
         { type: "TextBlock", text: field.label, weight: "Bolder", wrap: true, spacing: "Medium" },
-        { type: "TextBlock", text: field.text, wrap: true, spacing: "Small" },
+        { type: "TextBlock", text: inertMentions(field.text), wrap: true, spacing: "Small" },
       );
       break;
     case "text": {

@@ -4,9 +4,10 @@ import type { ActivityLike } from "@microsoft/teams.api";
 import type { ActionArray, CardElementArray, IAdaptiveCard, IExecuteAction } from "@microsoft/teams.cards";
 import type { MessageAction, MessageBlock, MessageView } from "../../kernel/message.js";
 import { ACTION_DATA_KEYS } from "../payloads.js";
-import { CARD_SCHEMA, CARD_VERSION, cardMessage } from "./card.js";
+import { CARD_SCHEMA, CARD_VERSION, cardMessage, inertMentions } from "./card.js";
 
-export function messageCard(view: MessageView): IAdaptiveCard {
+export function messageCard(shown: MessageView): IAdaptiveCard {
+  const view = inertView(shown);
   const body: CardElementArray = [];
   let actions: ActionArray | undefined;
   let separateNext = false;
@@ -77,11 +78,31 @@ function executeAction(action: MessageAction): IExecuteAction {
 }
 
 /** One line of text reads best as a plain chat message; anything richer is a card. */
-export function messageActivity(view: MessageView): ActivityLike {
+export function messageActivity(shown: MessageView): ActivityLike {
+  const view = inertView(shown);
   if (isPlainText(view)) return { type: "message", text: view.text, textFormat: "plain" };
   return cardMessage(messageCard(view), view.text);
 }
 
 function isPlainText(view: MessageView): boolean {
   return view.blocks.length === 1 && view.blocks[0]?.type === "text" && view.blocks[0].text === view.text;
+}
+
+/** Every text of a view with mention syntax made inert: user text (a company name, a note) is in them. */
+function inertView(view: MessageView): MessageView {
+  const blocks = view.blocks.map((block): MessageBlock => {
+    switch (block.type) {
+      case "heading":
+      case "text":
+      case "context":
+        return { ...block, text: inertMentions(block.text) };
+      case "facts":
+        return { ...block, facts: block.facts.map((f) => ({ ...f, label: inertMentions(f.label), value: inertMentions(f.value) })) };
+      case "bullets":
+        return { ...block, items: block.items.map(inertMentions) };
+      default:
+        return block;
+    }
+  });
+  return { ...view, text: inertMentions(view.text), blocks };
 }

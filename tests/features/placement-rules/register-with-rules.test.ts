@@ -16,6 +16,8 @@ const key = () => `test:rules:${++n}`;
 
 beforeAll(async () => {
   memory = createMemoryStores();
+  // Placements here run into 2017; a placement starts within its partnership's period.
+  memory.partnership("aalborg-2016").periodEnd = "2017-12-31";
   store = memory.store;
   const type = async (key: string) => memory.placementType("aalborg-2016", key);
   const di = memory.organisation("Dansk Industri Aalborg").id;

@@ -3,7 +3,7 @@
 import { pino } from "pino";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
-import { deleteCaseData, exportCaseData } from "../../../src/features/privacy/case-data.js";
+import { confirmCaseDeletion, exportCaseData, previewCaseDeletion } from "../../../src/features/privacy/case-data.js";
 import { anonymiseExpiredPlacements, PLACEMENT_RETENTION_JOB, retentionCutoff } from "../../../src/features/privacy/retention-job.js";
 import { Scheduler } from "../../../src/jobs/scheduler.js";
 import { type Access, resolveAccess } from "../../../src/kernel/access.js";
@@ -22,6 +22,8 @@ const logger = pino({ level: "silent" });
 
 beforeAll(async () => {
   memory = createMemoryStores();
+  // Placements here run into 2017; a placement starts within its partnership's period.
+  memory.partnership("aalborg-2016").periodEnd = "2017-12-31";
   store = memory.store;
   const di = memory.organisation("Dansk Industri Aalborg").id;
   const praktik = memory.placementType("aalborg-2016", "virksomhedspraktik").id;
@@ -151,6 +153,8 @@ describe("the retention job", () => {
     await scheduler.runOnce(now);
     expect(await anonymiseExpiredPlacements({ store, logger, timezone: "Europe/Copenhagen", retentionYears: 5 }, new Date("2022-01-04T01:30:00Z"))).toEqual({
       anonymised: [],
+      supportRequests: 0,
+      quarterlyStatuses: 0,
     });
     expect(auditRows((a) => a.action === "anonymise")).toHaveLength(2);
   });
@@ -161,7 +165,7 @@ describe("a subject access request", () => {
     const one = await saved(praktik({ caseReference: "JC-SAR-9", note: "Morgenvagter" }));
     const other = await saved(praktik({ caseReference: "JC-KEEP" }));
     expect(await exportCaseData(store, partner, "JC-SAR-9")).toEqual({ kind: "denied" });
-    expect(await deleteCaseData(store, partner, "JC-SAR-9")).toEqual({ kind: "denied" });
+    expect(await previewCaseDeletion(store, partner, "JC-SAR-9")).toEqual({ kind: "denied" });
 
     const exported = await exportCaseData(store, admin, "jc-sar-9");
     if (exported.kind !== "ok") throw new Error("no export");
@@ -169,7 +173,18 @@ describe("a subject access request", () => {
     expect(exported.value.placements[0]).toMatchObject({ id: one.id, note: "Morgenvagter", caseReference: "JC-SAR-9", company: { cvr: "24256790" } });
     expect(exported.value.auditEvents.map((a) => a.action)).toEqual(["create"]);
 
-    expect(await deleteCaseData(store, admin, "JC-SAR-9")).toEqual({ kind: "ok", value: { caseReference: "JC-SAR-9", placements: 1, supportRequests: 0 } });
+    // Deleting is asked first; the ticket is the admin's own.
+    const preview = await previewCaseDeletion(store, admin, "JC-SAR-9");
+    if (preview.kind !== "ok") throw new Error("no preview");
+    expect(preview.value.data.placements).toHaveLength(1);
+    expect(placementRow(one.id)).not.toBeNull();
+    expect(await confirmCaseDeletion(store, partner, preview.value.ticket)).toEqual({ kind: "denied" });
+    expect(await confirmCaseDeletion(store, admin, preview.value.ticket)).toEqual({
+      kind: "deleted",
+      caseReference: "JC-SAR-9",
+      placements: 1,
+      supportRequests: 0,
+    });
     expect(placementRow(one.id)).toBeNull();
     expect(placementRow(other.id)).not.toBeNull();
     const deletion = auditRows((a) => a.entity === "case" && a.action === "delete")[0]!;

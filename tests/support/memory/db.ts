@@ -10,6 +10,7 @@ import type {
   PartnershipRecord,
   PlacementRecord,
   PlacementTypeRecord,
+  QuarterlyStatusRecord,
   TargetRecord,
   WorkplaceRecord,
 } from "../../../src/kernel/records.js";
@@ -39,6 +40,7 @@ export class MemoryDb {
   workplaces: WorkplaceRecord[] = [];
   placements: StoredPlacement[] = [];
   supportRequests: StoredSupportRequest[] = [];
+  quarterlyStatuses: QuarterlyStatusRecord[] = [];
   audit: AuditRow[] = [];
 
   newId(): string {

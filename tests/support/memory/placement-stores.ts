@@ -3,7 +3,12 @@ import type { PlacementDecision, PlacementRulesPatch, PlacementRulesStore } from
 import type { NewPlacement, PlacementQuery, PlacementsStore, WorkplaceLockedStore } from "../../../src/features/placements/store.js";
 import type { CaseExport, PrivacyStore } from "../../../src/features/privacy/store.js";
 import type { IsoDate } from "../../../src/kernel/dates.js";
-import { PERSONAL_PLACEMENT_FIELDS, type PersonalPlacementField } from "../../../src/kernel/personal-data.js";
+import {
+  PERSONAL_PLACEMENT_FIELDS,
+  PERSONAL_QUARTERLY_FIELDS,
+  PERSONAL_SUPPORT_REQUEST_FIELDS,
+  type PersonalPlacementField,
+} from "../../../src/kernel/personal-data.js";
 import {
   type AuditEntry,
   isApproved,
@@ -69,8 +74,17 @@ export class MemoryPlacementsStore implements PlacementsStore {
     const type = this.db.placementTypes.find((t) => t.id === n.typeId);
     if (!type) throw new Error(`no placement type ${n.typeId}`);
     let company = this.db.companies.find((c) => c.cvr === n.company.cvr);
-    if (company) company.name = n.company.name;
-    else {
+    if (company && n.company.renameShared === true && company.name !== n.company.name) {
+      this.db.writeAudit({
+        actor: audit.actor,
+        entity: "company",
+        entityId: company.id,
+        action: "rename",
+        before: { name: company.name },
+        after: { name: n.company.name },
+      });
+      company.name = n.company.name;
+    } else if (!company) {
       company = { id: this.db.newId(), cvr: n.company.cvr, name: n.company.name };
       this.db.companies.push(company);
     }
@@ -241,11 +255,46 @@ export class MemoryPrivacyStore implements PrivacyStore {
     return this.db.placements.some((p) => p.caseReference === caseReference);
   }
 
-  async listPlacementsToAnonymise(endedBefore: IsoDate) {
+  async listPlacementsToAnonymise(endedBefore: IsoDate, openStartedBefore: IsoDate) {
+    const due = (p: StoredPlacement) => (endOf(p) !== null ? endOf(p)! < endedBefore : p.startDate < openStartedBefore);
     return this.db.placements
-      .filter((p) => p.anonymisedAt === null && endOf(p) !== null && endOf(p)! < endedBefore)
+      .filter((p) => p.anonymisedAt === null && due(p))
       .sort((a, b) => (a.endDate ?? "").localeCompare(b.endDate ?? "") || a.id.localeCompare(b.id))
-      .map((p) => ({ id: p.id, partnershipId: p.partnershipId, end: endOf(p)! }));
+      .map((p) => ({ id: p.id, partnershipId: p.partnershipId, end: endOf(p) ?? p.startDate }));
+  }
+
+  async anonymiseCompanySupportRequests(requestedBefore: Date, audit: { actor: string; reason: Record<string, unknown> }) {
+    const due = this.db.supportRequests.filter(
+      (r) => r.placementId === null && r.requestedAt < requestedBefore && PERSONAL_SUPPORT_REQUEST_FIELDS.some((f) => r[f] !== null),
+    );
+    for (const r of due) {
+      Object.assign(r, { note: null, language: null, declineReason: null });
+      this.scrubAudit("support_request", [r.id], PERSONAL_SUPPORT_REQUEST_FIELDS);
+      this.db.writeAudit({
+        actor: audit.actor,
+        entity: "support_request",
+        entityId: r.id,
+        action: "anonymise",
+        after: { removed: PERSONAL_SUPPORT_REQUEST_FIELDS, ...audit.reason },
+      });
+    }
+    return due.length;
+  }
+
+  async anonymiseQuarterlyStatuses(quarterBefore: string, audit: { actor: string; reason: Record<string, unknown> }) {
+    const due = this.db.quarterlyStatuses.filter((s) => s.quarter < quarterBefore && (s.activities !== "" || s.plan !== ""));
+    for (const s of due) {
+      Object.assign(s, { activities: "", plan: "" });
+      this.scrubAudit("quarterly_status", [s.id], PERSONAL_QUARTERLY_FIELDS);
+      this.db.writeAudit({
+        actor: audit.actor,
+        entity: "quarterly_status",
+        entityId: s.id,
+        action: "anonymise",
+        after: { removed: PERSONAL_QUARTERLY_FIELDS, ...audit.reason },
+      });
+    }
+    return due.length;
   }
 
   async anonymisePlacement(id: string, at: Date, audit: { actor: string; reason: Record<string, unknown> }) {
@@ -263,7 +312,14 @@ export class MemoryPrivacyStore implements PrivacyStore {
       contactPhone: null,
       anonymisedAt: at,
     });
-    this.scrubAudit([id]);
+    this.scrubAudit("placement", [id], PERSONAL_PLACEMENT_FIELDS);
+    const requests = this.db.supportRequests.filter((r) => r.placementId === id);
+    for (const r of requests) Object.assign(r, { note: null, language: null, declineReason: null });
+    this.scrubAudit(
+      "support_request",
+      requests.map((r) => r.id),
+      PERSONAL_SUPPORT_REQUEST_FIELDS,
+    );
     this.db.writeAudit({ actor: audit.actor, entity: "placement", entityId: id, action: "anonymise", after: { removed, ...audit.reason } });
     return removed;
   }
@@ -286,7 +342,7 @@ export class MemoryPrivacyStore implements PrivacyStore {
     const requests = this.db.supportRequests.filter((r) => r.placementId && ids.includes(r.placementId)).length;
     this.db.supportRequests = this.db.supportRequests.filter((r) => !(r.placementId && ids.includes(r.placementId)));
     this.db.placements = this.db.placements.filter((p) => !ids.includes(p.id));
-    this.scrubAudit(ids);
+    this.scrubAudit("placement", ids, PERSONAL_PLACEMENT_FIELDS);
     this.db.writeAudit({
       actor: audit.actor,
       entity: "case",
@@ -297,15 +353,15 @@ export class MemoryPrivacyStore implements PrivacyStore {
     return { placements: ids.length, supportRequests: requests };
   }
 
-  private scrubAudit(placementIds: string[]): void {
+  private scrubAudit(entity: string, ids: string[], fields: readonly string[]): void {
     const scrub = (json: unknown) => {
       if (!json || typeof json !== "object" || Array.isArray(json)) return json;
       const out: Record<string, unknown> = { ...json };
-      for (const f of PERSONAL_PLACEMENT_FIELDS) if (out[f] !== undefined && out[f] !== null && out[f] !== "") out[f] = null;
+      for (const f of fields) if (out[f] !== undefined && out[f] !== null && out[f] !== "") out[f] = null;
       return out;
     };
     for (const row of this.db.audit) {
-      if (row.entity !== "placement" || !placementIds.includes(row.entityId)) continue;
+      if (row.entity !== entity || !ids.includes(row.entityId)) continue;
       row.before = scrub(row.before);
       row.after = scrub(row.after);
     }

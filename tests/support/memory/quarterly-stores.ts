@@ -43,9 +43,11 @@ export class MemoryOutcomesStore implements OutcomesStore {
 }
 
 export class MemoryQuarterlyStore implements QuarterlyStore {
-  private readonly statuses: QuarterlyStatusRecord[] = [];
-
   constructor(private readonly db: MemoryDb) {}
+
+  private get statuses(): QuarterlyStatusRecord[] {
+    return this.db.quarterlyStatuses;
+  }
 
   async getQuarterlyStatus(organisationId: string, quarter: string) {
     const s = this.statuses.find((x) => x.organisationId === organisationId && x.quarter === quarter);
