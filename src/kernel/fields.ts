@@ -60,7 +60,7 @@ function zInteger(opts: { required: boolean; min: number; max: number }) {
  * partnership's period, a request within the next year) are the use cases' to check, with the
  * dates in the message; this keeps 1900-01-01 and 9999-12-31 out of every form.
  */
-export const DATE_YEARS = { min: 2000, max: 2099 } as const;
+const DATE_YEARS = { min: 2000, max: 2099 } as const;
 
 function isDateInYears(value: string): boolean {
   const year = Number(value.slice(0, 4));

@@ -147,5 +147,14 @@ export const PERSONAL_SUPPORT_REQUEST_FIELDS = ["note", "language", "declineReas
 export const PERSONAL_QUARTERLY_FIELDS = ["activities", "plan"] as const;
 
 /** The fields of a placement that hold free text about people, cleared when it is anonymised. */
-export const PERSONAL_PLACEMENT_FIELDS = ["contactPerson", "note", "caseReference", "representativeName", "tasks", "extensionReason", "contactEmail", "contactPhone"] as const;
+export const PERSONAL_PLACEMENT_FIELDS = [
+  "contactPerson",
+  "note",
+  "caseReference",
+  "representativeName",
+  "tasks",
+  "extensionReason",
+  "contactEmail",
+  "contactPhone",
+] as const;
 export type PersonalPlacementField = (typeof PERSONAL_PLACEMENT_FIELDS)[number];

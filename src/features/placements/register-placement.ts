@@ -223,7 +223,7 @@ export async function registerPlacement(
 }
 
 /** How far from today a placement may start: registered up to a year late, planned up to two years ahead. */
-export const START_WINDOW_DAYS = { before: 366, after: 731 } as const;
+const START_WINDOW_DAYS = { before: 366, after: 731 } as const;
 
 /** A placement starts within its partnership's period and within the window around today. */
 function startDateProblem(start: IsoDate, partnership: PartnershipRecord, today: IsoDate | undefined): FieldProblem | undefined {
