@@ -69,7 +69,7 @@ async function register(company: string, cvr: string, pNumber: string, more: Rec
         startDate: "2016-10-10",
         contactPerson: "Hanne Jensen",
         pNumber,
-        benefitGroup: "integrationsprogram",
+        benefitGroup: "introduktionsprogram",
         purpose: "skills",
         ...more,
       },

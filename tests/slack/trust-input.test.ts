@@ -49,7 +49,7 @@ function values(view: Json, over: Record<string, string | string[]> = {}): Recor
     contactPerson: "Hanne Jensen",
     pNumber: `10${String(pNumbers).padStart(8, "0")}`,
     ordinaryEmployees: "100",
-    benefitGroup: "integrationsprogram",
+    benefitGroup: "introduktionsprogram",
     purpose: "skills",
     ...over,
   };

@@ -88,7 +88,7 @@ async function register(company: string, cvr: string, values: Record<string, str
         startDate: "2016-10-10",
         contactPerson: "Hanne Jensen",
         pNumber: `10${cvr}`,
-        benefitGroup: "integrationsprogram",
+        benefitGroup: "introduktionsprogram",
         purpose: "skills",
         ...values,
       }),

@@ -41,7 +41,7 @@ function values(card: Card, over: Record<string, string> = {}): Record<string, s
     note: "",
     pNumber: `20${String(pNumbers).padStart(8, "0")}`,
     ordinaryEmployees: "100",
-    benefitGroup: "integrationsprogram",
+    benefitGroup: "introduktionsprogram",
     purpose: "skills",
     ...over,
   };

@@ -230,6 +230,8 @@ describe("registering and extending with the rule sets", () => {
     ids = { di, praktik: (await type("virksomhedspraktik")).id, loentilskud: (await type("loentilskud")).id, igu: (await type("igu")).id };
     // The secretariat shortened the dagpenge praktik in the 2027 placeholder set.
     memory.partnership("aalborg-2016").settings = { rules: { bySet: { "2027-01-01": { praktik: { weeks: { dagpenge: 2 } } } } } };
+    // These placements start in 2026–2028; a placement starts within its partnership's period.
+    memory.partnership("aalborg-2016").periodEnd = "2029-12-31";
     memory.addContact({ platform: "slack", workspaceId: "T1", userId: "UPARTNER", organisationId: di, role: "partner_contact" });
     partner = await resolveAccess(store, { platform: "slack", workspaceId: "T1", userId: "UPARTNER", locale: "da" }, new Set());
   });
