@@ -8,7 +8,10 @@ import { viewSubmissionPayload } from "../support/slack-requests.js";
 let t: SlackTestApp;
 
 beforeAll(async () => {
-  t = await startSlackTestApp({ admins: [ADMIN] });
+  // Registered today (December 2026) in a partnership whose period covers it: a placement starts
+  // within its partnership's period and near today.
+  t = await startSlackTestApp({ admins: [ADMIN], now: new Date("2026-12-02T09:00:00Z") });
+  await t.db.prisma.partnership.update({ where: { slug: "aalborg-2016" }, data: { periodEnd: new Date("2027-12-31T00:00:00Z") } });
   t.fake.setUser(ADMIN, { locale: "da-DK", realName: "Sekretariatet" });
 });
 afterAll(async () => {

@@ -37,7 +37,7 @@ export type SlackTestApp = {
   close(): Promise<void>;
 };
 
-export async function startSlackTestApp(opts: { admins?: string[]; jobs?: "manual" } = {}): Promise<SlackTestApp> {
+export async function startSlackTestApp(opts: { admins?: string[]; jobs?: "manual"; now?: Date } = {}): Promise<SlackTestApp> {
   const [db, fake] = await Promise.all([createTestDatabase(), FakeSlackApi.start({ teamId: TEAM })]);
   const { logger, lines } = capturingLogger();
   const config = loadConfig({
@@ -49,7 +49,7 @@ export async function startSlackTestApp(opts: { admins?: string[]; jobs?: "manua
     BOT_ADMINS: (opts.admins ?? [ADMIN]).join(","),
     LOG_LEVEL: "silent",
   });
-  const app = await startApp(config, { logger, database: db, clock: () => NOW, ...(opts.jobs ? { jobs: opts.jobs } : {}) });
+  const app = await startApp(config, { logger, database: db, clock: () => opts.now ?? NOW, ...(opts.jobs ? { jobs: opts.jobs } : {}) });
   return {
     app,
     db,
