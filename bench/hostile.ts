@@ -311,7 +311,20 @@ export async function runHostile(opts: {
   // belongs where (the contact form gives people roles).
   const audited = () => db.prisma.auditEvent.count();
   const matrix = { requests: 0, faults: 0, leaks: 0, unauthorisedChanges: 0 };
-  const values = [placementA, placementB, requestB.id, `visit:${placementB}`, "__proto__", "constructor", "", "x".repeat(5000), randomUUID()];
+  const values = [
+    placementA,
+    placementB,
+    requestB.id,
+    `visit:${placementB}`,
+    "__proto__",
+    "constructor",
+    "",
+    "x".repeat(5000),
+    randomUUID(),
+    `\u0000${placementB}`,
+    `${placementA}\u200b`,
+    `${requestB.id}\u0000`,
+  ];
   const actionIds = [
     "support.take",
     "support.done",

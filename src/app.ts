@@ -12,6 +12,7 @@ import { migrateDatabase } from "./db/migrate.js";
 import { createPrismaStores } from "./db/stores.js";
 import { weeklyDigestsJob } from "./features/digests/weekly-job.js";
 import { iguMilestonesJob } from "./features/placement-rules/igu-milestones-job.js";
+import { startPlacementsJob } from "./features/placement-rules/start-placements-job.js";
 import { placementRetentionJob } from "./features/privacy/retention-job.js";
 import { quarterlyStatusRemindersJob } from "./features/quarterly/reminders-job.js";
 import { supportDeadlinesJob } from "./features/support-requests/deadlines-job.js";
@@ -100,7 +101,8 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
         admins: config.admins,
       }),
     )
-    .add(iguMilestonesJob({ store, placements: stores.iguMilestones, notices: stores.notices, messenger, i18n, logger, timezone: config.timezone }));
+    .add(iguMilestonesJob({ store, placements: stores.iguMilestones, notices: stores.notices, messenger, i18n, logger, timezone: config.timezone }))
+    .add(startPlacementsJob({ store, logger, timezone: config.timezone }));
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = config.host ? http.listen(config.port, config.host) : http.listen(config.port);

@@ -26,9 +26,13 @@ import {
 import { type MessageView, simpleMessage } from "../kernel/message.js";
 import type { ChannelAddress } from "../kernel/messenger.js";
 import { withRetry } from "../kernel/retry.js";
+import { normaliseText } from "../kernel/text.js";
 import type { Translate } from "../kernel/translate.js";
 import { helpView, unknownCommandView } from "./help-views.js";
 import type { AppStore } from "./stores.js";
+
+/** The longest value a button of ours carries (an id, or a few ids joined); anything longer is cut. */
+const ACTION_VALUE_MAX = 200;
 
 export type { BotReply, FormSubmission, SubmitReply } from "../kernel/feature.js";
 
@@ -135,8 +139,11 @@ export class Bot {
   }
 
   /** A button in one of the bot's messages; `value` is what the button carries (e.g. a request id). */
-  async handleAction(actor: Actor, actionId: string, style: CommandStyle, value?: string): Promise<BotReply> {
+  async handleAction(actor: Actor, actionId: string, style: CommandStyle, typedValue?: string): Promise<BotReply> {
     const handler = ACTION_HANDLERS.get(actionId);
+    // What a button carries comes back from the client and may have been changed there: cleaned
+    // once here (NUL and invisible characters removed, bounded), so no handler sees raw input.
+    const value = typedValue === undefined ? undefined : normaliseText(typedValue).slice(0, ACTION_VALUE_MAX);
     if (!handler) {
       this.deps.logger.warn({ actionId: actionId.slice(0, 100), platform: actor.platform }, "unknown action");
       return message(simpleMessage(this.t(actor.locale)("errors:form_expired")));

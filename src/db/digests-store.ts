@@ -1,7 +1,7 @@
 // Prisma for the weekly digest: the facts a digest is built from (a few grouped queries per
 // partnership, never one row per placement), digest links and the DigestRun claims that make a
 // channel get each ISO week once (features/digests/store.ts).
-import type { PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import type {
   DigestFacts,
   DigestFactsQuery,
@@ -10,13 +10,27 @@ import type {
   DigestRunOutcome,
   DigestsStore,
   NewDigestLink,
+  NewPlacementCount,
 } from "../features/digests/store.js";
 import type { Platform } from "../kernel/actor.js";
 import { dateFromIso, type IsoDate, isoFromDate } from "../kernel/dates.js";
-import type { EmployerSector } from "../kernel/records.js";
+import { APPROVED_STATUSES, type EmployerSector, isApproved, type PlacementStatus } from "../kernel/records.js";
 import { toJsonValue, writeAudit } from "./audit.js";
 import { upsertChannelLink } from "./channel-links.js";
 import { isUniqueViolation, toDigestLink } from "./rows.js";
+
+/** The week's registrations by organisation: approved places counted, waiting places apart. */
+function newPlacementCounts(rows: { organisationId: string; status: PlacementStatus; _sum: { places: number | null }; _count: { _all: number } }[]) {
+  const byOrganisation = new Map<string, NewPlacementCount>();
+  for (const r of rows) {
+    const count = byOrganisation.get(r.organisationId) ?? { organisationId: r.organisationId, placements: 0, places: 0, waitingPlaces: 0 };
+    count.placements += r._count._all;
+    if (isApproved(r.status)) count.places += r._sum.places ?? 0;
+    else count.waitingPlaces += r._sum.places ?? 0;
+    byOrganisation.set(r.organisationId, count);
+  }
+  return [...byOrganisation.values()];
+}
 
 async function digestFacts(prisma: PrismaClient, partnershipId: string, q: DigestFactsQuery): Promise<DigestFacts> {
   const [weekly, fresh, ending, support, filed] = await Promise.all([
@@ -25,11 +39,12 @@ async function digestFacts(prisma: PrismaClient, partnershipId: string, q: Diges
              t."key" AS key, p."employerSector"::text AS sector, p."shortageSector" AS shortage, SUM(p."places")::int AS places
         FROM "Placement" p JOIN "PlacementType" t ON t."id" = p."typeId"
        WHERE p."partnershipId" = ${partnershipId} AND p."createdAt" < ${q.asOf}
-         AND p."status"::text IN ('active', 'extended', 'ended', 'completed')
+         AND p."status"::text IN (${Prisma.join([...APPROVED_STATUSES])})
        GROUP BY 1, 2, 3, 4`,
+    // A refused placement never starts: it is not new; one waiting for approval is shown as waiting.
     prisma.placement.groupBy({
-      by: ["organisationId"],
-      where: { partnershipId, createdAt: { gte: q.newSince, lt: q.asOf } },
+      by: ["organisationId", "status"],
+      where: { partnershipId, createdAt: { gte: q.newSince, lt: q.asOf }, status: { not: "refused" } },
       _sum: { places: true },
       _count: { _all: true },
     }),
@@ -92,7 +107,7 @@ async function digestFacts(prisma: PrismaClient, partnershipId: string, q: Diges
       shortageSector: w.shortage,
       places: Number(w.places),
     })),
-    newPlacements: fresh.map((f) => ({ organisationId: f.organisationId, placements: f._count._all, places: f._sum.places ?? 0 })),
+    newPlacements: newPlacementCounts(fresh),
     ending: ending.map((p) => {
       const endDate = isoFromDate(p.endDate!);
       return {

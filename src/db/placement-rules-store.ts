@@ -11,7 +11,7 @@ import type {
   PlacementRulesStore,
 } from "../features/placement-rules/store.js";
 import { dateFromIso, type IsoDate, isoFromDate } from "../kernel/dates.js";
-import type { AuditEntry, PlacementStatus, PostedMessageRef } from "../kernel/records.js";
+import type { AuditEntry, PlacementRecord, PlacementStatus, PostedMessageRef } from "../kernel/records.js";
 import { writeAudit } from "./audit.js";
 import { placementRuleOverrides } from "./placement-rules-settings.js";
 import { placementInclude, toPlacement } from "./rows.js";
@@ -35,6 +35,25 @@ export async function listRatioPlacements(client: Prisma.TransactionClient, work
   return rows.map(toPlacement);
 }
 
+/** An audited change to a placement, in the caller's transaction (the store's own, or a workplace lock's). */
+export async function updatePlacement(tx: Prisma.TransactionClient, id: string, patch: PlacementRulesPatch, audit: AuditEntry & { action: string }) {
+  const before = await tx.placement.findUniqueOrThrow({ where: { id }, include: placementInclude });
+  const { endDate, endedOn, ordinaryEmployees, ...rest } = patch;
+  const row = await tx.placement.update({
+    where: { id },
+    data: {
+      ...rest,
+      ...(endDate !== undefined ? { endDate: endDate ? dateFromIso(endDate) : null } : {}),
+      ...(endedOn !== undefined ? { endedOn: endedOn ? dateFromIso(endedOn) : null } : {}),
+      ...(ordinaryEmployees ? { ordinaryEmployeesFte: ordinaryEmployees.fte, ordinaryEmployeesAsOf: dateFromIso(ordinaryEmployees.asOf) } : {}),
+    },
+    include: placementInclude,
+  });
+  const record = toPlacement(row);
+  await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before: toPlacement(before), after: record });
+  return record;
+}
+
 export class PrismaPlacementRulesStore implements PlacementRulesStore {
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -52,26 +71,15 @@ export class PrismaPlacementRulesStore implements PlacementRulesStore {
   }
 
   async updatePlacement(id: string, patch: PlacementRulesPatch, audit: AuditEntry & { action: string }) {
-    return this.prisma.$transaction(async (tx) => {
-      const before = await tx.placement.findUniqueOrThrow({ where: { id }, include: placementInclude });
-      const { endDate, endedOn, ordinaryEmployees, ...rest } = patch;
-      const row = await tx.placement.update({
-        where: { id },
-        data: {
-          ...rest,
-          ...(endDate !== undefined ? { endDate: endDate ? dateFromIso(endDate) : null } : {}),
-          ...(endedOn !== undefined ? { endedOn: endedOn ? dateFromIso(endedOn) : null } : {}),
-          ...(ordinaryEmployees ? { ordinaryEmployeesFte: ordinaryEmployees.fte, ordinaryEmployeesAsOf: dateFromIso(ordinaryEmployees.asOf) } : {}),
-        },
-        include: placementInclude,
-      });
-      const record = toPlacement(row);
-      await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before: toPlacement(before), after: record });
-      return record;
-    });
+    return this.prisma.$transaction((tx) => updatePlacement(tx, id, patch, audit));
   }
 
-  async decidePlacement(id: string, expectedStatus: PlacementStatus, decision: PlacementDecision, audit: AuditEntry & { action: string; at: Date }) {
+  async decidePlacement(
+    id: string,
+    expectedStatus: PlacementStatus,
+    decision: PlacementDecision | { status: "active" },
+    audit: AuditEntry & { action: string; at: Date },
+  ) {
     return this.prisma.$transaction(async (tx) => {
       const before = await tx.placement.findUnique({ where: { id }, include: placementInclude });
       if (!before) return undefined;
@@ -82,6 +90,16 @@ export class PrismaPlacementRulesStore implements PlacementRulesStore {
       await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before: toPlacement(before), after, at: audit.at });
       return after;
     });
+  }
+
+  async startApprovedPlacements(today: IsoDate, audit: AuditEntry & { at: Date }) {
+    const due = await this.prisma.placement.findMany({ where: { status: "approved", startDate: { lte: dateFromIso(today) } }, select: { id: true } });
+    const started: PlacementRecord[] = [];
+    for (const { id } of due) {
+      const after = await this.decidePlacement(id, "approved", { status: "active" }, { ...audit, action: "start" });
+      if (after) started.push(after);
+    }
+    return started;
   }
 
   async setPlacementMessage(id: string, ref: PostedMessageRef) {

@@ -4,7 +4,7 @@ import type { NewPlacement, PlacementQuery, PlacementsStore, WorkplaceLockedStor
 import { dateFromIso } from "../kernel/dates.js";
 import { APPROVED_STATUSES, type AuditEntry, type PlacementRecord, type PlacementTally } from "../kernel/records.js";
 import { writeAudit } from "./audit.js";
-import { findWorkplace, listRatioPlacements } from "./placement-rules-store.js";
+import { findWorkplace, listRatioPlacements, updatePlacement } from "./placement-rules-store.js";
 import { isUniqueViolation, placementInclude, toPlacement } from "./rows.js";
 
 /** A workplace by its P-nummer; a newly given employee figure replaces the stored one. */
@@ -121,6 +121,7 @@ export class PrismaPlacementsStore implements PlacementsStore {
         const locked: WorkplaceLockedStore = {
           findWorkplace: (n) => findWorkplace(tx, n),
           listRatioPlacements: (id) => listRatioPlacements(tx, id),
+          updatePlacement: (id, patch, audit) => updatePlacement(tx, id, patch, audit),
           // The same submission delivered twice waits for this lock too, so the key is looked up here.
           createPlacement: async (p, audit) => {
             const existing = await tx.placement.findUnique({ where: { idempotencyKey: p.idempotencyKey }, include: placementInclude });

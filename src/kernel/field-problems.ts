@@ -3,7 +3,7 @@
 import type { Locale } from "./actor.js";
 import { formatDate, isRealIsoDate } from "./dates.js";
 import type { FieldErrors } from "./form.js";
-import type { Translate } from "./translate.js";
+import { formatDecimal, type Translate } from "./translate.js";
 
 /** A rule broken at one field: an i18n key and what the message needs. */
 export type FieldProblem = { key: string; vars?: Record<string, unknown> };
@@ -12,11 +12,10 @@ export type FieldProblems = Partial<Record<string, FieldProblem>>;
 /** A message's numbers as people read them: dates in words, fractions with one decimal in their language. */
 function formatProblemVars(vars: Record<string, unknown> | undefined, locale: Locale): Record<string, unknown> | undefined {
   if (!vars) return vars;
-  const number = new Intl.NumberFormat(locale === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 });
   return Object.fromEntries(
     Object.entries(vars).map(([k, v]) => {
       if (typeof v === "string" && isRealIsoDate(v)) return [k, formatDate(v, locale)];
-      if (typeof v === "number" && !Number.isInteger(v)) return [k, number.format(v)];
+      if (typeof v === "number" && !Number.isInteger(v)) return [k, formatDecimal(v, locale)];
       return [k, v];
     }),
   );

@@ -125,3 +125,10 @@ export function zOptionalCvr(max: number) {
       .optional(),
   );
 }
+
+/** "I have checked": the person confirms that words suggesting special-category data (GDPR art. 9) are not about the candidate. */
+export function zPersonalDataChecked() {
+  return zChoices(["checked"] as const)
+    .transform((v) => v.includes("checked"))
+    .optional();
+}

@@ -83,3 +83,14 @@ function fieldLimits(field: FormField | undefined): Record<string, unknown> {
   if (field.kind === "number") return { min: field.min, max: field.max };
   return {};
 }
+
+/** The "I have checked" box beside free text that may hold special-category data (GDPR art. 9); its value is the contract's `personalDataChecked`. */
+export function personalDataCheckField(t: Translate): Extract<FormField, { kind: "checkboxes" }> & { id: "personalDataChecked" } {
+  return {
+    kind: "checkboxes",
+    id: "personalDataChecked",
+    label: t("privacy:form.checked_label"),
+    required: false,
+    options: [{ value: "checked", label: t("privacy:form.checked_option") }],
+  };
+}

@@ -3,6 +3,8 @@
 // suggest the special categories of GDPR art. 9 — health, religion, ethnic origin and trade-union
 // membership — which the person must confirm is not about the candidate.
 
+import type { FieldProblems } from "./field-problems.js";
+
 /** Word stems, Danish and English, that suggest special-category data (matched at a word's start). */
 const SENSITIVE_WORD_STEMS = [
   // health
@@ -88,6 +90,24 @@ const SENSITIVE_PHRASES = [
 ] as const;
 
 const WORD = /[\p{L}]+/gu;
+
+/**
+ * The free-text fields of a form that hold words suggesting special-category data (GDPR art. 9),
+ * each with the field error that names the words; none when the person has checked the texts.
+ */
+export function sensitiveWordProblems<K extends string>(
+  input: Partial<Record<K, string | null | undefined>> & { personalDataChecked?: boolean | undefined },
+  fields: readonly K[],
+): FieldProblems {
+  const problems: FieldProblems = {};
+  if (input.personalDataChecked) return problems;
+  for (const field of fields) {
+    const text = input[field];
+    const words = text ? sensitiveWordsIn(text) : [];
+    if (words.length > 0) problems[field] = { key: "privacy:errors.sensitive_words", vars: { words: words.join(", ") } };
+  }
+  return problems;
+}
 
 /** The words (and phrases) in a text that suggest special-category data, as typed, once each. */
 export function sensitiveWordsIn(typed: string): string[] {

@@ -20,11 +20,11 @@ export type Need = (typeof NEEDS)[number];
  * has more than one employee) → registered, waiting for the municipality → refused, or active
  * once approved (it runs from its start date) → extended → ended early or completed.
  */
-export const PLACEMENT_STATUSES = ["awaiting_confirmation", "registered", "refused", "active", "extended", "ended", "completed"] as const;
+export const PLACEMENT_STATUSES = ["awaiting_confirmation", "registered", "refused", "approved", "active", "extended", "ended", "completed"] as const;
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 
 /** Approved by the municipality: the placements that count towards the agreement's targets. */
-export const APPROVED_STATUSES = ["active", "extended", "ended", "completed"] as const satisfies readonly PlacementStatus[];
+export const APPROVED_STATUSES = ["approved", "active", "extended", "ended", "completed"] as const satisfies readonly PlacementStatus[];
 export function isApproved(status: PlacementStatus): boolean {
   return (APPROVED_STATUSES as readonly PlacementStatus[]).includes(status);
 }

@@ -12,3 +12,13 @@ export type I18n = {
    */
   localeOf: (stored: string | null | undefined) => Locale;
 };
+
+const DECIMALS: Record<Locale, Intl.NumberFormat> = {
+  da: new Intl.NumberFormat("da-DK", { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 }),
+};
+
+/** A number as people read it in their language, with at most one decimal: "18,5" in Danish, "18.5" in English. */
+export function formatDecimal(value: number, locale: Locale): string {
+  return DECIMALS[locale].format(value);
+}

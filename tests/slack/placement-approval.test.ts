@@ -119,7 +119,8 @@ describe("Slack: the municipality approves or refuses a placement", () => {
     const dm = await t.fake.waitFor("chat.postMessage", (c) => c.body.channel === PARTNER, { since });
     expect(String(dm.body.text)).toContain("Din plads Tømrer Hansen · Virksomhedspraktik er godkendt af Karin Konsulent");
     const row = await t.db.prisma.placement.findUniqueOrThrow({ where: { id: soleTrader } });
-    expect(row).toMatchObject({ status: "active", approvedBy: `slack:${TEAM}:${STAFF}` });
+    // Approved before its start date: it becomes active on that day.
+    expect(row).toMatchObject({ status: "approved", approvedBy: `slack:${TEAM}:${STAFF}` });
     // The decision is stamped with the bot's clock, the registration with the database's: compare as a set.
     const audit = await t.db.prisma.auditEvent.findMany({ where: { entity: "placement", entityId: soleTrader } });
     expect(audit.map((a) => [a.action, a.actor]).sort()).toEqual([

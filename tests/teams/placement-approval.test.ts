@@ -147,8 +147,9 @@ describe("Teams: the municipality approves or refuses a placement", () => {
     expect(card.actions ?? []).toEqual([]);
     const dm = calls.find((c) => c.conversationId === personalConversationId(partner));
     expect(textOf(dm!.body)).toContain("er godkendt af Karin Konsulent");
+    // Approved before its start date: it becomes active on that day.
     expect(await db.prisma.placement.findUniqueOrThrow({ where: { id: soleTrader } })).toMatchObject({
-      status: "active",
+      status: "approved",
       approvedBy: expect.stringMatching(/^teams:/),
     });
   });

@@ -12,13 +12,19 @@ import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../../kernel/store.js";
 import type { PlacementRulesStore } from "../placement-rules/index.js";
 import { extendPlacement } from "../placement-rules/index.js";
+import type { PlacementsStore } from "../placements/index.js";
 import { EXTENSION_WEEKS } from "./build-digest.js";
 import { linkDigestChannel } from "./link-digest-channel.js";
 import type { DigestsStore } from "./store.js";
 import { DIGEST_ACTIONS, parseEndingValue } from "./view.js";
 
 /** The store ports this feature's commands, buttons and forms use. */
-export type DigestsFeatureStore = DigestsStore & PlacementRulesStore & PlacementLookupStore & AccessStore & PartnershipsStore;
+export type DigestsFeatureStore = DigestsStore &
+  PlacementRulesStore &
+  PlacementLookupStore &
+  AccessStore &
+  PartnershipsStore &
+  Pick<PlacementsStore, "withWorkplaceLock">;
 
 export async function linkDigestChannelCommand(
   ctx: BotContext<DigestsStore & AccessStore & PartnershipsStore>,

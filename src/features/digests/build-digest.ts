@@ -65,7 +65,7 @@ export type DigestTrend = {
   series: number[][];
 };
 
-export type DigestNewPlacements = { organisationId: string; organisationName: string; placements: number; places: number };
+export type DigestNewPlacements = { organisationId: string; organisationName: string; placements: number; places: number; waitingPlaces: number };
 
 export type DigestEnding = EndingPlacement & {
   /** The digest asks whether to extend: a praktik that has not been extended or answered yet. */
@@ -198,7 +198,7 @@ export function buildDigest(data: PartnershipDigestData, organisationId: string 
   const { targets, trend, totalPlaces } = partnershipParts(data);
   const names = new Map(data.organisations.map((o) => [o.id, o.name]));
   const newPlacements = mine(facts.newPlacements)
-    .filter((n) => n.places > 0)
+    .filter((n) => n.places > 0 || n.waitingPlaces > 0)
     .map((n) => ({ ...n, organisationName: names.get(n.organisationId) ?? "?" }))
     .sort((a, b) => b.places - a.places || a.organisationName.localeCompare(b.organisationName, "da"));
   const support = mine(facts.support).reduce((sum, s) => ({ open: sum.open + s.open, overdue: sum.overdue + s.overdue }), { open: 0, overdue: 0 });

@@ -15,7 +15,8 @@ export type WeeklyTally = {
   places: number;
 };
 
-export type NewPlacementCount = { organisationId: string; placements: number; places: number };
+/** Placements registered in the week, by organisation: the approved ones' places, and the places still waiting for the municipality. */
+export type NewPlacementCount = { organisationId: string; placements: number; places: number; waitingPlaces: number };
 
 export type EndingPlacement = {
   id: string;

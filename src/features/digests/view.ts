@@ -56,7 +56,10 @@ export function digestView(digest: Digest, t: Translate, locale: Locale): Messag
   const fresh = digest.newPlacements;
   if (fresh.length > 0) {
     const places = fresh.reduce((sum, n) => sum + n.places, 0);
-    blocks.push({ type: "divider" }, { type: "text", text: `*${t("digest:new.heading", { count: places })}*` });
+    const waiting = fresh.reduce((sum, n) => sum + n.waitingPlaces, 0);
+    // Only what the municipality approved counts; what waits for its approval is said apart.
+    const heading = t("digest:new.heading", { count: places }) + (waiting > 0 ? ` ${t("digest:new.waiting", { count: waiting })}` : "");
+    blocks.push({ type: "divider" }, { type: "text", text: `*${heading}*` });
     if (!digest.organisation) {
       const shown = fresh.slice(0, MAX_ORGANISATIONS_SHOWN).map((n) => t("digest:new.organisation", { organisation: n.organisationName, count: n.places }));
       if (fresh.length > shown.length) shown.push(t("digest:more", { count: fresh.length - shown.length }));

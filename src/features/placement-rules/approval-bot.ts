@@ -3,6 +3,7 @@
 // decided, and whoever registered it is told by direct message.
 import type { KnownAccess } from "../../kernel/access.js";
 import type { Locale } from "../../kernel/actor.js";
+import { todayIn } from "../../kernel/dates.js";
 import type { BotContext, BotReply, Feature } from "../../kernel/feature.js";
 import { message, notice } from "../../kernel/feature.js";
 import { type MessageView, simpleMessage } from "../../kernel/message.js";
@@ -104,7 +105,7 @@ async function decisionAnswer(ctx: BotContext<ApprovalStore>, access: KnownAcces
 async function approve(ctx: BotContext<ApprovalStore>, access: KnownAccess, placementId: string | undefined): Promise<BotReply> {
   const t = ctx.t(access.actor.locale);
   if (!placementId) return message(simpleMessage(t("errors:form_expired")));
-  const result = await withRetry(() => approvePlacement(ctx.deps.store, access, { placementId, now: ctx.now() }));
+  const result = await withRetry(() => approvePlacement(ctx.deps.store, access, { placementId, now: ctx.now(), today: todayIn(ctx.deps.timezone, ctx.now()) }));
   return notice((await decisionAnswer(ctx, access, result)).view);
 }
 

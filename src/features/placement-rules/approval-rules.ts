@@ -1,5 +1,6 @@
 // Which placements need the employee representative's confirmation and the municipality's
 // approval before they start, and the status a new one begins in.
+import type { IsoDate } from "../../kernel/dates.js";
 import type { PlacementStatus } from "../../kernel/records.js";
 import { needsRepresentative, ruleKindOf } from "./rule-set.js";
 
@@ -30,4 +31,9 @@ export function initialStatus(
 ): Extract<PlacementStatus, "awaiting_confirmation" | "registered" | "active"> {
   if (!needsApproval(type)) return "active";
   return representativeRequired(type, ordinaryEmployees) && !representativeConfirmed ? "awaiting_confirmation" : "registered";
+}
+
+/** An approved placement is "approved" until its start date and "active" from then (LAB kap. 11: it runs from its start). */
+export function approvedStatusOn(startDate: IsoDate, today: IsoDate): Extract<PlacementStatus, "approved" | "active"> {
+  return startDate <= today ? "active" : "approved";
 }

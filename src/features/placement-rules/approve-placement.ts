@@ -3,9 +3,10 @@
 // Only jobcenter staff and the secretariat of the placement's partnership decide.
 import { type Access, type KnownAccess, seesAllOrganisations } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
+import type { IsoDate } from "../../kernel/dates.js";
 import type { PlacementRecord } from "../../kernel/records.js";
 import type { PlacementLookupStore } from "../../kernel/store.js";
-import { representativeRequired } from "./approval-rules.js";
+import { approvedStatusOn, representativeRequired } from "./approval-rules.js";
 import type { PlacementRulesStore } from "./store.js";
 
 export type DecisionResult =
@@ -38,7 +39,7 @@ export async function placementToDecide(
 export async function approvePlacement(
   store: PlacementRulesStore & PlacementLookupStore,
   access: Access,
-  args: { placementId: string; now: Date },
+  args: { placementId: string; now: Date; today: IsoDate },
 ): Promise<DecisionResult> {
   const found = await placementToDecide(store, access, args.placementId);
   if (found.kind !== "ok") return found;
@@ -48,7 +49,7 @@ export async function approvePlacement(
   const placement = await store.decidePlacement(
     p.id,
     p.status,
-    { status: "active", approvedAt: args.now, approvedBy: me, decidedByName: nameOf(found.access) },
+    { status: approvedStatusOn(p.startDate, args.today), approvedAt: args.now, approvedBy: me, decidedByName: nameOf(found.access) },
     { actor: me, action: "approve", at: args.now },
   );
   if (placement) return { kind: "ok", placement };

@@ -117,7 +117,7 @@ const submitEnd = ruleSubmit(
 const submitConfirm = ruleSubmit(
   CONFIRM_FORM_ID,
   ZConfirmRepresentativeInput,
-  (ctx, access, input) => confirmRepresentative(ctx.deps.store, access, input),
+  (ctx, access, input) => confirmRepresentative(ctx.deps.store, access, input, todayIn(ctx.deps.timezone, ctx.now())),
   async (ctx, { actor: { locale } }, result) => {
     if (result.kind !== "saved") return result;
     const t = ctx.t(locale);

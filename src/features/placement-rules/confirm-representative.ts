@@ -2,10 +2,12 @@
 // municipality's approval (or straight on, when it was approved before the approval step).
 import type { Access } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
+import type { IsoDate } from "../../kernel/dates.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
 import { isClosed, placementFor } from "../../kernel/placement-access.js";
 import type { PlacementRecord } from "../../kernel/records.js";
 import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
+import { approvedStatusOn } from "./approval-rules.js";
 import type { TConfirmRepresentativeInput } from "./contract.js";
 import { needsRepresentative } from "./rule-set.js";
 import type { PlacementRulesStore } from "./store.js";
@@ -16,6 +18,8 @@ export async function confirmRepresentative(
   store: PlacementRulesStore & PlacementLookupStore & AccessStore,
   access: Access,
   input: TConfirmRepresentativeInput,
+  /** Today where the bot runs: an approved placement is active from its start. */
+  today: IsoDate,
 ): Promise<ConfirmRepresentativeResult> {
   const found = await placementFor(store, access, input.placementId);
   if (found.kind === "denied" || access.kind !== "known") return { kind: "denied" };
@@ -31,7 +35,7 @@ export async function confirmRepresentative(
     {
       representativeName: input.representativeName,
       representativeConfirmed: true,
-      ...(p.status === "awaiting_confirmation" ? { status: p.approvedAt ? ("active" as const) : ("registered" as const) } : {}),
+      ...(p.status === "awaiting_confirmation" ? { status: p.approvedAt ? approvedStatusOn(p.startDate, today) : ("registered" as const) } : {}),
     },
     { actor: actorRef(access.actor), action: "confirm_representative" },
   );

@@ -7,8 +7,9 @@ import { actorRef } from "../../kernel/actor.js";
 import type { IsoDate } from "../../kernel/dates.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
 import { isClosed, placementFor } from "../../kernel/placement-access.js";
-import type { PlacementRecord } from "../../kernel/records.js";
+import type { PlacementRecord, PlacementStatus } from "../../kernel/records.js";
 import type { AccessStore, PlacementLookupStore } from "../../kernel/store.js";
+import type { PlacementsStore } from "../placements/index.js";
 import type { TExtendPlacementInput } from "./contract.js";
 import { addMonths, checkExtensionDuration, needsSpecialNeed, weeksBetween } from "./duration-rules.js";
 import { checkRatioAtWorkplace, ratioProblem } from "./ratio-check.js";
@@ -20,8 +21,11 @@ export type ExtendPlacementResult = { kind: "saved"; placement: PlacementRecord 
 /** A figure of ordinary employees goes stale after this many months: the average is over the four before. */
 const EMPLOYEES_FRESH_MONTHS = 4;
 
+/** The statuses of a placement the municipality has approved and that has not ended. */
+const EXTENDABLE: ReadonlySet<PlacementStatus> = new Set<PlacementStatus>(["approved", "active", "extended"]);
+
 export async function extendPlacement(
-  store: PlacementRulesStore & PlacementLookupStore & AccessStore,
+  store: PlacementRulesStore & PlacementLookupStore & AccessStore & Pick<PlacementsStore, "withWorkplaceLock">,
   access: Access,
   input: TExtendPlacementInput,
   /** The day the extension is decided; its rule set applies. */
@@ -32,6 +36,8 @@ export async function extendPlacement(
   if (found.kind === "not_found") return { kind: "invalid", problems: { placementId: { key: "rules:errors.not_found" } } };
   const p = found.placement;
   if (isClosed(p)) return { kind: "invalid", problems: { placementId: { key: "rules:errors.already_closed" } } };
+  // Only a placement the municipality has approved runs, and only one that runs can be extended.
+  if (!EXTENDABLE.has(p.status)) return { kind: "invalid", problems: { placementId: { key: "rules:errors.not_approved_yet" } } };
   if (!p.endDate) return { kind: "invalid", problems: { placementId: { key: "rules:errors.no_end_date" } } };
   if (input.endDate <= p.endDate) return { kind: "invalid", problems: { endDate: { key: "rules:errors.not_later", vars: { current: p.endDate } } } };
 
@@ -67,28 +73,28 @@ export async function extendPlacement(
   if (countsForRatio && !fresh && (!own || own.asOf < addMonths(today, -EMPLOYEES_FRESH_MONTHS))) {
     return { kind: "invalid", problems: { ordinaryEmployees: { key: "rules:errors.employees_stale", vars: { asOf: own?.asOf ?? "" } } } };
   }
+  const patch = {
+    endDate: input.endDate,
+    weeks: weeksBetween(p.startDate, input.endDate),
+    ...(p.status === "active" ? { status: "extended" as const } : {}),
+    ...(fresh ? { ordinaryEmployees: fresh } : {}),
+    ...(extensionReason !== undefined ? { extensionReason } : {}),
+  };
+  const audit = { actor: actorRef(access.actor), action: "extend" };
+  const { workplace } = p;
   // An exemption recorded for this placement lets it pass the ratio rule.
-  if (countsForRatio && p.workplace) {
-    const check = await checkRatioAtWorkplace(store, {
-      workplaceId: p.workplace.id,
+  if (!countsForRatio || !workplace) return { kind: "saved", placement: await store.updatePlacement(p.id, patch, audit) };
+  // The ratio rule (BAB § 65) is checked and the extension saved under the workplace's lock, as a
+  // registration is: a registration at the same P-nummer at the same instant counts this extension.
+  return store.withWorkplaceLock(workplace.pNumber, async (locked): Promise<ExtendPlacementResult> => {
+    const check = await checkRatioAtWorkplace(locked, {
+      workplaceId: workplace.id,
       employees: (fresh ?? own)?.fte ?? 0,
       candidate: { places: p.places, hoursPerWeek: p.hoursPerWeek, start: p.startDate, end: input.endDate },
       excludeId: p.id,
       settings,
     });
-    if (!check.ok) return { kind: "invalid", problems: { endDate: ratioProblem(check, p.workplace.pNumber, settings, isAdmin(access)) } };
-  }
-
-  const placement = await store.updatePlacement(
-    p.id,
-    {
-      endDate: input.endDate,
-      weeks: weeksBetween(p.startDate, input.endDate),
-      ...(p.status === "active" ? { status: "extended" as const } : {}),
-      ...(fresh ? { ordinaryEmployees: fresh } : {}),
-      ...(extensionReason !== undefined ? { extensionReason } : {}),
-    },
-    { actor: actorRef(access.actor), action: "extend" },
-  );
-  return { kind: "saved", placement };
+    if (!check.ok) return { kind: "invalid", problems: { endDate: ratioProblem(check, workplace.pNumber, settings, isAdmin(access)) } };
+    return { kind: "saved", placement: await locked.updatePlacement(p.id, patch, audit) };
+  });
 }

@@ -31,7 +31,7 @@ export type PlacementRulesPatch = {
 
 /** The municipality's decision on a placement. */
 export type PlacementDecision =
-  | { status: "active"; approvedAt: Date; approvedBy: string; decidedByName: string | null }
+  | { status: "approved" | "active"; approvedAt: Date; approvedBy: string; decidedByName: string | null }
   | { status: "refused"; refusedAt: Date; refusedBy: string; refusalReason: string; decidedByName: string | null };
 
 export interface PlacementRulesStore {
@@ -53,6 +53,11 @@ export interface PlacementRulesStore {
     decision: PlacementDecision,
     audit: AuditEntry & { action: string; at: Date },
   ): Promise<PlacementRecord | undefined>;
+  /**
+   * Approved placements whose start date has come (on or before `today`) become active, each with
+   * an audit row (action "start"); a placement changed meanwhile is left alone. The ones started.
+   */
+  startApprovedPlacements(today: IsoDate, audit: AuditEntry & { at: Date }): Promise<PlacementRecord[]>;
   /** Remembers the placement's approval message in the jobcenter channel. */
   setPlacementMessage(id: string, ref: PostedMessageRef): Promise<void>;
   /** Records an admin's exemption from the ratio rule for a placement (replacing an earlier one), audited. */

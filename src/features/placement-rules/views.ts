@@ -2,7 +2,7 @@ import type { Locale } from "../../kernel/actor.js";
 import { formatDate } from "../../kernel/dates.js";
 import type { MessageView } from "../../kernel/message.js";
 import { labelIn, type PlacementRecord } from "../../kernel/records.js";
-import type { Translate } from "../../kernel/translate.js";
+import { formatDecimal, type Translate } from "../../kernel/translate.js";
 import { ruleFacts } from "../placements/index.js";
 import type { VitasField } from "./vitas-summary.js";
 
@@ -14,14 +14,13 @@ export const OPEN_VITAS_ACTION = "placement.vitas";
 export const VITAS_CREATED_ACTION = "placement.vitas_created";
 
 function vitasValue(f: VitasField, t: Translate, locale: Locale): string | null {
-  const number = new Intl.NumberFormat(locale === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 });
   switch (f.kind) {
     case "text":
       return f.value;
     case "number":
-      return f.value === null ? null : number.format(f.value);
+      return f.value === null ? null : formatDecimal(f.value, locale);
     case "money":
-      return f.value === null ? null : t("rules:vitas.wage_cost_value", { amount: number.format(f.value) });
+      return f.value === null ? null : t("rules:vitas.wage_cost_value", { amount: formatDecimal(f.value, locale) });
     case "purpose":
       return f.value ? t(`rules:purposes.${f.value}`, { defaultValue: f.value }) : null;
     case "period":

@@ -12,7 +12,7 @@ import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../..
 import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
 import type { ChannelsStore } from "../channels/index.js";
 import type { OutcomesStore, PlacementRulesStore } from "../placement-rules/index.js";
-import { postPlacementForApproval } from "../placement-rules/index.js";
+import { postPlacementForApproval, rulesOn } from "../placement-rules/index.js";
 import type { PrivacyStore } from "../privacy/index.js";
 import type { SupportRequestsStore } from "../support-requests/index.js";
 import { withMentorFigures } from "../support-requests/index.js";
@@ -109,7 +109,9 @@ const submitPlacement = submitForm<PlacementsFeatureStore>()({
     const { status } = result.placement;
     const waiting = status === "registered" || status === "awaiting_confirmation";
     const posted = waiting ? await postPlacementForApproval(ctx, result.placement) : false;
-    return { kind: "done", view: placementConfirmationView(result.placement, result.duplicate, ctx.t(actor.locale), actor.locale, { posted }) };
+    // What the municipality is called and its virksomhedsindgang come from the rule set the placement is judged by.
+    const { wording } = rulesOn(result.placement.startDate, await ctx.deps.store.getPlacementRuleOverrides(result.placement.partnershipId));
+    return { kind: "done", view: placementConfirmationView(result.placement, result.duplicate, ctx.t(actor.locale), actor.locale, { posted, wording }) };
   },
 });
 

@@ -3,7 +3,18 @@
 // one constant that the schema checks and the form shows.
 import { z } from "zod";
 import { cvrProblem, normaliseCvr } from "../../kernel/cvr.js";
-import { zChoice, zChoices, zDate, zId, zOptionalInteger, zOptionalText, zRequiredInteger, zRequiredText, zYesNo } from "../../kernel/fields.js";
+import {
+  zChoice,
+  zChoices,
+  zDate,
+  zId,
+  zOptionalInteger,
+  zOptionalText,
+  zPersonalDataChecked,
+  zRequiredInteger,
+  zRequiredText,
+  zYesNo,
+} from "../../kernel/fields.js";
 import { EMPLOYER_SECTORS, NEEDS } from "../../kernel/records.js";
 import { SECTORS } from "../../kernel/sectors.js";
 import { PRAKTIK_PURPOSES, zOptionalChoice, zOptionalDecimal, zOptionalKey, zOptionalPNumber, zOptionalYesNo } from "../placement-rules/index.js";
@@ -70,9 +81,7 @@ export const ZRegisterPlacementInput = z.object({
   ratioExemptionReason: zOptionalText(L.ratioExemptionReason),
   /** The jobcenter's case reference; empty: the bot makes a pseudonym. */
   caseReference: zOptionalText(L.caseReference),
-  /** The person checked that words suggesting health or religion data are not about the candidate. */
-  personalDataChecked: zChoices(["checked"] as const)
-    .transform((v) => v.includes("checked"))
-    .optional(),
+  /** The person checked that words suggesting special-category data (GDPR art. 9) are not about the candidate. */
+  personalDataChecked: zPersonalDataChecked(),
 });
 export type TRegisterPlacementInput = z.output<typeof ZRegisterPlacementInput>;

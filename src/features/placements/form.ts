@@ -1,6 +1,6 @@
 // The placement form: its fields are keyed by the contract's ids and show the contract's limits.
 import type { Locale } from "../../kernel/actor.js";
-import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
+import { type FieldErrors, type FormField, type FormValues, type FormView, personalDataCheckField } from "../../kernel/form.js";
 import { EMPLOYER_SECTORS, labelIn, NEEDS } from "../../kernel/records.js";
 import { SECTORS } from "../../kernel/sectors.js";
 import type { Translate } from "../../kernel/translate.js";
@@ -211,13 +211,7 @@ function placementFormFields(context: PlacementFormContext, t: Translate, locale
       maxLength: L.note,
       multiline: true,
     },
-    {
-      kind: "checkboxes",
-      id: "personalDataChecked",
-      label: t("privacy:form.checked_label"),
-      required: false,
-      options: [{ value: "checked", label: t("privacy:form.checked_option") }],
-    },
+    personalDataCheckField(t),
     ...(context.canExemptFromRatio
       ? [
           {

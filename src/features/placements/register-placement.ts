@@ -4,7 +4,7 @@ import { actorRef } from "../../kernel/actor.js";
 import { containsCpr } from "../../kernel/cpr.js";
 import { addDays, endDateFor, type IsoDate } from "../../kernel/dates.js";
 import type { FieldProblem, FieldProblems } from "../../kernel/field-problems.js";
-import { CASE_REFERENCE, makePseudonym, normaliseCaseReference, sensitiveWordsIn } from "../../kernel/personal-data.js";
+import { CASE_REFERENCE, makePseudonym, normaliseCaseReference, sensitiveWordProblems } from "../../kernel/personal-data.js";
 import type { PartnershipRecord, PlacementRecord } from "../../kernel/records.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import type { PlacementRulesStore } from "../placement-rules/index.js";
@@ -32,7 +32,7 @@ export type PlacementInput = TRegisterPlacementInput;
 /** The figure of ordinary employees is the average of the four months before the start (the ratio rule, BAB § 65). */
 const EMPLOYEES_FRESH_MONTHS = 4;
 
-/** Free-text fields checked for words that suggest health or religion data. */
+/** Free-text fields checked for words that suggest special-category data (GDPR art. 9). */
 const SENSITIVE_CHECKED_FIELDS = ["contactPerson", "note", "representativeName"] as const;
 
 export type RegisterPlacementResult =
@@ -76,18 +76,13 @@ export async function registerPlacement(
   if (startProblem) problems.startDate = startProblem;
 
   const { cvr } = input;
-  // Personal data (GDPR art. 9): candidates only by case reference or pseudonym; free text warns on health or religion words.
+  // Personal data (GDPR art. 9): candidates only by case reference or pseudonym; free text warns on words of the special categories.
   const typedReference = input.caseReference?.trim() ? normaliseCaseReference(input.caseReference) : undefined;
   if (typedReference !== undefined) {
     if (containsCpr(typedReference)) problems.caseReference = { key: "form:errors.cpr" };
     else if (!CASE_REFERENCE.test(typedReference)) problems.caseReference = { key: "privacy:errors.case_reference_format" };
   }
-  if (!input.personalDataChecked) {
-    for (const field of SENSITIVE_CHECKED_FIELDS) {
-      const words = input[field] ? sensitiveWordsIn(input[field]) : [];
-      if (words.length > 0 && !problems[field]) problems[field] = { key: "privacy:errors.sensitive_words", vars: { words: words.join(", ") } };
-    }
-  }
+  for (const [field, problem] of Object.entries(sensitiveWordProblems(input, SENSITIVE_CHECKED_FIELDS))) problems[field] ??= problem;
   if (Object.keys(problems).length > 0 || !organisation || !type) return { kind: "invalid", problems };
 
   // A placement is judged by the rule set in force at its start; it keeps those rules when it runs past a change.

@@ -49,14 +49,15 @@ export type PlacementQuery = {
   limit: number;
 };
 
-/** What a registration reads and writes while it holds a workplace's lock. */
-export type WorkplaceLockedStore = Pick<PlacementRulesStore, "findWorkplace" | "listRatioPlacements"> & Pick<PlacementsStore, "createPlacement">;
+/** What a registration or an extension reads and writes while it holds a workplace's lock. */
+export type WorkplaceLockedStore = Pick<PlacementRulesStore, "findWorkplace" | "listRatioPlacements" | "updatePlacement"> &
+  Pick<PlacementsStore, "createPlacement">;
 
 export interface PlacementsStore {
   /**
-   * Runs `work` holding the lock of one workplace (P-nummer), so that registrations there run
-   * one at a time: the ratio rule's count and the insert it allows happen together, and a second
-   * registration at the same instant counts the first. On PostgreSQL a transaction-scoped
+   * Runs `work` holding the lock of one workplace (P-nummer), so that registrations and
+   * extensions there run one at a time: the ratio rule's count and the write it allows happen
+   * together, and a second one at the same instant counts the first. On PostgreSQL a transaction-scoped
    * advisory lock, with `work`'s reads and insert in that transaction.
    */
   withWorkplaceLock<T>(pNumber: string, work: (locked: WorkplaceLockedStore) => Promise<T>): Promise<T>;

@@ -2,8 +2,8 @@ import type { Locale } from "../../kernel/actor.js";
 import { formatDate } from "../../kernel/dates.js";
 import type { MessageView } from "../../kernel/message.js";
 import { labelIn, type PlacementRecord } from "../../kernel/records.js";
-import type { Translate } from "../../kernel/translate.js";
-import { OPEN_VITAS_ACTION, ruleKindOf } from "../placement-rules/index.js";
+import { formatDecimal, type Translate } from "../../kernel/translate.js";
+import { OPEN_VITAS_ACTION, type PlacementRuleSettings, ruleKindOf } from "../placement-rules/index.js";
 import { SUPPORT_ACTIONS } from "../support-requests/index.js";
 
 export const OPEN_PLACEMENT_FORM_ACTION = "placement.open_form";
@@ -40,19 +40,18 @@ export function placementFacts(p: PlacementRecord, t: Translate, locale: Locale)
 /** The placement-rule facts, for the types that have them. */
 export function ruleFacts(p: PlacementRecord, t: Translate, locale: Locale): { label: string; value: string }[] {
   const facts: { label: string; value: string }[] = [];
-  const number = (n: number) => new Intl.NumberFormat(locale === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 }).format(n);
   if (p.workplace) {
     facts.push({
       label: t("rules:summary.workplace"),
       value: t("rules:summary.workplace_value", {
         pNumber: p.workplace.pNumber,
-        employees: number(p.ordinaryEmployees?.fte ?? p.workplace.ordinaryEmployeesFte),
+        employees: formatDecimal(p.ordinaryEmployees?.fte ?? p.workplace.ordinaryEmployeesFte, locale),
       }),
     });
   }
   if (p.benefitGroup)
     facts.push({ label: t("rules:summary.benefit_group"), value: t(`rules:benefit_groups.${p.benefitGroup}`, { defaultValue: p.benefitGroup }) });
-  if (p.hoursPerWeek !== null) facts.push({ label: t("rules:summary.hours"), value: number(p.hoursPerWeek) });
+  if (p.hoursPerWeek !== null) facts.push({ label: t("rules:summary.hours"), value: formatDecimal(p.hoursPerWeek, locale) });
   if (p.purpose) facts.push({ label: t("rules:summary.purpose"), value: t(`rules:purposes.${p.purpose}`, { defaultValue: p.purpose }) });
   if (p.representativeName || p.status === "awaiting_confirmation") {
     const name = p.representativeName ?? "";
@@ -75,8 +74,10 @@ export function placementConfirmationView(
   duplicate: boolean,
   t: Translate,
   locale: Locale,
-  approval: { posted: boolean } = { posted: false },
+  approval: { posted: boolean; wording?: PlacementRuleSettings["wording"] } = { posted: false },
 ): MessageView {
+  const authority = approval.wording?.authority[locale] ?? t("rules:approval.the_municipality");
+  const entryPoint = approval.wording?.entryPoint;
   const heading = duplicate ? t("placement:confirmation.already_saved") : t("placement:confirmation.saved");
   return {
     text: `${heading}: ${p.company.name}, ${labelIn(p.type, locale)}`,
@@ -87,8 +88,15 @@ export function placementConfirmationView(
         ? [{ type: "text" as const, text: t("rules:summary.awaiting_confirmation", { command: `»${t("help:command_word.confirm")}«` }) }]
         : []),
       ...(p.status === "registered" || p.status === "awaiting_confirmation"
-        ? [{ type: "text" as const, text: t(approval.posted ? "rules:approval.awaiting_approval" : "rules:approval.awaiting_approval_not_posted") }]
+        ? [
+            {
+              type: "text" as const,
+              text: t(approval.posted ? "rules:approval.awaiting_approval" : "rules:approval.awaiting_approval_not_posted", { authority }),
+            },
+          ]
         : []),
+      // The municipality's one entry point for employers (lov nr. 1750 af 29/12/2025), where the partnership has named it.
+      ...(entryPoint ? [{ type: "context" as const, text: t("rules:approval.entry_point", { name: entryPoint.name, url: entryPoint.url }) }] : []),
       { type: "context", text: t("placement:confirmation.reference", { id: p.id.slice(0, 8) }) },
       {
         type: "actions",

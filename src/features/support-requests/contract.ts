@@ -1,7 +1,7 @@
 // The contracts of the support forms. Each schema's output is its use case's input; its keys are
 // the form's field ids; each limit is one constant the form shows too.
 import { z } from "zod";
-import { zChoice, zOptionalCvr, zOptionalDate, zOptionalInteger, zOptionalText, zRequiredText } from "../../kernel/fields.js";
+import { zChoice, zOptionalCvr, zOptionalDate, zOptionalInteger, zOptionalText, zPersonalDataChecked, zRequiredText } from "../../kernel/fields.js";
 import { INTERPRETER_LANGUAGE, isInterpreterLanguage } from "../../kernel/personal-data.js";
 import { normaliseText } from "../../kernel/text.js";
 import { SUPPORT_KINDS } from "./store.js";
@@ -52,6 +52,8 @@ export const ZRequestSupportInput = z
     hoursPerWeek: zOptionalInteger(SUPPORT_LIMITS.hoursMin, SUPPORT_LIMITS.hoursMax),
     weeks: zOptionalInteger(SUPPORT_LIMITS.weeksMin, SUPPORT_LIMITS.weeksMax),
     note: zOptionalText(SUPPORT_LIMITS.note),
+    /** The person checked that words suggesting special-category data (GDPR art. 9) in the note are not about the candidate. */
+    personalDataChecked: zPersonalDataChecked(),
   })
   .superRefine((v, ctx) => {
     const required = (path: string) => ctx.addIssue({ code: "custom", path: [path], message: "form:errors.required" });

@@ -2,7 +2,7 @@
 // The kind travels in the form's state, so the same schema reads all of them.
 import type { Locale } from "../../kernel/actor.js";
 import { formatDate } from "../../kernel/dates.js";
-import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
+import { type FieldErrors, type FormField, type FormValues, type FormView, personalDataCheckField } from "../../kernel/form.js";
 import { labelIn } from "../../kernel/records.js";
 import type { Translate } from "../../kernel/translate.js";
 import { SUPPORT_LIMITS, type TRequestSupportInput } from "./contract.js";
@@ -90,6 +90,7 @@ function supportFormFields(context: SupportFormContext, t: Translate, locale: Lo
     maxLength: SUPPORT_LIMITS.note,
     multiline: true,
   });
+  fields.push(personalDataCheckField(t));
   return fields;
 }
 

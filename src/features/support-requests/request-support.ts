@@ -8,6 +8,7 @@ import { actorRef } from "../../kernel/actor.js";
 import { type ClockSettings, dueAt, earliestVisitDate } from "../../kernel/business-days.js";
 import { addDays, type IsoDate, todayIn } from "../../kernel/dates.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
+import { sensitiveWordProblems } from "../../kernel/personal-data.js";
 import type { OrganisationRecord, PlacementRecord } from "../../kernel/records.js";
 import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../../kernel/store.js";
 import type { PlacementsStore } from "../placements/index.js";
@@ -18,7 +19,7 @@ import type { PartnershipSettings, SupportKind, SupportRequestRecord, SupportReq
 const WANTED_WITHIN_DAYS = 365;
 
 /** Placements a support request can be about: not ended, completed or refused. */
-const CURRENT = new Set(["awaiting_confirmation", "registered", "active", "extended"]);
+const CURRENT = new Set(["awaiting_confirmation", "registered", "approved", "active", "extended"]);
 
 export type SupportFormContext = {
   kind: SupportKind;
@@ -103,6 +104,8 @@ export async function requestSupport(
   else if (input.wantedOn && input.wantedOn > addDays(today, WANTED_WITHIN_DAYS)) {
     problems.wantedOn = { key: "support:errors.date_too_far", vars: { latest: addDays(today, WANTED_WITHIN_DAYS) } };
   }
+  // The note says what is needed, never who the candidate is: words of the special categories (GDPR art. 9) are asked about.
+  Object.assign(problems, sensitiveWordProblems(input, ["note"] as const));
   if (Object.keys(problems).length > 0 || !organisation) return { kind: "invalid", problems };
   const org: OrganisationRecord = organisation;
 

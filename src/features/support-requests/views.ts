@@ -3,7 +3,7 @@
 import type { Locale } from "../../kernel/actor.js";
 import { formatDate } from "../../kernel/dates.js";
 import type { MessageBlock, MessageView } from "../../kernel/message.js";
-import type { Translate } from "../../kernel/translate.js";
+import { formatDecimal, type Translate } from "../../kernel/translate.js";
 import { type MentorFigures, SUPPORT_KINDS, type SupportRequestRecord } from "./store.js";
 
 export const SUPPORT_ACTIONS = {
@@ -220,10 +220,7 @@ export function supportListView(args: {
 
 /** Mentor hours against the agreement's planning figure, for the progress message. */
 export function mentorFiguresBlock(figures: MentorFigures, t: Translate, locale: Locale): MessageBlock {
-  const average =
-    figures.averageHoursPerWeek === null
-      ? "–"
-      : new Intl.NumberFormat(locale === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 }).format(figures.averageHoursPerWeek);
+  const average = figures.averageHoursPerWeek === null ? "–" : formatDecimal(figures.averageHoursPerWeek, locale);
   return {
     type: "facts",
     facts: [

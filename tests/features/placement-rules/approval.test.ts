@@ -5,9 +5,12 @@ import { approvePlacement } from "../../../src/features/placement-rules/approve-
 import { confirmRepresentative } from "../../../src/features/placement-rules/confirm-representative.js";
 import { ZPrepareVitasSummaryInput, ZRefusePlacementInput } from "../../../src/features/placement-rules/contract.js";
 import { refusePlacement } from "../../../src/features/placement-rules/refuse-placement.js";
+import { rulesOn } from "../../../src/features/placement-rules/rule-set.js";
 import { prepareVitasSummary } from "../../../src/features/placement-rules/vitas-summary.js";
 import { computeProgress } from "../../../src/features/placements/compute-progress.js";
 import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
+import { placementConfirmationView } from "../../../src/features/placements/views.js";
+import { createI18n } from "../../../src/i18n/index.js";
 import { type Access, resolveAccess } from "../../../src/kernel/access.js";
 import { createMemoryStores } from "../../support/memory/index.js";
 
@@ -20,6 +23,8 @@ let admin: Access;
 let ids: { di: string; praktik: string; loentilskud: string; ordinaer: string; igu: string };
 let n = 0;
 const now = new Date("2016-09-20T10:00:00Z");
+const today = "2016-09-20";
+const i18n = createI18n("da");
 
 beforeEach(async () => {
   memory = createMemoryStores();
@@ -86,7 +91,7 @@ describe("the status a placement is registered in", () => {
     for (const ordinaryEmployees of [0, 1]) {
       const p = await register({ representativeConfirmed: false, representativeName: undefined, ordinaryEmployees });
       expect(p.status).toBe("registered");
-      expect(await approvePlacement(store, staff, { placementId: p.id, now })).toMatchObject({ kind: "ok", placement: { status: "active" } });
+      expect(await approvePlacement(store, staff, { placementId: p.id, now, today })).toMatchObject({ kind: "ok", placement: { status: "approved" } });
     }
   });
 
@@ -97,53 +102,80 @@ describe("the status a placement is registered in", () => {
 });
 
 describe("approving", () => {
-  it("makes a registered placement active, records who and when, and audits it", async () => {
+  it("approves a registered placement before its start, records who and when, and audits it", async () => {
     const p = await register();
-    const result = await approvePlacement(store, staff, { placementId: p.id, now });
-    expect(result).toMatchObject({ kind: "ok", placement: { status: "active", approvedBy: "slack:T1:USTAFF", decidedByName: "Karin Sag", approvedAt: now } });
+    const result = await approvePlacement(store, staff, { placementId: p.id, now, today });
+    expect(result).toMatchObject({ kind: "ok", placement: { status: "approved", approvedBy: "slack:T1:USTAFF", decidedByName: "Karin Sag", approvedAt: now } });
     const audit = memory.db.audit.filter((a) => a.entityId === p.id && a.action === "approve");
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor: "slack:T1:USTAFF", before: { status: "registered" }, after: { status: "active" } });
+    expect(audit[0]).toMatchObject({ actor: "slack:T1:USTAFF", before: { status: "registered" }, after: { status: "approved" } });
+  });
+
+  it("makes a placement active at once when it is approved on or after its start date", async () => {
+    for (const day of ["2016-10-03", "2016-10-10"]) {
+      const p = await register();
+      expect(await approvePlacement(store, staff, { placementId: p.id, now, today: day })).toMatchObject({ kind: "ok", placement: { status: "active" } });
+    }
+  });
+
+  it("starts an approved placement on its start date, not before, once, audited", async () => {
+    const p = await register();
+    await approvePlacement(store, staff, { placementId: p.id, now, today });
+    const at = new Date("2016-10-02T22:05:00Z");
+    expect(await store.startApprovedPlacements("2016-10-02", { actor: "system:start-placements", at })).toEqual([]);
+    expect((await store.getPlacementById(p.id))!.status).toBe("approved");
+    const started = await store.startApprovedPlacements("2016-10-03", { actor: "system:start-placements", at });
+    expect(started.map((x) => [x.id, x.status])).toEqual([[p.id, "active"]]);
+    expect(await store.startApprovedPlacements("2016-10-04", { actor: "system:start-placements", at })).toEqual([]);
+    expect(memory.db.audit.filter((a) => a.entityId === p.id && a.action === "start")).toHaveLength(1);
   });
 
   it("lets the secretariat approve too", async () => {
     const p = await register();
-    expect(await approvePlacement(store, admin, { placementId: p.id, now })).toMatchObject({ kind: "ok" });
+    expect(await approvePlacement(store, admin, { placementId: p.id, now, today })).toMatchObject({ kind: "ok" });
   });
 
   it("refuses a partner contact, staff of another partnership, and an unknown id", async () => {
     const p = await register();
-    expect(await approvePlacement(store, partner, { placementId: p.id, now })).toEqual({ kind: "denied" });
-    expect(await approvePlacement(store, otherStaff, { placementId: p.id, now })).toEqual({ kind: "denied" });
-    expect(await approvePlacement(store, staff, { placementId: "not-a-placement'; DROP TABLE", now })).toEqual({ kind: "not_found" });
+    expect(await approvePlacement(store, partner, { placementId: p.id, now, today })).toEqual({ kind: "denied" });
+    expect(await approvePlacement(store, otherStaff, { placementId: p.id, now, today })).toEqual({ kind: "denied" });
+    expect(await approvePlacement(store, staff, { placementId: "not-a-placement'; DROP TABLE", now, today })).toEqual({ kind: "not_found" });
     expect((await store.getPlacementById(p.id))!.status).toBe("registered");
   });
 
   it("waits for the representative where one is needed, then approves", async () => {
     const p = await register({ representativeConfirmed: false, representativeName: undefined });
-    expect(await approvePlacement(store, staff, { placementId: p.id, now })).toMatchObject({
+    expect(await approvePlacement(store, staff, { placementId: p.id, now, today })).toMatchObject({
       kind: "not_allowed",
       placement: { status: "awaiting_confirmation" },
     });
-    const confirmed = await confirmRepresentative(store, partner, { placementId: p.id, representativeName: "Jens Tillid", representativeConfirmed: true });
+    const confirmed = await confirmRepresentative(
+      store,
+      partner,
+      { placementId: p.id, representativeName: "Jens Tillid", representativeConfirmed: true },
+      today,
+    );
     expect(confirmed).toMatchObject({ kind: "saved", placement: { status: "registered" } });
-    expect(await approvePlacement(store, staff, { placementId: p.id, now })).toMatchObject({ kind: "ok", placement: { status: "active" } });
+    expect(await approvePlacement(store, staff, { placementId: p.id, now, today })).toMatchObject({ kind: "ok", placement: { status: "approved" } });
   });
 
   it("ends with one decision when two people press at once", async () => {
     const p = await register();
-    const results = await Promise.all([approvePlacement(store, staff, { placementId: p.id, now }), approvePlacement(store, admin, { placementId: p.id, now })]);
+    const results = await Promise.all([
+      approvePlacement(store, staff, { placementId: p.id, now, today }),
+      approvePlacement(store, admin, { placementId: p.id, now, today }),
+    ]);
     expect(results.map((r) => r.kind).sort()).toEqual(["not_allowed", "ok"]);
     expect(memory.db.audit.filter((a) => a.entityId === p.id && a.action === "approve")).toHaveLength(1);
   });
 
   it("does not approve twice, nor a refused placement", async () => {
     const p = await register();
-    await approvePlacement(store, staff, { placementId: p.id, now });
-    expect(await approvePlacement(store, staff, { placementId: p.id, now })).toMatchObject({ kind: "not_allowed", placement: { status: "active" } });
+    await approvePlacement(store, staff, { placementId: p.id, now, today });
+    expect(await approvePlacement(store, staff, { placementId: p.id, now, today })).toMatchObject({ kind: "not_allowed", placement: { status: "approved" } });
     const q = await register();
     await refusePlacement(store, staff, { placementId: q.id, reason: "Ingen plads", now });
-    expect(await approvePlacement(store, staff, { placementId: q.id, now })).toMatchObject({ kind: "not_allowed", placement: { status: "refused" } });
+    expect(await approvePlacement(store, staff, { placementId: q.id, now, today })).toMatchObject({ kind: "not_allowed", placement: { status: "refused" } });
   });
 });
 
@@ -209,7 +241,7 @@ describe("progress counts only approved placements", () => {
   it("leaves out waiting and refused ones and says how many wait", async () => {
     // 100 employees allow 15 supported people at each P-nummer: the ratio rule stays out of the way.
     const approved = await register({ places: 3, ordinaryEmployees: 100 });
-    await approvePlacement(store, staff, { placementId: approved.id, now });
+    await approvePlacement(store, staff, { placementId: approved.id, now, today });
     await register({ places: 5, ordinaryEmployees: 100 });
     await register({ places: 7, ordinaryEmployees: 100, representativeConfirmed: false, representativeName: undefined });
     const refused = await register({ places: 11, ordinaryEmployees: 100 });
@@ -251,5 +283,27 @@ describe("the VITAS hand-off", () => {
     expect(bad.success).toBe(false);
     const messages = Object.fromEntries((bad.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
     expect(messages).toMatchObject({ contactEmail: "rules:errors.email", contactPhone: "rules:errors.phone" });
+  });
+});
+
+describe("the wording of the municipality (lov nr. 1750 af 29/12/2025)", () => {
+  it("names the partnership's authority and its virksomhedsindgang in the confirmation", async () => {
+    memory.partnership("aalborg-2016").settings = {
+      rules: {
+        wording: {
+          authority: { da: "Aalborg Kommune", en: "Aalborg Municipality" },
+          entryPoint: { name: "Virksomhedsservice Aalborg", url: "https://www.aalborg.dk/erhverv" },
+        },
+      },
+    };
+    const p = await register();
+    const { wording } = rulesOn(p.startDate, await store.getPlacementRuleOverrides(p.partnershipId));
+    const da = JSON.stringify(placementConfirmationView(p, false, i18n.t("da"), "da", { posted: true, wording }));
+    expect(da).toContain("afventer Aalborg Kommunes godkendelse");
+    expect(da).toContain("Virksomhedsservice Aalborg: https://www.aalborg.dk/erhverv");
+    const en = JSON.stringify(placementConfirmationView(p, false, i18n.t("en"), "en", { posted: true, wording }));
+    expect(en).toContain("awaits Aalborg Municipality's approval");
+    // Without a setting the text says "kommunen", as the law does.
+    expect(JSON.stringify(placementConfirmationView(p, false, i18n.t("da"), "da", { posted: true }))).toContain("afventer kommunens godkendelse");
   });
 });

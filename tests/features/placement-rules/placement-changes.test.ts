@@ -66,6 +66,12 @@ describe("extending", () => {
   it("extends 13 → 26 → 39 weeks, refuses a jump past 26, and audits each step", async () => {
     const p = await register({ pNumber: "2000000001" });
     expect(p.status).toBe("awaiting_confirmation");
+    // Only a placement the municipality has approved can be extended.
+    expect(await extendPlacement(store, partner, { placementId: p.id, endDate: "2017-04-02" }, DECIDED)).toMatchObject({
+      kind: "invalid",
+      problems: { placementId: { key: "rules:errors.not_approved_yet" } },
+    });
+    memory.approve(p.id);
     const tooFar = await extendPlacement(store, partner, { placementId: p.id, endDate: "2017-07-02" }, DECIDED);
     expect(tooFar).toMatchObject({ kind: "invalid", problems: { endDate: { key: "rules:duration.praktik_extension", vars: { lastDay: "2017-04-02" } } } });
     const to26 = await extendPlacement(store, partner, { placementId: p.id, endDate: "2017-04-02" }, DECIDED);
@@ -88,6 +94,7 @@ describe("extending", () => {
   it("obeys the ratio rule over the new period, unless the placement has an exemption", async () => {
     // 10 employees allow 2: one runs 3 Oct–1 Jan, another starts 2 Jan; a third 2 Jan–29 Jan fits beside it.
     const first = await register({ pNumber: "2000000002" });
+    memory.approve(first.id);
     await register({ pNumber: "2000000002", startDate: "2017-01-02", weeks: 4 });
     await register({ pNumber: "2000000002", startDate: "2017-01-02", weeks: 4 });
     const refused = await extendPlacement(store, partner, { placementId: first.id, endDate: "2017-01-15" }, DECIDED);
@@ -128,10 +135,12 @@ describe("ending, confirming and VITAS", () => {
 
   it("sends a placement on to the municipality's approval when the representative has confirmed", async () => {
     const p = await register({ pNumber: "2000000005" });
-    expect(await confirmRepresentative(store, partner, { placementId: p.id, representativeName: "Jens Tillid", representativeConfirmed: false })).toMatchObject(
-      { kind: "invalid" },
-    );
-    expect(await confirmRepresentative(store, partner, { placementId: p.id, representativeName: "Jens Tillid", representativeConfirmed: true })).toMatchObject({
+    expect(
+      await confirmRepresentative(store, partner, { placementId: p.id, representativeName: "Jens Tillid", representativeConfirmed: false }, DECIDED),
+    ).toMatchObject({ kind: "invalid" });
+    expect(
+      await confirmRepresentative(store, partner, { placementId: p.id, representativeName: "Jens Tillid", representativeConfirmed: true }, DECIDED),
+    ).toMatchObject({
       kind: "saved",
       placement: { status: "registered", representativeName: "Jens Tillid", representativeConfirmed: true },
     });

@@ -321,6 +321,7 @@ describe("registering and extending with the rule sets", () => {
     const saved = await register({ pNumber: "3000000007", benefitGroup: "sygedagpenge", weeks: 13, ordinaryEmployees: 10 });
     if (saved.kind !== "saved") throw new Error("not saved");
     const id = saved.placement.id;
+    memory.approve(id);
     expect(await extendPlacement(store, partner, { placementId: id, endDate: "2027-06-13" }, "2027-05-01")).toMatchObject({
       kind: "invalid",
       problems: { ordinaryEmployees: { key: "rules:errors.employees_stale", vars: { asOf: "2026-12-14" } } },
@@ -347,6 +348,7 @@ describe("registering and extending with the rule sets", () => {
     expect(saved).toMatchObject({ kind: "saved", placement: { endDate: "2029-12-23" } });
     if (saved.kind !== "saved") return;
     const id = saved.placement.id;
+    memory.approve(id);
     const later = "2030-03-31";
     expect(await extendPlacement(store, partner, { placementId: id, endDate: later, ordinaryEmployees: 20 }, "2029-11-01")).toMatchObject({
       kind: "invalid",

@@ -3,6 +3,7 @@
 // stored as the rule allows — on the database (PGlite here, PostgreSQL in CI) and in memory.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaStore } from "../../../src/db/stores.js";
+import { extendPlacement } from "../../../src/features/placement-rules/extend-placement.js";
 import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
 import { type Access, resolveAccess } from "../../../src/kernel/access.js";
 import type { Actor } from "../../../src/kernel/actor.js";
@@ -86,6 +87,31 @@ describe("registrations at one P-nummer at the same instant", () => {
     expect(results.map((r) => r.kind)).toEqual(Array(5).fill("saved"));
     expect(results.filter((r) => r.kind === "saved" && !r.duplicate)).toHaveLength(1);
     expect(await db.prisma.placement.count({ where: { idempotencyKey: "concurrent:same-key" } })).toBe(1);
+  });
+
+  it("on the database: an extension and a registration at the same instant are counted one after the other", async () => {
+    const store = createPrismaStore(db.prisma);
+    const partnership = await db.prisma.partnership.findFirstOrThrow({ where: { slug: "aalborg-2016" } });
+    const organisation = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: partnership.id, name: "Dansk Industri Aalborg" } });
+    const type = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: partnership.id, key: "virksomhedspraktik" } });
+    const access = await resolveAccess(store, actor, new Set(["UADMIN"]));
+    const ids = { organisationId: organisation.id, typeId: type.id };
+    const pNumber = "1000000103";
+    const save = async (over: Partial<PlacementInput>) => {
+      const r = await registerPlacement(store, access, { ...praktik(ids, pNumber), ...over }, `concurrent:${pNumber}:${++batch}`);
+      if (r.kind !== "saved") throw new Error(JSON.stringify(r));
+      return r.placement;
+    };
+    // One placement runs in the autumn; three others fill December up to one below the limit.
+    const autumn = await save({ startDate: "2016-09-05", weeks: 13 });
+    for (let i = 0; i < ALLOWED - 1; i += 1) await save({ startDate: "2016-12-05", weeks: 4 });
+    await db.prisma.placement.update({ where: { id: autumn.id }, data: { status: "active" } });
+    // Either alone fits; both together would put one person too many at the workplace in December.
+    const [extension, registration] = await Promise.all([
+      extendPlacement(store, access, { placementId: autumn.id, endDate: "2016-12-18" }, "2016-11-20"),
+      registerPlacement(store, access, { ...praktik(ids, pNumber), startDate: "2016-12-05", weeks: 4 }, `concurrent:${pNumber}:${++batch}`),
+    ]);
+    expect([extension.kind, registration.kind].sort()).toEqual(["invalid", "saved"]);
   });
 
   it("in memory: the same", async () => {

@@ -51,6 +51,7 @@ const input = (over: Partial<SupportInput> = {}): SupportInput => ({
   hoursPerWeek: undefined,
   weeks: undefined,
   note: undefined,
+  personalDataChecked: undefined,
   ...over,
 });
 
@@ -98,5 +99,21 @@ describe("the interpreter's language", () => {
     expect(parsed.success).toBe(false);
     const issue = parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === "language");
     expect(["support:errors.language_format", "form:errors.cpr"]).toContain(issue?.message);
+  });
+});
+
+describe("the note on a support request (GDPR art. 9)", () => {
+  it("asks about words of the special categories at the note; once checked, it is saved", async () => {
+    const args = (key: string) => ({ idempotencyKey: key, now: NOW, timezone: TZ });
+    for (const note of ["Kandidaten er muslim og beder fem gange", "Han er medlem af en fagforening", "etnisk baggrund: somalisk", "Hun har diabetes"]) {
+      const refused = await requestSupport(store, di, input({ note }), args(`note:${note}`));
+      expect(refused, note).toMatchObject({ kind: "invalid", problems: { note: { key: "privacy:errors.sensitive_words" } } });
+    }
+    const note = "Besøget er i kirken, hvor pladsen er (pedelfunktion)";
+    expect(await requestSupport(store, di, input({ note }), args("note:church"))).toMatchObject({ kind: "invalid" });
+    expect(await requestSupport(store, di, input({ note, personalDataChecked: true }), args("note:church:checked"))).toMatchObject({
+      kind: "saved",
+      request: { note },
+    });
   });
 });

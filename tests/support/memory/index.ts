@@ -105,6 +105,12 @@ function lookups(db: MemoryDb) {
       if (!t) throw new Error(`no type ${key} in ${slug}`);
       return t;
     },
+    /** Arranges a placement the municipality has approved and that has started (as the approval flow would leave it). */
+    approve(placementId: string) {
+      const p = db.placements.find((x) => x.id === placementId);
+      if (!p) throw new Error(`no placement ${placementId}`);
+      Object.assign(p, { status: "active", approvedAt: new Date("2016-01-01T00:00:00Z"), approvedBy: "slack:T1:USTAFF" });
+    },
     addContact(c: { platform: Platform; workspaceId: string; userId: string; organisationId: string; role: Role; displayName?: string | null }) {
       const contact = { id: db.newId(), displayName: null, locale: null, ...c, createdAt: new Date() };
       db.contacts.push(contact);

@@ -38,8 +38,8 @@ export class MemoryPlacementsStore implements PlacementsStore {
 
   constructor(
     private readonly db: MemoryDb,
-    /** The reads a locked registration makes; the rules store over the same data. */
-    private readonly rules: Pick<PlacementRulesStore, "findWorkplace" | "listRatioPlacements"> = new MemoryPlacementRulesStore(db),
+    /** The reads and the change a locked registration or extension makes; the rules store over the same data. */
+    private readonly rules: Pick<PlacementRulesStore, "findWorkplace" | "listRatioPlacements" | "updatePlacement"> = new MemoryPlacementRulesStore(db),
   ) {}
 
   async withWorkplaceLock<T>(pNumber: string, work: (locked: WorkplaceLockedStore) => Promise<T>): Promise<T> {
@@ -47,6 +47,7 @@ export class MemoryPlacementsStore implements PlacementsStore {
     const locked: WorkplaceLockedStore = {
       findWorkplace: (n) => this.rules.findWorkplace(n),
       listRatioPlacements: (id) => this.rules.listRatioPlacements(id),
+      updatePlacement: (id, patch, audit) => this.rules.updatePlacement(id, patch, audit),
       createPlacement: (n, audit) => this.createPlacement(n, audit),
     };
     const mine = before.then(
@@ -217,6 +218,17 @@ export class MemoryPlacementRulesStore implements PlacementRulesStore {
     const after = record(p);
     this.db.writeAudit({ actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before, after, at: audit.at });
     return after;
+  }
+
+  async startApprovedPlacements(today: IsoDate, audit: AuditEntry & { at: Date }) {
+    const started: PlacementRecord[] = [];
+    for (const p of this.db.placements.filter((x) => x.status === "approved" && x.startDate <= today)) {
+      const before = record(p);
+      p.status = "active";
+      started.push(record(p));
+      this.db.writeAudit({ actor: audit.actor, entity: "placement", entityId: p.id, action: "start", before, after: record(p), at: audit.at });
+    }
+    return started;
   }
 
   async setPlacementMessage(id: string, ref: PostedMessageRef) {
