@@ -1,5 +1,7 @@
-// `npm run bench`: how costly the bot's two busiest paths are, on in-memory PGlite, each next
-// to a plain database baseline measured in the same run on the same database:
+// `npm run bench`: first the Slack path under load next to a bare Bolt app (bench/slack-path.ts:
+// 50 concurrent `/praktik ny` and form submissions, on PGlite, or on PostgreSQL when
+// TEST_DATABASE_URL names a server); then how costly the bot's busiest paths are, on in-memory
+// PGlite, each next to a plain database baseline measured in the same run on the same database:
 //   (a) registering a placement through the Bot vs a single-row Prisma insert (AuditEvent)
 //   (b) `/praktik fremdrift` over 10,000 placements vs SELECT count(*) on Placement
 //   (c) the quarterly report (model + DOCX with its chart) over a partnership with 10,000
@@ -33,6 +35,7 @@ import { DEFAULT_STATUS_SCHEDULE } from "../src/kernel/quarters.js";
 import { POST_LIMITS, PostingLimiter } from "../src/kernel/rate-limit.js";
 import { SECTORS } from "../src/kernel/sectors.js";
 import { seedPartnerships } from "../src/seed/seed-database.js";
+import { measureSlackPath, slackPathLines } from "./slack-path.js";
 
 const REGISTRATIONS = 300;
 const WARMUP = 20;
@@ -96,6 +99,12 @@ const logger = pino(
 function checkNoErrors(phase: string): void {
   if (loggedErrors.length > 0) throw new Error(`${phase}: the bot logged errors:\n${loggedErrors.join("")}`);
 }
+
+// ---------------------------------------------------------------------------------------------
+// (0) the Slack path under load, first, while this process holds no bench data
+
+const slackPath = await measureSlackPath();
+phaseDone("Slack path");
 
 // ---------------------------------------------------------------------------------------------
 // Setup: a migrated in-memory database with the example partnerships and an admin bot
@@ -551,6 +560,8 @@ console.log(`Praktikbot bench: in-memory PGlite, Node ${process.version}, ${new 
 console.log(
   `setup (PGlite, migrations, example partnerships) ${(setupMs / 1000).toFixed(1)} s; ${BULK_PLACEMENTS.toLocaleString("en")} placements inserted with createMany in ${(bulkMs / 1000).toFixed(1)} s`,
 );
+console.log("");
+for (const l of slackPathLines(slackPath)) console.log(l);
 console.log("");
 console.log(line(table[0]!));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));

@@ -1,0 +1,79 @@
+// One Slack app for bench/slack-path.ts, in a worker thread of its own so that its event loop is
+// not the driver's: either Praktikbot (the real app: express, Bolt, Bot, Prisma on a fresh database
+// with the example partnerships) or a bare Bolt app that only acknowledges and opens an empty
+// modal. Both call the same local stand-in for the Slack Web API. Posts { url } when listening and
+// stops on "close".
+import { Writable } from "node:stream";
+import { parentPort, workerData } from "node:worker_threads";
+import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import { pino } from "pino";
+import { startApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { createTestDatabase } from "../tests/support/database.js";
+
+export type SlackPathWorkerData = { kind: "praktikbot" | "bolt"; apiUrl: string; signingSecret: string; admins: string[]; now: string };
+
+const data = workerData as SlackPathWorkerData;
+const port = parentPort;
+if (!port) throw new Error("bench/slack-path-worker.ts runs as a worker thread");
+
+const errors: string[] = [];
+const logger = pino(
+  { level: "error" },
+  new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      errors.push(chunk.toString());
+      done();
+    },
+  }),
+);
+
+async function startPraktikbot(): Promise<{ url: string; close: () => Promise<void> }> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: "memory://",
+    SLACK_BOT_TOKEN: "xoxb-bench",
+    SLACK_SIGNING_SECRET: data.signingSecret,
+    SLACK_API_URL: data.apiUrl,
+    BOT_ADMINS: data.admins.join(","),
+    LOG_LEVEL: "error",
+  });
+  const app = await startApp(config, { logger, database: db, clock: () => new Date(data.now), jobs: "manual" });
+  return {
+    url: app.url,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+async function startBareBolt(): Promise<{ url: string; close: () => Promise<void> }> {
+  const receiver = new HTTPReceiver({ signingSecret: data.signingSecret, endpoints: "/slack/events" });
+  const app = new App({ token: "xoxb-bench", receiver, clientOptions: { slackApiUrl: data.apiUrl }, logLevel: LogLevel.ERROR });
+  app.command(/^\/praktik/, async ({ ack, body, client }) => {
+    await ack();
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: { type: "modal", title: { type: "plain_text", text: "Praktikbot" }, blocks: [{ type: "section", text: { type: "mrkdwn", text: "…" } }] },
+    });
+  });
+  const server = await app.start({ port: 0, host: "127.0.0.1" });
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("the bare Bolt app is not listening on a port");
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: async () => {
+      await app.stop();
+    },
+  };
+}
+
+const started = data.kind === "praktikbot" ? await startPraktikbot() : await startBareBolt();
+port.postMessage({ url: started.url });
+port.on("message", (message: unknown) => {
+  if (message === "errors") port.postMessage({ errors: errors.splice(0) });
+  if (message === "close") void started.close().then(() => port.close());
+});
