@@ -10,7 +10,7 @@ import { caseDataFeature } from "../features/privacy/bot.js";
 import { quarterlyStatusFeature } from "../features/quarterly/bot.js";
 import { supportRequestsFeature } from "../features/support-requests/bot.js";
 import { type Access, isAdmin, resolveAccess } from "../kernel/access.js";
-import type { Actor, Locale } from "../kernel/actor.js";
+import { type Actor, actorRef, type Locale } from "../kernel/actor.js";
 import { parseCommand } from "../kernel/commands.js";
 import { type CommandStyle, faultView, noAccessView } from "../kernel/common-views.js";
 import { containsCpr } from "../kernel/cpr.js";
@@ -30,6 +30,10 @@ import { normaliseText } from "../kernel/text.js";
 import type { Translate } from "../kernel/translate.js";
 import { helpView, unknownCommandView } from "./help-views.js";
 import type { AppStore } from "./stores.js";
+
+/** How often the bot notes again that a chat user talked to it, and how many it keeps in mind. */
+const REMEMBER_EVERY_MS = 10 * 60_000;
+const REMEMBERED_MAX = 10_000;
 
 /** The longest value a button of ours carries (an id, or a few ids joined); anything longer is cut. */
 const ACTION_VALUE_MAX = 200;
@@ -93,11 +97,32 @@ export class Bot {
 
   private async access(actor: Actor): Promise<Access> {
     const { store } = this.deps;
-    // Remembering who talked to the bot lets an admin pick them later; it must never block a reply.
-    store
-      .rememberChatUser({ platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId, displayName: actor.displayName ?? null })
-      .catch((error: unknown) => this.deps.logger.warn({ err: error, platform: actor.platform }, "could not remember chat user"));
+    // Remembering who talked to the bot lets an admin pick them later; it must never block a reply,
+    // and once in a while is enough (a write on every click would weigh on every interaction).
+    if (this.shouldRemember(actor)) {
+      store
+        .rememberChatUser({ platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId, displayName: actor.displayName ?? null })
+        .catch((error: unknown) => {
+          this.remembered.delete(actorRef(actor));
+          this.deps.logger.warn({ err: error, platform: actor.platform }, "could not remember chat user");
+        });
+    }
     return withRetry(() => resolveAccess(store, actor, this.deps.admins));
+  }
+
+  /** Who was remembered when, under which name: at most once per REMEMBER_EVERY_MS, or when the name changes. */
+  private readonly remembered = new Map<string, { at: number; name: string | undefined }>();
+
+  /** True when the chat user should be remembered now (and notes that it is). */
+  private shouldRemember(actor: Actor): boolean {
+    const key = actorRef(actor);
+    const now = Date.now();
+    const last = this.remembered.get(key);
+    if (last && now - last.at < REMEMBER_EVERY_MS && last.name === actor.displayName) return false;
+    // A bound on memory: a process that met very many people starts its list again.
+    if (this.remembered.size >= REMEMBERED_MAX) this.remembered.clear();
+    this.remembered.set(key, { at: now, name: actor.displayName });
+    return true;
   }
 
   /** Runs a handler; a fault of ours is logged with a reference the user also sees. */

@@ -29,12 +29,13 @@ import { PrismaIguMilestoneStore, PrismaOutcomesStore, PrismaPlacementRulesStore
 import { PrismaPlacementsStore } from "./placements-store.js";
 import { PrismaPrivacyStore } from "./privacy-store.js";
 import { PrismaExportStore, PrismaQuarterlyStore } from "./quarterly-store.js";
+import { cachedReferenceData } from "./reference-data.js";
 import { PrismaSupportRequestsStore } from "./support-requests-store.js";
 
 /** Each port by name, for code that wants one port only. */
 export type Stores = {
   access: AccessStore;
-  partnerships: PartnershipsStore;
+  partnerships: PartnershipsStore & { forgetReferenceData(): void };
   placementLookup: PlacementLookupStore;
   conversations: ConversationStore;
   health: HealthStore;
@@ -78,9 +79,11 @@ function composeAppStore(s: Stores): AppStore {
 }
 
 export function createPrismaStores(prisma: PrismaClient): { stores: Stores; store: AppStore } {
+  // Partnerships, organisations, types and targets are read from memory while fresh (reference-data.ts).
+  const { access, partnerships } = cachedReferenceData(new PrismaAccessStore(prisma), new PrismaPartnershipsStore(prisma));
   const stores: Stores = {
-    access: new PrismaAccessStore(prisma),
-    partnerships: new PrismaPartnershipsStore(prisma),
+    access,
+    partnerships,
     placementLookup: new PrismaPlacementLookupStore(prisma),
     conversations: new PrismaConversationStore(prisma),
     health: new PrismaHealthStore(prisma),
