@@ -3,7 +3,14 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { CaseExport, PrivacyStore } from "../features/privacy/store.js";
 import { dateFromIso, type IsoDate, isoFromDate } from "../kernel/dates.js";
-import { PERSONAL_PLACEMENT_FIELDS, PERSONAL_QUARTERLY_FIELDS, PERSONAL_SUPPORT_REQUEST_FIELDS, type PersonalPlacementField } from "../kernel/personal-data.js";
+import {
+  CLEARED_PLACEMENT_FIELDS,
+  CLEARED_SUPPORT_REQUEST_FIELDS,
+  PERSONAL_PLACEMENT_FIELDS,
+  PERSONAL_QUARTERLY_FIELDS,
+  PERSONAL_SUPPORT_REQUEST_FIELDS,
+  type PersonalPlacementField,
+} from "../kernel/personal-data.js";
 import { writeAudit } from "./audit.js";
 
 type Tx = Prisma.TransactionClient;
@@ -122,21 +129,14 @@ export class PrismaPrivacyStore implements PrivacyStore {
       const claimed = await tx.placement.updateMany({
         where: { id, anonymisedAt: null },
         data: {
-          contactPerson: "",
-          note: null,
-          caseReference: null,
-          representativeName: null,
-          tasks: null,
-          extensionReason: null,
-          contactEmail: null,
-          contactPhone: null,
+          ...CLEARED_PLACEMENT_FIELDS,
           anonymisedAt: at,
         },
       });
       if (claimed.count !== 1) return undefined;
       await scrubPlacementAudit(tx, [id]);
       const requests = await tx.supportRequest.findMany({ where: { placementId: id }, select: { id: true } });
-      await tx.supportRequest.updateMany({ where: { placementId: id }, data: { note: null, language: null, declineReason: null } });
+      await tx.supportRequest.updateMany({ where: { placementId: id }, data: CLEARED_SUPPORT_REQUEST_FIELDS });
       await scrubAudit(
         tx,
         "support_request",

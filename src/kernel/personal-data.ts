@@ -178,3 +178,14 @@ export const PERSONAL_PLACEMENT_FIELDS = [
   "contactPhone",
 ] as const;
 export type PersonalPlacementField = (typeof PERSONAL_PLACEMENT_FIELDS)[number];
+
+/** The placement's personal fields as anonymisation leaves them: the contact person (a required text) empty, the rest nothing. */
+export const CLEARED_PLACEMENT_FIELDS = Object.fromEntries(PERSONAL_PLACEMENT_FIELDS.map((f) => [f, f === "contactPerson" ? "" : null])) as {
+  contactPerson: "";
+} & Record<Exclude<PersonalPlacementField, "contactPerson">, null>;
+
+/** A support request's free-text fields as anonymisation leaves them: nothing. */
+export const CLEARED_SUPPORT_REQUEST_FIELDS = Object.fromEntries(PERSONAL_SUPPORT_REQUEST_FIELDS.map((f) => [f, null])) as Record<
+  (typeof PERSONAL_SUPPORT_REQUEST_FIELDS)[number],
+  null
+>;

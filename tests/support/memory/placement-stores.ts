@@ -4,6 +4,8 @@ import type { NewPlacement, PlacementQuery, PlacementsStore, WorkplaceLockedStor
 import type { CaseExport, PrivacyStore } from "../../../src/features/privacy/store.js";
 import type { IsoDate } from "../../../src/kernel/dates.js";
 import {
+  CLEARED_PLACEMENT_FIELDS,
+  CLEARED_SUPPORT_REQUEST_FIELDS,
   PERSONAL_PLACEMENT_FIELDS,
   PERSONAL_QUARTERLY_FIELDS,
   PERSONAL_SUPPORT_REQUEST_FIELDS,
@@ -280,7 +282,7 @@ export class MemoryPrivacyStore implements PrivacyStore {
       (r) => r.placementId === null && r.requestedAt < requestedBefore && PERSONAL_SUPPORT_REQUEST_FIELDS.some((f) => r[f] !== null),
     );
     for (const r of due) {
-      Object.assign(r, { note: null, language: null, declineReason: null });
+      Object.assign(r, CLEARED_SUPPORT_REQUEST_FIELDS);
       this.scrubAudit("support_request", [r.id], PERSONAL_SUPPORT_REQUEST_FIELDS);
       this.db.writeAudit({
         actor: audit.actor,
@@ -314,19 +316,12 @@ export class MemoryPrivacyStore implements PrivacyStore {
     if (!p || p.anonymisedAt) return undefined;
     const removed = PERSONAL_PLACEMENT_FIELDS.filter((f) => p[f] !== null && p[f] !== "") as PersonalPlacementField[];
     Object.assign(p, {
-      contactPerson: "",
-      note: null,
-      caseReference: null,
-      representativeName: null,
-      tasks: null,
-      extensionReason: null,
-      contactEmail: null,
-      contactPhone: null,
+      ...CLEARED_PLACEMENT_FIELDS,
       anonymisedAt: at,
     });
     this.scrubAudit("placement", [id], PERSONAL_PLACEMENT_FIELDS);
     const requests = this.db.supportRequests.filter((r) => r.placementId === id);
-    for (const r of requests) Object.assign(r, { note: null, language: null, declineReason: null });
+    for (const r of requests) Object.assign(r, CLEARED_SUPPORT_REQUEST_FIELDS);
     this.scrubAudit(
       "support_request",
       requests.map((r) => r.id),
