@@ -18,8 +18,8 @@ import { supportDeadlinesJob } from "./features/support-requests/deadlines-job.j
 import { FileShelf } from "./http/file-shelf.js";
 import { createI18n } from "./i18n/index.js";
 import { Scheduler } from "./jobs/scheduler.js";
-import { RoutingMessenger } from "./kernel/messenger.js";
 import { todayIn } from "./kernel/dates.js";
+import { RoutingMessenger } from "./kernel/messenger.js";
 import { seedDemo } from "./seed/demo-data.js";
 import { seedIfEmpty } from "./seed/seed-database.js";
 import { createSlackAdapter } from "./slack/index.js";
