@@ -69,7 +69,7 @@ describe("demo data", () => {
   it("answers the demo's admin in Danish, the language the demo gave her, with real numbers", async () => {
     const reply = await bot.handleCommand(teams(PLAYGROUND_PEOPLE.admin.aadObjectId, "en"), "fremdrift", "teams");
     expect(text(reply)).toMatch(/Praktikpladser i alt: [1-9]\d* \/ 500 \(\d+ %\)/);
-    expect(text(reply)).toContain("afventer godkendelse");
+    expect(text(reply)).toMatch(/Venter på godkendelse \(tæller ikke med endnu\): [1-9]\d* praktikker/);
   });
 
   it("does not count a placement that starts after the partnership's period", async () => {
@@ -97,5 +97,20 @@ describe("demo data", () => {
     expect(text(await bot.handleCommand(admin, "rapport 2016-Q9", "teams"))).toContain("»2016-Q9« er ikke et kvartal");
     // The demo's own admin has one partnership: the last finished quarter of this year.
     expect(text(await bot.handleCommand(teams(PLAYGROUND_PEOPLE.admin.aadObjectId), "rapport", "teams"))).toContain("2026-Q3");
+  });
+
+  it("lets a person choose their language with `sprog`, over what the platform says, and go back to it", async () => {
+    const partner = teams(PLAYGROUND_PEOPLE.partner.aadObjectId, "da");
+    expect(text(await bot.handleCommand(partner, "sprog en", "teams"))).toContain("From now on I answer you in English");
+    expect(text(await bot.handleCommand(partner, "hjælp", "teams"))).toContain("Praktikbot – help");
+    expect(text(await bot.handleCommand(partner, "sprog klingon", "teams"))).toContain("“klingon” is not a language");
+    expect(text(await bot.handleCommand(partner, "sprog auto", "teams"))).toContain("Nu følger jeg det sprog");
+    expect(text(await bot.handleCommand(partner, "sprog", "teams"))).toContain("Jeg svarer dig på dansk");
+    // Someone named only in BOT_ADMINS has no contact row: the choice is kept all the same.
+    const admin = teams("DEPLOYMENT-ADMIN", "da");
+    await bot.handleCommand(admin, "language en", "teams");
+    expect(text(await bot.handleCommand(admin, "hjælp", "teams"))).toContain("Praktikbot – help");
+    const audit = await db.prisma.auditEvent.count({ where: { entity: "contact", action: "language" } });
+    expect(audit).toBe(2);
   });
 });
