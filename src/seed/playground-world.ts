@@ -40,22 +40,25 @@ export const PLAYGROUND_PEOPLE = {
 export type PlaygroundRole = keyof typeof PLAYGROUND_PEOPLE;
 export const PLAYGROUND_ROLES = Object.keys(PLAYGROUND_PEOPLE) as PlaygroundRole[];
 
-/** Team members the bot does not know: the Playground wants at least five users besides the current one. */
+/** Team members the bot does not know: the Playground wants exactly five users besides the current one. */
 export const PLAYGROUND_OTHERS: readonly PlaygroundPerson[] = [
   person(3, "Karin", "Kollega", "karin"),
   person(4, "Ole", "Olsen", "ole"),
   person(5, "Lise", "Lund", "lise"),
-  person(6, "Ahmad", "Nuri", "ahmad"),
 ];
 
+/**
+ * The Playground's one team has its General channel (whose conversation id is the team's id)
+ * and room for one more channel.
+ */
 export const PLAYGROUND_TEAM = {
-  id: "praktik-team",
+  id: "19:partnere@thread.tacv2",
   name: "Praktikpartnerskab",
   aadGroupId: "00000000-0000-0000-0000-000000000031",
   /** Support requests and approvals are posted here (a `kanal jobcenter` link). */
   jobcenterChannel: { id: "19:jobcenter@thread.tacv2", name: "Jobcenter" },
-  /** The partners' channel: the weekly digest is posted here (a `kanal oversigt` link). */
-  partnerChannel: { id: "19:partnere@thread.tacv2", name: "Partnere" },
+  /** The partners' channel, the team's General: the weekly digest is posted here (a `kanal oversigt` link). */
+  partnerChannel: { id: "19:partnere@thread.tacv2", name: "General" },
 } as const;
 
 /** The Playground's own default port; `npm run playground` picks a free one and says which. */
