@@ -25,11 +25,11 @@ export async function linkDigestChannelCommand(
   { access, args, channel, style }: CommandRequest,
 ): Promise<BotReply> {
   const t = ctx.t(access.actor.locale);
-  if (!isAdmin(access)) return message(deniedView(t));
+  if (!isAdmin(access)) return message(deniedView(t, "channel"));
   const result = await withRetry(() => linkDigestChannel(ctx.deps.store, access, { words: args, channel, locale: access.actor.locale }));
   switch (result.kind) {
     case "denied":
-      return message(deniedView(t));
+      return message(deniedView(t, "channel"));
     case "no_channel":
       return message(simpleMessage(t("support:channel_link.no_channel")));
     case "unlinked":
