@@ -79,7 +79,8 @@ async function leave(visit: Visit | undefined): Promise<void> {
   await visit?.session.stop();
 }
 
-const composer = (page: Page) => page.locator('[data-lexical-editor="true"]');
+/** The message box (a team channel also has one per thread: the first is for a new post). */
+const composer = (page: Page) => page.locator('[data-lexical-editor="true"]').first();
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
@@ -94,7 +95,7 @@ async function say(page: Page, text: string, expected: string | RegExp): Promise
 }
 
 async function openChat(page: Page, name: string): Promise<void> {
-  await page.getByRole("button", { name }).first().click();
+  await page.locator(`[aria-label="${name}"]`).first().click();
   await composer(page).waitFor();
 }
 
