@@ -31,7 +31,7 @@ export async function linkDigestChannelCommand(
     case "denied":
       return message(deniedView(t, "channel"));
     case "no_channel":
-      return message(simpleMessage(t("support:channel_link.no_channel")));
+      return message(simpleMessage(t("digest:link.no_channel")));
     case "unlinked":
       return message(simpleMessage(t("digest:link.unlinked")));
     case "not_linked":
@@ -39,7 +39,10 @@ export async function linkDigestChannelCommand(
     case "choose_partnership":
       return message(
         simpleMessage(
-          t("support:channel_link.choose_partnership", { command: commandText("channel", style, t), slugs: result.partnerships.map((p) => p.slug).join(", ") }),
+          t("digest:link.choose_partnership", {
+            example: `${style === "slack" ? "/praktik " : ""}${t("digest:link.command_word")} ${result.partnerships[0]?.slug ?? ""}`,
+            slugs: result.partnerships.map((p) => `${p.slug} (${p.name})`).join(", "),
+          }),
         ),
       );
     case "unknown_organisation":

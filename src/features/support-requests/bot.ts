@@ -228,9 +228,9 @@ async function linkJobcenterChannel(ctx: BotContext<SupportRequestsFeatureStore>
     case "choose_partnership":
       return message(
         simpleMessage(
-          t("support:channel_link.choose_partnership", {
-            command: commandText("channel", style, t),
-            slugs: result.partnerships.map((p) => p.slug).join(", "),
+          t("support:channel_link.choose_one_partnership", {
+            example: `${commandText("channel", style, t)} ${result.partnerships[0]?.slug ?? ""}`,
+            slugs: result.partnerships.map((p) => `${p.slug} (${p.name})`).join(", "),
           }),
         ),
       );
