@@ -402,7 +402,7 @@ async function seedSupportRequests(
     select: { id: true, organisationId: true, startDate: true },
     orderBy: { idempotencyKey: "asc" },
   });
-  const lastDay = ctx.seed.periodEnd < ctx.today ? ctx.seed.periodEnd : ctx.today;
+  const lastDay = [ctx.seed.periodEnd, ctx.today].sort()[0]!;
   const data: Prisma.SupportRequestCreateManyInput[] = [];
   const kinds = ["interpreter", "mentor", "visit", "danish", "upskilling"] as const;
   const count = Math.min(60, Math.round(rows.length / 6));

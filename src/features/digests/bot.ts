@@ -3,7 +3,7 @@
 // weeks, or ends as planned (recorded).
 import { isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
-import { commandText, deniedView, noAccessView } from "../../kernel/common-views.js";
+import { deniedView, noAccessView } from "../../kernel/common-views.js";
 import { addDays, formatDate, todayIn } from "../../kernel/dates.js";
 import { type BotContext, type BotReply, type CommandRequest, type Feature, message, notice } from "../../kernel/feature.js";
 import { simpleMessage } from "../../kernel/message.js";

@@ -9,7 +9,7 @@ import type { BotContext, BotReply, CommandRequest, Feature, FollowUp } from "..
 import { message } from "../../kernel/feature.js";
 import type { FieldErrors, FormValues, FormView } from "../../kernel/form.js";
 import { simpleMessage } from "../../kernel/message.js";
-import { currentQuarter, DEFAULT_STATUS_SCHEDULE, formatQuarter, parseQuarter, previousQuarter } from "../../kernel/quarters.js";
+import { currentQuarter, DEFAULT_STATUS_SCHEDULE, formatQuarter, previousQuarter } from "../../kernel/quarters.js";
 import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import { type FormOpened, submitForm } from "../../kernel/submit-form.js";

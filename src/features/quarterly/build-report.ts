@@ -117,7 +117,7 @@ export async function buildReportModel(
     // The targets count what started within the partnership's period, up to the quarter's end.
     store.tallyPlacementDetails(partnership.id, {
       from: partnership.periodStart,
-      to: calendar.lastDay < partnership.periodEnd ? calendar.lastDay : partnership.periodEnd,
+      to: [calendar.lastDay, partnership.periodEnd].sort()[0]!,
     }),
     store.tallyPlacementDetails(partnership.id, { from: first, to: calendar.lastDay }),
     store.listSupportRequestTimes(partnership.id, from, to),
