@@ -19,7 +19,9 @@ import { supportDeadlinesJob } from "./features/support-requests/deadlines-job.j
 import { FileShelf } from "./http/file-shelf.js";
 import { createI18n } from "./i18n/index.js";
 import { Scheduler } from "./jobs/scheduler.js";
+import { todayIn } from "./kernel/dates.js";
 import { RoutingMessenger } from "./kernel/messenger.js";
+import { seedDemo } from "./seed/demo-data.js";
 import { seedIfEmpty } from "./seed/seed-database.js";
 import { createSlackAdapter } from "./slack/index.js";
 import { createTeamsAdapter } from "./teams/index.js";
@@ -52,7 +54,10 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   try {
     const { applied } = await migrateDatabase(db);
     if (applied.length > 0) logger.info({ applied }, "database migrated");
-    if (config.seedExamples && (await seedIfEmpty(db.prisma))) logger.info("example partnerships loaded (SEED_EXAMPLES=1)");
+    if (config.seedExamples === "demo") {
+      const loaded = await seedDemo(db.prisma, { today: todayIn(config.timezone, (opts.clock ?? (() => new Date()))()) });
+      if (loaded.length > 0) logger.info({ loaded }, "demo data loaded (SEED_EXAMPLES=demo)");
+    } else if (config.seedExamples && (await seedIfEmpty(db.prisma))) logger.info("example partnerships loaded (SEED_EXAMPLES=1)");
   } catch (error) {
     if (ownsDatabase) await db.close();
     throw error;

@@ -47,10 +47,11 @@ export const ZEnvSchema = z.object({
   BOT_TIMEZONE: timezone.default("Europe/Copenhagen"),
   /** Years after a placement ended before its personal data is anonymised. */
   RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(5),
+  /** 1: the two example partnerships into an empty database; demo: those and this year's demo partnership, with generated data. */
   SEED_EXAMPLES: z
-    .enum(["0", "1", "true", "false", ""])
+    .enum(["0", "1", "true", "false", "demo", ""])
     .optional()
-    .transform((value) => value === "1" || value === "true"),
+    .transform((value) => (value === "demo" ? "demo" : value === "1" || value === "true")),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** json: one JSON object a line; pretty: readable lines. Unset: pretty at a terminal, else json. */
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
@@ -79,7 +80,8 @@ export type Config = {
   timezone: string;
   retentionYears: number;
   publicUrl: string | undefined;
-  seedExamples: boolean;
+  /** true: the example partnerships into an empty database; "demo": the demo data (src/seed/demo-data.ts). */
+  seedExamples: boolean | "demo";
   logLevel: Env["LOG_LEVEL"];
   logFormat: Env["LOG_FORMAT"];
 };

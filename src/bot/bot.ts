@@ -125,6 +125,20 @@ export class Bot {
     return true;
   }
 
+  /**
+   * The actor in the language they chose with `sprog`, for what an adapter draws around the
+   * bot's answer (a form card's error summary, file links); the platform's language otherwise.
+   */
+  async withPreferredLocale(actor: Actor): Promise<Actor> {
+    try {
+      const ids = [actor.userId, ...(actor.otherIds ?? [])];
+      const stored = await this.deps.store.findPreferredLocale(actor.platform, actor.workspaceId, ids);
+      return stored ? { ...actor, locale: this.deps.i18n.localeOf(stored) } : actor;
+    } catch {
+      return actor;
+    }
+  }
+
   /** Runs a handler; a fault of ours is logged with a reference the user also sees. */
   private async guard<T>(
     actor: Actor,
@@ -148,9 +162,10 @@ export class Bot {
       actor,
       `command ${text.trim().split(/\s+/)[0] ?? ""}`,
       async () => {
-        const t = this.t(actor.locale);
         const access = await this.access(actor);
-        if (access.kind === "unknown") return message(noAccessView(actor, t));
+        // The language the person chose (`sprog`) when they chose one, else their platform's.
+        const t = this.t(access.actor.locale);
+        if (access.kind === "unknown") return message(noAccessView(access.actor, t));
         const parsed = parseCommand(text);
         if (parsed.kind === "unknown") return message(unknownCommandView(parsed.word, parsed.suggestion, t, style));
         // No CPR number in any command argument (databeskyttelsesloven § 11), whatever the command.
@@ -178,7 +193,7 @@ export class Bot {
       `action ${actionId}`,
       async () => {
         const access = await this.access(actor);
-        if (access.kind === "unknown") return message(noAccessView(actor, this.t(actor.locale)));
+        if (access.kind === "unknown") return message(noAccessView(access.actor, this.t(access.actor.locale)));
         return handler(this.ctx, { access, value, style });
       },
       message,
@@ -192,8 +207,8 @@ export class Bot {
       `submit ${submission.formId}`,
       async (): Promise<SubmitReply> => {
         const access = await this.access(actor);
-        const t = this.t(actor.locale);
-        if (access.kind === "unknown") return { kind: "refused", view: noAccessView(actor, t) };
+        const t = this.t(access.actor.locale);
+        if (access.kind === "unknown") return { kind: "refused", view: noAccessView(access.actor, t) };
         const handler = FORM_HANDLERS.get(submission.formId);
         if (!handler) {
           this.deps.logger.warn({ formId: submission.formId.slice(0, 100), platform: actor.platform }, "unknown form");

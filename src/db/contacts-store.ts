@@ -51,6 +51,26 @@ export class PrismaContactsStore implements ContactsStore {
     });
   }
 
+  async savePreferredLocale(person: { platform: Platform; workspaceId: string; userIds: readonly string[] }, locale: string | null, audit: AuditEntry) {
+    const where = { platform: person.platform, workspaceId: person.workspaceId, userId: { in: [...person.userIds] } };
+    await this.prisma.$transaction(async (tx) => {
+      for (const before of await tx.contact.findMany({ where })) {
+        const after = await tx.contact.update({ where: { id: before.id }, data: { locale } });
+        await writeAudit(tx, {
+          actor: audit.actor,
+          entity: "contact",
+          entityId: before.id,
+          action: "language",
+          before: toContact(before),
+          after: toContact(after),
+        });
+      }
+      const userId = person.userIds[0]!;
+      const key = { platform: person.platform, workspaceId: person.workspaceId, userId };
+      await tx.chatUser.upsert({ where: { platform_workspaceId_userId: key }, create: { ...key, locale }, update: { locale } });
+    });
+  }
+
   async listChatUsers(platform: Platform, workspaceId: string, limit: number): Promise<ChatUserRecord[]> {
     const rows = await this.prisma.chatUser.findMany({
       where: { platform, workspaceId },

@@ -38,7 +38,10 @@ async function digestFacts(prisma: PrismaClient, partnershipId: string, q: Diges
       SELECT to_char(date_trunc('week', (p."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${q.timezone}), 'YYYY-MM-DD') AS week,
              t."key" AS key, p."employerSector"::text AS sector, p."shortageSector" AS shortage, SUM(p."places")::int AS places
         FROM "Placement" p JOIN "PlacementType" t ON t."id" = p."typeId"
+        JOIN "Partnership" s ON s."id" = p."partnershipId"
        WHERE p."partnershipId" = ${partnershipId} AND p."createdAt" < ${q.asOf}
+         -- a placement that starts outside the partnership's period is not the agreement's
+         AND p."startDate" BETWEEN s."periodStart" AND s."periodEnd"
          AND p."status"::text IN (${Prisma.join([...APPROVED_STATUSES])})
        GROUP BY 1, 2, 3, 4`,
     // A refused placement never starts: it is not new; one waiting for approval is shown as waiting.

@@ -23,6 +23,14 @@ export class PrismaAccessStore implements AccessStore {
     return row ? toContact(row) : undefined;
   }
 
+  async findPreferredLocale(platform: Platform, workspaceId: string, userIds: readonly string[]) {
+    const where = { platform, workspaceId, userId: { in: [...userIds] }, locale: { not: null } };
+    const contact = await this.prisma.contact.findFirst({ where, orderBy: { createdAt: "asc" }, select: { locale: true } });
+    if (contact?.locale) return contact.locale;
+    const chatUser = await this.prisma.chatUser.findFirst({ where, select: { locale: true } });
+    return chatUser?.locale ?? undefined;
+  }
+
   async getOrganisation(id: string) {
     const row = await this.prisma.organisation.findUnique({ where: { id } });
     return row ? toOrganisation(row) : undefined;

@@ -1,7 +1,7 @@
 // Prisma for registering and listing placements (features/placements/store.ts).
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { NewPlacement, PlacementQuery, PlacementsStore, WorkplaceLockedStore } from "../features/placements/store.js";
-import { dateFromIso } from "../kernel/dates.js";
+import { dateFromIso, type IsoDate } from "../kernel/dates.js";
 import { APPROVED_STATUSES, type AuditEntry, type PlacementRecord, type PlacementTally } from "../kernel/records.js";
 import { writeAudit } from "./audit.js";
 import { findWorkplace, listRatioPlacements, updatePlacement } from "./placement-rules-store.js";
@@ -150,12 +150,16 @@ export class PrismaPlacementsStore implements PlacementsStore {
     return this.prisma.placement.count({ where: placementWhere(query) });
   }
 
-  async tallyPlacements(partnershipId: string): Promise<PlacementTally[]> {
+  async tallyPlacements(partnershipId: string, period: { from: IsoDate; to: IsoDate }): Promise<PlacementTally[]> {
     const [groups, types] = await Promise.all([
       this.prisma.placement.groupBy({
         by: ["typeId", "employerSector", "shortageSector"],
         // Only what the municipality approved counts towards the targets.
-        where: { partnershipId, status: { in: [...APPROVED_STATUSES] } },
+        where: {
+          partnershipId,
+          status: { in: [...APPROVED_STATUSES] },
+          startDate: { gte: dateFromIso(period.from), lte: dateFromIso(period.to) },
+        },
         _sum: { places: true },
       }),
       this.prisma.placementType.findMany({ where: { partnershipId }, select: { id: true, key: true } }),

@@ -1,4 +1,4 @@
-import type { Actor } from "./actor.js";
+import { type Actor, LOCALES, type Locale } from "./actor.js";
 import type { ContactRecord, OrganisationRecord, Role } from "./records.js";
 import type { AccessStore } from "./store.js";
 
@@ -19,10 +19,15 @@ export type Access =
 
 export type KnownAccess = Extract<Access, { kind: "known" }>;
 
-/** Looks the actor up: BOT_ADMINS first, then the contacts admins have added. */
-export async function resolveAccess(store: AccessStore, actor: Actor, admins: ReadonlySet<string>): Promise<Access> {
-  const ids = [actor.userId, ...(actor.otherIds ?? [])];
-  const contact = await store.findContact(actor.platform, actor.workspaceId, ids);
+/**
+ * Looks the actor up: BOT_ADMINS first, then the contacts admins have added. A language the
+ * person chose with `sprog` wins over the one their platform says.
+ */
+export async function resolveAccess(store: AccessStore, who: Actor, admins: ReadonlySet<string>): Promise<Access> {
+  const ids = [who.userId, ...(who.otherIds ?? [])];
+  const contact = await store.findContact(who.platform, who.workspaceId, ids);
+  const stored = contact?.locale ?? (await store.findPreferredLocale(who.platform, who.workspaceId, ids));
+  const actor = isLocale(stored) ? { ...who, locale: stored, platformLocale: who.locale } : who;
   const organisation = contact ? await store.getOrganisation(contact.organisationId) : undefined;
 
   if (ids.some((id) => admins.has(id))) {
@@ -70,4 +75,8 @@ export function canActFor(access: Access, organisation: OrganisationRecord): boo
 export function canManageContacts(access: Access, organisation?: OrganisationRecord): boolean {
   if (access.kind !== "known" || access.role !== "secretariat_admin") return false;
   return organisation === undefined || access.partnershipIds.includes(organisation.partnershipId);
+}
+
+function isLocale(value: string | null | undefined): value is Locale {
+  return (LOCALES as readonly (string | null | undefined)[]).includes(value);
 }

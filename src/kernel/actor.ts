@@ -14,6 +14,8 @@ export type Actor = {
   otherIds?: readonly string[];
   displayName?: string;
   locale: Locale;
+  /** What the platform said, when the person chose another language with `sprog`. */
+  platformLocale?: Locale;
 };
 
 /** Stable text form of an actor, stored as `createdBy` and in the audit log. */

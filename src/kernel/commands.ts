@@ -24,6 +24,7 @@ export const COMMANDS = {
   exemption: ["dispensation", "exemption", "undtagelse"],
   insight: ["indsigt", "access", "insight"],
   erase: ["slet", "delete", "erase"],
+  language: ["sprog", "language"],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -31,8 +31,11 @@ export function noAccessView(actor: Actor, t: Translate): MessageView {
   };
 }
 
-export function deniedView(t: Translate): MessageView {
-  const text = t("access:admin_only");
+/** What only the secretariat may do, so the refusal names it. */
+export type AdminOnly = "contacts" | "exemption" | "channel" | "privacy";
+
+export function deniedView(t: Translate, what: AdminOnly = "contacts"): MessageView {
+  const text = t(what === "contacts" ? "access:admin_only" : `access:admin_only_${what}`);
   return { text, blocks: [{ type: "text", text }] };
 }
 

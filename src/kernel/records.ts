@@ -170,6 +170,8 @@ export type ChatUserRecord = {
   userId: string;
   displayName: string | null;
   lastSeenAt: Date;
+  /** The language the person chose with `sprog` when they have no contact row. */
+  locale?: string | null;
 };
 
 /** One organisation's quarterly status and plan ("2016-Q3"); one per organisation and quarter. */

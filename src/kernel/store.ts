@@ -17,6 +17,8 @@ import type {
 /** What resolveAccess needs: the contact behind a chat user, their organisation, the partnerships. */
 export interface AccessStore {
   findContact(platform: Platform, workspaceId: string, userIds: readonly string[]): Promise<ContactRecord | undefined>;
+  /** The language a person chose with `sprog` (their contact's, else the chat user's), if any. */
+  findPreferredLocale(platform: Platform, workspaceId: string, userIds: readonly string[]): Promise<string | undefined>;
   getOrganisation(id: string): Promise<OrganisationRecord | undefined>;
   listPartnerships(): Promise<PartnershipRecord[]>;
 }

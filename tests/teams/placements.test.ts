@@ -159,7 +159,7 @@ describe("Teams: registering a placement", () => {
     expect(orgTitles.some((t) => t.includes(AALBORG))).toBe(true);
     expect(orgTitles.some((t) => t.includes(FREDERICIA))).toBe(true);
     // The hint under the CVR field, and the submit button carrying the nonce.
-    expect(elementsAfter(form, "cvr", 1)[0]).toMatchObject({ type: "TextBlock", isSubtle: true, text: "8 cifre, fx 12345678." });
+    expect(elementsAfter(form, "cvr", 1)[0]).toMatchObject({ type: "TextBlock", isSubtle: true, text: "8 cifre, fx 12345674." });
     const submit = submitAction(form);
     expect(submit.verb).toBe("placement.new");
     expect(submit.data).toMatchObject({ nonce: expect.any(String), state: {} });

@@ -2,13 +2,14 @@
 import { isAdmin, type KnownAccess } from "../../kernel/access.js";
 import type { Locale } from "../../kernel/actor.js";
 import { deniedView } from "../../kernel/common-views.js";
-import { type BotContext, type Feature, message } from "../../kernel/feature.js";
+import { type BotContext, type CommandRequest, type Feature, message } from "../../kernel/feature.js";
 import type { FieldErrors, FormValues, FormView } from "../../kernel/form.js";
 import { simpleMessage } from "../../kernel/message.js";
 import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
 import { addContact } from "./add-contact.js";
+import { chooseLanguage } from "./choose-language.js";
 import { ZAddContactInput } from "./contract.js";
 import { CONTACT_FORM_ID, contactFormView } from "./form.js";
 import type { ContactsStore } from "./store.js";
@@ -60,8 +61,24 @@ const submitContact = submitForm<ContactsFeatureStore>()({
   },
 });
 
+/** `sprog [da|en|auto]`: answered in the language just chosen. */
+async function language(ctx: BotContext<ContactsFeatureStore>, { access, args }: CommandRequest) {
+  const result = await withRetry(() => chooseLanguage(ctx.deps.store, access, args[0]));
+  switch (result.kind) {
+    case "current":
+      return message(simpleMessage(ctx.t(result.locale)("language:current")));
+    case "unknown_word":
+      return message(simpleMessage(ctx.t(access.actor.locale)("language:unknown_word", { word: result.word })));
+    case "saved": {
+      const now = result.locale ?? access.actor.platformLocale ?? access.actor.locale;
+      return message(simpleMessage(ctx.t(now)(result.locale ? "language:saved" : "language:saved_auto")));
+    }
+  }
+}
+
 export const contactsFeature: Feature<ContactsFeatureStore> = {
   commands: {
+    language,
     admin: async (ctx, { access }) => {
       if (!isAdmin(access)) return message(deniedView(ctx.t(access.actor.locale)));
       return { kind: "form", form: await withRetry(() => contactForm(ctx, access, access.actor.locale)) };

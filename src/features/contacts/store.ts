@@ -19,6 +19,11 @@ export interface ContactsStore {
   /** Remembers a chat user the bot has met (for the admin's user list). */
   rememberChatUser(user: Omit<ChatUserRecord, "lastSeenAt">): Promise<void>;
   listChatUsers(platform: Platform, workspaceId: string, limit: number): Promise<ChatUserRecord[]>;
+  /**
+   * The language a person chose (`sprog`), or null to follow their platform's: on their contact
+   * rows (audited) and on the chat user the bot has met, so it holds without a contact too.
+   */
+  savePreferredLocale(person: { platform: Platform; workspaceId: string; userIds: readonly string[] }, locale: string | null, audit: AuditEntry): Promise<void>;
   /** The name people know an actor ("platform:workspace:user") by, from contacts or chat users met. */
   displayNameOf(actorRef: string): Promise<string | undefined>;
 }

@@ -3,7 +3,7 @@
 // weeks, or ends as planned (recorded).
 import { isAdmin } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
-import { commandText, deniedView, noAccessView } from "../../kernel/common-views.js";
+import { deniedView, noAccessView } from "../../kernel/common-views.js";
 import { addDays, formatDate, todayIn } from "../../kernel/dates.js";
 import { type BotContext, type BotReply, type CommandRequest, type Feature, message, notice } from "../../kernel/feature.js";
 import { simpleMessage } from "../../kernel/message.js";
@@ -31,13 +31,13 @@ export async function linkDigestChannelCommand(
   { access, args, channel, style }: CommandRequest,
 ): Promise<BotReply> {
   const t = ctx.t(access.actor.locale);
-  if (!isAdmin(access)) return message(deniedView(t));
+  if (!isAdmin(access)) return message(deniedView(t, "channel"));
   const result = await withRetry(() => linkDigestChannel(ctx.deps.store, access, { words: args, channel, locale: access.actor.locale }));
   switch (result.kind) {
     case "denied":
-      return message(deniedView(t));
+      return message(deniedView(t, "channel"));
     case "no_channel":
-      return message(simpleMessage(t("support:channel_link.no_channel")));
+      return message(simpleMessage(t("digest:link.no_channel")));
     case "unlinked":
       return message(simpleMessage(t("digest:link.unlinked")));
     case "not_linked":
@@ -45,7 +45,10 @@ export async function linkDigestChannelCommand(
     case "choose_partnership":
       return message(
         simpleMessage(
-          t("support:channel_link.choose_partnership", { command: commandText("channel", style, t), slugs: result.partnerships.map((p) => p.slug).join(", ") }),
+          t("digest:link.choose_partnership", {
+            example: `${style === "slack" ? "/praktik " : ""}${t("digest:link.command_word")} ${result.partnerships[0]?.slug ?? ""}`,
+            slugs: result.partnerships.map((p) => `${p.slug} (${p.name})`).join(", "),
+          }),
         ),
       );
     case "unknown_organisation":

@@ -37,9 +37,13 @@ async function visiblePlacements(ctx: BotContext<PlacementRulesFeatureStore>, ac
 async function openRuleForm(ctx: BotContext<PlacementRulesFeatureStore>, access: KnownAccess, formId: RuleFormId, placementId?: string): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
-  if (formId === EXEMPTION_FORM_ID && !isAdmin(access)) return message(deniedView(t));
+  if (formId === EXEMPTION_FORM_ID && !isAdmin(access)) return message(deniedView(t, "exemption"));
   const placements = await visiblePlacements(ctx, access);
-  if (placementsFor(formId, placements).length === 0) return message(simpleMessage(t("rules:errors.no_placements")));
+  if (placementsFor(formId, placements).length === 0) {
+    // Placements exist, but none awaits what this form does (a representative's confirmation).
+    const none = formId === CONFIRM_FORM_ID && placements.length > 0 ? "rules:errors.nothing_to_confirm" : "rules:errors.no_placements";
+    return message(simpleMessage(t(none)));
+  }
   return {
     kind: "form",
     form: ruleFormView({
@@ -66,7 +70,7 @@ function ruleSubmit<S extends z.ZodType, R>(
 ) {
   return submitForm<PlacementRulesFeatureStore>()({
     open: async (ctx, { access }): Promise<FormOpened<PlacementRecord[]>> => {
-      if (formId === EXEMPTION_FORM_ID && !isAdmin(access)) return { kind: "refused", view: deniedView(ctx.t(access.actor.locale)) };
+      if (formId === EXEMPTION_FORM_ID && !isAdmin(access)) return { kind: "refused", view: deniedView(ctx.t(access.actor.locale), "exemption") };
       return { kind: "ok", context: await visiblePlacements(ctx, access) };
     },
     form: (ctx, placements, { access, submission }) =>

@@ -98,7 +98,7 @@ export async function computeProgress(
   for (const partnership of partnerships) {
     const [targets, tallies, outcomes, waiting] = await Promise.all([
       store.listTargets(partnership.id),
-      store.tallyPlacements(partnership.id),
+      store.tallyPlacements(partnership.id, { from: partnership.periodStart, to: partnership.periodEnd }),
       store.tallyOutcomes(partnership.id),
       store.countPlacements({ partnershipIds: [partnership.id], statuses: WAITING_STATUSES }),
     ]);

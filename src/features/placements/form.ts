@@ -62,7 +62,8 @@ function placementFormFields(context: PlacementFormContext, t: Translate, locale
       hint: t("placement:form.cvr_hint"),
       required: true,
       maxLength: L.cvr,
-      placeholder: "12345678",
+      // An example that itself passes the modulus-11 check.
+      placeholder: "12345674",
     },
     {
       kind: "text",

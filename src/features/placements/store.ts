@@ -70,6 +70,9 @@ export interface PlacementsStore {
   /** Newest first. */
   listPlacements(query: PlacementQuery): Promise<PlacementRecord[]>;
   countPlacements(query: Omit<PlacementQuery, "limit">): Promise<number>;
-  /** The approved placements (APPROVED_STATUSES) summed by what targets filter on. */
-  tallyPlacements(partnershipId: string): Promise<PlacementTally[]>;
+  /**
+   * The approved placements (APPROVED_STATUSES) starting within the period (the partnership's:
+   * a placement that starts outside it is not the agreement's), summed by what targets filter on.
+   */
+  tallyPlacements(partnershipId: string, period: { from: IsoDate; to: IsoDate }): Promise<PlacementTally[]>;
 }

@@ -19,7 +19,7 @@ export function placementFacts(p: PlacementRecord, t: Translate, locale: Locale)
     { label: t("placement:summary.company"), value: `${p.company.name} (CVR ${p.company.cvr})` },
     { label: t("placement:form.type"), value: labelIn(p.type, locale) },
     ...(p.caseReference ? [{ label: t("privacy:summary.case_reference"), value: p.caseReference }] : []),
-    { label: t("placement:form.places"), value: String(p.places) },
+    { label: t("placement:form.places_short"), value: String(p.places) },
     { label: t("placement:summary.period"), value: period },
     {
       label: t("placement:summary.employer"),

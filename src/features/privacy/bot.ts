@@ -39,7 +39,7 @@ export const caseDataFeature: Feature<PrivacyFeatureStore> = {
       const t = ctx.t(access.actor.locale);
       const locale = access.actor.locale;
       const result = await exportCaseData(ctx.deps.store, access, args.join(" "));
-      if (result.kind === "denied") return message(deniedView(t));
+      if (result.kind === "denied") return message(deniedView(t, "privacy"));
       if (result.kind === "usage") return message(simpleMessage(t("privacy:access.usage", { example: `${commandText("insight", style, t)} ${EXAMPLE}` })));
       const data = result.value;
       const caseReference = data.caseReference;
@@ -68,7 +68,7 @@ export const caseDataFeature: Feature<PrivacyFeatureStore> = {
     erase: async (ctx, { access, args, style }) => {
       const t = ctx.t(access.actor.locale);
       const result = await previewCaseDeletion(ctx.deps.store, access, args.join(" "));
-      if (result.kind === "denied") return message(deniedView(t));
+      if (result.kind === "denied") return message(deniedView(t, "privacy"));
       if (result.kind === "usage") return message(simpleMessage(t("privacy:delete.usage", { example: `${commandText("erase", style, t)} ${EXAMPLE}` })));
       const { data, ticket } = result.value;
       const { caseReference } = data;
@@ -94,7 +94,7 @@ export const caseDataFeature: Feature<PrivacyFeatureStore> = {
     [ERASE_CONFIRM_ACTION]: async (ctx, { access, value }) => {
       const t = ctx.t(access.actor.locale);
       const result = await confirmCaseDeletion(ctx.deps.store, access, value);
-      if (result.kind === "denied") return notice(deniedView(t));
+      if (result.kind === "denied") return notice(deniedView(t, "privacy"));
       if (result.kind === "not_yours") return notice(simpleMessage(t("privacy:delete.not_yours")));
       const { caseReference, placements, supportRequests } = result;
       if (placements === 0) return message(simpleMessage(t("privacy:delete.none", { caseReference })));

@@ -4,17 +4,19 @@ import { randomUUID } from "node:crypto";
 import { isAdmin, type KnownAccess } from "../../kernel/access.js";
 import type { Locale } from "../../kernel/actor.js";
 import { noAccessView } from "../../kernel/common-views.js";
+import { todayIn } from "../../kernel/dates.js";
 import type { BotContext, BotReply, CommandRequest, Feature, FollowUp } from "../../kernel/feature.js";
 import { message } from "../../kernel/feature.js";
 import type { FieldErrors, FormValues, FormView } from "../../kernel/form.js";
 import { simpleMessage } from "../../kernel/message.js";
-import { currentQuarter, DEFAULT_STATUS_SCHEDULE, formatQuarter, parseQuarter, previousQuarter } from "../../kernel/quarters.js";
+import { currentQuarter, DEFAULT_STATUS_SCHEDULE, formatQuarter, previousQuarter } from "../../kernel/quarters.js";
 import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
 import type { ContactsStore } from "../contacts/index.js";
 import type { OutcomesStore } from "../placement-rules/index.js";
 import { buildReport } from "./build-report.js";
+import { chooseReport } from "./choose-report.js";
 import { ZFileQuarterlyStatusInput } from "./contract.js";
 import { fileQuarterlyStatus, openStatusForm, type StatusFormContext } from "./file-quarterly-status.js";
 import { QUARTERLY_STATUS_FORM_ID, quarterlyStatusFormView } from "./form.js";
@@ -81,22 +83,41 @@ const submitStatus = submitForm<QuarterlyFeatureStore>()({
   },
 });
 
-/** `rapport [2016-Q3]`: the last finished quarter unless one is named. */
+/** `rapport [partnership] [2016-Q3]`: the partnership's last finished quarter unless one is named. */
 async function report(ctx: BotContext<QuarterlyFeatureStore>, { access, args }: CommandRequest): Promise<BotReply> {
   const { actor } = access;
   const t = ctx.t(actor.locale);
   if (!isAdmin(access)) return message(simpleMessage(t("quarterly:report_admin_only")));
   const now = ctx.now();
-  const text = args[0];
-  const quarter = text ? parseQuarter(text) : previousQuarter(currentQuarter(ctx.deps.timezone, now));
-  if (!quarter) {
-    return message(simpleMessage(t("quarterly:report_bad_quarter", { text, example: formatQuarter(previousQuarter(currentQuarter(ctx.deps.timezone, now))) })));
+  const partnerships = (await ctx.deps.store.listPartnerships()).filter((p) => access.partnershipIds.includes(p.id));
+  const choice = chooseReport(partnerships, args, todayIn(ctx.deps.timezone, now));
+  switch (choice.kind) {
+    case "no_partnership":
+      return message(simpleMessage(t("quarterly:report_not_found")));
+    case "bad_quarter": {
+      const example = formatQuarter(previousQuarter(currentQuarter(ctx.deps.timezone, now)));
+      return message(simpleMessage(t("quarterly:report_bad_quarter", { text: choice.text, example })));
+    }
+    case "choose_partnership": {
+      const slugs = choice.partnerships.map((p) => `${p.slug} (${p.name})`).join(", ");
+      const example = `rapport ${choice.partnerships[0]!.slug}`;
+      const key = choice.named === undefined ? "quarterly:report_choose_partnership" : "quarterly:report_unknown_partnership";
+      return message(simpleMessage(t(key, { slugs, example, named: choice.named })));
+    }
+    case "ok":
+      break;
   }
+  const { partnership, quarter } = choice;
   const label = formatQuarter(quarter);
   const followUp = async (): Promise<FollowUp> => {
     try {
       const result = await withRetry(() =>
-        buildReport(ctx.deps.store, access, { quarter }, { timezone: ctx.deps.timezone, now, schedule: DEFAULT_STATUS_SCHEDULE }),
+        buildReport(
+          ctx.deps.store,
+          access,
+          { partnershipId: partnership.id, quarter },
+          { timezone: ctx.deps.timezone, now, schedule: DEFAULT_STATUS_SCHEDULE },
+        ),
       );
       if (result.kind === "denied") return { kind: "message", view: simpleMessage(t("quarterly:report_admin_only")) };
       if (result.kind === "not_found") return { kind: "message", view: simpleMessage(t("quarterly:report_not_found")) };

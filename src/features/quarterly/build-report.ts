@@ -114,7 +114,11 @@ export async function buildReportModel(
     store.listTargets(partnership.id),
     store.listPlacementTypes([partnership.id]),
     store.listOrganisations([partnership.id]),
-    store.tallyPlacementDetails(partnership.id, { to: calendar.lastDay }),
+    // The targets count what started within the partnership's period, up to the quarter's end.
+    store.tallyPlacementDetails(partnership.id, {
+      from: partnership.periodStart,
+      to: [calendar.lastDay, partnership.periodEnd].sort()[0]!,
+    }),
     store.tallyPlacementDetails(partnership.id, { from: first, to: calendar.lastDay }),
     store.listSupportRequestTimes(partnership.id, from, to),
     store.listQuarterlyStatuses(partnership.id, label),

@@ -208,11 +208,11 @@ async function linkJobcenterChannel(ctx: BotContext<SupportRequestsFeatureStore>
   if (isDigestChannelCommand(request.args)) return linkDigestChannelCommand(ctx, request);
   const { access, args, channel, style } = request;
   const t = ctx.t(access.actor.locale);
-  if (!isAdmin(access)) return message(deniedView(t));
+  if (!isAdmin(access)) return message(deniedView(t, "channel"));
   const result = await withRetry(() => linkChannel(ctx.deps.store, access, { words: args, channel, locale: access.actor.locale }));
   switch (result.kind) {
     case "denied":
-      return message(deniedView(t));
+      return message(deniedView(t, "channel"));
     case "no_channel":
       return message(simpleMessage(t("support:channel_link.no_channel")));
     case "unknown_purpose":
@@ -228,9 +228,9 @@ async function linkJobcenterChannel(ctx: BotContext<SupportRequestsFeatureStore>
     case "choose_partnership":
       return message(
         simpleMessage(
-          t("support:channel_link.choose_partnership", {
-            command: commandText("channel", style, t),
-            slugs: result.partnerships.map((p) => p.slug).join(", "),
+          t("support:channel_link.choose_one_partnership", {
+            example: `${commandText("channel", style, t)} ${result.partnerships[0]?.slug ?? ""}`,
+            slugs: result.partnerships.map((p) => `${p.slug} (${p.name})`).join(", "),
           }),
         ),
       );

@@ -33,7 +33,7 @@ async function onCardAction(deps: HandlerDeps, turn: TeamsTurn): Promise<Adaptiv
   }
   const activity = parsed.data;
   try {
-    const actor = actorFromActivity(activity, deps.defaultLocale);
+    const actor = await deps.bot.withPreferredLocale(actorFromActivity(activity, deps.defaultLocale));
     await rememberConversation(deps, activity, actor);
     const { action } = activity.value;
     const outcome = await runAction(deps, actor, readCardAction(action.verb, action.data ?? undefined));

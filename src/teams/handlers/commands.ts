@@ -28,7 +28,7 @@ async function onMessage(deps: HandlerDeps, turn: TeamsTurn): Promise<void> {
   }
   const activity = parsed.data;
   try {
-    const actor = actorFromActivity(activity, deps.defaultLocale);
+    const actor = await deps.bot.withPreferredLocale(actorFromActivity(activity, deps.defaultLocale));
     await rememberConversation(deps, activity, actor);
     const text = commandTextFrom(activity.text);
     if (text === "" && activity.value !== undefined && activity.value !== null) {
@@ -50,7 +50,7 @@ async function onInstall(deps: HandlerDeps, turn: TeamsTurn): Promise<void> {
   const parsed = ZInstallActivity.safeParse(turn.activity);
   if (!parsed.success) return;
   const activity = parsed.data;
-  const actor = actorFromActivity(activity, deps.defaultLocale);
+  const actor = await deps.bot.withPreferredLocale(actorFromActivity(activity, deps.defaultLocale));
   await rememberConversation(deps, activity, actor);
   if (activity.conversation.conversationType !== "personal") return;
   const reply = await deps.bot.handleCommand(actor, "", "teams");

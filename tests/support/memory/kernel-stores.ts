@@ -9,6 +9,12 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 export class MemoryAccessStore implements AccessStore {
   constructor(private readonly db: MemoryDb) {}
 
+  async findPreferredLocale(platform: Platform, workspaceId: string, userIds: readonly string[]) {
+    const same = (c: { platform: string; workspaceId: string; userId: string; locale?: string | null | undefined }) =>
+      c.platform === platform && c.workspaceId === workspaceId && userIds.includes(c.userId) && c.locale !== null;
+    return this.db.contacts.find(same)?.locale ?? this.db.chatUsers.find(same)?.locale ?? undefined;
+  }
+
   async findContact(platform: Platform, workspaceId: string, userIds: readonly string[]) {
     const found = this.db.contacts
       .filter((c) => c.platform === platform && c.workspaceId === workspaceId && userIds.includes(c.userId))

@@ -168,9 +168,10 @@ export class MemoryPlacementsStore implements PlacementsStore {
     return this.db.placements.filter((p) => inQuery(p, query)).length;
   }
 
-  async tallyPlacements(partnershipId: string): Promise<PlacementTally[]> {
+  async tallyPlacements(partnershipId: string, period: { from: IsoDate; to: IsoDate }): Promise<PlacementTally[]> {
     const sums = new Map<string, PlacementTally>();
-    for (const p of this.db.placements.filter((x) => x.partnershipId === partnershipId && isApproved(x.status))) {
+    const counted = (x: PlacementRecord) => x.partnershipId === partnershipId && isApproved(x.status) && x.startDate >= period.from && x.startDate <= period.to;
+    for (const p of this.db.placements.filter(counted)) {
       const key = `${p.type.key}|${p.employerSector}|${p.shortageSector}`;
       const tally = sums.get(key) ?? { typeKey: p.type.key, employerSector: p.employerSector, shortageSector: p.shortageSector, places: 0 };
       tally.places += p.places;

@@ -164,6 +164,27 @@ export class MemoryContactsStore implements ContactsStore {
     else Object.assign(existing, { lastSeenAt: new Date() }, user.displayName ? { displayName: user.displayName } : {});
   }
 
+  async savePreferredLocale(person: { platform: Platform; workspaceId: string; userIds: readonly string[] }, locale: string | null, audit: AuditEntry) {
+    const same = (u: { platform: string; workspaceId: string; userId: string }) =>
+      u.platform === person.platform && u.workspaceId === person.workspaceId && person.userIds.includes(u.userId);
+    for (const contact of this.db.contacts.filter(same)) {
+      const before = copy(contact);
+      contact.locale = locale;
+      this.db.writeAudit({ actor: audit.actor, entity: "contact", entityId: contact.id, action: "language", before, after: copy(contact) });
+    }
+    const chatUser = this.db.chatUsers.find(same);
+    if (chatUser) chatUser.locale = locale;
+    else
+      this.db.chatUsers.push({
+        platform: person.platform,
+        workspaceId: person.workspaceId,
+        userId: person.userIds[0]!,
+        displayName: null,
+        lastSeenAt: new Date(),
+        locale,
+      });
+  }
+
   async listChatUsers(platform: Platform, workspaceId: string, limit: number) {
     return this.db.chatUsers
       .filter((u) => u.platform === platform && u.workspaceId === workspaceId)
