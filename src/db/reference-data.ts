@@ -45,7 +45,7 @@ const idsKey = (ids: readonly string[]) => [...ids].sort().join(",");
 
 /**
  * The access and partnerships ports with their reference-data reads kept in memory while fresh
- * (finding a contact always reads the database: roles change). `forgetReferenceData()` drops
+ * (a contact and a chosen language are always read from the database: they change). `forgetReferenceData()` drops
  * what is kept, for a seed in this process.
  */
 export function cachedReferenceData(
@@ -58,6 +58,7 @@ export function cachedReferenceData(
   return {
     access: {
       findContact: (platform, workspaceId, userIds) => access.findContact(platform, workspaceId, userIds),
+      findPreferredLocale: (platform, workspaceId, userIds) => access.findPreferredLocale(platform, workspaceId, userIds),
       getOrganisation: (id) => cache.get(`organisation:${id}`, () => access.getOrganisation(id), found),
       listPartnerships: async () => [...(await cache.get("partnerships", () => access.listPartnerships()))],
     },

@@ -14,6 +14,7 @@ function sources() {
       reads.push("contact");
       return undefined;
     },
+    findPreferredLocale: async () => undefined,
     getOrganisation: async (id) => {
       reads.push(`organisation:${id}`);
       return id === "o1" ? organisation : undefined;
