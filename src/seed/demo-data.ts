@@ -53,7 +53,7 @@ export function makeCvr(random: Random): string {
 }
 
 /** The partnership the demo adds: this year's, in a made-up municipality. */
-export function demoPartnership(year: number): SeedPartnership {
+function demoPartnership(year: number): SeedPartnership {
   return {
     ...AALBORG_2016,
     slug: `nordby-${year}`,
