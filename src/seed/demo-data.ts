@@ -27,6 +27,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 type Random = () => number;
+type Db = PrismaClient | Prisma.TransactionClient;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const between = (random: Random, min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
 function weighted<T>(random: Random, items: readonly (readonly [T, number])[]): T {
@@ -52,7 +53,7 @@ export function makeCvr(random: Random): string {
 }
 
 /** The partnership the demo adds: this year's, in a made-up municipality. */
-export function demoPartnership(year: number): SeedPartnership {
+function demoPartnership(year: number): SeedPartnership {
   return {
     ...AALBORG_2016,
     slug: `nordby-${year}`,
@@ -202,12 +203,15 @@ export async function seedDemo(prisma: PrismaClient, opts: { today: IsoDate }): 
   for (const plan of plans) {
     const partnership = await prisma.partnership.findUniqueOrThrow({ where: { slug: plan.seed.slug } });
     if ((await prisma.placement.count({ where: { partnershipId: partnership.id } })) > 0) continue;
-    counts.push(await fillPartnership(prisma, partnership.id, plan, opts.today, plan.seed === demo));
+    // One transaction per partnership: one commit instead of hundreds (PGlite on disk syncs each).
+    counts.push(
+      await prisma.$transaction((tx) => fillPartnership(tx, partnership.id, plan, opts.today, plan.seed === demo), { maxWait: 60_000, timeout: 600_000 }),
+    );
   }
   return counts;
 }
 
-async function fillPartnership(prisma: PrismaClient, partnershipId: string, plan: Plan, today: IsoDate, isDemo: boolean): Promise<DemoCounts> {
+async function fillPartnership(prisma: Db, partnershipId: string, plan: Plan, today: IsoDate, isDemo: boolean): Promise<DemoCounts> {
   const random = seededRandom(plan.randomSeed);
   const { seed } = plan;
   const [organisations, types] = await Promise.all([
@@ -252,25 +256,23 @@ async function fillPartnership(prisma: PrismaClient, partnershipId: string, plan
   const caseworker = contactOf.get(jobcenter.id)!;
 
   const employers = makeEmployers(random, seed.municipality);
-  const companyIds = new Map<string, string>();
-  for (const e of employers) {
-    if (companyIds.has(e.cvr)) continue;
-    const company = await prisma.company.upsert({
-      where: { cvr: e.cvr },
-      create: { cvr: e.cvr, name: e.public ? `${seed.municipality} Kommune` : e.name },
-      update: {},
-    });
-    companyIds.set(e.cvr, company.id);
-  }
-  const workplaceIds = new Map<string, string>();
-  for (const e of employers) {
-    const workplace = await prisma.workplace.upsert({
-      where: { pNumber: e.pNumber },
-      create: { companyId: companyIds.get(e.cvr)!, pNumber: e.pNumber, ordinaryEmployeesFte: e.employees, asOf: dateFromIso(seed.periodStart) },
-      update: {},
-    });
-    workplaceIds.set(e.pNumber, workplace.id);
-  }
+  await prisma.company.createMany({
+    data: employers.map((e) => ({ cvr: e.cvr, name: e.public ? `${seed.municipality} Kommune` : e.name })),
+    skipDuplicates: true,
+  });
+  const companies = await prisma.company.findMany({ where: { cvr: { in: employers.map((e) => e.cvr) } }, select: { id: true, cvr: true } });
+  const companyIds = new Map(companies.map((c) => [c.cvr, c.id]));
+  await prisma.workplace.createMany({
+    data: employers.map((e) => ({
+      companyId: companyIds.get(e.cvr)!,
+      pNumber: e.pNumber,
+      ordinaryEmployeesFte: e.employees,
+      asOf: dateFromIso(seed.periodStart),
+    })),
+    skipDuplicates: true,
+  });
+  const workplaces = await prisma.workplace.findMany({ where: { pNumber: { in: employers.map((e) => e.pNumber) } }, select: { id: true, pNumber: true } });
+  const workplaceIds = new Map(workplaces.map((w) => [w.pNumber, w.id]));
 
   // Registrations run from the period's start to today (or the period's end), a little more
   // towards the end as the partnership gets going.
@@ -387,7 +389,7 @@ async function fillPartnership(prisma: PrismaClient, partnershipId: string, plan
 }
 
 async function seedSupportRequests(
-  prisma: PrismaClient,
+  prisma: Db,
   random: Random,
   ctx: {
     partnershipId: string;
@@ -447,7 +449,7 @@ async function seedSupportRequests(
 }
 
 async function seedQuarterlyStatuses(
-  prisma: PrismaClient,
+  prisma: Db,
   random: Random,
   ctx: {
     organisations: { id: string; name: string }[];
@@ -496,7 +498,7 @@ async function seedQuarterlyStatuses(
 }
 
 /** The demo's jobcenter channel and weekly digest channel, in the Playground's team. */
-async function linkPlaygroundChannels(prisma: PrismaClient, partnershipId: string): Promise<void> {
+async function linkPlaygroundChannels(prisma: Db, partnershipId: string): Promise<void> {
   const base = { platform: "teams" as const, workspaceId: PLAYGROUND_TENANT, partnershipId, createdBy: "system:demo", locale: "da" };
   await prisma.channelLink.createMany({
     data: [
@@ -509,7 +511,7 @@ async function linkPlaygroundChannels(prisma: PrismaClient, partnershipId: strin
 }
 
 /** Where the bot posts into the Playground's team channels: its connector, on the port it runs on. */
-export async function pointPlaygroundChannels(prisma: PrismaClient, port: number): Promise<void> {
+export async function pointPlaygroundChannels(prisma: Db, port: number): Promise<void> {
   for (const channel of [PLAYGROUND_TEAM.jobcenterChannel, PLAYGROUND_TEAM.partnerChannel]) {
     const key = { platform: "teams" as const, workspaceId: PLAYGROUND_TENANT, conversationId: channel.id };
     const data = { serviceUrl: playgroundServiceUrl(port), kind: "channel", userId: null, botId: PLAYGROUND_BOT.id };

@@ -51,18 +51,27 @@ export const caseDataFeature: Feature<PrivacyFeatureStore> = {
         supportRequests: data.supportRequests.length,
         auditEvents: data.auditEvents.length,
       });
-      const json = JSON.stringify(data, null, 2);
+      // A readable summary in the chat; everything stored, as JSON, follows as a file to keep.
       const view: MessageView = {
         text: counts,
         blocks: [
           { type: "heading", text: t("privacy:access.heading", { caseReference }) },
           { type: "text", text: counts },
           { type: "bullets", items },
-          { type: "context", text: t("privacy:access.json") },
-          { type: "text", text: `\`\`\`\n${json}\n\`\`\`` },
+          { type: "context", text: t("privacy:access.json_file") },
         ],
       };
-      return message(view);
+      const file = {
+        fileName: `indsigt-${caseReference.replace(/[^\p{L}\d-]/gu, "_")}.json`,
+        mimeType: "application/json",
+        data: Buffer.from(`${JSON.stringify(data, null, 2)}\n`, "utf8"),
+        title: t("privacy:access.heading", { caseReference }),
+      };
+      return {
+        kind: "message",
+        view,
+        followUp: async () => ({ kind: "files", view: simpleMessage(t("privacy:access.json_ready", { caseReference })), files: [file] }),
+      };
     },
     // Deleting is asked first: the admin sees what would go and confirms with a button only they can use.
     erase: async (ctx, { access, args, style }) => {

@@ -14,7 +14,7 @@ export type ChooseReportResult =
   | { kind: "no_partnership" };
 
 /** The quarter a calendar date is in. */
-export function quarterOfDate(date: IsoDate): Quarter {
+function quarterOfDate(date: IsoDate): Quarter {
   const month = Number(date.slice(5, 7));
   return { year: Number(date.slice(0, 4)), quarter: (Math.floor((month - 1) / 3) + 1) as Quarter["quarter"] };
 }
@@ -23,7 +23,7 @@ const earlier = (a: Quarter, b: Quarter): Quarter => (a.year * 4 + a.quarter <= 
 const later = (a: Quarter, b: Quarter): Quarter => (earlier(a, b) === a ? b : a);
 
 /** The partnership's last finished quarter as of today: within its period, at least its first quarter. */
-export function lastReportQuarter(partnership: PartnershipRecord, today: IsoDate): Quarter {
+function lastReportQuarter(partnership: PartnershipRecord, today: IsoDate): Quarter {
   const lastFinished = previousQuarter(quarterOfDate(today));
   return later(quarterOfDate(partnership.periodStart), earlier(lastFinished, quarterOfDate(partnership.periodEnd)));
 }

@@ -20,9 +20,14 @@ export async function deliverFollowUp(deps: HandlerDeps, turn: TeamsTurn, actor:
   const shelf = deps.files;
   const base = deps.publicUrl();
   const links = followUp.files.map((file) => ({
-    label: t(file.fileName.endsWith(".md") ? "quarterly:report_download_markdown" : "quarterly:report_download"),
+    label: t(downloadLabel(file.fileName)),
     url: `${base}${FILES_PATH}/${shelf.put(file)}`,
   }));
   const note = t("quarterly:report_link_expires", { minutes: Math.round(shelf.ttlMs / 60_000) });
   await sendActivity(deps, turn, cardMessage(fileCard(followUp.view, links, note), followUp.view.text), conversationId);
+}
+
+function downloadLabel(fileName: string): string {
+  if (fileName.endsWith(".json")) return "privacy:access.download_json";
+  return fileName.endsWith(".md") ? "quarterly:report_download_markdown" : "quarterly:report_download";
 }
