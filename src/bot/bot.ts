@@ -8,6 +8,7 @@ import { placementRulesFeature } from "../features/placement-rules/bot.js";
 import { placementsFeature } from "../features/placements/bot.js";
 import { caseDataFeature } from "../features/privacy/bot.js";
 import { quarterlyStatusFeature } from "../features/quarterly/bot.js";
+import { schemeInfoFeature } from "../features/scheme-info/bot.js";
 import { supportRequestsFeature } from "../features/support-requests/bot.js";
 import { type Access, isAdmin, resolveAccess } from "../kernel/access.js";
 import type { Actor, Locale } from "../kernel/actor.js";
@@ -51,6 +52,7 @@ const FEATURES: readonly Feature<AppStore>[] = [
   placementRulesFeature,
   caseDataFeature,
   digestsFeature,
+  schemeInfoFeature,
 ];
 
 /**

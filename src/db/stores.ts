@@ -10,6 +10,7 @@ import type { IguMilestoneStore, OutcomesStore, PlacementRulesStore } from "../f
 import type { PlacementsStore } from "../features/placements/store.js";
 import type { PrivacyStore } from "../features/privacy/store.js";
 import type { ExportStore, QuarterlyStore } from "../features/quarterly/store.js";
+import type { SchemeInfoStore } from "../features/scheme-info/store.js";
 import type { SupportRequestsStore } from "../features/support-requests/store.js";
 import type { JobRunStore, NoticeStore } from "../kernel/once.js";
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
@@ -29,6 +30,7 @@ import { PrismaIguMilestoneStore, PrismaOutcomesStore, PrismaPlacementRulesStore
 import { PrismaPlacementsStore } from "./placements-store.js";
 import { PrismaPrivacyStore } from "./privacy-store.js";
 import { PrismaExportStore, PrismaQuarterlyStore } from "./quarterly-store.js";
+import { PrismaSchemeInfoStore } from "./scheme-info-store.js";
 import { PrismaSupportRequestsStore } from "./support-requests-store.js";
 
 /** Each port by name, for code that wants one port only. */
@@ -51,6 +53,7 @@ export type Stores = {
   exports: ExportStore;
   digests: DigestsStore;
   privacy: PrivacyStore;
+  schemeInfo: SchemeInfoStore;
 };
 
 /** Every port as one object (see composeStores), built from `stores`. */
@@ -74,6 +77,7 @@ function composeAppStore(s: Stores): AppStore {
     s.exports,
     s.digests,
     s.privacy,
+    s.schemeInfo,
   );
 }
 
@@ -97,6 +101,7 @@ export function createPrismaStores(prisma: PrismaClient): { stores: Stores; stor
     exports: new PrismaExportStore(prisma),
     digests: new PrismaDigestsStore(prisma),
     privacy: new PrismaPrivacyStore(prisma),
+    schemeInfo: new PrismaSchemeInfoStore(prisma),
   };
   return { stores, store: composeAppStore(stores) };
 }

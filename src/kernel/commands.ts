@@ -24,6 +24,8 @@ export const COMMANDS = {
   exemption: ["dispensation", "exemption", "undtagelse"],
   insight: ["indsigt", "access", "insight"],
   erase: ["slet", "delete", "erase"],
+  info: ["info", "ordninger", "schemes"],
+  event: ["arrangement", "event", "arrangementer", "events"],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 export type CommandName = keyof typeof COMMANDS;

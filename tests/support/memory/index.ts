@@ -6,6 +6,7 @@ import type { OutcomesStore, PlacementRulesStore } from "../../../src/features/p
 import type { PlacementsStore } from "../../../src/features/placements/store.js";
 import type { PrivacyStore } from "../../../src/features/privacy/store.js";
 import type { QuarterlyStore } from "../../../src/features/quarterly/store.js";
+import type { SchemeInfoStore } from "../../../src/features/scheme-info/store.js";
 import type { SupportRequestsStore } from "../../../src/features/support-requests/store.js";
 import type { Platform } from "../../../src/kernel/actor.js";
 import type { JobRunStore, NoticeStore } from "../../../src/kernel/once.js";
@@ -24,6 +25,7 @@ import {
 } from "./kernel-stores.js";
 import { MemoryPlacementRulesStore, MemoryPlacementsStore, MemoryPrivacyStore } from "./placement-stores.js";
 import { MemoryOutcomesStore, MemoryQuarterlyStore } from "./quarterly-stores.js";
+import { MemorySchemeInfoStore } from "./scheme-info-stores.js";
 import { MemoryContactsStore, MemorySupportRequestsStore } from "./support-stores.js";
 
 export { MemoryDb } from "./db.js";
@@ -66,6 +68,7 @@ export function createMemoryStores(opts: { seed?: boolean } = {}) {
     PrivacyStore,
     SupportRequestsStore,
     ContactsStore,
+    SchemeInfoStore,
   ] = [
     new MemoryAccessStore(db),
     new MemoryPartnershipsStore(db),
@@ -81,6 +84,7 @@ export function createMemoryStores(opts: { seed?: boolean } = {}) {
     new MemoryPrivacyStore(db),
     new MemorySupportRequestsStore(db),
     new MemoryContactsStore(db),
+    new MemorySchemeInfoStore(db),
   ];
   const store = composeStores(...parts);
   return { db, store, ...lookups(db) };
