@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { contactsFeature } from "../features/contacts/bot.js";
 import { digestsFeature } from "../features/digests/bot.js";
+import { eventsFeature } from "../features/events/bot.js";
 import { placementRulesFeature } from "../features/placement-rules/bot.js";
 import { placementsFeature } from "../features/placements/bot.js";
 import { caseDataFeature } from "../features/privacy/bot.js";
@@ -53,6 +54,7 @@ const FEATURES: readonly Feature<AppStore>[] = [
   caseDataFeature,
   digestsFeature,
   schemeInfoFeature,
+  eventsFeature,
 ];
 
 /**

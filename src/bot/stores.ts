@@ -5,6 +5,7 @@
 import type { ChannelsStore } from "../features/channels/store.js";
 import type { ContactsStore } from "../features/contacts/store.js";
 import type { DigestsStore } from "../features/digests/store.js";
+import type { EventsStore } from "../features/events/index.js";
 import type { IguMilestoneStore, OutcomesStore, PlacementRulesStore } from "../features/placement-rules/store.js";
 import type { PlacementsStore } from "../features/placements/store.js";
 import type { PrivacyStore } from "../features/privacy/store.js";
@@ -32,7 +33,8 @@ export type AppStore = AccessStore &
   ExportStore &
   DigestsStore &
   PrivacyStore &
-  SchemeInfoStore;
+  SchemeInfoStore &
+  EventsStore;
 
 type Intersect<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Intersect<R> : unknown;
 

@@ -6,6 +6,7 @@ import { type AppStore, composeStores } from "../bot/stores.js";
 import type { ChannelsStore } from "../features/channels/store.js";
 import type { ContactsStore } from "../features/contacts/store.js";
 import type { DigestsStore } from "../features/digests/store.js";
+import type { EventsStore } from "../features/events/store.js";
 import type { IguMilestoneStore, OutcomesStore, PlacementRulesStore } from "../features/placement-rules/store.js";
 import type { PlacementsStore } from "../features/placements/store.js";
 import type { PrivacyStore } from "../features/privacy/store.js";
@@ -17,6 +18,7 @@ import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, Pl
 import { PrismaChannelsStore } from "./channels-store.js";
 import { PrismaContactsStore } from "./contacts-store.js";
 import { PrismaDigestsStore } from "./digests-store.js";
+import { PrismaEventsStore } from "./events-store.js";
 import {
   PrismaAccessStore,
   PrismaConversationStore,
@@ -54,6 +56,7 @@ export type Stores = {
   digests: DigestsStore;
   privacy: PrivacyStore;
   schemeInfo: SchemeInfoStore;
+  events: EventsStore;
 };
 
 /** Every port as one object (see composeStores), built from `stores`. */
@@ -78,6 +81,7 @@ function composeAppStore(s: Stores): AppStore {
     s.digests,
     s.privacy,
     s.schemeInfo,
+    s.events,
   );
 }
 
@@ -102,6 +106,7 @@ export function createPrismaStores(prisma: PrismaClient): { stores: Stores; stor
     digests: new PrismaDigestsStore(prisma),
     privacy: new PrismaPrivacyStore(prisma),
     schemeInfo: new PrismaSchemeInfoStore(prisma),
+    events: new PrismaEventsStore(prisma),
   };
   return { stores, store: composeAppStore(stores) };
 }

@@ -2,6 +2,7 @@
 // those tests exercise (idempotency keys, audit rows, the optimistic version on support requests).
 import { composeStores } from "../../../src/bot/stores.js";
 import type { ContactsStore } from "../../../src/features/contacts/store.js";
+import type { EventsStore } from "../../../src/features/events/store.js";
 import type { OutcomesStore, PlacementRulesStore } from "../../../src/features/placement-rules/store.js";
 import type { PlacementsStore } from "../../../src/features/placements/store.js";
 import type { PrivacyStore } from "../../../src/features/privacy/store.js";
@@ -14,6 +15,7 @@ import type { Role } from "../../../src/kernel/records.js";
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../../../src/kernel/store.js";
 import { EXAMPLE_PARTNERSHIPS, type SeedPartnership } from "../../../src/seed/examples.js";
 import { MemoryDb } from "./db.js";
+import { MemoryEventsStore } from "./events-stores.js";
 import {
   MemoryAccessStore,
   MemoryConversationStore,
@@ -69,6 +71,7 @@ export function createMemoryStores(opts: { seed?: boolean } = {}) {
     SupportRequestsStore,
     ContactsStore,
     SchemeInfoStore,
+    EventsStore,
   ] = [
     new MemoryAccessStore(db),
     new MemoryPartnershipsStore(db),
@@ -85,6 +88,7 @@ export function createMemoryStores(opts: { seed?: boolean } = {}) {
     new MemorySupportRequestsStore(db),
     new MemoryContactsStore(db),
     new MemorySchemeInfoStore(db),
+    new MemoryEventsStore(db),
   ];
   const store = composeStores(...parts);
   return { db, store, ...lookups(db) };
