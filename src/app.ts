@@ -11,6 +11,7 @@ import { connectDatabase, type Database } from "./db/connect.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { createPrismaStores } from "./db/stores.js";
 import { weeklyDigestsJob } from "./features/digests/weekly-job.js";
+import { eventRemindersJob } from "./features/events/reminders-job.js";
 import { iguMilestonesJob } from "./features/placement-rules/igu-milestones-job.js";
 import { startPlacementsJob } from "./features/placement-rules/start-placements-job.js";
 import { placementRetentionJob } from "./features/privacy/retention-job.js";
@@ -106,6 +107,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
         admins: config.admins,
       }),
     )
+    .add(eventRemindersJob({ store, notices: stores.notices, messenger, i18n, logger, timezone: config.timezone }))
     .add(iguMilestonesJob({ store, placements: stores.iguMilestones, notices: stores.notices, messenger, i18n, logger, timezone: config.timezone }))
     .add(startPlacementsJob({ store, logger, timezone: config.timezone }));
 

@@ -4,10 +4,12 @@
 import { randomUUID } from "node:crypto";
 import { contactsFeature } from "../features/contacts/bot.js";
 import { digestsFeature } from "../features/digests/bot.js";
+import { eventsFeature } from "../features/events/bot.js";
 import { placementRulesFeature } from "../features/placement-rules/bot.js";
 import { placementsFeature } from "../features/placements/bot.js";
 import { caseDataFeature } from "../features/privacy/bot.js";
 import { quarterlyStatusFeature } from "../features/quarterly/bot.js";
+import { schemeInfoFeature } from "../features/scheme-info/bot.js";
 import { supportRequestsFeature } from "../features/support-requests/bot.js";
 import { type Access, isAdmin, resolveAccess } from "../kernel/access.js";
 import { type Actor, actorRef, type Locale } from "../kernel/actor.js";
@@ -59,6 +61,8 @@ const FEATURES: readonly Feature<AppStore>[] = [
   placementRulesFeature,
   caseDataFeature,
   digestsFeature,
+  schemeInfoFeature,
+  eventsFeature,
 ];
 
 /**

@@ -5,10 +5,12 @@
 import type { ChannelsStore } from "../features/channels/store.js";
 import type { ContactsStore } from "../features/contacts/store.js";
 import type { DigestsStore } from "../features/digests/store.js";
+import type { EventsStore } from "../features/events/index.js";
 import type { IguMilestoneStore, OutcomesStore, PlacementRulesStore } from "../features/placement-rules/store.js";
 import type { PlacementsStore } from "../features/placements/store.js";
 import type { PrivacyStore } from "../features/privacy/store.js";
 import type { ExportStore, QuarterlyStore } from "../features/quarterly/store.js";
+import type { SchemeInfoStore } from "../features/scheme-info/index.js";
 import type { SupportRequestsStore } from "../features/support-requests/store.js";
 import type { JobRunStore, NoticeStore } from "../kernel/once.js";
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
@@ -30,7 +32,9 @@ export type AppStore = AccessStore &
   QuarterlyStore &
   ExportStore &
   DigestsStore &
-  PrivacyStore;
+  PrivacyStore &
+  SchemeInfoStore &
+  EventsStore;
 
 type Intersect<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Intersect<R> : unknown;
 

@@ -37,6 +37,7 @@ const ZRuleSetOverrides = z.object({
     .object({
       months: sectorMonths.optional(),
       byGroup: z.object({ private: z.record(groupKey, whole).optional(), public: z.record(groupKey, whole).optional() }).optional(),
+      hourlyKr: z.object({ private: positive.nullable().optional(), public: positive.nullable().optional() }).optional(),
     })
     .optional(),
   igu: z
@@ -48,6 +49,9 @@ const ZRuleSetOverrides = z.object({
       lastNewStart: isoDate.optional(),
       extensionReasons: z.array(z.enum(IGU_EXTENSION_REASONS)).optional(),
       bonusEmployers: z.array(z.enum(EMPLOYER_SECTORS)).optional(),
+      bonusKr: whole.optional(),
+      bonusPayments: whole.optional(),
+      ages: z.object({ min: whole, max: whole }).optional(),
     })
     .optional(),
   // What the municipality is called in the messages, and its virksomhedsindgang (lov nr. 1750 af 29/12/2025).

@@ -6,16 +6,19 @@ import { type AppStore, composeStores } from "../bot/stores.js";
 import type { ChannelsStore } from "../features/channels/store.js";
 import type { ContactsStore } from "../features/contacts/store.js";
 import type { DigestsStore } from "../features/digests/store.js";
+import type { EventsStore } from "../features/events/store.js";
 import type { IguMilestoneStore, OutcomesStore, PlacementRulesStore } from "../features/placement-rules/store.js";
 import type { PlacementsStore } from "../features/placements/store.js";
 import type { PrivacyStore } from "../features/privacy/store.js";
 import type { ExportStore, QuarterlyStore } from "../features/quarterly/store.js";
+import type { SchemeInfoStore } from "../features/scheme-info/store.js";
 import type { SupportRequestsStore } from "../features/support-requests/store.js";
 import type { JobRunStore, NoticeStore } from "../kernel/once.js";
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
 import { PrismaChannelsStore } from "./channels-store.js";
 import { PrismaContactsStore } from "./contacts-store.js";
 import { PrismaDigestsStore } from "./digests-store.js";
+import { PrismaEventsStore } from "./events-store.js";
 import {
   PrismaAccessStore,
   PrismaConversationStore,
@@ -30,6 +33,7 @@ import { PrismaPlacementsStore } from "./placements-store.js";
 import { PrismaPrivacyStore } from "./privacy-store.js";
 import { PrismaExportStore, PrismaQuarterlyStore } from "./quarterly-store.js";
 import { cachedReferenceData } from "./reference-data.js";
+import { PrismaSchemeInfoStore } from "./scheme-info-store.js";
 import { PrismaSupportRequestsStore } from "./support-requests-store.js";
 
 /** Each port by name, for code that wants one port only. */
@@ -52,6 +56,8 @@ export type Stores = {
   exports: ExportStore;
   digests: DigestsStore;
   privacy: PrivacyStore;
+  schemeInfo: SchemeInfoStore;
+  events: EventsStore;
 };
 
 /** Every port as one object (see composeStores), built from `stores`. */
@@ -75,6 +81,8 @@ function composeAppStore(s: Stores): AppStore {
     s.exports,
     s.digests,
     s.privacy,
+    s.schemeInfo,
+    s.events,
   );
 }
 
@@ -100,6 +108,8 @@ export function createPrismaStores(prisma: PrismaClient): { stores: Stores; stor
     exports: new PrismaExportStore(prisma),
     digests: new PrismaDigestsStore(prisma),
     privacy: new PrismaPrivacyStore(prisma),
+    schemeInfo: new PrismaSchemeInfoStore(prisma),
+    events: new PrismaEventsStore(prisma),
   };
   return { stores, store: composeAppStore(stores) };
 }

@@ -25,6 +25,8 @@ export const COMMANDS = {
   insight: ["indsigt", "access", "insight"],
   erase: ["slet", "delete", "erase"],
   language: ["sprog", "language"],
+  info: ["info", "ordninger", "schemes"],
+  event: ["arrangement", "event", "arrangementer", "events"],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -37,7 +37,8 @@ export type SlackTestApp = {
   close(): Promise<void>;
 };
 
-export async function startSlackTestApp(opts: { admins?: string[]; jobs?: "manual"; now?: Date } = {}): Promise<SlackTestApp> {
+/** `now`: a fixed instant, or a clock a test moves (an event before and after it happens). */
+export async function startSlackTestApp(opts: { admins?: string[]; jobs?: "manual"; now?: Date | (() => Date) } = {}): Promise<SlackTestApp> {
   const [db, fake] = await Promise.all([createTestDatabase(), FakeSlackApi.start({ teamId: TEAM })]);
   const { logger, lines } = capturingLogger();
   const config = loadConfig({
@@ -49,7 +50,12 @@ export async function startSlackTestApp(opts: { admins?: string[]; jobs?: "manua
     BOT_ADMINS: (opts.admins ?? [ADMIN]).join(","),
     LOG_LEVEL: "silent",
   });
-  const app = await startApp(config, { logger, database: db, clock: () => opts.now ?? NOW, ...(opts.jobs ? { jobs: opts.jobs } : {}) });
+  const app = await startApp(config, {
+    logger,
+    database: db,
+    clock: typeof opts.now === "function" ? opts.now : () => (opts.now as Date | undefined) ?? NOW,
+    ...(opts.jobs ? { jobs: opts.jobs } : {}),
+  });
   return {
     app,
     db,

@@ -21,12 +21,13 @@ export type TeamsTestApp = {
   close(): Promise<void>;
 };
 
-export async function startTeamsTestApp(opts: { admins: TeamsTestUser[]; jobs?: "manual"; logger?: Logger }): Promise<TeamsTestApp> {
+/** `clock`: a clock a test moves (an event before and after it happens); a fixed instant by default. */
+export async function startTeamsTestApp(opts: { admins: TeamsTestUser[]; jobs?: "manual"; logger?: Logger; clock?: () => Date }): Promise<TeamsTestApp> {
   const [db, connector] = await Promise.all([createTestDatabase(), startFakeTeamsConnector()]);
   const app = await startApp(loadConfig({ PORT: "0", BOT_ADMINS: opts.admins.map((admin) => admin.aadObjectId).join(","), LOG_LEVEL: "silent" }), {
     logger: opts.logger ?? silentLogger(),
     database: db,
-    clock: () => NOW,
+    clock: opts.clock ?? (() => NOW),
     ...(opts.jobs ? { jobs: opts.jobs } : {}),
   });
   return {

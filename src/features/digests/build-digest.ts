@@ -7,6 +7,7 @@ import { addDays, dateFromIso, type IsoDate, todayIn } from "../../kernel/dates.
 import { currentQuarter, DEFAULT_STATUS_SCHEDULE, formatQuarter, previousQuarter, quarterCalendar } from "../../kernel/quarters.js";
 import type { OrganisationRecord, PartnershipRecord, PlacementTally, TargetRecord } from "../../kernel/records.js";
 import type { PartnershipsStore } from "../../kernel/store.js";
+import { type EventFigures, type EventsStore, eventFiguresFor } from "../events/index.js";
 import { evaluateTargets, type TargetProgress } from "../placements/index.js";
 import type { DigestFacts, DigestsStore, EndingPlacement } from "./store.js";
 
@@ -89,6 +90,8 @@ export type Digest = {
   support: { open: number; overdue: number };
   ending: DigestEnding[];
   quarterly: DigestQuarterly[];
+  /** The partnership's events so far: held, companies reached, placements that came of them. */
+  events: EventFigures;
 };
 
 /** At most this many weeks in the trend (a long partnership shows its latest two years). */
@@ -104,10 +107,11 @@ export type PartnershipDigestData = {
   today: IsoDate;
   isoWeek: string;
   timezone: string;
+  events?: EventFigures;
 };
 
 export async function loadDigestData(
-  store: DigestsStore & PartnershipsStore,
+  store: DigestsStore & PartnershipsStore & Pick<EventsStore, "eventFigures">,
   partnership: PartnershipRecord,
   opts: { asOf: Date; timezone: string },
 ): Promise<PartnershipDigestData> {
@@ -126,7 +130,9 @@ export async function loadDigestData(
       quarters,
     }),
   ]);
-  return { partnership, organisations, targets, facts, asOf: opts.asOf, today, isoWeek: isoWeekOf(today), timezone: opts.timezone };
+  const period = { from: instantAt(partnership.periodStart, "00:00", opts.timezone), to: instantAt(addDays(partnership.periodEnd, 1), "00:00", opts.timezone) };
+  const events = await eventFiguresFor(store, partnership.id, period, { now: opts.asOf });
+  return { partnership, organisations, targets, facts, asOf: opts.asOf, today, isoWeek: isoWeekOf(today), timezone: opts.timezone, events };
 }
 
 function daysBetween(from: IsoDate, to: IsoDate): number {
@@ -220,6 +226,7 @@ export function buildDigest(data: PartnershipDigestData, organisationId: string 
     support,
     ending,
     quarterly: quarterlyOf(data, organisation),
+    events: { ...(data.events ?? { held: 0, companiesReached: 0, placements: 0 }) },
   };
 }
 

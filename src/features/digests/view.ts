@@ -80,6 +80,16 @@ export function digestView(digest: Digest, t: Translate, locale: Locale): Messag
     );
   }
 
+  if (digest.events.held > 0) {
+    blocks.push(
+      { type: "divider" },
+      {
+        type: "text",
+        text: t("events:digest_line", { held: digest.events.held, companies: digest.events.companiesReached, placements: digest.events.placements }),
+      },
+    );
+  }
+
   if (digest.ending.length > 0) {
     blocks.push({ type: "divider" }, { type: "text", text: `*${t("digest:ending.heading", { count: digest.ending.length, days: 14 })}*` });
     for (const p of digest.ending.slice(0, MAX_ENDING_SHOWN)) {

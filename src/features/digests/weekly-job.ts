@@ -17,6 +17,7 @@ import { secretariatRecipients, tellSecretariat } from "../../kernel/secretariat
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import type { I18n } from "../../kernel/translate.js";
 import type { ContactsStore } from "../contacts/index.js";
+import type { EventsStore } from "../events/index.js";
 import { buildDigest, digestSlot, isoWeekAt, loadDigestData, type PartnershipDigestData } from "./build-digest.js";
 import type { DigestLinkRecord, DigestsStore } from "./store.js";
 import { digestChart, digestView } from "./view.js";
@@ -30,7 +31,7 @@ const HEARTBEAT_MS = 15_000;
 const PARALLEL_POSTS = 32;
 
 export type WeeklyDigestDeps = {
-  store: DigestsStore & ContactsStore & AccessStore & PartnershipsStore;
+  store: DigestsStore & ContactsStore & AccessStore & PartnershipsStore & Pick<EventsStore, "eventFigures">;
   messenger: Messenger;
   i18n: I18n;
   logger: Logger;

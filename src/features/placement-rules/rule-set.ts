@@ -74,6 +74,8 @@ export type PlacementRuleSettings = {
     byGroup: Record<EmployerSector, Record<BenefitGroup, number>>;
     /** Whether the employer's table is verified against the law. */
     verified: Record<EmployerSector, boolean>;
+    /** The subsidy per hour in kroner, by employer; null where the secretariat has not set it (not in the law as gathered). */
+    hourlyKr: Record<EmployerSector, number | null>;
   };
   igu: {
     months: number;
@@ -86,6 +88,11 @@ export type PlacementRuleSettings = {
     extensionReasons: string[];
     /** The employers that may apply for the bonus. */
     bonusEmployers: EmployerSector[];
+    /** The bonus: `bonusPayments` payments of `bonusKr` kroner each. */
+    bonusKr: number;
+    bonusPayments: number;
+    /** The ages a new IGU is open to. */
+    ages: { min: number; max: number };
   };
   /** The provisions the messages cite. */
   citations: { praktikDuration: string; ratio: string; loentilskud: string; igu: string };
@@ -108,6 +115,7 @@ export type RuleSetOverrides = {
   loentilskud?: {
     months?: Partial<Record<EmployerSector, number>>;
     byGroup?: Partial<Record<EmployerSector, Partial<Record<BenefitGroup, number>>>>;
+    hourlyKr?: Partial<Record<EmployerSector, number | null>>;
   };
   igu?: Partial<PlacementRuleSettings["igu"]>;
   wording?: Partial<PlacementRuleSettings["wording"]>;
@@ -126,6 +134,7 @@ function apply(d: PlacementRuleSettings, o: RuleSetOverrides): PlacementRuleSett
       ...d.loentilskud,
       months: { ...d.loentilskud.months, ...o.loentilskud?.months },
       byGroup: { public: byGroup("public"), private: byGroup("private") },
+      hourlyKr: { ...d.loentilskud.hourlyKr, ...o.loentilskud?.hourlyKr },
     },
     igu: { ...d.igu, ...o.igu },
     wording: { ...d.wording, ...o.wording },

@@ -74,6 +74,8 @@ const RULES_2026: PlacementRuleSettings = {
       private: {},
     },
     verified: { public: true, private: false },
+    // The subsidy per hour is not in the law as gathered: the secretariat sets it (settings.rules.loentilskud.hourlyKr).
+    hourlyKr: { public: null, private: null },
   },
   // IGU (lov om integrationsgrunduddannelse): 2 years, 25 hours, 23 school weeks; extended for
   // leave, illness over 8 weeks or an unfinished school part; new IGUs until 31 December 2027;
@@ -86,6 +88,10 @@ const RULES_2026: PlacementRuleSettings = {
     lastNewStart: "2027-12-31",
     extensionReasons: ["leave", "illness", "school"],
     bonusEmployers: ["private"],
+    // The bonus, 2 × 20,000 kr (siri.dk; DI); new IGUs for ages 18–49 (L 82, 2023-24).
+    bonusKr: 20000,
+    bonusPayments: 2,
+    ages: { min: 18, max: 49 },
   },
   citations: {
     praktikDuration: "LAB § 61",

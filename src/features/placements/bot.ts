@@ -11,6 +11,7 @@ import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PartnershipsStore, PlacementLookupStore } from "../../kernel/store.js";
 import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
 import type { ChannelsStore } from "../channels/index.js";
+import { type EventRecord, type EventsStore, eventsToName, linkEventPlacement, withEventField, withEventFigures } from "../events/index.js";
 import type { OutcomesStore, PlacementRulesStore } from "../placement-rules/index.js";
 import { postPlacementForApproval, rulesOn } from "../placement-rules/index.js";
 import type { PrivacyStore } from "../privacy/index.js";
@@ -35,15 +36,16 @@ export type PlacementsFeatureStore = PlacementsStore &
   AccessStore &
   PartnershipsStore &
   PlacementLookupStore &
-  ChannelsStore;
+  ChannelsStore &
+  Pick<EventsStore, "listEvents" | "linkEventPlacement" | "eventFigures">;
 
 function placementForm(
   ctx: BotContext<PlacementsFeatureStore>,
   context: PlacementFormContext,
   locale: Locale,
-  more: { values?: FormValues; errors?: FieldErrors; nonce?: string } = {},
+  more: { values?: FormValues; errors?: FieldErrors; nonce?: string; events?: EventRecord[] } = {},
 ): FormView {
-  return placementFormView({
+  const form = placementFormView({
     context,
     t: ctx.t(locale),
     locale,
@@ -52,6 +54,7 @@ function placementForm(
     values: more.values,
     errors: more.errors,
   });
+  return withEventField(form, more.events ?? [], ctx.t(locale), locale, ctx.deps.timezone);
 }
 
 async function openForm(ctx: BotContext<PlacementsFeatureStore>, access: KnownAccess): Promise<BotReply> {
@@ -60,7 +63,8 @@ async function openForm(ctx: BotContext<PlacementsFeatureStore>, access: KnownAc
   const result = await withRetry(() => openPlacementForm(ctx.deps.store, access));
   if (result.kind === "denied") return message(noAccessView(actor, t));
   if (result.kind === "no_partnership") return message(simpleMessage(t("progress:no_partnership")));
-  return { kind: "form", form: placementForm(ctx, result.context, actor.locale) };
+  const events = await withRetry(() => eventsToName(ctx.deps.store, access, ctx.now()));
+  return { kind: "form", form: placementForm(ctx, result.context, actor.locale, { events }) };
 }
 
 async function showList(ctx: BotContext<PlacementsFeatureStore>, access: KnownAccess): Promise<BotReply> {
@@ -77,14 +81,8 @@ async function showProgress(ctx: BotContext<PlacementsFeatureStore>, access: Kno
   const result = await withRetry(() => computeProgress(ctx.deps.store, access));
   if (result.kind === "denied") return message(noAccessView(actor, t));
   const view = progressView(result.partnerships, t, actor.locale);
-  return message(
-    await withMentorFigures(
-      ctx,
-      result.partnerships.map((p) => p.partnership),
-      view,
-      actor.locale,
-    ),
-  );
+  const partnerships = result.partnerships.map((p) => p.partnership);
+  return message(await withEventFigures(ctx, partnerships, await withMentorFigures(ctx, partnerships, view, actor.locale), actor.locale));
 }
 
 const submitPlacement = submitForm<PlacementsFeatureStore>()({
@@ -92,15 +90,26 @@ const submitPlacement = submitForm<PlacementsFeatureStore>()({
     const opened = await openPlacementForm(ctx.deps.store, access);
     return opened.kind === "ok" ? opened : { kind: "denied" };
   },
-  form: (ctx, context, { access, submission }) => placementForm(ctx, context, access.actor.locale, { values: submission.values, nonce: submission.nonce }),
+  form: async (ctx, context, { access, submission }) =>
+    placementForm(ctx, context, access.actor.locale, {
+      values: submission.values,
+      nonce: submission.nonce,
+      events: await eventsToName(ctx.deps.store, access, ctx.now()),
+    }),
   contract: ZRegisterPlacementInput,
   // A partner contact's organisation is not a choice in the form; it comes from who they are.
   fixedValues: (context): FormValues => (context.fixedOrganisation ? { organisationId: context.fixedOrganisation.id } : {}),
-  run: (ctx, { access, input, idempotencyKey }) =>
-    registerPlacement(ctx.deps.store, access, input, idempotencyKey, { today: todayIn(ctx.deps.timezone, ctx.now()) }),
-  answer: async (ctx, result, { access }) => {
+  run: async (ctx, { access, input, idempotencyKey, form }) => {
+    // Only an event the form offered: an id typed into the card names nothing.
+    if (input.eventId && !form.fields.some((f) => f.id === "eventId" && f.kind === "select" && f.options.some((o) => o.value === input.eventId))) {
+      return { kind: "invalid" as const, problems: { eventId: { key: "events:errors.event_choice" } } };
+    }
+    return registerPlacement(ctx.deps.store, access, input, idempotencyKey, { today: todayIn(ctx.deps.timezone, ctx.now()) });
+  },
+  answer: async (ctx, result, { access, input }) => {
     const { actor } = access;
     if (result.kind !== "saved") return result;
+    if (input.eventId && !result.duplicate) await linkEventPlacement(ctx.deps.store, access, input.eventId, result.placement, ctx.now());
     ctx.deps.logger.info(
       { placementId: result.placement.id, duplicate: result.duplicate, platform: actor.platform },
       result.duplicate ? "placement submission repeated" : "placement registered",

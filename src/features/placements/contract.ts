@@ -54,6 +54,8 @@ const zCvr = z.preprocess(
 
 export const ZRegisterPlacementInput = z.object({
   organisationId: zId(),
+  /** The event the placement came from (src/features/events), when the form offered one. */
+  eventId: zOptionalText(60),
   companyName: zRequiredText(L.companyName),
   cvr: zCvr,
   employerSector: zChoice(EMPLOYER_SECTORS),

@@ -14,6 +14,7 @@ import { withRetry } from "../../kernel/retry.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
 import type { ContactsStore } from "../contacts/index.js";
+import type { EventsStore } from "../events/index.js";
 import type { OutcomesStore } from "../placement-rules/index.js";
 import { buildReport } from "./build-report.js";
 import { chooseReport } from "./choose-report.js";
@@ -24,7 +25,7 @@ import { renderReportFile } from "./report/report-file.js";
 import type { QuarterlyStore } from "./store.js";
 
 /** The store ports this feature's commands, buttons and forms use. */
-export type QuarterlyFeatureStore = QuarterlyStore & OutcomesStore & ContactsStore & AccessStore & PartnershipsStore;
+export type QuarterlyFeatureStore = QuarterlyStore & OutcomesStore & ContactsStore & AccessStore & PartnershipsStore & Pick<EventsStore, "eventFigures">;
 
 /** Why this person cannot file; an admin named in BOT_ADMINS has no organisation of their own. */
 function noOrganisationView(access: KnownAccess, t: (key: string) => string) {

@@ -13,6 +13,7 @@ import type {
   SupportRequestTimes,
 } from "../../kernel/records.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
+import { type EventFigures, type EventsStore, eventFiguresFor } from "../events/index.js";
 import type { OutcomesStore } from "../placement-rules/index.js";
 import { type PlacementOutcomes, summariseOutcomes } from "../placement-rules/index.js";
 import { evaluateTargets, PRAKTIK_TYPE_KEY, type TargetProgress } from "../placements/index.js";
@@ -63,7 +64,11 @@ export type QuarterReport = {
   outcomes: { praktik: PlacementOutcomes; all: PlacementOutcomes };
   statuses: PartnerStatus[];
   missing: OrganisationRecord[];
+  /** Events held in the quarter, companies reached at them and the placements that came of them. */
+  events: EventFigures;
 };
+
+type ReportStore = QuarterlyStore & OutcomesStore & AccessStore & PartnershipsStore & Pick<EventsStore, "eventFigures">;
 
 export type BuildReportResult = { kind: "ok"; report: QuarterReport } | { kind: "denied" } | { kind: "not_found" };
 
@@ -101,7 +106,7 @@ function summariseSupport(rows: readonly SupportRequestTimes[], from: Date, to: 
 
 /** The report for one partnership and quarter, without a permission check (the CLI's own use). */
 export async function buildReportModel(
-  store: QuarterlyStore & OutcomesStore & AccessStore & PartnershipsStore,
+  store: ReportStore,
   partnership: PartnershipRecord,
   quarter: Quarter,
   clock: { timezone: string; now: Date; schedule: StatusSchedule },
@@ -124,6 +129,7 @@ export async function buildReportModel(
     store.listQuarterlyStatuses(partnership.id, label),
     store.tallyOutcomes(partnership.id, { from: first, to: calendar.lastDay }),
   ]);
+  const events = await eventFiguresFor(store, partnership.id, { from, to }, { now: clock.now });
 
   const total = zero();
   for (const r of upToEnd) add(total, r);
@@ -164,12 +170,13 @@ export async function buildReportModel(
       .filter((o) => statusOf.has(o.id))
       .map((o) => ({ organisation: o, status: statusOf.get(o.id)!, registered: perOrganisation.get(o.id) ?? zero() })),
     missing: organisations.filter((o) => !statusOf.has(o.id)),
+    events,
   };
 }
 
 /** Only the secretariat asks for the consolidated report. */
 export async function buildReport(
-  store: QuarterlyStore & OutcomesStore & AccessStore & PartnershipsStore,
+  store: ReportStore,
   access: Access,
   request: { partnershipId?: string; quarter: Quarter },
   clock: { timezone: string; now: Date; schedule: StatusSchedule },

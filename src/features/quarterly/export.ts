@@ -135,6 +135,12 @@ async function toXlsx(table: ExportTable): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** A table as a spreadsheet file in the asked format. */
+export async function tableFile(table: ExportTable, format: ExportFormat, baseName: string): Promise<{ fileName: string; mimeType: string; data: Buffer }> {
+  const data = format === "csv" ? toCsv(table) : await toXlsx(table);
+  return { fileName: `${baseName}.${format}`, mimeType: MIME_TYPES[format], data };
+}
+
 export type ExportRequest = { slug: string; what: ExportSubject; format: ExportFormat; locale: Locale; timezone: string };
 export type ExportFile = { fileName: string; mimeType: string; data: Buffer; rows: number };
 

@@ -4,10 +4,11 @@
 import type { Access, KnownAccess } from "../../kernel/access.js";
 import { actorRef } from "../../kernel/actor.js";
 import type { FieldProblems } from "../../kernel/field-problems.js";
-import { currentQuarter, firstDayOf, formatQuarter, lastDayOf, parseQuarter, previousQuarter, type Quarter } from "../../kernel/quarters.js";
+import { currentQuarter, firstDayOf, formatQuarter, lastDayOf, parseQuarter, previousQuarter, type Quarter, quarterInstants } from "../../kernel/quarters.js";
 import type { OrganisationRecord, PartnershipRecord, QuarterlyStatusRecord } from "../../kernel/records.js";
 import type { PartnershipsStore } from "../../kernel/store.js";
 import type { ContactsStore } from "../contacts/index.js";
+import { type EventsStore, eventFiguresFor } from "../events/index.js";
 import type { TFileQuarterlyStatusInput } from "./contract.js";
 import type { QuarterlyStore } from "./store.js";
 
@@ -17,6 +18,8 @@ export type KnownQuarter = {
   places: number;
   /** Places by placement type key. */
   byType: { typeKey: string; places: number }[];
+  /** Events the organisation hosted in the quarter (src/features/events): what "events held" starts from. */
+  events: number;
 };
 
 export type StatusFormContext = {
@@ -37,6 +40,9 @@ export type FileStatusResult =
   | { kind: "denied" }
   | { kind: "no_organisation" };
 
+/** The ports the status form reads. */
+type StatusStore = QuarterlyStore & ContactsStore & PartnershipsStore & Pick<EventsStore, "eventFigures">;
+
 /** The organisation a person files for: their own (a status is the organisation's word). */
 function ownOrganisation(access: KnownAccess): OrganisationRecord | undefined {
   return access.organisation && access.partnershipIds.includes(access.organisation.partnershipId) ? access.organisation : undefined;
@@ -49,10 +55,15 @@ function fileableQuarters(timezone: string, now: Date): string[] {
 }
 
 async function knownQuarter(
-  store: QuarterlyStore & ContactsStore & PartnershipsStore,
+  store: StatusStore,
   organisation: OrganisationRecord,
   quarter: Quarter,
+  clock: { timezone: string; now: Date },
 ): Promise<KnownQuarter> {
+  const hosted = await eventFiguresFor(store, organisation.partnershipId, quarterInstants(quarter, clock.timezone), {
+    now: clock.now,
+    organisationId: organisation.id,
+  });
   const rows = (await store.tallyPlacementDetails(organisation.partnershipId, { from: firstDayOf(quarter), to: lastDayOf(quarter) })).filter(
     (r) => r.organisationId === organisation.id,
   );
@@ -62,12 +73,13 @@ async function knownQuarter(
     placements: rows.reduce((n, r) => n + r.placements, 0),
     places: rows.reduce((n, r) => n + r.places, 0),
     byType: [...byType].map(([typeKey, places]) => ({ typeKey, places })),
+    events: hosted.held,
   };
 }
 
 /** The status form for the person's organisation and the current quarter (or `quarterText`). */
 export async function openStatusForm(
-  store: QuarterlyStore & ContactsStore & PartnershipsStore,
+  store: StatusStore,
   access: Access,
   clock: { timezone: string; now: Date },
   quarterText?: string,
@@ -81,7 +93,7 @@ export async function openStatusForm(
   const parsed = quarterText ? parseQuarter(quarterText) : undefined;
   const quarter = parsed && allowed.includes(formatQuarter(parsed)) ? parsed : parseQuarter(allowed[0]!)!;
   const label = formatQuarter(quarter);
-  const [known, existing] = await Promise.all([knownQuarter(store, organisation, quarter), store.getQuarterlyStatus(organisation.id, label)]);
+  const [known, existing] = await Promise.all([knownQuarter(store, organisation, quarter, clock), store.getQuarterlyStatus(organisation.id, label)]);
   const existingChangedByName = existing ? await store.displayNameOf(existing.updatedBy) : undefined;
   return { kind: "ok", context: { organisation, partnership, quarter: label, known, existing, existingChangedByName } };
 }

@@ -96,7 +96,7 @@ export function quarterlyStatusFormView(args: {
         eventsHeld: String(existing.eventsHeld),
         plan: existing.plan,
       }
-    : { companiesContacted: "0", placementsHelped: String(context.known.places), iguAgreements: "0", eventsHeld: "0" };
+    : { companiesContacted: "0", placementsHelped: String(context.known.places), iguAgreements: "0", eventsHeld: String(context.known.events) };
   return {
     formId: QUARTERLY_STATUS_FORM_ID,
     title: t("quarterly:form.title"),

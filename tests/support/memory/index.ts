@@ -2,10 +2,12 @@
 // those tests exercise (idempotency keys, audit rows, the optimistic version on support requests).
 import { composeStores } from "../../../src/bot/stores.js";
 import type { ContactsStore } from "../../../src/features/contacts/store.js";
+import type { EventsStore } from "../../../src/features/events/store.js";
 import type { OutcomesStore, PlacementRulesStore } from "../../../src/features/placement-rules/store.js";
 import type { PlacementsStore } from "../../../src/features/placements/store.js";
 import type { PrivacyStore } from "../../../src/features/privacy/store.js";
 import type { QuarterlyStore } from "../../../src/features/quarterly/store.js";
+import type { SchemeInfoStore } from "../../../src/features/scheme-info/store.js";
 import type { SupportRequestsStore } from "../../../src/features/support-requests/store.js";
 import type { Platform } from "../../../src/kernel/actor.js";
 import type { JobRunStore, NoticeStore } from "../../../src/kernel/once.js";
@@ -13,6 +15,7 @@ import type { Role } from "../../../src/kernel/records.js";
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../../../src/kernel/store.js";
 import { EXAMPLE_PARTNERSHIPS, type SeedPartnership } from "../../../src/seed/examples.js";
 import { MemoryDb } from "./db.js";
+import { MemoryEventsStore } from "./events-stores.js";
 import {
   MemoryAccessStore,
   MemoryConversationStore,
@@ -24,6 +27,7 @@ import {
 } from "./kernel-stores.js";
 import { MemoryPlacementRulesStore, MemoryPlacementsStore, MemoryPrivacyStore } from "./placement-stores.js";
 import { MemoryOutcomesStore, MemoryQuarterlyStore } from "./quarterly-stores.js";
+import { MemorySchemeInfoStore } from "./scheme-info-stores.js";
 import { MemoryContactsStore, MemorySupportRequestsStore } from "./support-stores.js";
 
 export { MemoryDb } from "./db.js";
@@ -66,6 +70,8 @@ export function createMemoryStores(opts: { seed?: boolean } = {}) {
     PrivacyStore,
     SupportRequestsStore,
     ContactsStore,
+    SchemeInfoStore,
+    EventsStore,
   ] = [
     new MemoryAccessStore(db),
     new MemoryPartnershipsStore(db),
@@ -81,6 +87,8 @@ export function createMemoryStores(opts: { seed?: boolean } = {}) {
     new MemoryPrivacyStore(db),
     new MemorySupportRequestsStore(db),
     new MemoryContactsStore(db),
+    new MemorySchemeInfoStore(db),
+    new MemoryEventsStore(db),
   ];
   const store = composeStores(...parts);
   return { db, store, ...lookups(db) };

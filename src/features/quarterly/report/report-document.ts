@@ -143,6 +143,17 @@ export function reportDocument(report: QuarterReport, t: Translate, locale: Loca
       ],
     },
 
+    { type: "heading", level: 1, text: t("events:figures.heading") },
+    {
+      type: "table",
+      header: ["", ""],
+      rows: [
+        [t("events:figures.held"), report.events.held],
+        [t("events:figures.companies"), report.events.companiesReached],
+        [t("events:figures.placements"), report.events.placements],
+      ],
+    },
+
     { type: "heading", level: 1, text: r("partners_heading") },
   );
   if (report.statuses.length === 0) blocks.push({ type: "paragraph", text: r("partners_none") });
