@@ -288,8 +288,10 @@ describe("Teams: the database fails under a card submission", () => {
     expect(await placementCount()).toBe(before + 1);
   });
 
-  it("answers 'fremdrift' with the fault message while the targets are away, and with the progress after", async () => {
-    const text = await withTableAway(t.db, "Target", async () => {
+  // The targets are reference data the bot keeps in memory for a while (src/db/reference-data.ts): the
+  // placements are what progress must read from the database every time.
+  it("answers 'fremdrift' with the fault message while the placements are away, and with the progress after", async () => {
+    const text = await withTableAway(t.db, "Placement", async () => {
       const shown = shownText((await say("fremdrift")).body);
       expect(await healthz()).toBe(200);
       return shown;
