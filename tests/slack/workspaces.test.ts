@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDigestPlacements } from "../support/digest-seed.js";
 import type { FakeWorkspace } from "../support/fake-slack-api.js";
-import { ADMIN, commandReply, type SlackTestApp, startSlackTestApp } from "../support/slack-harness.js";
+import { ADMIN, commandReply, installWorkspace, type SlackTestApp, startSlackTestApp } from "../support/slack-harness.js";
 import { eventCallback } from "../support/slack-requests.js";
 
 const MONDAY_0800 = new Date("2016-11-28T07:00:00Z");
@@ -22,20 +22,7 @@ const ORG: FakeWorkspace = {
 
 let t: SlackTestApp;
 
-/** The browser's part of "Add to Slack": the install page, then Slack sending it back with a code. */
-async function install(code: string, opts: { cookie?: "keep" | "drop" | "other"; state?: string } = {}) {
-  const start = await fetch(`${t.app.url}/slack/install`, { redirect: "manual" });
-  const location = new URL(start.headers.get("location") ?? "");
-  const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0]!;
-  const state = opts.state ?? location.searchParams.get("state") ?? "";
-  const headers: Record<string, string> = {};
-  if (opts.cookie !== "drop") headers.cookie = opts.cookie === "other" ? cookie.replace(/=.*/, "=someone-else") : cookie;
-  const done = await fetch(`${t.app.url}/slack/oauth_redirect?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`, {
-    headers,
-    redirect: "manual",
-  });
-  return { start, location, done, body: await done.text() };
-}
+const install = (code: string, opts: Parameters<typeof installWorkspace>[2] = {}) => installWorkspace(t, code, opts);
 
 beforeAll(async () => {
   t = await startSlackTestApp({ oauth: true, jobs: "manual", now: MONDAY_0800 });

@@ -89,6 +89,25 @@ export async function startSlackTestApp(
 
 type Json = Record<string, unknown>;
 
+/**
+ * The browser's part of "Add to Slack" on an app started with `oauth`: the install path, then
+ * Slack sending the person back with `code` (see FakeSlackApi.addWorkspace). `cookie` and
+ * `state` forge the second step.
+ */
+export async function installWorkspace(t: SlackTestApp, code: string, opts: { cookie?: "keep" | "drop" | "other"; state?: string } = {}) {
+  const start = await fetch(`${t.app.url}/slack/install`, { redirect: "manual" });
+  const location = new URL(start.headers.get("location") ?? "");
+  const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0]!;
+  const state = opts.state ?? location.searchParams.get("state") ?? "";
+  const headers: Record<string, string> = {};
+  if (opts.cookie !== "drop") headers.cookie = opts.cookie === "other" ? cookie.replace(/=.*/, "=someone-else") : cookie;
+  const done = await fetch(`${t.app.url}/slack/oauth_redirect?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`, {
+    headers,
+    redirect: "manual",
+  });
+  return { start, location, done, body: await done.text() };
+}
+
 /** Runs `/praktik <text>` and returns the modal it opened, with the id the fake gave it. */
 export async function openModal(t: SlackTestApp, userId: string, text: string): Promise<{ view: Json; viewId: string }> {
   const since = t.fake.calls.length;
