@@ -58,7 +58,7 @@ describe("a person from another workspace in a Slack Connect channel", () => {
     expect(open.token).toBe(HOST.token);
     const view = open.body.view as Json;
     expect(view.callback_id).toBe("placement.new");
-    const viewId = String(((open.response ?? {}).view as Json).id);
+    const viewId = (open.response as { view: { id: string } }).view.id;
 
     // The modal's submission carries the submitter's workspace in `team`, the host in view.app_installed_team_id.
     const values = {

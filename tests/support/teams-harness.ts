@@ -21,12 +21,20 @@ export type TeamsTestApp = {
   close(): Promise<void>;
 };
 
-export async function startTeamsTestApp(opts: { admins: TeamsTestUser[]; jobs?: "manual"; logger?: Logger }): Promise<TeamsTestApp> {
+export async function startTeamsTestApp(opts: {
+  admins: TeamsTestUser[];
+  jobs?: "manual";
+  logger?: Logger;
+  now?: Date;
+  /** More environment, e.g. ALLOWED_TENANTS. */
+  env?: Record<string, string>;
+}): Promise<TeamsTestApp> {
   const [db, connector] = await Promise.all([createTestDatabase(), startFakeTeamsConnector()]);
-  const app = await startApp(loadConfig({ PORT: "0", BOT_ADMINS: opts.admins.map((admin) => admin.aadObjectId).join(","), LOG_LEVEL: "silent" }), {
+  const env = { PORT: "0", BOT_ADMINS: opts.admins.map((admin) => admin.aadObjectId).join(","), LOG_LEVEL: "silent", ...opts.env };
+  const app = await startApp(loadConfig(env), {
     logger: opts.logger ?? silentLogger(),
     database: db,
-    clock: () => NOW,
+    clock: () => opts.now ?? NOW,
     ...(opts.jobs ? { jobs: opts.jobs } : {}),
   });
   return {
