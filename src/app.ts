@@ -59,7 +59,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
     throw error;
   }
 
-  const { stores, store } = createPrismaStores(db.prisma);
+  const { stores, store } = createPrismaStores(db.prisma, opts.clock);
   const messenger = new RoutingMessenger(logger);
   const i18n = createI18n(config.defaultLocale);
   const bot = new Bot({

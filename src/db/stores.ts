@@ -6,6 +6,8 @@ import { type AppStore, composeStores } from "../bot/stores.js";
 import type { ChannelsStore } from "../features/channels/store.js";
 import type { ContactsStore } from "../features/contacts/store.js";
 import type { DigestsStore } from "../features/digests/store.js";
+import type { InstallationsStore } from "../features/installations/store.js";
+import type { InvitationsStore } from "../features/invitations/store.js";
 import type { IguMilestoneStore, OutcomesStore, PlacementRulesStore } from "../features/placement-rules/store.js";
 import type { PlacementsStore } from "../features/placements/store.js";
 import type { PrivacyStore } from "../features/privacy/store.js";
@@ -16,6 +18,8 @@ import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, Pl
 import { PrismaChannelsStore } from "./channels-store.js";
 import { PrismaContactsStore } from "./contacts-store.js";
 import { PrismaDigestsStore } from "./digests-store.js";
+import { PrismaInstallationsStore } from "./installations-store.js";
+import { PrismaInvitationsStore } from "./invitations-store.js";
 import {
   PrismaAccessStore,
   PrismaConversationStore,
@@ -51,6 +55,8 @@ export type Stores = {
   exports: ExportStore;
   digests: DigestsStore;
   privacy: PrivacyStore;
+  invitations: InvitationsStore;
+  installations: InstallationsStore;
 };
 
 /** Every port as one object (see composeStores), built from `stores`. */
@@ -74,10 +80,12 @@ function composeAppStore(s: Stores): AppStore {
     s.exports,
     s.digests,
     s.privacy,
+    s.invitations,
+    s.installations,
   );
 }
 
-export function createPrismaStores(prisma: PrismaClient): { stores: Stores; store: AppStore } {
+export function createPrismaStores(prisma: PrismaClient, now?: () => Date): { stores: Stores; store: AppStore } {
   const stores: Stores = {
     access: new PrismaAccessStore(prisma),
     partnerships: new PrismaPartnershipsStore(prisma),
@@ -97,6 +105,8 @@ export function createPrismaStores(prisma: PrismaClient): { stores: Stores; stor
     exports: new PrismaExportStore(prisma),
     digests: new PrismaDigestsStore(prisma),
     privacy: new PrismaPrivacyStore(prisma),
+    invitations: new PrismaInvitationsStore(prisma),
+    installations: new PrismaInstallationsStore(prisma, now),
   };
   return { stores, store: composeAppStore(stores) };
 }
