@@ -2,6 +2,7 @@
 // serves, with their channel links; a deployment admin removes one (asked once more first).
 import { deniedView } from "../../kernel/common-views.js";
 import { type Feature, message, notice } from "../../kernel/feature.js";
+import { simpleMessage } from "../../kernel/message.js";
 import { withRetry } from "../../kernel/retry.js";
 import { listInstallations } from "./list-installations.js";
 import { readInstallationRef, removeInstallation } from "./remove-installation.js";
@@ -20,7 +21,7 @@ export const installationsFeature: Feature<InstallationsStore> = {
   actions: {
     [REMOVE_INSTALLATION_ACTION]: async (ctx, { access, value }) => {
       const t = ctx.t(access.actor.locale);
-      if (!access.deploymentAdmin) return notice(deniedView(t));
+      if (!access.deploymentAdmin) return notice(simpleMessage(t("installations:remove_admins_only")));
       const ref = readInstallationRef(value);
       if (!ref) return notice(removedView(t, "–"));
       return notice(confirmRemoveView(t, `${ref.platform}:${ref.workspaceId}`));
@@ -28,7 +29,7 @@ export const installationsFeature: Feature<InstallationsStore> = {
     [CONFIRM_REMOVE_INSTALLATION_ACTION]: async (ctx, { access, value }) => {
       const t = ctx.t(access.actor.locale);
       const result = await removeInstallation(ctx.deps.store, access, value);
-      if (result.kind === "denied") return notice(deniedView(t));
+      if (result.kind === "denied") return notice(simpleMessage(t("installations:remove_admins_only")));
       if (result.kind === "not_found") return notice(removedView(t, value ?? "–"));
       ctx.deps.logger.info({ platform: result.platform, workspaceId: result.workspaceId }, "installation removed by an admin");
       return notice(removedView(t, `${result.platform}:${result.workspaceId}`));
