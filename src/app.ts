@@ -9,7 +9,9 @@ import { Bot } from "./bot/bot.js";
 import type { Config } from "./config.js";
 import { connectDatabase, type Database } from "./db/connect.js";
 import { migrateDatabase } from "./db/migrate.js";
+import { PrismaSlackInstallations } from "./db/slack-installations.js";
 import { createPrismaStores } from "./db/stores.js";
+import { TokenCipher } from "./db/token-cipher.js";
 import { weeklyDigestsJob } from "./features/digests/weekly-job.js";
 import { eventRemindersJob } from "./features/events/reminders-job.js";
 import { iguMilestonesJob } from "./features/placement-rules/igu-milestones-job.js";
@@ -64,7 +66,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
     throw error;
   }
 
-  const { stores, store } = createPrismaStores(db.prisma);
+  const { stores, store } = createPrismaStores(db.prisma, opts.clock);
   const messenger = new RoutingMessenger(logger);
   const i18n = createI18n(config.defaultLocale);
   const bot = new Bot({
@@ -88,7 +90,11 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   files.route(http);
   const context = { bot, http, logger, defaultLocale: config.defaultLocale, store, files, publicUrl: () => config.publicUrl ?? url };
   const adapters: PlatformAdapter[] = [];
-  if (config.slack) adapters.push(await createSlackAdapter(config.slack, context));
+  if (config.slack) {
+    const oauthKey = config.slack.oauth?.tokenEncryptionKey;
+    const installations = new PrismaSlackInstallations(db.prisma, oauthKey ? new TokenCipher(oauthKey) : undefined, opts.clock);
+    adapters.push(await createSlackAdapter(config.slack, context, installations));
+  }
   if (config.teams.mode !== "off") adapters.push(await createTeamsAdapter(config.teams, context));
   else logger.warn("Teams is off: no CLIENT_ID/CLIENT_SECRET/TENANT_ID and HOST is not a loopback address");
   for (const adapter of adapters) messenger.register(adapter.name, adapter.messenger);

@@ -29,6 +29,40 @@ export const ZEnvSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith("xapp-"), "must start with xapp-"),
   SLACK_API_URL: optionalText.pipe(z.url().optional()),
+  /** The Slack app's OAuth credentials (Basic Information): with them the app installs into many workspaces. */
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  /** Signs the OAuth state parameter; at least 32 characters. */
+  SLACK_STATE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, "must be at least 32 characters"),
+  /** 32 random bytes, base64 or hex: encrypts the installations' tokens at rest (AES-256-GCM). */
+  TOKEN_ENCRYPTION_KEY: optionalText.pipe(
+    z
+      .string()
+      .transform((value, ctx) => {
+        const key = /^[0-9a-fA-F]{64}$/.test(value)
+          ? Buffer.from(value, "hex")
+          : /^[A-Za-z0-9+/_-]{43}=?$/.test(value)
+            ? Buffer.from(value, "base64")
+            : undefined;
+        if (key?.length !== 32) {
+          ctx.addIssue({ code: "custom", message: "must be 32 random bytes as base64 (44 characters) or hex (64 characters), e.g. openssl rand -base64 32" });
+          return z.NEVER;
+        }
+        return key;
+      })
+      .optional(),
+  ),
+  /** Teams tenants whose activities the bot accepts (comma-separated tenant ids); unset: every tenant. */
+  ALLOWED_TENANTS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((id) => id.trim().toLowerCase())
+        .filter((id) => id.length > 0),
+    )
+    .pipe(z.array(z.string().regex(/^[0-9a-f-]{1,64}$/, "must be tenant ids (GUIDs) separated by commas"))),
   CLIENT_ID: optionalText,
   CLIENT_SECRET: optionalText,
   TENANT_ID: optionalText,
@@ -59,13 +93,23 @@ export const ZEnvSchema = z.object({
 
 export type Env = z.infer<typeof ZEnvSchema>;
 
+/** Installing into many workspaces through Slack's OAuth v2 flow (HTTP mode only). */
+export type SlackOAuthConfig = { clientId: string; clientSecret: string; stateSecret: string; tokenEncryptionKey: Buffer };
+
 export type SlackConfig =
-  | { mode: "http"; botToken: string; signingSecret: string; apiUrl: string | undefined }
-  | { mode: "socket"; botToken: string; appToken: string; signingSecret: string | undefined; apiUrl: string | undefined };
+  | {
+      mode: "http";
+      /** The one workspace's token; with OAuth it also serves its own workspace without an installation row. */
+      botToken: string | undefined;
+      signingSecret: string;
+      apiUrl: string | undefined;
+      oauth: SlackOAuthConfig | undefined;
+    }
+  | { mode: "socket"; botToken: string; appToken: string; signingSecret: string | undefined; apiUrl: string | undefined; oauth?: undefined };
 
 export type TeamsConfig =
-  | { mode: "authenticated"; clientId: string; clientSecret: string; tenantId: string }
-  | { mode: "tryout" }
+  | { mode: "authenticated"; clientId: string; clientSecret: string; tenantId: string; allowedTenants: ReadonlySet<string> }
+  | { mode: "tryout"; allowedTenants: ReadonlySet<string> }
   /** No Teams credentials and a public HOST: Teams stays off rather than unauthenticated. */
   | { mode: "off" };
 
@@ -114,9 +158,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   let slack: SlackConfig | undefined;
-  if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
+  const oauthValues = { SLACK_CLIENT_ID: e.SLACK_CLIENT_ID, SLACK_CLIENT_SECRET: e.SLACK_CLIENT_SECRET, SLACK_STATE_SECRET: e.SLACK_STATE_SECRET };
+  const oauthGiven = Object.values(oauthValues).filter((value) => value !== undefined).length;
+  let oauth: SlackOAuthConfig | undefined;
+  if (oauthGiven > 0) {
+    if (oauthGiven < 3) {
+      const missing = Object.keys(oauthValues).find((key) => oauthValues[key as keyof typeof oauthValues] === undefined)!;
+      throw new ConfigError(missing, "is required: SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together");
+    }
+    if (!e.TOKEN_ENCRYPTION_KEY) throw new ConfigError("TOKEN_ENCRYPTION_KEY", "is required with SLACK_CLIENT_ID: installation tokens are stored encrypted");
+    if (!e.SLACK_SIGNING_SECRET) throw new ConfigError("SLACK_SIGNING_SECRET", "is required with SLACK_CLIENT_ID");
+    if (e.SLACK_APP_TOKEN) throw new ConfigError("SLACK_APP_TOKEN", "cannot be used with SLACK_CLIENT_ID: installing into many workspaces needs HTTP mode");
+    oauth = {
+      clientId: e.SLACK_CLIENT_ID!,
+      clientSecret: e.SLACK_CLIENT_SECRET!,
+      stateSecret: e.SLACK_STATE_SECRET!,
+      tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
+    };
+  }
+  if (oauth) {
+    slack = { mode: "http", botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET!, apiUrl: e.SLACK_API_URL, oauth };
+  } else if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
     if (!e.SLACK_BOT_TOKEN) {
-      throw new ConfigError("SLACK_BOT_TOKEN", "is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set");
+      throw new ConfigError("SLACK_BOT_TOKEN", "is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (or set SLACK_CLIENT_ID for many workspaces)");
     }
     if (e.SLACK_APP_TOKEN) {
       slack = {
@@ -127,7 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         apiUrl: e.SLACK_API_URL,
       };
     } else if (e.SLACK_SIGNING_SECRET) {
-      slack = { mode: "http", botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL };
+      slack = { mode: "http", botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL, oauth: undefined };
     } else {
       throw new ConfigError("SLACK_SIGNING_SECRET", "is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)");
     }
@@ -135,9 +199,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const teamsValues = { CLIENT_ID: e.CLIENT_ID, CLIENT_SECRET: e.CLIENT_SECRET, TENANT_ID: e.TENANT_ID };
   const given = Object.entries(teamsValues).filter(([, value]) => value !== undefined);
-  let teams: TeamsConfig = { mode: "tryout" };
+  const allowedTenants = new Set(e.ALLOWED_TENANTS);
+  let teams: TeamsConfig = { mode: "tryout", allowedTenants };
   if (given.length === 3) {
-    teams = { mode: "authenticated", clientId: e.CLIENT_ID!, clientSecret: e.CLIENT_SECRET!, tenantId: e.TENANT_ID! };
+    // The bot's own tenant is always allowed once any tenant is named.
+    if (allowedTenants.size > 0) allowedTenants.add(e.TENANT_ID!.toLowerCase());
+    teams = { mode: "authenticated", clientId: e.CLIENT_ID!, clientSecret: e.CLIENT_SECRET!, tenantId: e.TENANT_ID!, allowedTenants };
   } else if (given.length > 0) {
     const missing = Object.keys(teamsValues).find((key) => teamsValues[key as keyof typeof teamsValues] === undefined)!;
     throw new ConfigError(missing, "is required: CLIENT_ID, CLIENT_SECRET and TENANT_ID go together");

@@ -28,7 +28,7 @@ describe("loadConfig defaults", () => {
       description: `embedded PGlite in ${path.resolve(process.cwd(), "data")}`,
     });
     expect(config.slack).toBeUndefined();
-    expect(config.teams).toEqual({ mode: "tryout" });
+    expect(config.teams).toEqual({ mode: "tryout", allowedTenants: new Set() });
     expect(config.host).toBe("127.0.0.1");
     expect([...config.admins]).toEqual([]);
     expect(config.seedExamples).toBe(false);
@@ -82,7 +82,7 @@ describe("BOT_TIMEZONE", () => {
 
 describe("Slack variables", () => {
   it("HTTP mode with a bot token and a signing secret", () => {
-    expect(loadConfig(slackHttp).slack).toEqual({ mode: "http", botToken: "xoxb-1-2-abc", signingSecret: "s3cret", apiUrl: undefined });
+    expect(loadConfig(slackHttp).slack).toEqual({ mode: "http", botToken: "xoxb-1-2-abc", signingSecret: "s3cret", apiUrl: undefined, oauth: undefined });
   });
 
   it("Socket Mode when an app-level token is given", () => {
@@ -115,10 +115,61 @@ describe("Slack variables", () => {
   });
 });
 
+describe("Slack in many workspaces (OAuth)", () => {
+  const key = Buffer.alloc(32, 7);
+  const oauth = {
+    SLACK_SIGNING_SECRET: "s3cret",
+    SLACK_CLIENT_ID: "123.456",
+    SLACK_CLIENT_SECRET: "client-secret",
+    SLACK_STATE_SECRET: "a-state-secret-of-at-least-32-characters",
+    TOKEN_ENCRYPTION_KEY: key.toString("base64"),
+  };
+
+  it("needs no bot token, and reads the encryption key as base64 or hex", () => {
+    const slack = loadConfig(oauth).slack;
+    expect(slack).toMatchObject({ mode: "http", botToken: undefined, oauth: { clientId: "123.456", stateSecret: oauth.SLACK_STATE_SECRET } });
+    expect(slack?.oauth?.tokenEncryptionKey.equals(key)).toBe(true);
+    expect(loadConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: key.toString("hex") }).slack?.oauth?.tokenEncryptionKey.equals(key)).toBe(true);
+  });
+
+  it("keeps a bot token beside OAuth for the workspace it belongs to", () => {
+    expect(loadConfig({ ...oauth, SLACK_BOT_TOKEN: "xoxb-1" }).slack?.botToken).toBe("xoxb-1");
+  });
+
+  it.each([
+    [{ TOKEN_ENCRYPTION_KEY: undefined }, "TOKEN_ENCRYPTION_KEY"],
+    [{ TOKEN_ENCRYPTION_KEY: "too-short" }, "TOKEN_ENCRYPTION_KEY"],
+    [{ TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") }, "TOKEN_ENCRYPTION_KEY"],
+    [{ SLACK_CLIENT_SECRET: undefined }, "SLACK_CLIENT_SECRET"],
+    [{ SLACK_STATE_SECRET: "short" }, "SLACK_STATE_SECRET"],
+    [{ SLACK_SIGNING_SECRET: undefined }, "SLACK_SIGNING_SECRET"],
+    [{ SLACK_APP_TOKEN: "xapp-1" }, "SLACK_APP_TOKEN"],
+  ])("refuses %o, naming %s", (change, variable) => {
+    expect(configError({ ...oauth, ...change }).variable).toBe(variable);
+  });
+});
+
+describe("Teams tenants", () => {
+  it("reads ALLOWED_TENANTS as lower-case ids, and adds the bot's own tenant", () => {
+    const config = loadConfig({ ...teamsCredentials, TENANT_ID: "AAAA-1", ALLOWED_TENANTS: " BBBB-2 , cccc-3," });
+    expect(config.teams).toMatchObject({ allowedTenants: new Set(["bbbb-2", "cccc-3", "aaaa-1"]) });
+  });
+
+  it("refuses a list that is not tenant ids", () => {
+    expect(configError({ ALLOWED_TENANTS: "contoso.onmicrosoft.com" }).variable).toBe("ALLOWED_TENANTS");
+  });
+});
+
 describe("Teams credentials", () => {
   it("all three switch Teams to authenticated mode and leave HOST alone", () => {
     const config = loadConfig(teamsCredentials);
-    expect(config.teams).toEqual({ mode: "authenticated", clientId: teamsCredentials.CLIENT_ID, clientSecret: "shh", tenantId: "tenant-1" });
+    expect(config.teams).toEqual({
+      mode: "authenticated",
+      clientId: teamsCredentials.CLIENT_ID,
+      clientSecret: "shh",
+      tenantId: "tenant-1",
+      allowedTenants: new Set(),
+    });
     expect(config.host).toBeUndefined();
   });
 

@@ -5,6 +5,8 @@ import { randomUUID } from "node:crypto";
 import { contactsFeature } from "../features/contacts/bot.js";
 import { digestsFeature } from "../features/digests/bot.js";
 import { eventsFeature } from "../features/events/bot.js";
+import { installationsFeature } from "../features/installations/bot.js";
+import { invitationsFeature } from "../features/invitations/bot.js";
 import { placementRulesFeature } from "../features/placement-rules/bot.js";
 import { placementsFeature } from "../features/placements/bot.js";
 import { caseDataFeature } from "../features/privacy/bot.js";
@@ -63,6 +65,8 @@ const FEATURES: readonly Feature<AppStore>[] = [
   digestsFeature,
   schemeInfoFeature,
   eventsFeature,
+  invitationsFeature,
+  installationsFeature,
 ];
 
 /**
@@ -84,6 +88,7 @@ function registered<H>(pick: (feature: Feature<AppStore>) => Partial<Record<stri
 }
 
 const COMMAND_HANDLERS = registered((f) => f.commands);
+const PUBLIC_COMMAND_HANDLERS = registered((f) => f.publicCommands);
 const ACTION_HANDLERS = registered((f) => f.actions);
 const FORM_HANDLERS = registered((f) => f.forms);
 
@@ -169,8 +174,13 @@ export class Bot {
         const access = await this.access(actor);
         // The language the person chose (`sprog`) when they chose one, else their platform's.
         const t = this.t(access.actor.locale);
-        if (access.kind === "unknown") return message(noAccessView(access.actor, t));
         const parsed = parseCommand(text);
+        const open = parsed.kind === "command" ? PUBLIC_COMMAND_HANDLERS.get(parsed.name) : undefined;
+        if (open && parsed.kind === "command") {
+          if (containsCpr(parsed.args.join(" "))) return message(simpleMessage(t("form:errors.cpr")));
+          return open(this.ctx, { access, args: parsed.args, style });
+        }
+        if (access.kind === "unknown") return message(noAccessView(actor, t));
         if (parsed.kind === "unknown") return message(unknownCommandView(parsed.word, parsed.suggestion, t, style));
         // No CPR number in any command argument (databeskyttelsesloven § 11), whatever the command.
         if (containsCpr(parsed.args.join(" "))) return message(simpleMessage(t("form:errors.cpr")));

@@ -8,7 +8,7 @@ import type { Translate } from "../kernel/translate.js";
 
 export function helpView(t: Translate, style: CommandStyle, isAdmin: boolean): MessageView {
   const names: CommandName[] = ["new", "list", "progress", "extend", "end", "confirm", "vitas", "status", "help"];
-  if (isAdmin) names.push("admin", "report", "exemption");
+  if (isAdmin) names.push("admin", "invite", "installations", "report", "exemption");
   names.splice(names.indexOf("help"), 0, "interpreter", "mentor", "visit", "danish", "upskilling", "requests", "info", "event", "language");
   if (isAdmin) names.push("channel", "insight", "erase");
   const items = names.map((name) => `${commandText(name, style, t)} — ${t(`help:describe.${name}`)}`);

@@ -6,6 +6,8 @@ import type { ChannelsStore } from "../features/channels/store.js";
 import type { ContactsStore } from "../features/contacts/store.js";
 import type { DigestsStore } from "../features/digests/store.js";
 import type { EventsStore } from "../features/events/index.js";
+import type { InstallationsStore } from "../features/installations/store.js";
+import type { InvitationsStore } from "../features/invitations/store.js";
 import type { IguMilestoneStore, OutcomesStore, PlacementRulesStore } from "../features/placement-rules/store.js";
 import type { PlacementsStore } from "../features/placements/store.js";
 import type { PrivacyStore } from "../features/privacy/store.js";
@@ -34,7 +36,9 @@ export type AppStore = AccessStore &
   DigestsStore &
   PrivacyStore &
   SchemeInfoStore &
-  EventsStore;
+  EventsStore &
+  InvitationsStore &
+  InstallationsStore;
 
 type Intersect<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Intersect<R> : unknown;
 

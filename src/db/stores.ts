@@ -7,6 +7,8 @@ import type { ChannelsStore } from "../features/channels/store.js";
 import type { ContactsStore } from "../features/contacts/store.js";
 import type { DigestsStore } from "../features/digests/store.js";
 import type { EventsStore } from "../features/events/store.js";
+import type { InstallationsStore } from "../features/installations/store.js";
+import type { InvitationsStore } from "../features/invitations/store.js";
 import type { IguMilestoneStore, OutcomesStore, PlacementRulesStore } from "../features/placement-rules/store.js";
 import type { PlacementsStore } from "../features/placements/store.js";
 import type { PrivacyStore } from "../features/privacy/store.js";
@@ -19,6 +21,8 @@ import { PrismaChannelsStore } from "./channels-store.js";
 import { PrismaContactsStore } from "./contacts-store.js";
 import { PrismaDigestsStore } from "./digests-store.js";
 import { PrismaEventsStore } from "./events-store.js";
+import { PrismaInstallationsStore } from "./installations-store.js";
+import { PrismaInvitationsStore } from "./invitations-store.js";
 import {
   PrismaAccessStore,
   PrismaConversationStore,
@@ -58,6 +62,8 @@ export type Stores = {
   privacy: PrivacyStore;
   schemeInfo: SchemeInfoStore;
   events: EventsStore;
+  invitations: InvitationsStore;
+  installations: InstallationsStore;
 };
 
 /** Every port as one object (see composeStores), built from `stores`. */
@@ -83,10 +89,12 @@ function composeAppStore(s: Stores): AppStore {
     s.privacy,
     s.schemeInfo,
     s.events,
+    s.invitations,
+    s.installations,
   );
 }
 
-export function createPrismaStores(prisma: PrismaClient): { stores: Stores; store: AppStore } {
+export function createPrismaStores(prisma: PrismaClient, now?: () => Date): { stores: Stores; store: AppStore } {
   // Partnerships, organisations, types and targets are read from memory while fresh (reference-data.ts).
   const { access, partnerships } = cachedReferenceData(new PrismaAccessStore(prisma), new PrismaPartnershipsStore(prisma));
   const stores: Stores = {
@@ -110,6 +118,8 @@ export function createPrismaStores(prisma: PrismaClient): { stores: Stores; stor
     privacy: new PrismaPrivacyStore(prisma),
     schemeInfo: new PrismaSchemeInfoStore(prisma),
     events: new PrismaEventsStore(prisma),
+    invitations: new PrismaInvitationsStore(prisma),
+    installations: new PrismaInstallationsStore(prisma, now),
   };
   return { stores, store: composeAppStore(stores) };
 }

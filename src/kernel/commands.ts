@@ -27,9 +27,15 @@ export const COMMANDS = {
   language: ["sprog", "language"],
   info: ["info", "ordninger", "schemes"],
   event: ["arrangement", "event", "arrangementer", "events"],
+  invite: ["invitér", "inviter", "invite", "invitation"],
+  installations: ["installationer", "installations"],
+  enrol: ["tilmeld", "enrol", "enroll", "join"],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 export type CommandName = keyof typeof COMMANDS;
+
+/** What a secretariat admin reaches under `admin`: "admin invitér" is the command invite. */
+const ADMIN_SUBCOMMANDS: readonly CommandName[] = ["invite", "installations"];
 
 export type ParsedCommand = { kind: "command"; name: CommandName; args: string[] } | { kind: "unknown"; word: string; suggestion: CommandName | undefined };
 
@@ -50,6 +56,10 @@ export function parseCommand(text: string): ParsedCommand {
   const first = words[0]?.toLowerCase();
   if (!first) return { kind: "command", name: "help", args: [] };
   const known = aliasToCommand.get(first);
+  if (known === "admin") {
+    const sub = aliasToCommand.get(words[1]?.toLowerCase() ?? "");
+    if (sub && ADMIN_SUBCOMMANDS.includes(sub)) return { kind: "command", name: sub, args: words.slice(2) };
+  }
   if (known) return { kind: "command", name: known, args: words.slice(1) };
   return { kind: "unknown", word: words[0]!, suggestion: closestCommand(first) };
 }

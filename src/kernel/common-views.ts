@@ -26,6 +26,7 @@ export function noAccessView(actor: Actor, t: Translate): MessageView {
     blocks: [
       { type: "heading", text: t("access:heading") },
       { type: "text", text },
+      { type: "text", text: t("access:have_code", { command: commandText("enrol", actor.platform, t) }) },
       { type: "context", text: t("access:your_id", { platform: actor.platform, userId: actor.userId }) },
     ],
   };

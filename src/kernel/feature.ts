@@ -3,7 +3,7 @@
 // the store port it needs (S); the Bot holds the composite of all ports (src/bot/stores.ts),
 // which every feature's port is a part of.
 
-import type { KnownAccess } from "./access.js";
+import type { Access, KnownAccess } from "./access.js";
 import type { Locale } from "./actor.js";
 import type { CommandName } from "./commands.js";
 import type { CommandStyle } from "./common-views.js";
@@ -76,11 +76,15 @@ export type CommandRequest = {
   /** The channel the command was typed in, where the platform says (Slack: any; Teams: a team channel). */
   channel?: ChannelAddress;
 };
+/** A command anyone may use, also a person the bot does not know yet (`tilmeld KODE`). */
+export type PublicCommandRequest = { access: Access; args: string[]; style: CommandStyle };
 export type ActionRequest = { access: KnownAccess; value: string | undefined; style: CommandStyle };
 export type SubmitRequest = { access: KnownAccess; submission: FormSubmission };
 
 export type Feature<S> = {
   commands?: Partial<Record<CommandName, (ctx: BotContext<S>, request: CommandRequest) => Promise<BotReply>>>;
+  /** Commands that also answer people the bot does not know; they check access themselves. */
+  publicCommands?: Partial<Record<CommandName, (ctx: BotContext<S>, request: PublicCommandRequest) => Promise<BotReply>>>;
   /** Buttons, by action id (Slack action_id, Teams Action.Execute verb). */
   actions?: Record<string, (ctx: BotContext<S>, request: ActionRequest) => Promise<BotReply>>;
   /** Submitted forms, by form id. */

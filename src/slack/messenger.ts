@@ -1,5 +1,6 @@
 // Proactive Slack messages through the Web API: chat.postMessage to a channel or to a user id
-// (Slack opens the DM with the app), chat.update to change a posted message in place.
+// (Slack opens the DM with the app), chat.update to change a posted message in place. Each
+// goes out with the token of the address's workspace (clientFor, see installations.ts).
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { MessageView } from "../kernel/message.js";
@@ -7,9 +8,10 @@ import type { ChannelAddress, MessageRef, Messenger, PostImage, UserAddress } fr
 import { slackErrorCode } from "./payloads.js";
 import { renderMessage } from "./render/message.js";
 
-export function createSlackMessenger(client: webApi.WebClient, logger: Logger): Messenger {
+export function createSlackMessenger(clientFor: (workspaceId: string) => Promise<webApi.WebClient>, logger: Logger): Messenger {
   return {
     async postToChannel(address: ChannelAddress, view: MessageView, image?: PostImage): Promise<MessageRef> {
+      const client = await clientFor(address.workspaceId);
       const message = renderMessage(view);
       const result = await client.chat.postMessage({ channel: address.channelId, text: message.text, blocks: message.blocks });
       if (typeof result.ts !== "string") throw new Error("chat.postMessage answered without a ts");
@@ -28,6 +30,7 @@ export function createSlackMessenger(client: webApi.WebClient, logger: Logger): 
     },
 
     async updateMessage(ref: MessageRef, view: MessageView): Promise<void> {
+      const client = await clientFor(ref.workspaceId);
       const message = renderMessage(view);
       await client.chat.update({ channel: ref.channelId, ts: ref.messageId, text: message.text, blocks: message.blocks });
     },
@@ -35,6 +38,7 @@ export function createSlackMessenger(client: webApi.WebClient, logger: Logger): 
     async sendDirect(address: UserAddress, view: MessageView): Promise<boolean> {
       const message = renderMessage(view);
       try {
+        const client = await clientFor(address.workspaceId);
         await client.chat.postMessage({ channel: address.userId, text: message.text, blocks: message.blocks });
         return true;
       } catch (error) {

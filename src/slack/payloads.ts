@@ -5,7 +5,12 @@ import { z } from "zod";
 const ZTeam = z.object({ id: z.string().min(1) });
 const ZUser = z.object({ id: z.string().min(1), team_id: z.string().min(1).optional(), name: z.string().optional() });
 
-/** POST /slack/events with a slash command (application/x-www-form-urlencoded, parsed by Bolt). */
+/**
+ * POST /slack/events with a slash command (application/x-www-form-urlencoded, parsed by Bolt).
+ * A command names one workspace, team_id: where it was typed, which is the person's own (only
+ * people of a workspace that installed the app can use its commands, also in a Slack Connect
+ * channel) and the installation that answers it.
+ */
 export const ZSlashCommand = z.object({
   command: z.string().min(1),
   text: z.string().default(""),
@@ -42,6 +47,8 @@ export const ZViewSubmission = z.object({
     callback_id: z.string().min(1),
     private_metadata: z.string().default(""),
     title: ZViewTitle,
+    /** Slack Connect: the workspace whose installation opened the modal (its token answers). */
+    app_installed_team_id: z.string().min(1).nullish(),
     blocks: z.array(z.object({ type: z.string(), block_id: z.string().optional() })).default([]),
     state: ZViewState,
   }),
@@ -61,9 +68,14 @@ export const ZBlockActions = z.object({
   actions: z.array(z.object({ action_id: z.string().min(1), type: z.string(), value: z.string().optional() })).min(1),
 });
 
-/** The workspace a request came from: the team, or the user's own team for org-wide installs. */
+/**
+ * The person's own workspace, which keys who they are. In a Slack Connect channel a button's
+ * `team` is the workspace that installed the app (whose message it is), a modal's `team` the
+ * submitter's; `user.team_id` is the person's own in both, so the same person is the same
+ * contact from a command, a modal and a button. Org-wide installs leave `team` out.
+ */
 export function workspaceOf(body: { team?: { id: string } | null; user: { team_id?: string | undefined } }): string | undefined {
-  return body.team?.id ?? body.user.team_id;
+  return body.user.team_id ?? body.team?.id;
 }
 
 /** What a form's modal carries through Slack in private_metadata. */

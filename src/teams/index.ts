@@ -9,6 +9,7 @@ import { registerCommandHandlers } from "./handlers/commands.js";
 import type { HandlerDeps } from "./handlers/deps.js";
 import { sdkLogger } from "./logger.js";
 import { createTeamsMessenger } from "./messenger.js";
+import { tenantPolicy } from "./tenants.js";
 
 const TEAMS_MESSAGING_ENDPOINT = "/api/messages";
 
@@ -36,6 +37,20 @@ export async function createTeamsAdapter(config: Exclude<TeamsConfig, { mode: "o
     logger: log,
   });
 
+  // Before every handler, after the SDK has checked the request's token: only allowed tenants.
+  const tenants = tenantPolicy(config.allowedTenants);
+  if (config.allowedTenants.size > 0) {
+    app.use(async (ctx) => {
+      const verdict = tenants.admits(ctx.activity);
+      if (verdict.ok) return ctx.next();
+      // Nothing is answered: a tenant that is not a partner learns nothing from the bot.
+      logger.warn({ platform: "teams", tenants: verdict.tenants, activityType: ctx.activity.type }, "Teams activity refused: tenant not allowed");
+      return undefined;
+    });
+  } else if (config.mode === "authenticated") {
+    logger.warn("ALLOWED_TENANTS is not set: the bot answers Teams activities from every tenant that adds it");
+  }
+
   const deps: HandlerDeps = {
     bot: context.bot,
     logger,
@@ -53,7 +68,7 @@ export async function createTeamsAdapter(config: Exclude<TeamsConfig, { mode: "o
 
   return {
     name: "teams",
-    messenger: createTeamsMessenger({ api: app.api, store: context.store, logger: logger.child({ platform: "teams" }) }),
+    messenger: createTeamsMessenger({ api: app.api, store: context.store, tenants, logger: logger.child({ platform: "teams" }) }),
     start: async () => {},
     // The shared HTTP server is closed by its owner; the App holds no other resources.
     stop: async () => {},

@@ -1,6 +1,7 @@
 // Proactive Teams messages, to the ConversationRefs that conversations.ts keeps. A channel post
-// goes to the channel's stored conversation; a direct message needs the person's personal chat
-// with the bot — without one it is logged and skipped.
+// goes to the channel's stored conversation, through that conversation's own serviceUrl and
+// naming its tenant; a direct message needs the person's personal chat with the bot — without
+// one it is logged and skipped. Nothing is posted into a tenant that is no longer allowed.
 import type { Client } from "@microsoft/teams.api";
 import type { Logger } from "pino";
 import type { MessageView } from "../kernel/message.js";
@@ -11,8 +12,9 @@ import { describeSendError } from "./payloads.js";
 import { cardMessage } from "./render/card.js";
 import { withImage } from "./render/image-card.js";
 import { messageCard } from "./render/message-card.js";
+import type { TenantPolicy } from "./tenants.js";
 
-export function createTeamsMessenger(deps: { api: Client; store: Store | undefined; logger: Logger }): Messenger {
+export function createTeamsMessenger(deps: { api: Client; store: Store | undefined; tenants: TenantPolicy; logger: Logger }): Messenger {
   const { logger } = deps;
   const store = {
     findConversationRef: (...args: Parameters<Store["findConversationRef"]>) => deps.store?.findConversationRef(...args) ?? Promise.resolve(undefined),
@@ -21,11 +23,14 @@ export function createTeamsMessenger(deps: { api: Client; store: Store | undefin
   };
 
   const send = async (ref: ConversationRefRecord, view: MessageView, activityId?: string, image?: PostImage): Promise<string> => {
+    if (!deps.tenants.allows(ref.workspaceId)) throw new Error(`no conversation reference: tenant ${ref.workspaceId} is not allowed`);
+    // Each conversation is reached through the regional endpoint Teams gave it, in its own tenant.
     const api = deps.api.clone({ serviceUrl: ref.serviceUrl });
     const activity = {
       ...cardMessage(withImage(messageCard(view), image, logger), view.text),
       ...(ref.botId ? { from: { id: ref.botId, name: "Praktikbot", role: "bot" as const } } : {}),
-      conversation: { id: ref.conversationId, conversationType: ref.kind, isGroup: ref.kind !== "personal", name: "" },
+      conversation: { id: ref.conversationId, conversationType: ref.kind, isGroup: ref.kind !== "personal", name: "", tenantId: ref.workspaceId },
+      channelData: { tenant: { id: ref.workspaceId } },
     };
     if (activityId) {
       await api.conversations.updateActivity(ref.conversationId, activityId, { ...activity, id: activityId } as never);

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseCommand } from "../../src/kernel/commands.js";
 import { SLASH_COMMAND } from "../../src/slack/handlers/commands.js";
-import { SLACK_EVENTS_PATH } from "../../src/slack/index.js";
+import { BOT_SCOPES, SLACK_EVENTS_PATH, SLACK_OAUTH_REDIRECT_PATH } from "../../src/slack/index.js";
 
 const manifest = readFileSync(new URL("../../manifests/slack/manifest.yaml", import.meta.url), "utf8");
 const value = (key: string) => [...manifest.matchAll(new RegExp(`^\\s*(?:- )?${key}:\\s*(.+)$`, "gm"))].map((m) => m[1]!.trim().replace(/^"|"$/g, ""));
@@ -11,7 +11,7 @@ const value = (key: string) => [...manifest.matchAll(new RegExp(`^\\s*(?:- )?${k
 describe("manifests/slack/manifest.yaml", () => {
   it("sends the slash command and interactivity to the adapter's endpoint", () => {
     expect(value("url")).toEqual([`https://YOUR-HOST${SLACK_EVENTS_PATH}`]);
-    expect(value("request_url")).toEqual([`https://YOUR-HOST${SLACK_EVENTS_PATH}`]);
+    expect(value("request_url")).toEqual([`https://YOUR-HOST${SLACK_EVENTS_PATH}`, `https://YOUR-HOST${SLACK_EVENTS_PATH}`]);
     expect(value("command")).toEqual(["/praktik"]);
     expect(SLASH_COMMAND.test("/praktik")).toBe(true);
   });
@@ -24,11 +24,18 @@ describe("manifests/slack/manifest.yaml", () => {
     for (const word of words) expect(parseCommand(word).kind).toBe("command");
   });
 
-  it("asks for the scopes the adapter uses, in HTTP mode by default", () => {
-    for (const scope of ["commands", "chat:write", "chat:write.public", "files:write", "im:write", "users:read"])
-      expect(manifest).toMatch(new RegExp(`^\\s+- ${scope}$`, "m"));
+  it("asks for the scopes the adapter uses (and asks for at installation), in HTTP mode by default", () => {
+    const bot = manifest.slice(manifest.indexOf("    bot:"), manifest.indexOf("\nsettings:"));
+    const scopes = [...bot.matchAll(/^\s+- ([a-z:.]+)$/gm)].map((m) => m[1]);
+    expect(scopes).toEqual([...BOT_SCOPES]);
     expect(value("socket_mode_enabled")).toEqual(["false"]);
     expect(value("org_deploy_enabled")).toEqual(["false"]);
     expect(value("is_enabled")).toEqual(["true"]);
+  });
+
+  it("sends people back from Slack's consent screen to the adapter, and tells it when a workspace removes the app", () => {
+    expect(manifest).toMatch(new RegExp(`^\\s+- https://YOUR-HOST${SLACK_OAUTH_REDIRECT_PATH}$`, "m"));
+    expect(manifest).toMatch(/^\s+- app_uninstalled$/m);
+    expect(manifest).toMatch(/^\s+- tokens_revoked$/m);
   });
 });

@@ -35,6 +35,21 @@ export type Failure =
   /** An `{ ok: false, error }` answer, e.g. channel_not_found; a response URL answers HTTP 404 and the code. */
   | { error: string; times?: number };
 
+/** A workspace (or an org-wide organisation) that can install the app: oauth.v2.access answers its code. */
+export type FakeWorkspace = {
+  teamId: string;
+  teamName?: string;
+  /** The bot token Slack hands this workspace's installation. */
+  token: string;
+  /** The code Slack puts in the redirect after the person allowed the app. */
+  code: string;
+  installerId?: string;
+  botUserId?: string;
+  botId?: string;
+  /** An org-wide install: the organisation, and the team is absent from the answer. */
+  enterprise?: { id: string; name: string };
+};
+
 export type FakeUser = { locale?: string; name?: string; realName?: string; displayName?: string; teamId?: string };
 
 type Json = Record<string, unknown>;
@@ -60,6 +75,11 @@ export class FakeSlackApi {
   /** Files announced with files.getUploadURLExternal, by id; `data` once posted to the upload URL. */
   readonly uploads = new Map<string, { filename: string; length: number; data?: Buffer; channelId?: string; title?: string }>();
   private fileCounter = 0;
+  private readonly workspacesByToken = new Map<string, FakeWorkspace>();
+  private readonly workspacesByCode = new Map<string, FakeWorkspace>();
+  private readonly revoked = new Set<string>();
+  /** The OAuth credentials oauth.v2.access accepts. */
+  oauthClient = { id: "1111.2222", secret: "fake-client-secret" };
 
   private constructor(
     private readonly server: Server,
@@ -83,6 +103,22 @@ export class FakeSlackApi {
   async close(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
+  }
+
+  /** A workspace that can install the app, with its own bot token. */
+  addWorkspace(workspace: FakeWorkspace): void {
+    this.workspacesByToken.set(workspace.token, workspace);
+    this.workspacesByCode.set(workspace.code, workspace);
+  }
+
+  /** From now on Slack answers this token with token_revoked (the app was uninstalled). */
+  revokeToken(token: string): void {
+    this.revoked.add(token);
+  }
+
+  /** Every Web API call made with this token. */
+  callsWithToken(token: string): RecordedCall[] {
+    return this.calls.filter((c) => c.token === token);
   }
 
   setUser(id: string, user: FakeUser): void {
@@ -140,6 +176,14 @@ export class FakeSlackApi {
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : typeof body.token === "string" ? body.token : undefined;
     const call: RecordedCall = { method, body, token, at: Date.now(), status: 200 };
     this.calls.push(call);
+    if (method === "oauth.v2.access") {
+      call.response = this.oauthAccess(body, auth);
+      return send(res, call.response);
+    }
+    if (token && this.revoked.has(token)) {
+      call.response = { ok: false, error: "token_revoked" };
+      return send(res, call.response);
+    }
 
     const failure = this.failures.get(method);
     if (failure) {
@@ -157,8 +201,33 @@ export class FakeSlackApi {
     }
     // Socket Mode opens its connection with the app-level token; everything else uses the bot token.
     const tokenPrefix = method === "apps.connections.open" ? "xapp-" : "xoxb-";
-    call.response = token?.startsWith(tokenPrefix) ? this.answer(method, body) : { ok: false, error: "not_authed" };
+    call.response = token?.startsWith(tokenPrefix) ? this.answer(method, body, token) : { ok: false, error: "not_authed" };
     send(res, call.response);
+  }
+
+  /** Slack's answer to the grant exchange: the client's credentials (form fields or Basic auth) and a code it has not seen used. */
+  private oauthAccess(body: Json, auth: string | undefined): Json {
+    const basic = auth?.startsWith("Basic ") ? Buffer.from(auth.slice(6), "base64").toString("utf8").split(":") : undefined;
+    const clientId = basic?.[0] ?? body.client_id;
+    const clientSecret = basic?.[1] ?? body.client_secret;
+    if (clientId !== this.oauthClient.id) return { ok: false, error: "invalid_client_id" };
+    if (clientSecret !== this.oauthClient.secret) return { ok: false, error: "bad_client_secret" };
+    const workspace = typeof body.code === "string" ? this.workspacesByCode.get(body.code) : undefined;
+    if (!workspace) return { ok: false, error: "invalid_code" };
+    // A code is good once.
+    this.workspacesByCode.delete(workspace.code);
+    return {
+      ok: true,
+      app_id: "A0001",
+      authed_user: { id: workspace.installerId ?? "UINSTALLER" },
+      scope: "commands,chat:write,chat:write.public,files:write,im:write,users:read",
+      token_type: "bot",
+      access_token: workspace.token,
+      bot_user_id: workspace.botUserId ?? "UBOT",
+      team: workspace.enterprise ? null : { id: workspace.teamId, name: workspace.teamName ?? workspace.teamId },
+      enterprise: workspace.enterprise ?? null,
+      is_enterprise_install: workspace.enterprise !== undefined,
+    };
   }
 
   /**
@@ -204,17 +273,20 @@ export class FakeSlackApi {
     res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${data.length}`);
   }
 
-  private answer(method: string, body: Json): Json {
+  private answer(method: string, body: Json, token: string | undefined): Json {
+    const workspace = token ? this.workspacesByToken.get(token) : undefined;
+    const teamId = workspace?.teamId ?? this.teamId;
     switch (method) {
       case "auth.test":
         return {
           ok: true,
           url: "https://praktik-test.slack.com/",
-          team: "Praktik Test",
+          team: workspace?.teamName ?? "Praktik Test",
           user: "praktikbot",
-          team_id: this.teamId,
-          user_id: "UBOT",
-          bot_id: "BBOT",
+          team_id: teamId,
+          ...(workspace?.enterprise ? { enterprise_id: workspace.enterprise.id, is_enterprise_install: true } : {}),
+          user_id: workspace?.botUserId ?? "UBOT",
+          bot_id: workspace?.botId ?? "BBOT",
         };
       case "users.info": {
         const id = String(body.user ?? "");
@@ -222,7 +294,7 @@ export class FakeSlackApi {
         const u = this.users.get(id) ?? {};
         const user: Json = {
           id,
-          team_id: u.teamId ?? this.teamId,
+          team_id: u.teamId ?? teamId,
           name: u.name ?? id.toLowerCase(),
           real_name: u.realName ?? u.name ?? id,
           profile: { display_name: u.displayName ?? "", real_name: u.realName ?? u.name ?? id },
@@ -241,7 +313,7 @@ export class FakeSlackApi {
         if (method === "views.update" && (!id || !this.views.has(id))) return { ok: false, error: "not_found" };
         id ??= `V${String(++this.viewCounter).padStart(6, "0")}`;
         this.views.set(id, view as Json);
-        return { ok: true, view: { ...(view as Json), id, team_id: this.teamId, hash: `hash-${id}-${Date.now()}`, state: { values: {} } } };
+        return { ok: true, view: { ...(view as Json), id, team_id: teamId, hash: `hash-${id}-${Date.now()}`, state: { values: {} } } };
       }
       case "chat.postMessage":
       case "chat.postEphemeral": {

@@ -37,18 +37,45 @@ export type SlackTestApp = {
   close(): Promise<void>;
 };
 
+<<<<<<< HEAD
 /** `now`: a fixed instant, or a clock a test moves (an event before and after it happens). */
 export async function startSlackTestApp(opts: { admins?: string[]; jobs?: "manual"; now?: Date | (() => Date) } = {}): Promise<SlackTestApp> {
+=======
+/** The key installation tokens are encrypted with in OAuth tests. */
+const TOKEN_KEY = Buffer.alloc(32, 0x5a).toString("base64");
+
+export async function startSlackTestApp(
+  opts: {
+    admins?: string[];
+    jobs?: "manual";
+    now?: Date;
+    /** Installable in many workspaces (SLACK_CLIENT_ID …); the bot token is then left out unless `botToken` names one. */
+    oauth?: boolean;
+    botToken?: string;
+    env?: Record<string, string>;
+  } = {},
+): Promise<SlackTestApp> {
+>>>>>>> multi-workspace
   const [db, fake] = await Promise.all([createTestDatabase(), FakeSlackApi.start({ teamId: TEAM })]);
   const { logger, lines } = capturingLogger();
+  const botToken = opts.botToken ?? (opts.oauth ? undefined : "xoxb-test");
   const config = loadConfig({
     PORT: "0",
     DATABASE_URL: "memory://",
-    SLACK_BOT_TOKEN: "xoxb-test",
+    ...(botToken ? { SLACK_BOT_TOKEN: botToken } : {}),
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.url,
     BOT_ADMINS: (opts.admins ?? [ADMIN]).join(","),
     LOG_LEVEL: "silent",
+    ...(opts.oauth
+      ? {
+          SLACK_CLIENT_ID: fake.oauthClient.id,
+          SLACK_CLIENT_SECRET: fake.oauthClient.secret,
+          SLACK_STATE_SECRET: "state-secret-for-tests-0123456789abcdef",
+          TOKEN_ENCRYPTION_KEY: TOKEN_KEY,
+        }
+      : {}),
+    ...opts.env,
   });
   const app = await startApp(config, {
     logger,
@@ -72,6 +99,25 @@ export async function startSlackTestApp(opts: { admins?: string[]; jobs?: "manua
 
 type Json = Record<string, unknown>;
 
+/**
+ * The browser's part of "Add to Slack" on an app started with `oauth`: the install path, then
+ * Slack sending the person back with `code` (see FakeSlackApi.addWorkspace). `cookie` and
+ * `state` forge the second step.
+ */
+export async function installWorkspace(t: SlackTestApp, code: string, opts: { cookie?: "keep" | "drop" | "other"; state?: string } = {}) {
+  const start = await fetch(`${t.app.url}/slack/install`, { redirect: "manual" });
+  const location = new URL(start.headers.get("location") ?? "");
+  const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0]!;
+  const state = opts.state ?? location.searchParams.get("state") ?? "";
+  const headers: Record<string, string> = {};
+  if (opts.cookie !== "drop") headers.cookie = opts.cookie === "other" ? cookie.replace(/=.*/, "=someone-else") : cookie;
+  const done = await fetch(`${t.app.url}/slack/oauth_redirect?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`, {
+    headers,
+    redirect: "manual",
+  });
+  return { start, location, done, body: await done.text() };
+}
+
 /** Runs `/praktik <text>` and returns the modal it opened, with the id the fake gave it. */
 export async function openModal(t: SlackTestApp, userId: string, text: string): Promise<{ view: Json; viewId: string }> {
   const since = t.fake.calls.length;
@@ -89,10 +135,16 @@ export async function openModal(t: SlackTestApp, userId: string, text: string): 
  * in this channel; or, after that failed too, the DM that replaced it. A reply that skips the
  * response URL is an error.
  */
-export async function commandReply(t: SlackTestApp, userId: string, text: string, channelId = "C0001"): Promise<RecordedCall> {
+export async function commandReply(
+  t: SlackTestApp,
+  userId: string,
+  text: string,
+  channelId = "C0001",
+  more: { teamId?: string; enterpriseId?: string } = {},
+): Promise<RecordedCall> {
   const since = t.fake.calls.length;
   const responseUrl = t.fake.responseUrl();
-  const res = await t.slack.command({ userId, text, channelId, responseUrl });
+  const res = await t.slack.command({ userId, text, channelId, responseUrl, ...more });
   if (res.status !== 200) throw new Error(`/praktik ${text} answered ${res.status}`);
   const deadline = Date.now() + 8000;
   for (;;) {

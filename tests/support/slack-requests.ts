@@ -12,6 +12,8 @@ export type SignOptions = {
   signature?: string;
   /** Slack's retry headers (x-slack-retry-num / x-slack-retry-reason). */
   retryNum?: number;
+  /** The body's content type; form-encoded unless given (events are JSON). */
+  contentType?: string;
 };
 
 function signature(secret: string, timestamp: number, body: string): string {
@@ -21,7 +23,7 @@ function signature(secret: string, timestamp: number, body: string): string {
 function signedHeaders(secret: string, body: string, opts: SignOptions = {}): Record<string, string> {
   const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {
-    "content-type": FORM_CONTENT_TYPE,
+    "content-type": opts.contentType ?? FORM_CONTENT_TYPE,
     "x-slack-request-timestamp": String(timestamp),
     "x-slack-signature": opts.signature ?? signature(secret, timestamp, body),
     "user-agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
@@ -37,6 +39,8 @@ export type SlashCommandFields = {
   userId: string;
   text: string;
   teamId?: string;
+  /** An organisation's workspace: the command names its enterprise. */
+  enterpriseId?: string;
   channelId?: string;
   command?: string;
   triggerId?: string;
@@ -65,6 +69,7 @@ function slashCommandBody(f: SlashCommandFields): string {
     text: f.text,
     api_app_id: "A0001",
     is_enterprise_install: "false",
+    ...(f.enterpriseId ? { enterprise_id: f.enterpriseId, enterprise_name: "Org" } : {}),
     ...(f.responseUrl ? { response_url: f.responseUrl } : {}),
     trigger_id: f.triggerId ?? newTriggerId(),
   }).toString();
@@ -136,12 +141,19 @@ export function viewSubmissionPayload(args: {
   view: Json;
   values?: Record<string, string | string[] | null | undefined>;
   teamId?: string;
+  /**
+   * Slack Connect: the submitter's own workspace, when it is not the one that installed the app
+   * (`teamId`). Slack then puts the submitter's workspace in `team` and the installing one in
+   * `view.app_installed_team_id`.
+   */
+  userTeamId?: string;
 }): Json {
   const teamId = args.teamId ?? "T0001";
+  const userTeamId = args.userTeamId ?? teamId;
   return {
     type: "view_submission",
-    team: { id: teamId, domain: "praktik-test" },
-    user: { id: args.userId, username: args.userId.toLowerCase(), name: args.userId.toLowerCase(), team_id: teamId },
+    team: { id: userTeamId, domain: "praktik-test" },
+    user: { id: args.userId, username: args.userId.toLowerCase(), name: args.userId.toLowerCase(), team_id: userTeamId },
     api_app_id: "A0001",
     token: "legacy-verification-token",
     trigger_id: newTriggerId(),
@@ -175,8 +187,11 @@ export function blockActionsPayload(args: {
   responseUrl?: string;
   /** The button's value (e.g. a request id). */
   value?: string;
+  /** Slack Connect: the clicker's own workspace, when it is not the installing one (`teamId`, which `team` carries). */
+  userTeamId?: string;
 }): Json {
   const teamId = args.teamId ?? "T0001";
+  const userTeamId = args.userTeamId ?? teamId;
   const channelId = args.channelId ?? "C0001";
   const action = {
     action_id: args.actionId,
@@ -188,7 +203,7 @@ export function blockActionsPayload(args: {
   };
   const base: Json = {
     type: "block_actions",
-    user: { id: args.userId, username: args.userId.toLowerCase(), name: args.userId.toLowerCase(), team_id: teamId },
+    user: { id: args.userId, username: args.userId.toLowerCase(), name: args.userId.toLowerCase(), team_id: userTeamId },
     api_app_id: "A0001",
     token: "legacy-verification-token",
     trigger_id: newTriggerId(),
@@ -215,6 +230,30 @@ export function blockActionsPayload(args: {
     container: { type: "message", message_ts: "1700000000.000100", channel_id: channelId, is_ephemeral: true },
     channel: { id: channelId, name: "praktik" },
     ...(args.responseUrl ? { response_url: args.responseUrl } : {}),
+  };
+}
+
+/** An Events API callback (app_uninstalled, tokens_revoked, …) as Slack posts it, in JSON. */
+export function eventCallback(args: { teamId: string; event: Json; enterpriseId?: string; isEnterpriseInstall?: boolean }): Json {
+  return {
+    token: "legacy-verification-token",
+    team_id: args.teamId,
+    ...(args.enterpriseId ? { enterprise_id: args.enterpriseId } : {}),
+    api_app_id: "A0001",
+    event: { ...args.event, event_ts: "1700000000.000001" },
+    type: "event_callback",
+    event_id: `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    is_enterprise_install: args.isEnterpriseInstall === true,
+    authorizations: [
+      {
+        enterprise_id: args.enterpriseId ?? null,
+        team_id: args.teamId,
+        user_id: "UBOT",
+        is_bot: true,
+        is_enterprise_install: args.isEnterpriseInstall === true,
+      },
+    ],
   };
 }
 
@@ -248,5 +287,10 @@ export class SlackSender {
 
   interact(payload: unknown, opts: SignOptions = {}): Promise<SlackResponse> {
     return this.post(interactivityBody(payload), opts);
+  }
+
+  /** An Events API callback, JSON and signed. */
+  event(payload: Json, opts: SignOptions = {}): Promise<SlackResponse> {
+    return this.post(JSON.stringify(payload), { ...opts, contentType: "application/json" });
   }
 }
