@@ -37,10 +37,6 @@ export type SlackTestApp = {
   close(): Promise<void>;
 };
 
-<<<<<<< HEAD
-/** `now`: a fixed instant, or a clock a test moves (an event before and after it happens). */
-export async function startSlackTestApp(opts: { admins?: string[]; jobs?: "manual"; now?: Date | (() => Date) } = {}): Promise<SlackTestApp> {
-=======
 /** The key installation tokens are encrypted with in OAuth tests. */
 const TOKEN_KEY = Buffer.alloc(32, 0x5a).toString("base64");
 
@@ -48,14 +44,14 @@ export async function startSlackTestApp(
   opts: {
     admins?: string[];
     jobs?: "manual";
-    now?: Date;
+    /** A fixed instant, or a clock a test moves (an event before and after it happens). */
+    now?: Date | (() => Date);
     /** Installable in many workspaces (SLACK_CLIENT_ID …); the bot token is then left out unless `botToken` names one. */
     oauth?: boolean;
     botToken?: string;
     env?: Record<string, string>;
   } = {},
 ): Promise<SlackTestApp> {
->>>>>>> multi-workspace
   const [db, fake] = await Promise.all([createTestDatabase(), FakeSlackApi.start({ teamId: TEAM })]);
   const { logger, lines } = capturingLogger();
   const botToken = opts.botToken ?? (opts.oauth ? undefined : "xoxb-test");

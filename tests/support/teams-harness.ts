@@ -21,29 +21,22 @@ export type TeamsTestApp = {
   close(): Promise<void>;
 };
 
-<<<<<<< HEAD
-/** `clock`: a clock a test moves (an event before and after it happens); a fixed instant by default. */
-export async function startTeamsTestApp(opts: { admins: TeamsTestUser[]; jobs?: "manual"; logger?: Logger; clock?: () => Date }): Promise<TeamsTestApp> {
-=======
 export async function startTeamsTestApp(opts: {
   admins: TeamsTestUser[];
   jobs?: "manual";
   logger?: Logger;
   now?: Date;
+  /** A clock a test moves (an event before and after it happens); `now`, or a fixed instant, by default. */
+  clock?: () => Date;
   /** More environment, e.g. ALLOWED_TENANTS. */
   env?: Record<string, string>;
 }): Promise<TeamsTestApp> {
->>>>>>> multi-workspace
   const [db, connector] = await Promise.all([createTestDatabase(), startFakeTeamsConnector()]);
   const env = { PORT: "0", BOT_ADMINS: opts.admins.map((admin) => admin.aadObjectId).join(","), LOG_LEVEL: "silent", ...opts.env };
   const app = await startApp(loadConfig(env), {
     logger: opts.logger ?? silentLogger(),
     database: db,
-<<<<<<< HEAD
-    clock: opts.clock ?? (() => NOW),
-=======
-    clock: () => opts.now ?? NOW,
->>>>>>> multi-workspace
+    clock: opts.clock ?? (() => opts.now ?? NOW),
     ...(opts.jobs ? { jobs: opts.jobs } : {}),
   });
   return {
