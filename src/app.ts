@@ -18,6 +18,7 @@ import { quarterlyStatusRemindersJob } from "./features/quarterly/reminders-job.
 import { supportDeadlinesJob } from "./features/support-requests/deadlines-job.js";
 import { FileShelf } from "./http/file-shelf.js";
 import { createI18n } from "./i18n/index.js";
+import { createJobEngine } from "./jobs/engine.js";
 import { Scheduler } from "./jobs/scheduler.js";
 import { RoutingMessenger } from "./kernel/messenger.js";
 import { seedIfEmpty } from "./seed/seed-database.js";
@@ -41,7 +42,7 @@ export type StartOptions = {
   clock?: () => Date;
   /** Use this database instead of opening the one in config (tests share one per file). */
   database?: Database;
-  /** "manual": scheduled jobs only run through jobs.runOnce (tests); default: on their cron schedule. */
+  /** "manual": scheduled jobs only run through jobs.runOnce (tests); default: on their cron schedule, on the job queue. */
   jobs?: "start" | "manual";
 };
 
@@ -86,7 +87,9 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   if (config.teams.mode !== "off") adapters.push(await createTeamsAdapter(config.teams, context));
   else logger.warn("Teams is off: no CLIENT_ID/CLIENT_SECRET/TENANT_ID and HOST is not a loopback address");
   for (const adapter of adapters) messenger.register(adapter.name, adapter.messenger);
-  const jobs = new Scheduler({ store, logger, timezone: config.timezone, clock: opts.clock })
+  const boss = createJobEngine(db, logger, { mode: opts.jobs ?? "start" });
+  await boss.start();
+  const jobs = new Scheduler({ boss, logger, timezone: config.timezone, clock: opts.clock })
     .add(supportDeadlinesJob({ store, messenger, i18n, logger, timezone: config.timezone, admins: config.admins }))
     .add(weeklyDigestsJob({ store, messenger, i18n, logger, timezone: config.timezone, admins: config.admins }))
     .add(placementRetentionJob({ store, logger, timezone: config.timezone, retentionYears: config.retentionYears }))
@@ -113,7 +116,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   const host = config.host ?? "localhost";
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
   for (const adapter of adapters) await adapter.start();
-  if (opts.jobs !== "manual") jobs.start();
+  if (opts.jobs !== "manual") await jobs.start();
 
   return {
     url,
@@ -124,6 +127,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
     jobs,
     close: async () => {
       await jobs.stop();
+      await boss.stop({ graceful: true, timeout: 10_000 }).catch((error: unknown) => logger.warn({ err: error }, "job queue stop failed"));
       for (const adapter of adapters) await adapter.stop().catch((error: unknown) => logger.warn({ err: error }, "adapter stop failed"));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -10,7 +10,7 @@ import type { PlacementsStore } from "../features/placements/store.js";
 import type { PrivacyStore } from "../features/privacy/store.js";
 import type { ExportStore, QuarterlyStore } from "../features/quarterly/store.js";
 import type { SupportRequestsStore } from "../features/support-requests/store.js";
-import type { JobRunStore, NoticeStore } from "../kernel/once.js";
+import type { NoticeStore } from "../kernel/once.js";
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
 
 export type AppStore = AccessStore &
@@ -19,7 +19,6 @@ export type AppStore = AccessStore &
   ConversationStore &
   HealthStore &
   NoticeStore &
-  JobRunStore &
   PlacementsStore &
   PlacementRulesStore &
   OutcomesStore &

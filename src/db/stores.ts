@@ -11,7 +11,7 @@ import type { PlacementsStore } from "../features/placements/store.js";
 import type { PrivacyStore } from "../features/privacy/store.js";
 import type { ExportStore, QuarterlyStore } from "../features/quarterly/store.js";
 import type { SupportRequestsStore } from "../features/support-requests/store.js";
-import type { JobRunStore, NoticeStore } from "../kernel/once.js";
+import type { NoticeStore } from "../kernel/once.js";
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
 import { PrismaChannelsStore } from "./channels-store.js";
 import { PrismaContactsStore } from "./contacts-store.js";
@@ -20,7 +20,6 @@ import {
   PrismaAccessStore,
   PrismaConversationStore,
   PrismaHealthStore,
-  PrismaJobRunStore,
   PrismaNoticeStore,
   PrismaPartnershipsStore,
   PrismaPlacementLookupStore,
@@ -39,7 +38,6 @@ export type Stores = {
   conversations: ConversationStore;
   health: HealthStore;
   notices: NoticeStore;
-  jobRuns: JobRunStore;
   placements: PlacementsStore;
   placementRules: PlacementRulesStore;
   outcomes: OutcomesStore;
@@ -62,7 +60,6 @@ function composeAppStore(s: Stores): AppStore {
     s.conversations,
     s.health,
     s.notices,
-    s.jobRuns,
     s.placements,
     s.placementRules,
     s.outcomes,
@@ -85,7 +82,6 @@ export function createPrismaStores(prisma: PrismaClient): { stores: Stores; stor
     conversations: new PrismaConversationStore(prisma),
     health: new PrismaHealthStore(prisma),
     notices: new PrismaNoticeStore(prisma),
-    jobRuns: new PrismaJobRunStore(prisma),
     placements: new PrismaPlacementsStore(prisma),
     placementRules: new PrismaPlacementRulesStore(prisma),
     outcomes: new PrismaOutcomesStore(prisma),
