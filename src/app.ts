@@ -116,7 +116,9 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   const host = config.host ?? "localhost";
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
   for (const adapter of adapters) await adapter.start();
-  if (opts.jobs !== "manual") await jobs.start();
+  // The schedules and workers start behind the server: nothing a request needs waits for them.
+  const jobsStarted =
+    opts.jobs === "manual" ? Promise.resolve() : jobs.start().catch((error: unknown) => logger.error({ err: error }, "scheduled jobs did not start"));
 
   return {
     url,
@@ -126,6 +128,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
     adapters,
     jobs,
     close: async () => {
+      await jobsStarted;
       await jobs.stop();
       await boss.stop({ graceful: true, timeout: 10_000 }).catch((error: unknown) => logger.warn({ err: error }, "job queue stop failed"));
       for (const adapter of adapters) await adapter.stop().catch((error: unknown) => logger.warn({ err: error }, "adapter stop failed"));

@@ -72,6 +72,9 @@ export class Scheduler {
     const { boss, logger, timezone } = this.deps;
     if (!boss) throw new Error("the scheduler needs the job queue to start");
     await this.createQueues();
+    // A job this version no longer has stops firing.
+    const names = new Set(this.jobs.map((j) => j.name));
+    for (const schedule of await boss.getSchedules()) if (!names.has(schedule.name)) await boss.unschedule(schedule.name, schedule.key);
     for (const job of this.jobs) {
       await boss.schedule(job.name, job.cron, null, { tz: timezone });
       await boss.work(job.name, { pollingIntervalSeconds: POLL_SECONDS }, async ([queued]) => {

@@ -163,6 +163,8 @@ async function reportOverdue(
     logger.warn({ partnershipId: partnership.id, quarter: calendar.quarter }, "overdue quarterly statuses: no secretariat admin to tell");
     return 0;
   }
+  // Recorded before notices went out one per recipient: the whole partnership's list at once.
+  if (await deps.notices.wasSent(`quarterly-status:overdue:${calendar.quarter}:${partnership.id}`)) return 0;
   const facts = { partnership: partnership.name, quarter: calendar.quarter, dueOn: calendar.dueOn, organisations: missing.map((o) => o.name) };
   let queued = 0;
   for (const { address, locale } of recipients) {
