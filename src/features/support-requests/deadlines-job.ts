@@ -77,11 +77,11 @@ async function checkSupportDeadlines(deps: SupportDeadlineDeps, now: Date, tasks
       if (request.dueAt <= now) {
         if (!request.escalatedAt) {
           escalated += 1;
-          await tasks.enqueue(`support:escalation:${request.id}`, { requestId: request.id, kind: "escalation" });
+          await tasks.enqueue(`support-request:escalation:${request.id}`, { requestId: request.id, kind: "escalation" });
         }
       } else if (!request.reminderSentAt && workingMinutesBetween(now, request.dueAt, clocks.get(partnershipId)!) <= REMINDER_WORKING_MINUTES) {
         reminded += 1;
-        await tasks.enqueue(`support:reminder:${request.id}`, { requestId: request.id, kind: "reminder" });
+        await tasks.enqueue(`support-request:reminder:${request.id}`, { requestId: request.id, kind: "reminder" });
       }
     } catch (error) {
       logger.error({ err: error, requestId: request.id }, "support deadline notice not queued");
