@@ -472,7 +472,6 @@ const digestReport = await postWeeklyDigests(
     logger,
     timezone: digestTimezone,
     admins: new Set(),
-    instanceId: "bench",
     limiter: new PostingLimiter(),
   },
   digestMonday,

@@ -21,6 +21,7 @@ import { quarterlyStatusRemindersJob } from "./features/quarterly/reminders-job.
 import { supportDeadlinesJob } from "./features/support-requests/deadlines-job.js";
 import { FileShelf } from "./http/file-shelf.js";
 import { createI18n } from "./i18n/index.js";
+import { createJobEngine } from "./jobs/engine.js";
 import { Scheduler } from "./jobs/scheduler.js";
 import { todayIn } from "./kernel/dates.js";
 import { RoutingMessenger } from "./kernel/messenger.js";
@@ -46,7 +47,7 @@ export type StartOptions = {
   clock?: () => Date;
   /** Use this database instead of opening the one in config (tests share one per file). */
   database?: Database;
-  /** "manual": scheduled jobs only run through jobs.runOnce (tests); default: on their cron schedule. */
+  /** "manual": scheduled jobs only run through jobs.runOnce (tests); default: on their cron schedule, on the job queue. */
   jobs?: "start" | "manual";
 };
 
@@ -98,7 +99,9 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   if (config.teams.mode !== "off") adapters.push(await createTeamsAdapter(config.teams, context));
   else logger.warn("Teams is off: no CLIENT_ID/CLIENT_SECRET/TENANT_ID and HOST is not a loopback address");
   for (const adapter of adapters) messenger.register(adapter.name, adapter.messenger);
-  const jobs = new Scheduler({ store, logger, timezone: config.timezone, clock: opts.clock })
+  const boss = createJobEngine(db, logger, { mode: opts.jobs ?? "start" });
+  await boss.start();
+  const jobs = new Scheduler({ boss, logger, timezone: config.timezone, clock: opts.clock })
     .add(supportDeadlinesJob({ store, messenger, i18n, logger, timezone: config.timezone, admins: config.admins }))
     .add(weeklyDigestsJob({ store, messenger, i18n, logger, timezone: config.timezone, admins: config.admins }))
     .add(placementRetentionJob({ store, logger, timezone: config.timezone, retentionYears: config.retentionYears }))
@@ -126,7 +129,9 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   const host = config.host ?? "localhost";
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
   for (const adapter of adapters) await adapter.start();
-  if (opts.jobs !== "manual") jobs.start();
+  // The schedules and workers start behind the server: nothing a request needs waits for them.
+  const jobsStarted =
+    opts.jobs === "manual" ? Promise.resolve() : jobs.start().catch((error: unknown) => logger.error({ err: error }, "scheduled jobs did not start"));
 
   return {
     url,
@@ -136,7 +141,9 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
     adapters,
     jobs,
     close: async () => {
+      await jobsStarted;
       await jobs.stop();
+      await boss.stop({ graceful: true, timeout: 10_000 }).catch((error: unknown) => logger.warn({ err: error }, "job queue stop failed"));
       for (const adapter of adapters) await adapter.stop().catch((error: unknown) => logger.warn({ err: error }, "adapter stop failed"));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

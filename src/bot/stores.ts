@@ -14,7 +14,7 @@ import type { PrivacyStore } from "../features/privacy/store.js";
 import type { ExportStore, QuarterlyStore } from "../features/quarterly/store.js";
 import type { SchemeInfoStore } from "../features/scheme-info/index.js";
 import type { SupportRequestsStore } from "../features/support-requests/store.js";
-import type { JobRunStore, NoticeStore } from "../kernel/once.js";
+import type { NoticeStore } from "../kernel/once.js";
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
 
 export type AppStore = AccessStore &
@@ -23,7 +23,6 @@ export type AppStore = AccessStore &
   ConversationStore &
   HealthStore &
   NoticeStore &
-  JobRunStore &
   PlacementsStore &
   PlacementRulesStore &
   OutcomesStore &

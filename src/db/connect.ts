@@ -11,6 +11,8 @@ export type Database = {
   target: DatabaseTarget;
   /** Raw SQL outside Prisma, for migrations and the health check. */
   exec: (sql: string) => Promise<void>;
+  /** The embedded instance itself, for the job queue that shares it (PGlite only). */
+  pglite?: PGlite;
   close: () => Promise<void>;
 };
 
@@ -24,6 +26,7 @@ export async function connectDatabase(target: DatabaseTarget): Promise<Database>
     return {
       prisma,
       target,
+      pglite,
       exec: async (sql) => {
         await pglite.exec(sql);
       },

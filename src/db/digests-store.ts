@@ -1,12 +1,11 @@
 // Prisma for the weekly digest: the facts a digest is built from (a few grouped queries per
-// partnership, never one row per placement), digest links and the DigestRun claims that make a
-// channel get each ISO week once (features/digests/store.ts).
+// partnership, never one row per placement), digest links and the DigestRun record of what each
+// channel got each ISO week (features/digests/store.ts).
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type {
   DigestFacts,
   DigestFactsQuery,
   DigestLinkRecord,
-  DigestRunClaim,
   DigestRunOutcome,
   DigestsStore,
   NewDigestLink,
@@ -154,10 +153,11 @@ async function removeDigestLink(
   });
 }
 
-async function listDigestLinks(prisma: PrismaClient, filter: { partnershipId?: string; channelId?: string } = {}): Promise<DigestLinkRecord[]> {
+async function listDigestLinks(prisma: PrismaClient, filter: { id?: string; partnershipId?: string; channelId?: string } = {}): Promise<DigestLinkRecord[]> {
   const rows = await prisma.channelLink.findMany({
     where: {
       purpose: "digest",
+      ...(filter.id ? { id: filter.id } : {}),
       ...(filter.partnershipId ? { partnershipId: filter.partnershipId } : {}),
       ...(filter.channelId ? { channelId: filter.channelId } : {}),
     },
@@ -166,55 +166,24 @@ async function listDigestLinks(prisma: PrismaClient, filter: { partnershipId?: s
   return rows.map(toDigestLink);
 }
 
-/** The marker a taken-over claim carries, so a claim is taken over once and no more. */
-const RETAKEN = "retaken after a stale claim";
+async function digestRunsOfWeek(prisma: PrismaClient, isoWeek: string, channelLinkId?: string): Promise<Set<string>> {
+  const rows = await prisma.digestRun.findMany({ where: { isoWeek, ...(channelLinkId ? { channelLinkId } : {}) }, select: { channelLinkId: true } });
+  return new Set(rows.map((r) => r.channelLinkId));
+}
 
-async function claimDigestRun(
-  prisma: PrismaClient,
-  channelLinkId: string,
-  isoWeek: string,
-  claimedBy: string,
-  now: Date,
-  staleBefore: Date,
-): Promise<DigestRunClaim> {
+async function recordDigestRun(prisma: PrismaClient, channelLinkId: string, isoWeek: string, outcome: DigestRunOutcome, at: Date): Promise<boolean> {
   try {
-    await prisma.digestRun.create({ data: { channelLinkId, isoWeek, status: "claimed", claimedBy, claimedAt: now } });
-    return { claimed: true, retaken: false };
+    await prisma.digestRun.create({
+      data:
+        outcome.status === "posted"
+          ? { channelLinkId, isoWeek, status: "posted", postedAt: at, messageRef: toJsonValue(outcome.messageRef ?? null) }
+          : { channelLinkId, isoWeek, status: "failed", error: outcome.error.slice(0, 1000) },
+    });
+    return true;
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (isUniqueViolation(error)) return false;
+    throw error;
   }
-  // A claim whose process died before it finished (its heartbeat stopped): one other process
-  // may take it over, once.
-  const taken = await prisma.digestRun.updateMany({
-    where: { channelLinkId, isoWeek, status: "claimed", claimedAt: { lt: staleBefore }, error: null },
-    data: { claimedBy, claimedAt: now, error: RETAKEN },
-  });
-  if (taken.count === 1) return { claimed: true, retaken: true };
-  const row = await prisma.digestRun.findUnique({ where: { channelLinkId_isoWeek: { channelLinkId, isoWeek } }, select: { status: true } });
-  return { claimed: false, status: row?.status ?? null };
-}
-
-async function heartbeatDigestRun(prisma: PrismaClient, channelLinkId: string, isoWeek: string, claimedBy: string, at: Date): Promise<boolean> {
-  const beat = await prisma.digestRun.updateMany({ where: { channelLinkId, isoWeek, claimedBy, status: "claimed" }, data: { claimedAt: at } });
-  return beat.count === 1;
-}
-
-async function finishDigestRun(
-  prisma: PrismaClient,
-  channelLinkId: string,
-  isoWeek: string,
-  claimedBy: string,
-  outcome: DigestRunOutcome,
-  at: Date,
-): Promise<boolean> {
-  const finished = await prisma.digestRun.updateMany({
-    where: { channelLinkId, isoWeek, claimedBy, status: "claimed" },
-    data:
-      outcome.status === "posted"
-        ? { status: "posted", postedAt: at, messageRef: toJsonValue(outcome.messageRef ?? null) }
-        : { status: "failed", error: outcome.error.slice(0, 1000) },
-  });
-  return finished.count === 1;
 }
 
 async function markDigestLinkFailed(prisma: PrismaClient, channelLinkId: string, failure: string, at: Date): Promise<boolean> {
@@ -233,9 +202,8 @@ export class PrismaDigestsStore implements DigestsStore {
   saveDigestLink: DigestsStore["saveDigestLink"] = (...a) => saveDigestLink(this.prisma, ...a);
   removeDigestLink: DigestsStore["removeDigestLink"] = (...a) => removeDigestLink(this.prisma, ...a);
   listDigestLinks: DigestsStore["listDigestLinks"] = (...a) => listDigestLinks(this.prisma, ...a);
-  claimDigestRun: DigestsStore["claimDigestRun"] = (...a) => claimDigestRun(this.prisma, ...a);
-  heartbeatDigestRun: DigestsStore["heartbeatDigestRun"] = (...a) => heartbeatDigestRun(this.prisma, ...a);
-  finishDigestRun: DigestsStore["finishDigestRun"] = (...a) => finishDigestRun(this.prisma, ...a);
+  digestRunsOfWeek: DigestsStore["digestRunsOfWeek"] = (...a) => digestRunsOfWeek(this.prisma, ...a);
+  recordDigestRun: DigestsStore["recordDigestRun"] = (...a) => recordDigestRun(this.prisma, ...a);
   markDigestLinkFailed: DigestsStore["markDigestLinkFailed"] = (...a) => markDigestLinkFailed(this.prisma, ...a);
   recordEndsAsPlanned: DigestsStore["recordEndsAsPlanned"] = (...a) => recordEndsAsPlanned(this.prisma, ...a);
 }

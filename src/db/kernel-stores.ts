@@ -2,7 +2,7 @@
 // reference data, a placement by id, Teams conversations, the once-only claims and the health check.
 import type { PrismaClient } from "@prisma/client";
 import type { Platform } from "../kernel/actor.js";
-import type { JobRunStore, NoticeStore } from "../kernel/once.js";
+import type { NoticeStore } from "../kernel/once.js";
 import type { ConversationRefRecord, OrganisationRecord, TargetFilter, TargetRecord } from "../kernel/records.js";
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
 import { ZTargetFilterSchema } from "./json-schemas.js";
@@ -135,22 +135,11 @@ export class PrismaHealthStore implements HealthStore {
 export class PrismaNoticeStore implements NoticeStore {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async claimNotice(key: string, at: Date): Promise<boolean> {
-    const rows = await this.prisma.$executeRaw`INSERT INTO "SentNotice" ("key", "sentAt") VALUES (${key}, ${at}) ON CONFLICT DO NOTHING`;
-    return rows === 1;
-  }
-}
-
-export class PrismaJobRunStore implements JobRunStore {
-  constructor(private readonly prisma: PrismaClient) {}
-
-  async claimJobRun(job: string, slot: string, claimedBy: string) {
-    const rows = await this.prisma.$executeRaw`
-      INSERT INTO "JobRun" ("job", "slot", "claimedBy") VALUES (${job}, ${slot}, ${claimedBy}) ON CONFLICT DO NOTHING`;
-    return rows === 1;
+  async wasSent(key: string): Promise<boolean> {
+    return (await this.prisma.sentNotice.count({ where: { key } })) > 0;
   }
 
-  async finishJobRun(job: string, slot: string, error?: string) {
-    await this.prisma.jobRun.update({ where: { job_slot: { job, slot } }, data: { finishedAt: new Date(), error: error ?? null } });
+  async recordSent(key: string, at: Date): Promise<void> {
+    await this.prisma.$executeRaw`INSERT INTO "SentNotice" ("key", "sentAt") VALUES (${key}, ${at}) ON CONFLICT DO NOTHING`;
   }
 }

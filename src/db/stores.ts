@@ -15,7 +15,7 @@ import type { PrivacyStore } from "../features/privacy/store.js";
 import type { ExportStore, QuarterlyStore } from "../features/quarterly/store.js";
 import type { SchemeInfoStore } from "../features/scheme-info/store.js";
 import type { SupportRequestsStore } from "../features/support-requests/store.js";
-import type { JobRunStore, NoticeStore } from "../kernel/once.js";
+import type { NoticeStore } from "../kernel/once.js";
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
 import { PrismaChannelsStore } from "./channels-store.js";
 import { PrismaContactsStore } from "./contacts-store.js";
@@ -27,7 +27,6 @@ import {
   PrismaAccessStore,
   PrismaConversationStore,
   PrismaHealthStore,
-  PrismaJobRunStore,
   PrismaNoticeStore,
   PrismaPartnershipsStore,
   PrismaPlacementLookupStore,
@@ -48,7 +47,6 @@ export type Stores = {
   conversations: ConversationStore;
   health: HealthStore;
   notices: NoticeStore;
-  jobRuns: JobRunStore;
   placements: PlacementsStore;
   placementRules: PlacementRulesStore;
   outcomes: OutcomesStore;
@@ -75,7 +73,6 @@ function composeAppStore(s: Stores): AppStore {
     s.conversations,
     s.health,
     s.notices,
-    s.jobRuns,
     s.placements,
     s.placementRules,
     s.outcomes,
@@ -104,7 +101,6 @@ export function createPrismaStores(prisma: PrismaClient, now?: () => Date): { st
     conversations: new PrismaConversationStore(prisma),
     health: new PrismaHealthStore(prisma),
     notices: new PrismaNoticeStore(prisma),
-    jobRuns: new PrismaJobRunStore(prisma),
     placements: new PrismaPlacementsStore(prisma),
     placementRules: new PrismaPlacementRulesStore(prisma),
     outcomes: new PrismaOutcomesStore(prisma),

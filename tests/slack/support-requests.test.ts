@@ -218,14 +218,13 @@ describe("deadlines: reminder and escalation, each once", () => {
     await t.app.jobs.runOnce(new Date("2016-10-06T11:00:00Z")); // 13:00: three working hours left
     await t.app.jobs.runOnce(new Date("2016-10-06T12:00:00Z")); // 14:00: two left
     await t.app.jobs.runOnce(new Date("2016-10-06T12:05:00Z"));
-    await t.app.jobs.runOnce(new Date("2016-10-06T12:05:00Z")); // the same slot again: claimed already
+    await t.app.jobs.runOnce(new Date("2016-10-06T12:05:00Z")); // the same tick again: recorded already
     const reminders = t.fake.calls.slice(since).filter((c) => c.method === "chat.postMessage" && String(c.body.text).startsWith("Påmindelse"));
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.body.channel).toBe(JOBCENTER_CHANNEL);
     expect(String(reminders[0]!.body.text)).toContain("Danskundervisning · Aalborg Portland");
     const row = await t.db.prisma.supportRequest.findUniqueOrThrow({ where: { id: requestId } });
     expect(row.reminderSentAt?.toISOString()).toBe("2016-10-06T12:00:00.000Z");
-    expect(await t.db.prisma.jobRun.count({ where: { job: "support-deadlines", slot: "2016-10-06T14:05" } })).toBe(1);
   });
 
   it("once overdue, the secretariat admins are told directly, once", async () => {

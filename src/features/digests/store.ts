@@ -81,25 +81,17 @@ export type NewDigestLink = Omit<DigestLinkRecord, "id" | "createdAt" | "created
 
 export type DigestRunOutcome = { status: "posted"; messageRef: unknown } | { status: "failed"; error: string };
 
-export type DigestRunClaim = { claimed: true; retaken: boolean } | { claimed: false; status: string | null };
-
 export interface DigestsStore {
   digestFacts(partnershipId: string, query: DigestFactsQuery): Promise<DigestFacts>;
   /** Links a channel for the weekly digest, or changes its schedule; clears a failure; audited. */
   saveDigestLink(link: NewDigestLink, audit: { actor: string }): Promise<DigestLinkRecord>;
   /** Unlinks the channel's digest; false when there was none. Audited. */
   removeDigestLink(address: { platform: Platform; workspaceId: string; channelId: string }, audit: { actor: string }): Promise<boolean>;
-  listDigestLinks(filter?: { partnershipId?: string; channelId?: string }): Promise<DigestLinkRecord[]>;
-  /**
-   * Claims the digest of a channel and ISO week: true for one caller only. A claim that never
-   * finished and whose heartbeat is older than `staleBefore` (its process died) may be taken
-   * over once.
-   */
-  claimDigestRun(channelLinkId: string, isoWeek: string, claimedBy: string, now: Date, staleBefore: Date): Promise<DigestRunClaim>;
-  /** Keeps a claim alive while its holder works; false when the claim is no longer this holder's. */
-  heartbeatDigestRun(channelLinkId: string, isoWeek: string, claimedBy: string, at: Date): Promise<boolean>;
-  /** Records the outcome of a claim, only while it is still this holder's (a claim taken over is not overwritten); false when it was not. */
-  finishDigestRun(channelLinkId: string, isoWeek: string, claimedBy: string, outcome: DigestRunOutcome, at: Date): Promise<boolean>;
+  listDigestLinks(filter?: { id?: string; partnershipId?: string; channelId?: string }): Promise<DigestLinkRecord[]>;
+  /** The channel links (all, or the one named) whose digest of the ISO week is recorded (posted or failed). */
+  digestRunsOfWeek(isoWeek: string, channelLinkId?: string): Promise<Set<string>>;
+  /** Records a channel's digest of the ISO week, after it was posted or failed for good; false when it was recorded already. */
+  recordDigestRun(channelLinkId: string, isoWeek: string, outcome: DigestRunOutcome, at: Date): Promise<boolean>;
   /** Marks a channel that cannot be posted to; true only for the caller that marked it first. */
   markDigestLinkFailed(channelLinkId: string, failure: string, at: Date): Promise<boolean>;
   /** Records that a placement ends on its current end date as planned; audited. */

@@ -1,17 +1,16 @@
-// The weekly digest in every linked channel, once per channel and ISO week. Every minute (in
-// every replica) the job looks for links whose slot — weekday and time in BOT_TIMEZONE — has
-// passed in the current ISO week and that have no DigestRun for it; it claims the run in the
-// database (unique per link and week), posts, and records "posted" or "failed". A bot that was
-// down catches up on its first run; a week that has gone by is never posted late, because only
-// the current week is ever looked at. Each channel is claimed on its own, just before it is
-// posted; the claimer refreshes a heartbeat while it works, and a claim whose heartbeat has
-// stopped (its process died) is taken over once by the next run in any replica, so a crash
-// delays only the channels it held, by a minute or two.
-import { randomUUID } from "node:crypto";
+// The weekly digest in every linked channel, once per channel and ISO week. Every minute the job
+// (one run across all replicas) looks for links whose slot — weekday and time in BOT_TIMEZONE —
+// has passed in the current ISO week and that have no DigestRun for it, and queues one task per
+// channel and week. A task posts its channel's digest and then records "posted" (or "failed",
+// for a channel the bot can no longer post to). A bot that was down catches up on its first run;
+// a week that has gone by is never posted late, because only the current week is ever looked at.
+// The queue keeps a task alive on its runner's heartbeat: a replica that dies mid-post hands its
+// channels to another within a minute or two, and a task that finds its week recorded does nothing.
 import type { Job } from "../../jobs/scheduler.js";
 import type { Logger } from "../../kernel/logger.js";
 import { simpleMessage } from "../../kernel/message.js";
 import type { Messenger, PostImage } from "../../kernel/messenger.js";
+import type { TaskQueue } from "../../kernel/once.js";
 import { DEFAULT_RETRY, PermanentPostError, PostingLimiter, postWithRetry, type RetryOptions } from "../../kernel/rate-limit.js";
 import { secretariatRecipients, tellSecretariat } from "../../kernel/secretariat.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
@@ -23,12 +22,8 @@ import type { DigestLinkRecord, DigestsStore } from "./store.js";
 import { digestChart, digestView } from "./view.js";
 
 const WEEKLY_DIGESTS_JOB = "weekly-digests";
-/** A claim whose heartbeat is this old belongs to a process that died. */
-const CLAIM_EXPIRES_MS = 60_000;
-/** How often a claimer refreshes the heartbeat of each claim it holds: well inside the expiry. */
-const HEARTBEAT_MS = 15_000;
-/** Channels posted to at the same time (each channel still keeps its own rate). */
-const PARALLEL_POSTS = 32;
+/** How long a partnership's loaded facts serve the channels of one run (their tasks run within it). */
+const FACTS_KEPT_MS = 5 * 60_000;
 
 export type WeeklyDigestDeps = {
   store: DigestsStore & ContactsStore & AccessStore & PartnershipsStore & Pick<EventsStore, "eventFigures">;
@@ -38,22 +33,32 @@ export type WeeklyDigestDeps = {
   timezone: string;
   /** BOT_ADMINS: told, with the secretariat admins, when a channel fails for good. */
   admins: ReadonlySet<string>;
-  instanceId?: string;
   limiter?: PostingLimiter;
   retry?: RetryOptions;
-  /** How often a held claim's heartbeat is refreshed (tests); HEARTBEAT_MS by default. */
-  heartbeatMs?: number;
 };
 
-export type DigestRunReport = { week: string; due: number; posted: number; failed: number; skipped: number };
+/** One channel's digest of one ISO week; `at` is the run's time, the digest's "as of". */
+export type DigestTask = { channelLinkId: string; week: string };
 
-export function weeklyDigestsJob(deps: WeeklyDigestDeps): Job {
-  const withDefaults = { ...deps, instanceId: deps.instanceId ?? randomUUID().slice(0, 8), limiter: deps.limiter ?? new PostingLimiter() };
+export type DigestTaskOutcome = "posted" | "failed" | "skipped";
+
+export function weeklyDigestsJob(deps: WeeklyDigestDeps): Job<DigestTask> {
+  const poster = new DigestPoster({ ...deps, limiter: deps.limiter ?? new PostingLimiter() });
   return {
     name: WEEKLY_DIGESTS_JOB,
     cron: "* * * * *",
-    run: async (now) => {
-      await postWeeklyDigests(withDefaults, now);
+    run: async (now, tasks) => {
+      await queueWeeklyDigests(deps, now, tasks);
+    },
+    tasks: {
+      run: async (task, attempt) => {
+        await poster.post(task, attempt.at, attempt.last);
+      },
+      // One channel's post, its rate-limit waits included, fits well inside ten minutes; a
+      // runner that stops beating for 30 s has died and another replica takes the channel.
+      heartbeatSeconds: 30,
+      expireInSeconds: 600,
+      concurrency: 32,
     },
   };
 }
@@ -69,86 +74,106 @@ function dueLinks(links: readonly DigestLinkRecord[], now: Date, timezone: strin
   return { week, due };
 }
 
+/** Queues the digest of every channel that is due and not yet recorded this week; how many. */
+async function queueWeeklyDigests(deps: Pick<WeeklyDigestDeps, "store" | "timezone">, now: Date, tasks: TaskQueue<DigestTask>): Promise<number> {
+  const { week, due } = dueLinks(await deps.store.listDigestLinks(), now, deps.timezone);
+  if (due.length === 0) return 0;
+  const recorded = await deps.store.digestRunsOfWeek(week);
+  const open = due.filter((link) => !recorded.has(link.id));
+  for (const link of open) await tasks.enqueue(`digest:${link.id}:${week}`, { channelLinkId: link.id, week });
+  return open.length;
+}
+
+export type DigestRunReport = { week: string; due: number; posted: number; failed: number; skipped: number };
+
+/** Channels posted to at the same time by postWeeklyDigests (each channel still keeps its own rate). */
+const PARALLEL_POSTS = 32;
+
+/**
+ * One run and its tasks in this process, without the queue: what the scheduler does for a tick,
+ * for the command line and the benchmark.
+ */
 export async function postWeeklyDigests(deps: WeeklyDigestDeps, now: Date): Promise<DigestRunReport> {
-  const { store, logger, timezone } = deps;
-  const instanceId = deps.instanceId ?? "local";
-  // The run's own clock: `now` (injected in tests) moved on by the time that has really passed.
-  const startedAt = Date.now();
-  const clock = () => new Date(now.getTime() + (Date.now() - startedAt));
-  const { week, due } = dueLinks(await store.listDigestLinks(), now, timezone);
-  const report: DigestRunReport = { week, due: due.length, posted: 0, failed: 0, skipped: 0 };
-  if (due.length === 0) return report;
+  const queued: DigestTask[] = [];
+  await queueWeeklyDigests(deps, now, { enqueue: async (_key, task) => void queued.push(task) });
+  const report: DigestRunReport = { week: isoWeekAt(now, deps.timezone), due: queued.length, posted: 0, failed: 0, skipped: 0 };
+  const poster = new DigestPoster(deps);
+  await Promise.all(
+    Array.from({ length: Math.min(PARALLEL_POSTS, queued.length) }, async () => {
+      for (let task = queued.shift(); task; task = queued.shift()) report[await poster.post(task, now, true)] += 1;
+    }),
+  );
+  if (report.posted + report.failed > 0) deps.logger.info(report, "weekly digests");
+  return report;
+}
 
-  const partnerships = new Map((await store.listPartnerships()).map((p) => [p.id, p]));
-  const data = new Map<string, Promise<PartnershipDigestData>>();
-  const charts = new Map<string, PostImage>();
-  const dataFor = (partnershipId: string) => {
-    if (!data.has(partnershipId)) data.set(partnershipId, loadDigestData(store, partnerships.get(partnershipId)!, { asOf: now, timezone }));
-    return data.get(partnershipId)!;
-  };
+/**
+ * Posts one channel's digest. What a partnership's channels share (its facts, its chart per
+ * organisation and language) is loaded once and kept for the channels queued by the same run.
+ */
+class DigestPoster {
+  private readonly facts = new Map<string, { loadedAt: number; data: Promise<PartnershipDigestData> }>();
+  private readonly charts = new Map<string, PostImage>();
 
-  const postOne = async (link: DigestLinkRecord) => {
-    if (!partnerships.has(link.partnershipId)) return;
-    const claimedAt = clock();
-    const claim = await store.claimDigestRun(link.id, week, instanceId, claimedAt, new Date(claimedAt.getTime() - CLAIM_EXPIRES_MS));
-    if (!claim.claimed) {
-      report.skipped += 1;
-      return;
-    }
-    if (claim.retaken) logger.warn({ channelLinkId: link.id, week }, "digest claim of a process that stopped taken over");
-    const locale = deps.i18n.localeOf(link.locale);
-    const t = deps.i18n.t(locale);
-    const heartbeat = setInterval(() => {
-      store
-        .heartbeatDigestRun(link.id, week, instanceId, clock())
-        .then((held) => {
-          if (!held) logger.warn({ channelLinkId: link.id, week }, "digest claim no longer held while posting");
-        })
-        .catch((error: unknown) => logger.warn({ err: error, channelLinkId: link.id, week }, "digest claim heartbeat failed"));
-    }, deps.heartbeatMs ?? HEARTBEAT_MS);
-    heartbeat.unref();
+  constructor(private readonly deps: WeeklyDigestDeps) {}
+
+  async post(task: DigestTask, at: Date, lastAttempt: boolean): Promise<DigestTaskOutcome> {
+    const { store, logger } = this.deps;
+    const { channelLinkId, week } = task;
+    if ((await store.digestRunsOfWeek(week, channelLinkId)).size > 0) return "skipped";
+    const [link] = await store.listDigestLinks({ id: channelLinkId });
+    if (!link || link.failedAt) return "skipped";
+    const locale = this.deps.i18n.localeOf(link.locale);
+    const t = this.deps.i18n.t(locale);
     try {
-      const digest = buildDigest(await dataFor(link.partnershipId), link.organisationId);
+      const digest = buildDigest(await this.dataFor(link.partnershipId, at), link.organisationId);
       const view = digestView(digest, t, locale);
-      const chartKey = `${link.partnershipId}:${link.organisationId ?? ""}:${locale}`;
-      if (!charts.has(chartKey)) charts.set(chartKey, digestChart(digest, t, locale));
-      const { result: ref, attempts } = await postWithRetry(() => deps.messenger.postToChannel(link, view, charts.get(chartKey)), {
-        ...(deps.retry ?? DEFAULT_RETRY),
-        ...(deps.limiter ? { limiter: deps.limiter } : {}),
+      const chartKey = `${link.partnershipId}:${link.organisationId ?? ""}:${locale}:${at.getTime()}`;
+      if (!this.charts.has(chartKey)) this.charts.set(chartKey, digestChart(digest, t, locale));
+      const { result: ref, attempts } = await postWithRetry(() => this.deps.messenger.postToChannel(link, view, this.charts.get(chartKey)), {
+        ...(this.deps.retry ?? DEFAULT_RETRY),
+        ...(this.deps.limiter ? { limiter: this.deps.limiter } : {}),
         platform: link.platform,
         conversation: link.channelId,
       });
-      if (!(await store.finishDigestRun(link.id, week, instanceId, { status: "posted", messageRef: ref }, clock()))) {
-        logger.warn({ channelLinkId: link.id, week }, "weekly digest posted after its claim was taken over");
+      if (!(await store.recordDigestRun(link.id, week, { status: "posted", messageRef: ref }, new Date()))) {
+        logger.warn({ channelLinkId: link.id, week }, "weekly digest recorded by another run already");
       }
-      report.posted += 1;
       logger.info({ channelLinkId: link.id, platform: link.platform, channelId: link.channelId, week, attempts }, "weekly digest posted");
+      return "posted";
     } catch (error) {
-      report.failed += 1;
+      const permanent = error instanceof PermanentPostError;
+      logger.error({ err: error, channelLinkId: link.id, platform: link.platform, channelId: link.channelId, week, permanent }, "weekly digest not posted");
+      // A temporary failure goes back to the queue, which tries again after a backoff; the last
+      // attempt, or a channel that is gone, is recorded as failed.
+      if (!permanent && !lastAttempt) throw error;
       const reason = error instanceof Error ? error.message : String(error);
-      const held = await store.finishDigestRun(link.id, week, instanceId, { status: "failed", error: reason }, clock()).catch((e: unknown) => {
-        logger.error({ err: e }, "digest outcome not recorded");
-        return true;
-      });
-      logger.error({ err: error, channelLinkId: link.id, platform: link.platform, channelId: link.channelId, week }, "weekly digest not posted");
-      // Another replica took this channel over and answers for it now.
-      if (!held) return;
-      if (error instanceof PermanentPostError && (await store.markDigestLinkFailed(link.id, error.code, new Date()))) {
-        await tellAdmins(deps, link, error.code);
-      }
-    } finally {
-      clearInterval(heartbeat);
+      await store.recordDigestRun(link.id, week, { status: "failed", error: reason }, new Date());
+      if (permanent && (await store.markDigestLinkFailed(link.id, error.code, new Date()))) await tellAdmins(this.deps, link, error.code);
+      return "failed";
     }
-  };
+  }
 
-  const queue = [...due];
-  await Promise.all(
-    Array.from({ length: Math.min(PARALLEL_POSTS, queue.length) }, async () => {
-      for (let link = queue.shift(); link; link = queue.shift()) await postOne(link);
-    }),
-  );
-  if (report.posted + report.failed > 0) logger.info(report, "weekly digests");
-  return report;
+  private dataFor(partnershipId: string, at: Date): Promise<PartnershipDigestData> {
+    const now = Date.now();
+    for (const [key, entry] of this.facts) if (now - entry.loadedAt > FACTS_KEPT_MS) this.facts.delete(key);
+    for (const key of this.charts.keys()) if (Number(key.slice(key.lastIndexOf(":") + 1)) < at.getTime() - FACTS_KEPT_MS) this.charts.delete(key);
+    const key = `${partnershipId}:${at.getTime()}`;
+    let entry = this.facts.get(key);
+    if (!entry) {
+      const data = this.loadData(partnershipId, at);
+      entry = { loadedAt: now, data };
+      this.facts.set(key, entry);
+      data.catch(() => this.facts.delete(key));
+    }
+    return entry.data;
+  }
+
+  private async loadData(partnershipId: string, at: Date): Promise<PartnershipDigestData> {
+    const partnership = (await this.deps.store.listPartnerships()).find((p) => p.id === partnershipId);
+    if (!partnership) throw new Error(`partnership ${partnershipId} is gone`);
+    return loadDigestData(this.deps.store, partnership, { asOf: at, timezone: this.deps.timezone });
+  }
 }
 
 /** A channel that fails for good: the secretariat admins hear it once, by direct message. */

@@ -1,13 +1,14 @@
 // Quarterly status reminders, once a day: each organisation that has not filed gets a direct
 // message to its contacts `remindDaysBefore` days before the quarter ends and on the due date,
 // and once the due date has passed the secretariat admins get the list of organisations still
-// missing. Every message is claimed in SentNotice first, so each goes out once.
+// missing. The run queues one task per recipient and notice; a task records its key in
+// SentNotice after the message went out, so each goes out once and a failed send is retried.
 
 import type { Job } from "../../jobs/scheduler.js";
-import { addDays, todayIn } from "../../kernel/dates.js";
+import { addDays, type IsoDate, todayIn } from "../../kernel/dates.js";
 import type { Logger } from "../../kernel/logger.js";
 import type { Messenger, UserAddress } from "../../kernel/messenger.js";
-import type { NoticeStore } from "../../kernel/once.js";
+import { type NoticeStore, sendOnce, type TaskQueue } from "../../kernel/once.js";
 import {
   currentQuarter,
   DEFAULT_STATUS_SCHEDULE,
@@ -19,7 +20,7 @@ import {
   type StatusSchedule,
 } from "../../kernel/quarters.js";
 import type { ContactRecord, OrganisationRecord, PartnershipRecord } from "../../kernel/records.js";
-import { secretariatRecipients, tellSecretariat } from "../../kernel/secretariat.js";
+import { secretariatRecipients } from "../../kernel/secretariat.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import type { I18n } from "../../kernel/translate.js";
 import type { ChannelsStore } from "../channels/index.js";
@@ -45,14 +46,29 @@ export type QuarterlyReminderDeps = {
 
 export type ReminderCounts = { before: number; due: number; overdue: number };
 
-export function quarterlyStatusRemindersJob(deps: QuarterlyReminderDeps): Job {
+/** One direct message: a reminder to a contact, or the overdue list to one secretariat admin. */
+export type QuarterlyNotice = { key: string; address: UserAddress; locale: string | null } & (
+  | { kind: "before" | "due"; facts: { organisation: string; quarter: string; lastDay: IsoDate; dueOn: IsoDate } }
+  | { kind: "overdue"; facts: { partnership: string; quarter: string; dueOn: IsoDate; organisations: string[] } }
+);
+
+export function quarterlyStatusRemindersJob(deps: QuarterlyReminderDeps): Job<QuarterlyNotice> {
   return {
     name: QUARTERLY_REMINDERS_JOB,
     cron: "0 9 * * *",
-    run: async (now) => {
-      await sendQuarterlyReminders(deps, now);
+    run: async (now, tasks) => {
+      await queueQuarterlyReminders(deps, now, tasks);
     },
+    tasks: { run: (notice, attempt) => sendQuarterlyNotice(deps, notice, attempt.at).then(() => undefined) },
   };
+}
+
+/** Sends one notice unless its key is recorded; records it once it went out. */
+async function sendQuarterlyNotice(deps: QuarterlyReminderDeps, notice: QuarterlyNotice, at: Date): Promise<boolean> {
+  const locale = deps.i18n.localeOf(notice.locale);
+  const t = deps.i18n.t(locale);
+  const view = notice.kind === "overdue" ? overdueStatusesView(notice.facts, t, locale) : statusReminderView(notice.kind, notice.facts, t, locale);
+  return sendOnce(deps.notices, notice.key, at, () => deps.messenger.sendDirect(notice.address, view));
 }
 
 const addressKey = (a: UserAddress) => `${a.platform}:${a.workspaceId}:${a.userId}`;
@@ -62,7 +78,7 @@ function runsIn(p: PartnershipRecord, calendar: QuarterCalendar): boolean {
   return p.periodStart <= calendar.lastDay && p.periodEnd >= calendar.firstDay;
 }
 
-async function sendQuarterlyReminders(deps: QuarterlyReminderDeps, now: Date): Promise<ReminderCounts> {
+async function queueQuarterlyReminders(deps: QuarterlyReminderDeps, now: Date, tasks: TaskQueue<QuarterlyNotice>): Promise<ReminderCounts> {
   const { store, logger, timezone } = deps;
   const schedule = deps.schedule ?? DEFAULT_STATUS_SCHEDULE;
   const today = todayIn(timezone, now);
@@ -92,16 +108,16 @@ async function sendQuarterlyReminders(deps: QuarterlyReminderDeps, now: Date): P
         const missing = organisations.filter((o) => !filed.has(o.id));
         if (missing.length === 0) continue;
         if (kind === "overdue") {
-          if (await reportOverdue(deps, partnership, calendar, missing, now)) counts.overdue += 1;
+          counts.overdue += await reportOverdue(deps, partnership, calendar, missing, tasks);
         } else {
-          counts[kind] += await remindContacts(deps, partnership, calendar, kind, missing, now);
+          counts[kind] += await remindContacts(deps, partnership, calendar, kind, missing, tasks);
         }
       } catch (error) {
         logger.error({ err: error, partnershipId: partnership.id, quarter: label, kind }, "quarterly status reminder failed");
       }
     }
   }
-  if (counts.before + counts.due + counts.overdue > 0) logger.info({ ...counts, today }, "quarterly status reminders sent");
+  if (counts.before + counts.due + counts.overdue > 0) logger.info({ ...counts, today }, "quarterly status reminders queued");
   return counts;
 }
 
@@ -111,44 +127,51 @@ async function remindContacts(
   calendar: QuarterCalendar,
   kind: "before" | "due",
   missing: OrganisationRecord[],
-  now: Date,
+  tasks: TaskQueue<QuarterlyNotice>,
 ): Promise<number> {
   const byOrganisation = new Map<string, ContactRecord[]>();
   for (const role of ["partner_contact", "jobcenter_staff"] as const) {
     for (const c of await deps.store.listContactsWithRole(partnership.id, role))
       byOrganisation.set(c.organisationId, [...(byOrganisation.get(c.organisationId) ?? []), c]);
   }
-  let sent = 0;
+  let queued = 0;
   for (const organisation of missing) {
     for (const contact of byOrganisation.get(organisation.id) ?? []) {
       const address: UserAddress = { platform: contact.platform, workspaceId: contact.workspaceId, userId: contact.userId };
-      if (!(await deps.notices.claimNotice(`quarterly-status:${kind}:${calendar.quarter}:${organisation.id}:${addressKey(address)}`, now))) continue;
-      const locale = deps.i18n.localeOf(contact.locale);
-      const view = statusReminderView(kind, { organisation: organisation.name, ...calendar }, deps.i18n.t(locale), locale);
-      if (await deps.messenger.sendDirect(address, view)) sent += 1;
+      const key = `quarterly-status:${kind}:${calendar.quarter}:${organisation.id}:${addressKey(address)}`;
+      if (await deps.notices.wasSent(key)) continue;
+      const facts = { organisation: organisation.name, quarter: calendar.quarter, lastDay: calendar.lastDay, dueOn: calendar.dueOn };
+      await tasks.enqueue(key, { key, kind, address, locale: contact.locale, facts });
+      queued += 1;
     }
   }
-  return sent;
+  return queued;
 }
 
-/** The day after the due date: the organisations still missing, to the secretariat, once per partnership and quarter. */
+/** The day after the due date: the organisations still missing, to each secretariat admin, once per partnership and quarter. */
 async function reportOverdue(
   deps: QuarterlyReminderDeps,
   partnership: PartnershipRecord,
   calendar: QuarterCalendar,
   missing: OrganisationRecord[],
-  now: Date,
-): Promise<boolean> {
+  tasks: TaskQueue<QuarterlyNotice>,
+): Promise<number> {
   const { store, logger } = deps;
   const links = [...(await store.listChannelLinks(partnership.id, "jobcenter")), ...(await store.listChannelLinks(partnership.id, "digest"))];
   const recipients = await secretariatRecipients(deps, partnership.id, links);
   if (recipients.length === 0) {
     logger.warn({ partnershipId: partnership.id, quarter: calendar.quarter }, "overdue quarterly statuses: no secretariat admin to tell");
-    return false;
+    return 0;
   }
-  if (!(await deps.notices.claimNotice(`quarterly-status:overdue:${calendar.quarter}:${partnership.id}`, now))) return false;
-  const organisations = missing.map((o) => o.name);
-  const facts = { partnership: partnership.name, quarter: calendar.quarter, dueOn: calendar.dueOn, organisations };
-  await tellSecretariat(deps, recipients, (t, locale) => overdueStatusesView(facts, t, locale), { partnershipId: partnership.id });
-  return true;
+  // Recorded before notices went out one per recipient: the whole partnership's list at once.
+  if (await deps.notices.wasSent(`quarterly-status:overdue:${calendar.quarter}:${partnership.id}`)) return 0;
+  const facts = { partnership: partnership.name, quarter: calendar.quarter, dueOn: calendar.dueOn, organisations: missing.map((o) => o.name) };
+  let queued = 0;
+  for (const { address, locale } of recipients) {
+    const key = `quarterly-status:overdue:${calendar.quarter}:${partnership.id}:${addressKey(address)}`;
+    if (await deps.notices.wasSent(key)) continue;
+    await tasks.enqueue(key, { key, kind: "overdue", address, locale, facts });
+    queued += 1;
+  }
+  return queued;
 }

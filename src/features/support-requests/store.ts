@@ -106,7 +106,7 @@ export interface SupportRequestsStore {
   listSupportRequests(query: SupportRequestQuery): Promise<SupportRequestRecord[]>;
   /** Open or taken requests due before `before` that still lack a reminder or an escalation. */
   listSupportRequestsDueBefore(before: Date): Promise<SupportRequestRecord[]>;
-  /** Records the reminder once: true only for the caller that set it. */
+  /** Records the reminder, after it was posted: true only for the caller that set it. */
   markSupportReminderSent(id: string, at: Date): Promise<boolean>;
   markSupportEscalated(id: string, at: Date): Promise<boolean>;
   mentorFigures(partnershipId: string): Promise<MentorFigures>;

@@ -43,13 +43,14 @@ describe("the job that starts approved placements", () => {
       });
     const approved = await row("2016-10-03", "approved", "start:1");
     const waiting = await row("2016-10-03", "registered", "start:2");
+    const noTasks = { enqueue: async () => {} };
     const job = startPlacementsJob({ store: createPrismaStore(db.prisma), logger: quiet, timezone: "Europe/Copenhagen" });
 
     // 23:30 UTC on 2 October is 01:30 on 3 October in Copenhagen: the start date has come there.
-    await job.run(new Date("2016-10-02T21:30:00Z"));
+    await job.run(new Date("2016-10-02T21:30:00Z"), noTasks);
     expect((await db.prisma.placement.findUniqueOrThrow({ where: { id: approved.id } })).status).toBe("approved");
-    await job.run(new Date("2016-10-02T23:30:00Z"));
-    await job.run(new Date("2016-10-03T00:30:00Z"));
+    await job.run(new Date("2016-10-02T23:30:00Z"), noTasks);
+    await job.run(new Date("2016-10-03T00:30:00Z"), noTasks);
     expect((await db.prisma.placement.findUniqueOrThrow({ where: { id: approved.id } })).status).toBe("active");
     expect((await db.prisma.placement.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe("registered");
     const audit = await db.prisma.auditEvent.findMany({ where: { entityId: approved.id, action: "start" } });

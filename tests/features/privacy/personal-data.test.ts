@@ -119,7 +119,7 @@ describe("the retention job", () => {
     // 2022-01-03 in Copenhagen: kept from 2017-01-03, so the first two are due.
     const now = new Date("2022-01-03T01:30:00Z");
     expect(retentionCutoff("2022-01-03", 5)).toBe("2017-01-03");
-    const scheduler = new Scheduler({ store, logger, timezone: "Europe/Copenhagen" }).add({
+    const scheduler = new Scheduler({ logger, timezone: "Europe/Copenhagen" }).add({
       name: PLACEMENT_RETENTION_JOB,
       cron: "30 2 * * *",
       run: async (at) => void (await anonymiseExpiredPlacements({ store, logger, timezone: "Europe/Copenhagen", retentionYears: 5 }, at)),
@@ -149,7 +149,7 @@ describe("the retention job", () => {
     const untouched = auditRows((a) => a.entityId === notYet.id && a.action === "create")[0]!;
     expect(untouched.after).toMatchObject({ contactPerson: "Hanne Jensen", caseReference: "JC-NEW" });
 
-    // The same slot again does nothing; a later day finds nothing more due.
+    // The same tick again does nothing; a later day finds nothing more due.
     await scheduler.runOnce(now);
     expect(await anonymiseExpiredPlacements({ store, logger, timezone: "Europe/Copenhagen", retentionYears: 5 }, new Date("2022-01-04T01:30:00Z"))).toEqual({
       anonymised: [],

@@ -10,7 +10,7 @@ import type { QuarterlyStore } from "../../../src/features/quarterly/store.js";
 import type { SchemeInfoStore } from "../../../src/features/scheme-info/store.js";
 import type { SupportRequestsStore } from "../../../src/features/support-requests/store.js";
 import type { Platform } from "../../../src/kernel/actor.js";
-import type { JobRunStore, NoticeStore } from "../../../src/kernel/once.js";
+import type { NoticeStore } from "../../../src/kernel/once.js";
 import type { Role } from "../../../src/kernel/records.js";
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../../../src/kernel/store.js";
 import { EXAMPLE_PARTNERSHIPS, type SeedPartnership } from "../../../src/seed/examples.js";
@@ -20,7 +20,6 @@ import {
   MemoryAccessStore,
   MemoryConversationStore,
   MemoryHealthStore,
-  MemoryJobRunStore,
   MemoryNoticeStore,
   MemoryPartnershipsStore,
   MemoryPlacementLookupStore,
@@ -62,7 +61,6 @@ export function createMemoryStores(opts: { seed?: boolean } = {}) {
     ConversationStore,
     HealthStore,
     NoticeStore,
-    JobRunStore,
     PlacementsStore,
     PlacementRulesStore,
     OutcomesStore,
@@ -79,7 +77,6 @@ export function createMemoryStores(opts: { seed?: boolean } = {}) {
     new MemoryConversationStore(),
     new MemoryHealthStore(),
     new MemoryNoticeStore(),
-    new MemoryJobRunStore(),
     new MemoryPlacementsStore(db),
     new MemoryPlacementRulesStore(db),
     new MemoryOutcomesStore(db),

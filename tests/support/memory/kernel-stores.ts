@@ -1,5 +1,5 @@
 import type { Platform } from "../../../src/kernel/actor.js";
-import type { JobRunStore, NoticeStore } from "../../../src/kernel/once.js";
+import type { NoticeStore } from "../../../src/kernel/once.js";
 import type { ConversationRefRecord } from "../../../src/kernel/records.js";
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../../../src/kernel/store.js";
 import { copy, type MemoryDb } from "./db.js";
@@ -122,29 +122,13 @@ export class MemoryHealthStore implements HealthStore {
 }
 
 export class MemoryNoticeStore implements NoticeStore {
-  readonly claimed = new Map<string, Date>();
+  readonly sent = new Map<string, Date>();
 
-  async claimNotice(key: string, at: Date) {
-    if (this.claimed.has(key)) return false;
-    this.claimed.set(key, at);
-    return true;
-  }
-}
-
-export class MemoryJobRunStore implements JobRunStore {
-  readonly runs = new Map<string, { claimedBy: string; finishedAt: Date | null; error: string | null }>();
-
-  async claimJobRun(job: string, slot: string, claimedBy: string) {
-    const key = `${job}:${slot}`;
-    if (this.runs.has(key)) return false;
-    this.runs.set(key, { claimedBy, finishedAt: null, error: null });
-    return true;
+  async wasSent(key: string) {
+    return this.sent.has(key);
   }
 
-  async finishJobRun(job: string, slot: string, error?: string) {
-    const run = this.runs.get(`${job}:${slot}`);
-    if (!run) throw new Error(`no run ${job} ${slot}`);
-    run.finishedAt = new Date();
-    run.error = error ?? null;
+  async recordSent(key: string, at: Date) {
+    if (!this.sent.has(key)) this.sent.set(key, at);
   }
 }
