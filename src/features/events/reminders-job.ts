@@ -1,12 +1,12 @@
 // The day before an event, every company signed up gets a reminder by direct message to whoever
 // signed it up — once per sign-up, however often the job runs and however many replicas run it
-// (a SentNotice claim per sign-up).
+// (the scheduled run fires once across replicas, and each reminder is recorded in SentNotice after it went out).
 import type { Job } from "../../jobs/scheduler.js";
 import { instantAt } from "../../kernel/business-days.js";
 import { addDays, todayIn } from "../../kernel/dates.js";
 import type { Logger } from "../../kernel/logger.js";
 import { type Messenger, userAddressFromRef } from "../../kernel/messenger.js";
-import type { NoticeStore } from "../../kernel/once.js";
+import { type NoticeStore, sendOnce } from "../../kernel/once.js";
 import type { AccessStore } from "../../kernel/store.js";
 import type { I18n } from "../../kernel/translate.js";
 import type { EventsStore } from "./store.js";
@@ -49,10 +49,11 @@ export async function remindTomorrowsEvents(deps: EventRemindersDeps, now: Date)
       try {
         const address = userAddressFromRef(signup.signedUpBy);
         if (!address) continue;
-        if (!(await deps.notices.claimNotice(`event-reminder:${event.id}:${signup.id}`, now))) continue;
         const contact = await store.findContact(address.platform, address.workspaceId, [address.userId]).catch(() => undefined);
         const locale = deps.i18n.localeOf(contact?.locale);
-        if (await deps.messenger.sendDirect(address, reminderView(event, signup, deps.i18n.t(locale), locale, timezone))) sent += 1;
+        // Recorded only after it went out: a reminder that failed is tried again at the next run.
+        const send = () => deps.messenger.sendDirect(address, reminderView(event, signup, deps.i18n.t(locale), locale, timezone));
+        if (await sendOnce(deps.notices, `event-reminder:${event.id}:${signup.id}`, now, send)) sent += 1;
       } catch (error) {
         logger.error({ err: error, eventId: event.id, signupId: signup.id }, "event reminder failed");
       }
