@@ -35,8 +35,15 @@ export function noAccessView(actor: Actor, t: Translate): MessageView {
 /** What only the secretariat may do, so the refusal names it. */
 export type AdminOnly = "contacts" | "exemption" | "channel" | "privacy";
 
+const ADMIN_ONLY_KEYS: Record<AdminOnly, string> = {
+  contacts: "access:admin_only",
+  exemption: "access:admin_only_exemption",
+  channel: "access:admin_only_channel",
+  privacy: "access:admin_only_privacy",
+};
+
 export function deniedView(t: Translate, what: AdminOnly = "contacts"): MessageView {
-  const text = t(what === "contacts" ? "access:admin_only" : `access:admin_only_${what}`);
+  const text = t(ADMIN_ONLY_KEYS[what]);
   return { text, blocks: [{ type: "text", text }] };
 }
 

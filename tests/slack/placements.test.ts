@@ -103,7 +103,7 @@ describe("registering a placement from Slack", () => {
       "Partnerskabsaftaler Sønder-Korskærparken, Fredericia",
     ]);
     expect(optionsOf(view, "typeId").some((o) => o.text === "Virksomhedspraktik – 13 uger")).toBe(true);
-    expect(inputBlock(view, "cvr")).toMatchObject({ hint: { text: "8 cifre, fx 12345678." }, element: { type: "plain_text_input", max_length: 12 } });
+    expect(inputBlock(view, "cvr")).toMatchObject({ hint: { text: "8 cifre, fx 12345674." }, element: { type: "plain_text_input", max_length: 12 } });
     expect(inputBlock(view, "employerSector").element).toMatchObject({ type: "radio_buttons", initial_option: { value: "private" } });
     expect(inputBlock(view, "places").element).toMatchObject({ type: "plain_text_input", initial_value: "1" });
     expect(inputBlock(view, "startDate").element).toMatchObject({ type: "datepicker", initial_date: "2016-10-03" });

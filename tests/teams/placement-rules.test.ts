@@ -116,3 +116,21 @@ describe("Teams: the VITAS summary", () => {
     expect(audit).toHaveLength(1);
   });
 });
+
+describe("Teams: every problem of the placement form in one pass", () => {
+  it("reports a missing company, the P-nummer, target group and purpose the type requires and a bad CVR at once, marks them required, and keeps what was typed", async () => {
+    const form = await openForm(admin, "ny");
+    const before = await placementCount();
+    const typed = praktik(form, { companyName: "", cvr: "12345678", pNumber: "", benefitGroup: "", purpose: "" });
+    const card = await press(admin, filledData(form, typed));
+    expect(await placementCount()).toBe(before);
+    // The renderer shows its required-message at every required input; what matters is which are required and what the server said.
+    expect(String(input(card, "cvr").errorMessage)).toContain("kontrolcifferet passer ikke");
+    for (const id of ["companyName", "pNumber", "benefitGroup", "purpose"]) expect(input(card, id).errorMessage).toBeTruthy();
+    // Before the type was chosen these were optional; now the type's rules require them.
+    for (const id of ["pNumber", "benefitGroup", "purpose"]) expect(input(card, id).isRequired).toBe(true);
+    expect(input(card, "ordinaryEmployees").isRequired).toBe(false);
+    expect(input(form, "pNumber").isRequired).toBe(false);
+    expect(input(card, "contactPerson").value).toBe("Hanne Jensen, 12345678");
+  });
+});

@@ -4,7 +4,7 @@ import { type FieldErrors, type FormField, type FormValues, type FormView, perso
 import { EMPLOYER_SECTORS, labelIn, NEEDS } from "../../kernel/records.js";
 import { SECTORS } from "../../kernel/sectors.js";
 import type { Translate } from "../../kernel/translate.js";
-import { PRAKTIK_PURPOSES, ruleSetOn } from "../placement-rules/index.js";
+import { needsWorkplace, PRAKTIK_PURPOSES, ruleKindOf, ruleSetOn } from "../placement-rules/index.js";
 import { REGISTER_PLACEMENT_LIMITS as L, type TRegisterPlacementInput } from "./contract.js";
 import type { PlacementFormContext } from "./open-placement-form.js";
 
@@ -229,6 +229,23 @@ function placementFormFields(context: PlacementFormContext, t: Translate, locale
   ];
 }
 
+/**
+ * Once a type is chosen (the form shown again after a submit), the fields its rules require
+ * carry the `*` too, and are checked with the others in the same pass: the workplace's P-nummer
+ * for types under the ratio rule, the target group and purpose of a virksomhedspraktik.
+ */
+function markRequiredForType(fields: Field[], context: PlacementFormContext, typeId: string | string[] | undefined): Field[] {
+  const type = typeof typeId === "string" ? context.types.find((ty) => ty.id === typeId) : undefined;
+  if (!type) return fields;
+  const required = new Set<string>();
+  if (needsWorkplace(type)) required.add("pNumber");
+  if (ruleKindOf(type.key) === "praktik") {
+    required.add("benefitGroup");
+    required.add("purpose");
+  }
+  return fields.map((field) => (required.has(field.id) ? ({ ...field, required: true } as Field) : field));
+}
+
 export function placementFormView(args: {
   context: PlacementFormContext;
   t: Translate;
@@ -252,7 +269,7 @@ export function placementFormView(args: {
     submitLabel: t("placement:form.submit"),
     cancelLabel: t("common:cancel"),
     intro: t("placement:form.intro"),
-    fields: placementFormFields(context, t, locale, args.today),
+    fields: markRequiredForType(placementFormFields(context, t, locale, args.today), context, args.values?.typeId),
     values: { ...defaults, ...args.values },
     errors: args.errors ?? {},
     nonce: args.nonce,

@@ -83,7 +83,9 @@ export async function registerPlacement(
     else if (!CASE_REFERENCE.test(typedReference)) problems.caseReference = { key: "privacy:errors.case_reference_format" };
   }
   for (const [field, problem] of Object.entries(sensitiveWordProblems(input, SENSITIVE_CHECKED_FIELDS))) problems[field] ??= problem;
-  if (Object.keys(problems).length > 0 || !organisation || !type) return { kind: "invalid", problems };
+  // Without an organisation or a type the rules cannot be judged; otherwise every problem below is
+  // collected too, so the person learns everything in one submit.
+  if (!organisation || !type) return { kind: "invalid", problems };
 
   // A placement is judged by the rule set in force at its start; it keeps those rules when it runs past a change.
   const settings = rulesOn(input.startDate, await store.getPlacementRuleOverrides(organisation.partnershipId));
@@ -116,7 +118,7 @@ export async function registerPlacement(
   if (input.benefitGroup && !group) problems.benefitGroup = { key: "rules:errors.unknown_group" };
   const benefitGroup = kind === "praktik" || kind === "loentilskud" ? (group?.key ?? null) : null;
   if (kind === "praktik") {
-    if (!input.benefitGroup) problems.benefitGroup = required;
+    if (!input.benefitGroup && !problems.benefitGroup) problems.benefitGroup = required;
     if (!input.purpose) problems.purpose = required;
   }
   // New IGUs only until the rule set's last day (lov om integrationsgrunduddannelse).
