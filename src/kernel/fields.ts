@@ -103,6 +103,19 @@ export function zId() {
   return z.preprocess(trimmed, z.string({ error: "form:errors.choose_one" }).min(1, { error: "form:errors.choose_one" }));
 }
 
+/**
+ * An id chosen from an optional select whose options the server made, or nothing. Cleaned like
+ * text so a NUL byte never reaches a query, but not checked for CPR numbers: a generated id may
+ * hold digit runs, and the use case accepts only an id it offered.
+ */
+export function zOptionalId(max = 100) {
+  return z.preprocess((value) => {
+    const first = Array.isArray(value) ? value[0] : value;
+    const id = typeof first === "string" ? normaliseText(first).trim() : "";
+    return id !== "" ? id : undefined;
+  }, z.string().max(max, { error: "form:errors.choose_one" }).optional());
+}
+
 export function zRequiredInteger(min: number, max: number) {
   return zInteger({ required: true, min, max }) as unknown as z.ZodType<number>;
 }

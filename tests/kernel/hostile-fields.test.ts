@@ -15,6 +15,7 @@ import {
 import { ZRegisterPlacementInput } from "../../src/features/placements/contract.js";
 import { ZFileQuarterlyStatusInput } from "../../src/features/quarterly/contract.js";
 import { ZDeclineSupportRequestInput, ZRequestSupportInput } from "../../src/features/support-requests/contract.js";
+import { zOptionalId } from "../../src/kernel/fields.js";
 import { CPR_VARIANTS } from "../support/cpr-variants.js";
 
 type Shape = Record<string, z.ZodType>;
@@ -133,5 +134,15 @@ describe("the date fields of every form", () => {
         expect(firstMessage(schema, value)).toBe(message);
       }
     });
+  });
+});
+
+describe("an id from a select", () => {
+  it("keeps a generated id whose digits look like a CPR number, cleaned of NUL, and reads an empty choice as none", () => {
+    // "010190-1234" inside a UUID: the use case accepts only an id it offered, so no CPR refusal here.
+    expect(zOptionalId().parse("3f2a9c1e-0101-90-1234-7b1c")).toBe("3f2a9c1e-0101-90-1234-7b1c");
+    expect(zOptionalId().parse("ab\u0000cd")).toBe("abcd");
+    expect(zOptionalId().parse(["", "x"])).toBeUndefined();
+    expect(zOptionalId().safeParse("x".repeat(101)).success).toBe(false);
   });
 });

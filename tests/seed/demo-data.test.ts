@@ -41,7 +41,16 @@ describe("demo data", () => {
     expect(partnerships.map((p) => p.slug)).toEqual(["aalborg-2016", "fredericia-2013", "nordby-2026"]);
     const demo = partnerships.find((p) => p.slug === "nordby-2026")!;
     const statuses = await db.prisma.placement.groupBy({ by: ["status"], where: { partnershipId: demo.id }, _count: { _all: true } });
-    expect(statuses.map((s) => s.status).sort()).toEqual(["active", "awaiting_confirmation", "completed", "ended", "extended", "refused", "registered"]);
+    expect(statuses.map((s) => s.status).sort()).toEqual([
+      "active",
+      "approved",
+      "awaiting_confirmation",
+      "completed",
+      "ended",
+      "extended",
+      "refused",
+      "registered",
+    ]);
     const total = statuses.reduce((sum, s) => sum + s._count._all, 0);
     expect(total).toBeGreaterThanOrEqual(300);
     const requests = await db.prisma.supportRequest.groupBy({ by: ["status"], where: { partnershipId: demo.id }, _count: { _all: true } });

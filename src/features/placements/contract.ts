@@ -8,6 +8,7 @@ import {
   zChoices,
   zDate,
   zId,
+  zOptionalId,
   zOptionalInteger,
   zOptionalText,
   zPersonalDataChecked,
@@ -55,7 +56,7 @@ const zCvr = z.preprocess(
 export const ZRegisterPlacementInput = z.object({
   organisationId: zId(),
   /** The event the placement came from (src/features/events), when the form offered one. */
-  eventId: zOptionalText(60),
+  eventId: zOptionalId(),
   companyName: zRequiredText(L.companyName),
   cvr: zCvr,
   employerSector: zChoice(EMPLOYER_SECTORS),

@@ -1,9 +1,17 @@
 // The contracts of the support forms. Each schema's output is its use case's input; its keys are
 // the form's field ids; each limit is one constant the form shows too.
 import { z } from "zod";
-import { zChoice, zOptionalCvr, zOptionalDate, zOptionalInteger, zOptionalText, zPersonalDataChecked, zRequiredText } from "../../kernel/fields.js";
+import {
+  zChoice,
+  zOptionalCvr,
+  zOptionalDate,
+  zOptionalId,
+  zOptionalInteger,
+  zOptionalText,
+  zPersonalDataChecked,
+  zRequiredText,
+} from "../../kernel/fields.js";
 import { INTERPRETER_LANGUAGE, isInterpreterLanguage } from "../../kernel/personal-data.js";
-import { normaliseText } from "../../kernel/text.js";
 import { SUPPORT_KINDS } from "./store.js";
 import { DECLINE_REASON_MAX } from "./transition-support-request.js";
 
@@ -20,13 +28,6 @@ export const SUPPORT_LIMITS = {
   weeksMax: 52,
 } as const;
 
-/** An id from a select the server made; normalised like text, so a NUL byte never reaches a query. */
-const optionalId = z.preprocess((v) => {
-  const first = Array.isArray(v) ? v[0] : v;
-  const id = typeof first === "string" ? normaliseText(first).trim() : "";
-  return id !== "" ? id : undefined;
-}, z.string().optional());
-
 const timeWindow = z.preprocess(
   (v) => (typeof v === "string" && v.trim() !== "" ? v.trim().replace(/\s+/g, "").replace(/[.]/g, ":").replace(/[–—]/g, "-") : undefined),
   z
@@ -39,8 +40,8 @@ const timeWindow = z.preprocess(
 export const ZRequestSupportInput = z
   .object({
     kind: zChoice(SUPPORT_KINDS),
-    placementId: optionalId,
-    organisationId: optionalId,
+    placementId: zOptionalId(),
+    organisationId: zOptionalId(),
     companyName: zOptionalText(SUPPORT_LIMITS.companyName),
     cvr: zOptionalCvr(SUPPORT_LIMITS.cvr),
     wantedOn: zOptionalDate(),
