@@ -1,4 +1,4 @@
-// `npm run hostile [-- --per-form 2000 --seed 1]`: the bot as a hostile user meets it, on
+// `npm run hostile [-- --per-form 2000 --seed 1 --only support.decline]` (HOSTILE_DEBUG=1 prints each logged error and stored CPR-shaped value): the bot as a hostile user meets it, on
 // in-memory PGlite with the example partnerships, through the Bot (the layer both adapters call).
 //   (a) every form the bot has gets `perForm` mutated submissions from a seeded PRNG: values of
 //       the wrong kind, out of range, CPR numbers in many spellings, NUL and control characters,
@@ -236,6 +236,8 @@ export async function runHostile(opts: {
   /** Send no NUL characters (default: send them). */
   withoutNul?: boolean;
   progress?: (line: string) => void;
+  /** Only the forms whose name starts with this (e.g. "support.decline"); every form when absent. */
+  only?: string;
 }): Promise<HostileReport> {
   const { db } = opts;
   withoutNul = opts.withoutNul ?? false;
@@ -466,7 +468,7 @@ export async function runHostile(opts: {
     reset: () => db.prisma.supportRequest.update({ where: { id: requestB.id }, data: { status: "open", holder: null, closedAt: null, declineReason: null } }),
   };
   const forms: FormFigures[] = [];
-  for (const [name, { who, open, reset }] of Object.entries(opener)) {
+  for (const [name, { who, open, reset }] of Object.entries(opener).filter(([n]) => !opts.only || n.startsWith(opts.only))) {
     const figures: FormFigures = { form: name, sent: 0, notOpened: 0, fieldErrors: 0, refused: 0, stored: 0, faults: 0, strayErrors: 0 };
     for (let i = 0; i < opts.perForm; i++) {
       await reset?.();
@@ -527,7 +529,10 @@ async function storedCprValues(db: Database): Promise<number> {
     for (const { row } of rows) {
       const walk = (value: unknown, key: string): void => {
         if (typeof value === "string") {
-          if (!/(^id$|Id$|Key$|By$|^actor$|^pNumber$|^cvr$)/.test(key) && containsCpr(value)) found += 1;
+          if (!/(^id$|Id$|Key$|By$|^actor$|^pNumber$|^cvr$)/.test(key) && containsCpr(value)) {
+            found += 1;
+            if (process.env.HOSTILE_DEBUG) console.error(`CPR-shaped value in ${table}.${key}: ${JSON.stringify(value).slice(0, 200)}`);
+          }
         } else if (Array.isArray(value)) {
           for (const v of value) walk(v, key);
         } else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k);
@@ -569,9 +574,11 @@ async function main(): Promise<void> {
   };
   const perForm = arg("per-form", 2000);
   const seed = arg("seed", 1);
+  const onlyAt = process.argv.indexOf("--only");
+  const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
   const db = await openHostileDatabase();
   try {
-    const report = await runHostile({ db, perForm, seed, progress: (line) => console.error(line) });
+    const report = await runHostile({ db, perForm, seed, progress: (line) => console.error(line), ...(only ? { only } : {}) });
     console.log(`hostile run, seed ${seed}, ${perForm} mutated submissions per form`);
     console.table(report.forms);
     const sent = report.forms.reduce((n, f) => n + f.sent, 0);

@@ -39,8 +39,13 @@ import type { AppStore } from "./stores.js";
 const REMEMBER_EVERY_MS = 10 * 60_000;
 const REMEMBERED_MAX = 10_000;
 
-/** The longest value a button of ours carries (an id, or a few ids joined); anything longer is cut. */
-const ACTION_VALUE_MAX = 200;
+/** The longest value a button or a form's state carries (ids, a few joined); anything longer is cut. */
+const CLIENT_VALUE_MAX = 1000;
+
+/** A value the client sent back (a button's value, a form's state or nonce): NUL and invisible characters removed, bounded. */
+function cleanValue(value: string): string {
+  return normaliseText(value).slice(0, CLIENT_VALUE_MAX);
+}
 
 export type { BotReply, FormSubmission, SubmitReply } from "../kernel/feature.js";
 
@@ -197,7 +202,7 @@ export class Bot {
     const handler = ACTION_HANDLERS.get(actionId);
     // What a button carries comes back from the client and may have been changed there: cleaned
     // once here (NUL and invisible characters removed, bounded), so no handler sees raw input.
-    const value = typedValue === undefined ? undefined : normaliseText(typedValue).slice(0, ACTION_VALUE_MAX);
+    const value = typedValue === undefined ? undefined : cleanValue(typedValue);
     if (!handler) {
       this.deps.logger.warn({ actionId: actionId.slice(0, 100), platform: actor.platform }, "unknown action");
       return message(simpleMessage(this.t(actor.locale)("errors:form_expired")));
@@ -215,7 +220,14 @@ export class Bot {
   }
 
   /** A form came back from the platform. */
-  async submitForm(actor: Actor, submission: FormSubmission): Promise<SubmitReply> {
+  async submitForm(actor: Actor, typed: FormSubmission): Promise<SubmitReply> {
+    // The routing state and the nonce come back from the client like a button's value: cleaned
+    // once here, as the fields are by their contracts, so no handler sees a NUL byte.
+    const submission: FormSubmission = {
+      ...typed,
+      nonce: cleanValue(typed.nonce),
+      state: Object.fromEntries(Object.entries(typed.state).map(([key, value]) => [key, cleanValue(String(value))])),
+    };
     return this.guard(
       actor,
       `submit ${submission.formId}`,

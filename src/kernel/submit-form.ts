@@ -72,7 +72,15 @@ export function submitForm<St>() {
       if (opened.kind !== "ok") return refusal(opened);
       const { context } = opened;
       const form = await withRetry(async () => pipeline.form(ctx, context, request));
-      const invalid = (errors: FieldErrors): SubmitReply => ({ kind: "invalid", errors, form: { ...form, errors } });
+      const invalid = (errors: FieldErrors): SubmitReply => {
+        // A problem at a field this form does not show (a field of another type, or of a form
+        // drawn for someone else) is said above the fields, so no problem is ever lost.
+        const shown = new Set(form.fields.map((f) => f.id));
+        const atFields = Object.fromEntries(Object.entries(errors).filter(([id]) => shown.has(id)));
+        const elsewhere = Object.entries(errors).filter(([id]) => !shown.has(id));
+        const intro = elsewhere.length > 0 ? [form.intro, ...elsewhere.map(([, text]) => `⚠️ ${text}`)].filter(Boolean).join("\n") : form.intro;
+        return { kind: "invalid", errors: atFields, form: { ...form, ...(intro !== undefined ? { intro } : {}), errors: atFields } };
+      };
 
       const values = { ...submission.values, ...pipeline.fixedValues?.(context, request) };
       const parsed = parseForm(pipeline.contract, form.fields, values, t);
