@@ -17,7 +17,8 @@ let placementId: string;
 type Json = Record<string, unknown>;
 
 beforeAll(async () => {
-  t = await startSlackTestApp();
+  // Jobs run only through runOnce: a live worker would take tasks with the fixed test clock.
+  t = await startSlackTestApp({ jobs: "manual" });
   t.fake.setUser(PARTNER, { locale: "da-DK", realName: "Pia Partner" });
   t.fake.setUser(STAFF, { locale: "da-DK", realName: "Karin Konsulent" });
   t.fake.setUser(STAFF2, { locale: "da-DK", realName: "Bo Sagsbehandler" });

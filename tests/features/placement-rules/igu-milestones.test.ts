@@ -38,7 +38,8 @@ async function registerIgu(userId: string, company: { name: string; cvr: string;
 }
 
 beforeAll(async () => {
-  t = await startSlackTestApp();
+  // Jobs run only through runOnce: a live worker would take tasks with the fixed test clock.
+  t = await startSlackTestApp({ jobs: "manual" });
   const prisma = t.db.prisma;
   const aalborg = await prisma.partnership.findUniqueOrThrow({ where: { slug: "aalborg-2016" } });
   const di = await prisma.organisation.findFirstOrThrow({ where: { partnershipId: aalborg.id, name: "Dansk Industri Aalborg" } });

@@ -13,7 +13,8 @@ let t: SlackTestApp;
 let loId: string;
 
 beforeAll(async () => {
-  t = await startSlackTestApp();
+  // Jobs run only through runOnce: a live worker would take tasks with the fixed test clock.
+  t = await startSlackTestApp({ jobs: "manual" });
   const prisma = t.db.prisma;
   const aalborg = await prisma.partnership.findUniqueOrThrow({ where: { slug: "aalborg-2016" } });
   const org = (name: string) => prisma.organisation.findFirstOrThrow({ where: { partnershipId: aalborg.id, name } });
