@@ -7,6 +7,9 @@ import { parseDatabaseUrl } from "../../src/db/database-url.js";
 import { migrateDatabase } from "../../src/db/migrate.js";
 import { seedPartnerships } from "../../src/seed/seed-database.js";
 
+/** How often a test database is dropped before it is left behind. */
+const DROP_ATTEMPTS = 5;
+
 export type TestDatabase = Database & { url: string; drop: () => Promise<void> };
 
 export async function createTestDatabase(opts: { seed?: boolean } = {}): Promise<TestDatabase> {
@@ -25,8 +28,24 @@ export async function createTestDatabase(opts: { seed?: boolean } = {}): Promise
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: server });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // FORCE cannot end a server process of another role (an autovacuum worker busy with the
+        // test database): wait for it and try again; a database left behind harms no test.
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            return;
+          } catch (error) {
+            if (attempt >= DROP_ATTEMPTS) {
+              console.warn(`test database ${name} was left behind: ${error instanceof Error ? error.message : String(error)}`);
+              return;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     };
   }
   const db = await connectDatabase(parseDatabaseUrl(url));
