@@ -96,6 +96,8 @@ export class Scheduler {
   }
 
   async stop(): Promise<void> {
+    // A tick run by hand that is still draining its tasks finishes before the queue closes.
+    await Promise.allSettled([...this.running]);
     if (!this.started) return;
     this.started = false;
     for (const job of this.jobs) {
@@ -106,6 +108,19 @@ export class Scheduler {
 
   /** Runs every job (or one, by name) as its cron tick at `now` would, then the tasks it queued. */
   async runOnce(now: Date, name?: string): Promise<void> {
+    const run = this.runTick(now, name);
+    this.running.add(run);
+    try {
+      await run;
+    } finally {
+      this.running.delete(run);
+    }
+  }
+
+  /** The ticks run by hand that have not finished yet; stop() waits for them. */
+  private readonly running = new Set<Promise<void>>();
+
+  private async runTick(now: Date, name?: string): Promise<void> {
     if (this.deps.boss) await this.createQueues();
     for (const job of this.jobs) {
       if (name && job.name !== name) continue;
