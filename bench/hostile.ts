@@ -437,6 +437,21 @@ export async function runHostile(opts: {
       ),
     );
 
+  // Rows a partner has stored outside the organisation they belong to now. The contact form
+  // moves people between organisations, so each stored submission is held against the sender's
+  // organisation at that moment.
+  let crossOrganisationRows = 0;
+  const crossRowsOf = async (who: Actor): Promise<number | undefined> => {
+    if (who !== cast.partnerA && who !== cast.partnerB) return undefined;
+    const contact = await db.prisma.contact.findFirst({ where: { platform: who.platform, workspaceId: who.workspaceId, userId: who.userId } });
+    if (!contact || contact.role !== "partner_contact") return undefined;
+    const ref = actorRef(who);
+    return (
+      (await db.prisma.placement.count({ where: { createdBy: ref, organisationId: { not: contact.organisationId } } })) +
+      (await db.prisma.supportRequest.count({ where: { requestedBy: ref, organisationId: { not: contact.organisationId } } }))
+    );
+  };
+
   // (a) every form, mutated.
   const opener: Record<string, { who: Actor; open: () => Promise<BotReply>; reset?: () => Promise<unknown> }> = {};
   const resetFor: Record<string, () => Promise<unknown>> = {
@@ -482,6 +497,7 @@ export async function runHostile(opts: {
       const nonce = rng.chance(0.05) ? rng.pick(["", "x".repeat(500), form.nonce]) : randomUUID();
       let reply: SubmitReply;
       figures.sent += 1;
+      const crossBefore = await crossRowsOf(sender);
       try {
         reply = await bot.submitForm(sender, {
           formId: form.formId,
@@ -495,8 +511,10 @@ export async function runHostile(opts: {
       }
       if (reply.kind === "fault") figures.faults += 1;
       else if (reply.kind === "refused") figures.refused += 1;
-      else if (reply.kind === "done") figures.stored += 1;
-      else {
+      else if (reply.kind === "done") {
+        figures.stored += 1;
+        if (crossBefore !== undefined) crossOrganisationRows += Math.max(0, ((await crossRowsOf(sender)) ?? 0) - crossBefore);
+      } else {
         figures.fieldErrors += 1;
         const ids = new Set(reply.form.fields.map((f) => f.id));
         if (Object.keys(reply.errors).some((id) => !ids.has(id))) figures.strayErrors += 1;
@@ -507,11 +525,7 @@ export async function runHostile(opts: {
   }
 
   // (c) what was stored.
-  const crossOrganisationRows =
-    (await db.prisma.placement.count({ where: { createdBy: actorRef(cast.partnerA), organisationId: { not: orgA.id } } })) +
-    (await db.prisma.placement.count({ where: { createdBy: actorRef(cast.partnerB), organisationId: { not: orgB.id } } })) +
-    (await db.prisma.supportRequest.count({ where: { requestedBy: actorRef(cast.partnerA), organisationId: { not: orgA.id } } })) +
-    (await db.prisma.placement.count({ where: { createdBy: actorRef(cast.unknown) } }));
+  crossOrganisationRows += await db.prisma.placement.count({ where: { createdBy: actorRef(cast.unknown) } });
   return { seed: opts.seed, forms, matrix, storedCprValues: await storedCprValues(db), crossOrganisationRows, errorLogLines };
 }
 
