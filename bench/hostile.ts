@@ -444,7 +444,7 @@ export async function runHostile(opts: {
   const crossRowsOf = async (who: Actor): Promise<number | undefined> => {
     if (who !== cast.partnerA && who !== cast.partnerB) return undefined;
     const contact = await db.prisma.contact.findFirst({ where: { platform: who.platform, workspaceId: who.workspaceId, userId: who.userId } });
-    if (!contact || contact.role !== "partner_contact") return undefined;
+    if (contact?.role !== "partner_contact") return undefined;
     const ref = actorRef(who);
     return (
       (await db.prisma.placement.count({ where: { createdBy: ref, organisationId: { not: contact.organisationId } } })) +

@@ -47,13 +47,15 @@ export type StartOptions = {
   clock?: () => Date;
   /** Use this database instead of opening the one in config (tests share one per file). */
   database?: Database;
+  /** Close `database` with the app (main.ts opens it early, while the app's code loads). */
+  closeDatabase?: boolean;
   /** "manual": scheduled jobs only run through jobs.runOnce (tests); default: on their cron schedule, on the job queue. */
   jobs?: "start" | "manual";
 };
 
 export async function startApp(config: Config, opts: StartOptions): Promise<RunningApp> {
   const { logger } = opts;
-  const ownsDatabase = !opts.database;
+  const ownsDatabase = !opts.database || opts.closeDatabase === true;
   const db = opts.database ?? (await connectDatabase(config.database));
   try {
     const { applied } = await migrateDatabase(db);

@@ -1,6 +1,8 @@
-// `npm start`: reads the environment, starts the bot, and stops cleanly on SIGINT/SIGTERM.
-import { startApp } from "./app.js";
+// `npm start`: reads the environment, starts the bot, and stops cleanly on SIGINT/SIGTERM. The
+// database starts opening (embedded PGlite on its own thread) before the rest of the app's code is
+// loaded, so the two happen side by side.
 import { type Config, ConfigError, loadConfig } from "./config.js";
+import { connectDatabase } from "./db/connect.js";
 import { createLogger } from "./logger.js";
 
 async function main(): Promise<void> {
@@ -15,7 +17,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, config.logFormat);
-  const app = await startApp(config, { logger });
+  const opening = connectDatabase(config.database);
+  // Settled here too, so a database that fails while the code loads is not an unhandled rejection.
+  opening.catch(() => undefined);
+  const { startApp } = await import("./app.js");
+  const app = await startApp(config, { logger, database: await opening, closeDatabase: true });
   logger.info(
     {
       url: app.url,
