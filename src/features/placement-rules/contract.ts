@@ -1,7 +1,9 @@
 // The contracts of the forms for a placement already registered. Each schema's output is its use
 // case's input; its keys are the form's field ids; each limit is one constant the form shows too.
 import { z } from "zod";
+import { containsCpr } from "../../kernel/cpr.js";
 import { zDate, zId, zOptionalText, zRequiredText } from "../../kernel/fields.js";
+import { normaliseText } from "../../kernel/text.js";
 import { zOptionalChoice, zOptionalDecimal, zOptionalYesNo } from "./rule-fields.js";
 import { END_REASONS, IGU_EXTENSION_REASONS, OUTCOMES } from "./rule-set.js";
 
@@ -22,7 +24,8 @@ export const RULE_FORM_LIMITS = {
 
 const firstTrimmed = (value: unknown): string | undefined => {
   const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === "string" && first.trim() !== "" ? first.trim() : undefined;
+  const typed = typeof first === "string" ? normaliseText(first).trim() : "";
+  return typed === "" ? undefined : typed;
 };
 
 /** The company contact's e-mail for VITAS: one address, no spaces. */
@@ -31,6 +34,7 @@ const zOptionalEmail = z.preprocess(
   z
     .string()
     .max(RULE_FORM_LIMITS.contactEmail, { error: "form:errors.too_long" })
+    .refine((v) => !containsCpr(v), { error: "form:errors.cpr", abort: true })
     .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "rules:errors.email" })
     .optional(),
 ) as unknown as z.ZodOptional<z.ZodType<string>>;
@@ -41,6 +45,8 @@ const zOptionalPhone = z.preprocess(
   z
     .string()
     .max(RULE_FORM_LIMITS.contactPhone, { error: "form:errors.too_long" })
+    // Ten digits a person types into a phone field may well be a CPR number: never kept.
+    .refine((v) => !containsCpr(v), { error: "form:errors.cpr", abort: true })
     .regex(/^\+?\d[\d ]{6,17}\d$/, { error: "rules:errors.phone" })
     .optional(),
 ) as unknown as z.ZodOptional<z.ZodType<string>>;

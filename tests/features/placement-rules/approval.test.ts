@@ -284,6 +284,15 @@ describe("the VITAS hand-off", () => {
     const messages = Object.fromEntries((bad.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
     expect(messages).toMatchObject({ contactEmail: "rules:errors.email", contactPhone: "rules:errors.phone" });
   });
+
+  it("refuses a CPR number typed as the phone number or in the e-mail, in any spelling", () => {
+    for (const cpr of ["0101901234", "010190-1234", "０１０１９０１２３４", "0101 90 1234"]) {
+      const bad = ZPrepareVitasSummaryInput.safeParse({ placementId: "x", contactEmail: `${cpr.replace(/\s/g, "")}@portland.dk`, contactPhone: cpr });
+      const messages = Object.fromEntries((bad.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
+      expect(messages, cpr).toMatchObject({ contactEmail: "form:errors.cpr", contactPhone: "form:errors.cpr" });
+    }
+    expect(ZPrepareVitasSummaryInput.safeParse({ placementId: "x", contactPhone: "+45 98 12 34 56" }).success).toBe(true);
+  });
 });
 
 describe("the wording of the municipality (lov nr. 1750 af 29/12/2025)", () => {
