@@ -1,17 +1,19 @@
-// `npm run bench`: first the Slack path under load next to a bare Bolt app (bench/slack-path.ts:
-// 50 concurrent `/praktik ny` and form submissions, on PGlite, or on PostgreSQL when
-// TEST_DATABASE_URL names a server); then how costly the bot's busiest paths are, on in-memory
-// PGlite, each next to a plain database baseline measured in the same run on the same database:
+// `npm run bench`, numbers only (nothing here passes or fails), each next to a baseline measured
+// in the same run:
+//   (0) the Slack path under load next to a bare Bolt app (bench/slack-path.ts: 50 concurrent
+//       `/praktik ny` and form submissions, on PGlite, or on PostgreSQL when TEST_DATABASE_URL
+//       names a server);
+//   (1) cold start: `npm start` to a healthy /healthz, on a fresh and on an existing data folder
+//       (bench/cold-start.ts);
+//   (2) the weekly digest: 1,000 linked channels over a partnership with 100,000 placements,
+//       built and posted to a stand-in platform API in a process of its own, so its peak RSS is
+//       the bot's (bench/digests.ts; PGlite, or PostgreSQL when TEST_DATABASE_URL is set);
+//   then how costly the bot's busiest paths are, on in-memory PGlite:
 //   (a) registering a placement through the Bot vs a single-row Prisma insert (AuditEvent)
 //   (b) `/praktik fremdrift` over 10,000 placements vs SELECT count(*) on Placement
 //   (c) the quarterly report (model + DOCX with its chart) over a partnership with 10,000
 //       placements and 50 organisations vs SELECT count(*) on that partnership's placements
-//   (d) the weekly digest: 1,000 linked channels over a partnership with 100,000 placements —
-//       building every channel's digest (data, view, chart) vs SELECT count(*) on that
-//       partnership's placements, and posting them all through the real rate limiter to an
-//       in-process stand-in for the platform API that answers after a fixed latency
-//   (e) peak RSS and heap used
-// Numbers only: nothing here passes or fails.
+//   (e) peak RSS and heap used of this process
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { Writable } from "node:stream";
@@ -21,20 +23,16 @@ import { connectDatabase } from "../src/db/connect.js";
 import { parseDatabaseUrl } from "../src/db/database-url.js";
 import { migrateDatabase } from "../src/db/migrate.js";
 import { createPrismaStore } from "../src/db/stores.js";
-import { buildDigest, loadDigestData } from "../src/features/digests/build-digest.js";
-import { digestChart, digestView } from "../src/features/digests/view.js";
-import { postWeeklyDigests } from "../src/features/digests/weekly-job.js";
 import { buildReportModel } from "../src/features/quarterly/build-report.js";
 import { renderReportFile } from "../src/features/quarterly/report/report-file.js";
 import { createI18n } from "../src/i18n/index.js";
 import type { Actor } from "../src/kernel/actor.js";
 import type { FormValues } from "../src/kernel/form.js";
-import type { MessageView } from "../src/kernel/message.js";
-import type { ChannelAddress, MessageRef, Messenger, PostImage } from "../src/kernel/messenger.js";
 import { DEFAULT_STATUS_SCHEDULE } from "../src/kernel/quarters.js";
-import { POST_LIMITS, PostingLimiter } from "../src/kernel/rate-limit.js";
 import { SECTORS } from "../src/kernel/sectors.js";
 import { seedPartnerships } from "../src/seed/seed-database.js";
+import { coldStartLines, measureColdStart } from "./cold-start.js";
+import { digestLines, measureDigests } from "./digests.js";
 import { measureSlackPath, slackPathLines } from "./slack-path.js";
 
 const REGISTRATIONS = 300;
@@ -43,12 +41,6 @@ const BULK_PLACEMENTS = 10_000;
 const PROGRESS_RUNS = 20;
 const REPORT_ORGANISATIONS = 50;
 const REPORT_RUNS = 5;
-const DIGEST_CHANNELS = 1_000;
-const DIGEST_PLACEMENTS = 100_000;
-const DIGEST_ORGANISATIONS = 50;
-const DIGEST_RUNS = 3;
-/** How long the stand-in platform API takes to answer one post. */
-const FAKE_API_LATENCY_MS = 20;
 
 // ---------------------------------------------------------------------------------------------
 // Measuring
@@ -103,8 +95,25 @@ function checkNoErrors(phase: string): void {
 // ---------------------------------------------------------------------------------------------
 // (0) the Slack path under load, first, while this process holds no bench data
 
+// `npm run bench -- --only slack|start|digests`: one part alone.
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+const parts: Record<string, () => Promise<string[]>> = {
+  slack: async () => slackPathLines(await measureSlackPath()),
+  start: async () => coldStartLines(await measureColdStart()),
+  digests: async () => digestLines(await measureDigests()),
+};
+if (only !== undefined) {
+  const part = Object.hasOwn(parts, only) ? parts[only] : undefined;
+  if (!part) throw new Error(`--only takes one of ${Object.keys(parts).join(", ")}`);
+  for (const l of await part()) console.log(l);
+  process.exit(0);
+}
+
 const slackPath = await measureSlackPath();
 phaseDone("Slack path");
+const coldStart = await measureColdStart();
+const digests = await measureDigests();
 
 // ---------------------------------------------------------------------------------------------
 // Setup: a migrated in-memory database with the example partnerships and an admin bot
@@ -329,162 +338,6 @@ for (let i = 0; i < REPORT_RUNS; i++) {
 phaseDone("report");
 
 // ---------------------------------------------------------------------------------------------
-// (d) the weekly digest over 1,000 linked channels and a partnership with 100,000 placements
-
-const digestTimezone = "Europe/Copenhagen";
-const digestMonday = new Date("2016-11-28T07:00:00Z"); // Monday 28 November 2016, 08:00 in Copenhagen
-const digestInsertStarted = performance.now();
-const digestPartnership = await prisma.partnership.create({
-  data: {
-    slug: "bench-digest-2016",
-    name: "Bench digest 2016",
-    municipality: "Bench",
-    periodStart: new Date("2016-01-01T00:00:00Z"),
-    periodEnd: new Date("2016-12-31T00:00:00Z"),
-    placementTypes: {
-      create: aalborgSeed.placementTypes.map(({ key, labelDa, labelEn, defaultWeeks, countsForRatio, sortOrder }) => ({
-        key,
-        labelDa,
-        labelEn,
-        defaultWeeks,
-        countsForRatio,
-        sortOrder,
-      })),
-    },
-    targets: {
-      create: (await prisma.target.findMany({ where: { partnershipId: aalborgSeed.id } })).map(
-        ({ key, labelDa, labelEn, kind, min, max, sortOrder, filter }) => ({ key, labelDa, labelEn, kind, min, max, sortOrder, filter: filter ?? {} }),
-      ),
-    },
-    organisations: { create: Array.from({ length: DIGEST_ORGANISATIONS }, (_, i) => ({ name: `Digest organisation ${i + 1}` })) },
-  },
-  include: { organisations: true, placementTypes: true },
-});
-for (let from = 0; from < DIGEST_PLACEMENTS; from += 2000) {
-  const chunk = Array.from({ length: Math.min(2000, DIGEST_PLACEMENTS - from) }, (_, k) => {
-    const i = from + k;
-    // Registered over the year up to the digest's Monday; 13 weeks long, so some end within 14 days.
-    const createdAt = new Date(Date.UTC(2016, 0, 4, 9) + (i % 329) * 86_400_000 + (i % 7) * 3_600_000);
-    const startDate = new Date(Date.UTC(createdAt.getUTCFullYear(), createdAt.getUTCMonth(), createdAt.getUTCDate()));
-    return {
-      partnershipId: digestPartnership.id,
-      organisationId: digestPartnership.organisations[i % DIGEST_ORGANISATIONS]!.id,
-      companyId: companies[i % companies.length]!.id,
-      typeId: digestPartnership.placementTypes[Math.floor(i / 11) % Math.min(4, digestPartnership.placementTypes.length)]!.id,
-      places: 1 + (i % 3),
-      startDate,
-      weeks: 13,
-      endDate: new Date(startDate.getTime() + 13 * 7 * 86_400_000),
-      employerSector: i % 4 === 0 ? ("public" as const) : ("private" as const),
-      sector: SECTORS[i % SECTORS.length]!,
-      shortageSector: i % 3 !== 0,
-      contactPerson: "Bench kontakt, 12345678",
-      needs: [],
-      status: "active" as const,
-      createdBy: "slack:TBENCH:UBENCH",
-      createdAt,
-      idempotencyKey: `bench-digest:${i}`,
-    };
-  });
-  await prisma.placement.createMany({ data: chunk });
-}
-// One channel in twenty gets the whole partnership, the others one organisation each.
-await prisma.channelLink.createMany({
-  data: Array.from({ length: DIGEST_CHANNELS }, (_, i) => ({
-    platform: "slack" as const,
-    workspaceId: "TBENCH",
-    channelId: `CDIGEST${String(i).padStart(4, "0")}`,
-    partnershipId: digestPartnership.id,
-    organisationId: i % 20 === 0 ? null : digestPartnership.organisations[i % DIGEST_ORGANISATIONS]!.id,
-    purpose: "digest" as const,
-    weekday: 1,
-    time: "08:00",
-    locale: i % 10 === 0 ? "en" : "da",
-    createdBy: "bench",
-    createdAt: new Date("2016-11-01T00:00:00Z"),
-  })),
-});
-const digestInsertMs = performance.now() - digestInsertStarted;
-phaseDone("digest data");
-
-const digestStore = createPrismaStore(prisma);
-const digestI18n = createI18n("da");
-const digestLinks = (await digestStore.listDigestLinks({ partnershipId: digestPartnership.id })).filter((l) => l.channelId.startsWith("CDIGEST"));
-if (digestLinks.length !== DIGEST_CHANNELS) throw new Error(`expected ${DIGEST_CHANNELS} digest links, found ${digestLinks.length}`);
-const digestPartnershipRecord = (await digestStore.getPartnership(digestPartnership.id))!;
-let digestBlocks = 0;
-let digestCharts = 0;
-/** Every channel's digest as the job builds it: the data once, each channel's view, one chart per scope and language. */
-async function buildAllDigests(): Promise<void> {
-  const data = await loadDigestData(digestStore, digestPartnershipRecord, { asOf: digestMonday, timezone: digestTimezone });
-  const charts = new Map<string, PostImage>();
-  digestBlocks = 0;
-  for (const link of digestLinks) {
-    const locale = link.locale === "en" ? "en" : "da";
-    const t = digestI18n.t(locale);
-    const digest = buildDigest(data, link.organisationId);
-    digestBlocks += digestView(digest, t, locale).blocks.length;
-    const key = `${link.organisationId ?? ""}:${locale}`;
-    if (!charts.has(key)) charts.set(key, digestChart(digest, t, locale));
-  }
-  digestCharts = charts.size;
-}
-async function countDigestPartnership(): Promise<void> {
-  await prisma.$queryRawUnsafe(`SELECT count(*) FROM "Placement" WHERE "partnershipId" = $1`, digestPartnership.id);
-}
-await countDigestPartnership();
-await buildAllDigests();
-const digestCountSamples: number[] = [];
-const digestBuildSamples: number[] = [];
-for (let i = 0; i < DIGEST_RUNS; i++) {
-  digestCountSamples.push(await time(countDigestPartnership));
-  digestBuildSamples.push(await time(buildAllDigests));
-}
-checkNoErrors("digest build");
-phaseDone("digest build");
-
-/** The platform API in process: answers each post after FAKE_API_LATENCY_MS and records when and where. */
-class BenchMessenger implements Messenger {
-  readonly posts: { channelId: string; at: number; imageBytes: number }[] = [];
-  inFlight = 0;
-  maxInFlight = 0;
-  async postToChannel(address: ChannelAddress, view: MessageView, image?: PostImage): Promise<MessageRef> {
-    this.inFlight += 1;
-    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    if (view.blocks.length === 0) throw new Error("an empty digest");
-    await new Promise((resolve) => setTimeout(resolve, FAKE_API_LATENCY_MS));
-    this.posts.push({ channelId: address.channelId, at: performance.now(), imageBytes: image?.png.length ?? 0 });
-    this.inFlight -= 1;
-    return { platform: address.platform, workspaceId: address.workspaceId, channelId: address.channelId, messageId: String(this.posts.length) };
-  }
-  async updateMessage(): Promise<void> {}
-  async sendDirect(): Promise<boolean> {
-    return true;
-  }
-}
-const benchMessenger = new BenchMessenger();
-const postingStarted = performance.now();
-const digestReport = await postWeeklyDigests(
-  {
-    store: digestStore,
-    messenger: benchMessenger,
-    i18n: digestI18n,
-    logger,
-    timezone: digestTimezone,
-    admins: new Set(),
-    limiter: new PostingLimiter(),
-  },
-  digestMonday,
-);
-const postingMs = performance.now() - postingStarted;
-const digestPosted = digestReport.posted;
-if (digestPosted < DIGEST_CHANNELS || digestReport.failed > 0) throw new Error(`digest posting: ${JSON.stringify(digestReport)}`);
-if (new Set(benchMessenger.posts.map((p) => p.channelId)).size !== benchMessenger.posts.length) throw new Error("a channel got its digest twice");
-const postedRuns = await prisma.digestRun.count({ where: { status: "posted" } });
-checkNoErrors("digest posting");
-phaseDone("digest posting");
-
-// ---------------------------------------------------------------------------------------------
 // Report
 
 const insert = stats(insertSamples);
@@ -493,8 +346,6 @@ const count = stats(countSamples);
 const progress = stats(progressSamples);
 const partnershipCount = stats(partnershipCountSamples);
 const reportStats = stats(reportSamples);
-const digestCount = stats(digestCountSamples);
-const digestBuild = stats(digestBuildSamples);
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -534,22 +385,6 @@ const table: [string, string, string, string, string, string][] = [
     reportStats.perSecond.toFixed(1),
     `${(reportStats.median / partnershipCount.median).toFixed(1)}× count`,
   ],
-  [
-    "SELECT count(*) of the digest partnership, baseline",
-    String(digestCount.n),
-    ms(digestCount.median),
-    ms(digestCount.p95),
-    digestCount.perSecond.toFixed(0),
-    "1.0×",
-  ],
-  [
-    `weekly digests built for ${DIGEST_CHANNELS.toLocaleString("en")} channels (${DIGEST_PLACEMENTS.toLocaleString("en")} placements, ${digestCharts} charts)`,
-    String(digestBuild.n),
-    ms(digestBuild.median),
-    ms(digestBuild.p95),
-    digestBuild.perSecond.toFixed(2),
-    `${(digestBuild.median / digestCount.median).toFixed(1)}× count`,
-  ],
 ];
 const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
 const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ");
@@ -562,22 +397,16 @@ console.log(
 console.log("");
 for (const l of slackPathLines(slackPath)) console.log(l);
 console.log("");
+for (const l of coldStartLines(coldStart)) console.log(l);
+console.log("");
+for (const l of digestLines(digests)) console.log(l);
+console.log("");
 console.log(line(table[0]!));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const row of table.slice(1)) console.log(line(row));
 console.log("");
-console.log(
-  `weekly digest: ${DIGEST_PLACEMENTS.toLocaleString("en")} placements and ${DIGEST_CHANNELS.toLocaleString("en")} links inserted with createMany in ${(digestInsertMs / 1000).toFixed(1)} s; ` +
-    `${(digestBlocks / DIGEST_CHANNELS).toFixed(1)} blocks a digest on average`,
-);
-console.log(
-  `weekly digest posting (postWeeklyDigests, real PostingLimiter, Slack ${POST_LIMITS.slack.perConversationMs} ms per channel, stand-in API answering in ${FAKE_API_LATENCY_MS} ms): ` +
-    `${digestPosted.toLocaleString("en")} channels in ${(postingMs / 1000).toFixed(1)} s (${((digestPosted / postingMs) * 1000).toFixed(0)} posts/s, ` +
-    `${benchMessenger.maxInFlight} at most in flight, ${postedRuns.toLocaleString("en")} DigestRun rows posted); ` +
-    `${(postingMs / (digestPosted * FAKE_API_LATENCY_MS)).toFixed(3)}× the time of posting them one by one at the API's latency alone`,
-);
 console.log("");
-console.log(`peak RSS ${mb(Math.max(peakRss, resources.maxRSS * 1024))}, peak heap used ${mb(peakHeapUsed)}`);
+console.log(`this process (the in-memory paths above): peak RSS ${mb(Math.max(peakRss, resources.maxRSS * 1024))}, peak heap used ${mb(peakHeapUsed)}`);
 console.log(`RSS after ${rssAfter.map(([phase, rss]) => `${phase} ${mb(rss)}`).join(", ")}`);
 
 clearInterval(memoryTimer);

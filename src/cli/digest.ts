@@ -2,8 +2,8 @@
 // weekly digests that would be posted to the linked channels, as text, without posting. With no
 // linked channel (and no --channel) each partnership's own digest is printed.
 import { createPrismaStore } from "../db/stores.js";
-import { buildDigest, digestMoment, isoWeekAt, loadDigestData, mondayOfIsoWeek, type PartnershipDigestData } from "../features/digests/build-digest.js";
-import { digestChart, digestView, messageAsText } from "../features/digests/view.js";
+import { digestMoment, isoWeekAt, loadDigestData, mondayOfIsoWeek, type PartnershipDigestData } from "../features/digests/build-digest.js";
+import { channelDigest, messageAsText } from "../features/digests/view.js";
 import { createI18n } from "../i18n/index.js";
 import type { Locale } from "../kernel/actor.js";
 import { oneOf, readOptions, timezoneFrom } from "./args.js";
@@ -52,12 +52,10 @@ async function main(): Promise<void> {
           }));
     for (const target of targets) {
       const asOf = digestMoment(week, now, timezone, target);
-      const digest = buildDigest(await dataFor(target.partnershipId, asOf), target.organisationId);
       const locale: Locale = forced ?? i18n.localeOf(target.locale);
-      const t = i18n.t(locale);
-      const chart = digestChart(digest, t, locale);
+      const { view, chart } = channelDigest(await dataFor(target.partnershipId, asOf), target.organisationId, i18n.t(locale), locale);
       console.log(`=== ${target.label} · ${week} · ${asOf.toISOString()}`);
-      console.log(messageAsText(digestView(digest, t, locale)));
+      console.log(messageAsText(view));
       console.log(`[chart ${chart.fileName}: ${chart.png.length} bytes PNG]\n`);
     }
   } finally {

@@ -6,10 +6,11 @@ import { barsAndTrendSvg } from "../../charts/trend-chart.js";
 import type { Locale } from "../../kernel/actor.js";
 import { formatDate } from "../../kernel/dates.js";
 import type { MessageBlock, MessageView } from "../../kernel/message.js";
+import type { PostImage } from "../../kernel/messenger.js";
 import { labelIn } from "../../kernel/records.js";
 import type { Translate } from "../../kernel/translate.js";
 import { LIST_PLACEMENTS_ACTION, OPEN_PLACEMENT_FORM_ACTION, targetLine } from "../placements/index.js";
-import type { Digest, DigestTarget } from "./build-digest.js";
+import { buildDigest, type Digest, type DigestTarget, type PartnershipDigestData } from "./build-digest.js";
 
 export const DIGEST_ACTIONS = { extend: "digest.extend", endsAsPlanned: "digest.ends_as_planned" } as const;
 
@@ -195,4 +196,33 @@ export function messageAsText(view: MessageView): string {
     }
   }
   return lines.join("\n");
+}
+
+/**
+ * A channel's digest from its partnership's loaded data: the view for its scope (the partnership
+ * or one organisation) and language, and the chart for its language. Channels with the same scope
+ * and language get the same message, and the chart shows only the partnership's targets and
+ * trend, so each is made once per load and shared, however many channels there are.
+ */
+const sharedParts = new WeakMap<PartnershipDigestData, Map<string, MessageView | PostImage>>();
+
+export function channelDigest(
+  data: PartnershipDigestData,
+  organisationId: string | null,
+  t: Translate,
+  locale: Locale,
+): { view: MessageView; chart: PostImage } {
+  const parts = sharedParts.get(data) ?? new Map<string, MessageView | PostImage>();
+  sharedParts.set(data, parts);
+  const once = <T extends MessageView | PostImage>(key: string, make: () => T): T => {
+    const known = parts.get(key) as T | undefined;
+    if (known) return known;
+    const made = make();
+    parts.set(key, made);
+    return made;
+  };
+  return {
+    view: once(`view:${organisationId ?? ""}:${locale}`, () => digestView(buildDigest(data, organisationId), t, locale)),
+    chart: once(`chart:${locale}`, () => digestChart(buildDigest(data, null), t, locale)),
+  };
 }

@@ -9,7 +9,7 @@
 import type { Job } from "../../jobs/scheduler.js";
 import type { Logger } from "../../kernel/logger.js";
 import { simpleMessage } from "../../kernel/message.js";
-import type { Messenger, PostImage } from "../../kernel/messenger.js";
+import type { Messenger } from "../../kernel/messenger.js";
 import type { TaskQueue } from "../../kernel/once.js";
 import { DEFAULT_RETRY, PermanentPostError, PostingLimiter, postWithRetry, type RetryOptions } from "../../kernel/rate-limit.js";
 import { secretariatRecipients, tellSecretariat } from "../../kernel/secretariat.js";
@@ -17,9 +17,9 @@ import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import type { I18n } from "../../kernel/translate.js";
 import type { ContactsStore } from "../contacts/index.js";
 import type { EventsStore } from "../events/index.js";
-import { buildDigest, digestSlot, isoWeekAt, loadDigestData, type PartnershipDigestData } from "./build-digest.js";
+import { digestSlot, isoWeekAt, loadDigestData, type PartnershipDigestData } from "./build-digest.js";
 import type { DigestLinkRecord, DigestsStore } from "./store.js";
-import { digestChart, digestView } from "./view.js";
+import { channelDigest } from "./view.js";
 
 const WEEKLY_DIGESTS_JOB = "weekly-digests";
 /** How long a partnership's loaded facts serve the channels of one run (their tasks run within it). */
@@ -108,12 +108,12 @@ export async function postWeeklyDigests(deps: WeeklyDigestDeps, now: Date): Prom
 }
 
 /**
- * Posts one channel's digest. What a partnership's channels share (its facts, its chart per
- * organisation and language) is loaded once and kept for the channels queued by the same run.
+ * Posts one channel's digest. What a partnership's channels share (its facts, and from them each
+ * scope's view and each language's chart) is made once and kept for the channels queued by the
+ * same run.
  */
 class DigestPoster {
   private readonly facts = new Map<string, { loadedAt: number; data: Promise<PartnershipDigestData> }>();
-  private readonly charts = new Map<string, PostImage>();
 
   constructor(private readonly deps: WeeklyDigestDeps) {}
 
@@ -126,11 +126,8 @@ class DigestPoster {
     const locale = this.deps.i18n.localeOf(link.locale);
     const t = this.deps.i18n.t(locale);
     try {
-      const digest = buildDigest(await this.dataFor(link.partnershipId, at), link.organisationId);
-      const view = digestView(digest, t, locale);
-      const chartKey = `${link.partnershipId}:${link.organisationId ?? ""}:${locale}:${at.getTime()}`;
-      if (!this.charts.has(chartKey)) this.charts.set(chartKey, digestChart(digest, t, locale));
-      const { result: ref, attempts } = await postWithRetry(() => this.deps.messenger.postToChannel(link, view, this.charts.get(chartKey)), {
+      const { view, chart } = channelDigest(await this.dataFor(link.partnershipId, at), link.organisationId, t, locale);
+      const { result: ref, attempts } = await postWithRetry(() => this.deps.messenger.postToChannel(link, view, chart), {
         ...(this.deps.retry ?? DEFAULT_RETRY),
         ...(this.deps.limiter ? { limiter: this.deps.limiter } : {}),
         platform: link.platform,
@@ -157,7 +154,6 @@ class DigestPoster {
   private dataFor(partnershipId: string, at: Date): Promise<PartnershipDigestData> {
     const now = Date.now();
     for (const [key, entry] of this.facts) if (now - entry.loadedAt > FACTS_KEPT_MS) this.facts.delete(key);
-    for (const key of this.charts.keys()) if (Number(key.slice(key.lastIndexOf(":") + 1)) < at.getTime() - FACTS_KEPT_MS) this.charts.delete(key);
     const key = `${partnershipId}:${at.getTime()}`;
     let entry = this.facts.get(key);
     if (!entry) {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppStore } from "../../../src/bot/stores.js";
 import { createPrismaStore } from "../../../src/db/stores.js";
 import { buildDigest, digestSlot, isoWeekOf, loadDigestData, mondayOfIsoWeek, paceOf } from "../../../src/features/digests/build-digest.js";
-import { digestChart, digestView } from "../../../src/features/digests/view.js";
+import { channelDigest, digestChart, digestView } from "../../../src/features/digests/view.js";
 import { createI18n } from "../../../src/i18n/index.js";
 import { renderMessage } from "../../../src/slack/render/message.js";
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
@@ -176,5 +176,26 @@ describe("the digest as a message and a chart", () => {
     const view = digestView(buildDigest(quiet, null), i18n.t("da"), "da");
     const text = JSON.stringify(view);
     expect(text).not.toMatch(/Nye pladser|anmodninger|Slutter inden/);
+  });
+
+  it("makes each scope's view and each language's chart once per load, the same as built alone", async () => {
+    const i18n = createI18n("da");
+    const data = await loadDigestData(store, (await store.getPartnership(partnershipId))!, { asOf: AS_OF, timezone: TZ });
+    const [organisation] = data.organisations;
+    const channels = [null, organisation!.id, null, organisation!.id];
+    const made = channels.map((scope) => channelDigest(data, scope, i18n.t("da"), "da"));
+    expect(made[2]!.view).toBe(made[0]!.view);
+    expect(made[3]!.view).toBe(made[1]!.view);
+    expect(made[1]!.view).not.toBe(made[0]!.view);
+    expect(made[1]!.view).toEqual(digestView(buildDigest(data, organisation!.id), i18n.t("da"), "da"));
+    // The chart shows the partnership's targets and trend only: one per language for every scope.
+    expect(new Set(made.map((m) => m.chart)).size).toBe(1);
+    expect(made[0]!.chart.png.equals(digestChart(buildDigest(data, organisation!.id), i18n.t("da"), "da").png)).toBe(true);
+    const english = channelDigest(data, null, i18n.t("en"), "en");
+    expect(english.chart).not.toBe(made[0]!.chart);
+    expect(JSON.stringify(english.view)).not.toEqual(JSON.stringify(made[0]!.view));
+    // A new load is made anew.
+    const again = await loadDigestData(store, (await store.getPartnership(partnershipId))!, { asOf: AS_OF, timezone: TZ });
+    expect(channelDigest(again, null, i18n.t("da"), "da").view).not.toBe(made[0]!.view);
   });
 });
