@@ -33,6 +33,8 @@ export type DigestProcessOutput = {
   charts: number;
   posting: PostingFigures[];
   peakRssBytes: number;
+  /** The peak while only building, before posting. */
+  peakRssBuildingBytes: number;
   peakHeapUsedBytes: number;
   rssBeforeBytes: number;
 };
@@ -41,8 +43,11 @@ const input = JSON.parse(process.argv[2] ?? "{}") as DigestProcessInput;
 const TIMEZONE = "Europe/Copenhagen";
 
 let peakHeapUsed = 0;
+let peakRss = 0;
 const sampler = setInterval(() => {
-  peakHeapUsed = Math.max(peakHeapUsed, process.memoryUsage().heapUsed);
+  const { heapUsed, rss } = process.memoryUsage();
+  peakHeapUsed = Math.max(peakHeapUsed, heapUsed);
+  peakRss = Math.max(peakRss, rss);
 }, 20);
 sampler.unref();
 
@@ -101,6 +106,7 @@ for (let i = 0; i < input.runs; i++) {
   await buildAll();
   buildMs.push(performance.now() - started);
 }
+const peakRssBuilding = Math.max(peakRss, process.memoryUsage().rss);
 
 /** The platform API in process: answers each post after the latency and records where it went. */
 class StandInApi implements Messenger {
@@ -146,6 +152,7 @@ const output: DigestProcessOutput = {
   charts,
   posting,
   peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  peakRssBuildingBytes: peakRssBuilding,
   peakHeapUsedBytes: peakHeapUsed,
   rssBeforeBytes: rssBefore,
 };

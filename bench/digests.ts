@@ -203,7 +203,7 @@ export function digestLines(f: DigestFigures): string[] {
     `Weekly digests on ${f.database}: ${DIGEST_CHANNELS.toLocaleString("en")} channels, ${DIGEST_PLACEMENTS.toLocaleString("en")} placements (written in ${(f.insertMs / 1000).toFixed(1)} s), in a process of their own`,
     `  built (data, ${DIGEST_CHANNELS.toLocaleString("en")} channels' views, ${f.charts} charts): median ${median(f.buildMs).toFixed(0)} ms of ${f.buildMs.length} (${f.buildMs.map((x) => x.toFixed(0)).join(", ")} ms); ${f.blocksPerDigest.toFixed(1)} blocks a digest`,
     `  where the last build's time went: loading the data ${f.phases.load.toFixed(0)} ms, every channel's view and chart ${f.phases.channels.toFixed(0)} ms`,
-    `  peak RSS of the process ${mb(f.peakRssBytes)} (${mb(f.rssBeforeBytes)} when connected, before any digest); peak heap used ${mb(f.peakHeapUsedBytes)}`,
+    `  peak RSS of the process ${mb(f.peakRssBytes)}: ${mb(f.rssBeforeBytes)} when connected, ${mb(f.peakRssBuildingBytes)} at most while building, the rest while posting; peak heap used ${mb(f.peakHeapUsedBytes)}`,
     ...f.posting.map((p) => {
       const ideal = idealMs(p.platform, p.posted);
       const limit = POST_LIMITS[p.platform];
