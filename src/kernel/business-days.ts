@@ -1,7 +1,7 @@
 // The business-day clock: which days are Danish "hverdage", and when a request made at an
 // instant is due. Days are calendar dates in the partnership's time zone (Europe/Copenhagen by
 // default); instants are converted through Intl, so daylight-saving changes cost no hour.
-import { addDays, dateFromIso, type IsoDate } from "./dates.js";
+import { addDays, dateFormatter, dateFromIso, type IsoDate } from "./dates.js";
 
 export type ClockSettings = {
   timezone: string;
@@ -103,7 +103,7 @@ function minutesOf(hhmm: string): number {
 
 /** The calendar date and minute of the day an instant has on the wall clock of a time zone. */
 export function wallClock(instant: Date, timezone: string): { date: IsoDate; minutes: number } {
-  const parts = new Intl.DateTimeFormat("en-CA", {
+  const parts = dateFormatter("en-CA", {
     timeZone: timezone,
     year: "numeric",
     month: "2-digit",

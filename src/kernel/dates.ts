@@ -22,9 +22,26 @@ export function isoFromDate(date: Date): IsoDate {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * A date formatter, made once per language tag and options: making an Intl.DateTimeFormat costs
+ * far more than using one, and the same few are used on every request. The tags and options
+ * come from the code and the time zone from the configuration, so the cache stays small.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function dateFormatter(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(tag, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** The calendar date at `now` in a time zone ("2026-11-22" in Europe/Copenhagen). */
 export function todayIn(timezone: string, now: Date): IsoDate {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return dateFormatter("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -40,7 +57,7 @@ export function endDateFor(start: IsoDate, weeks: number): IsoDate {
 
 /** "22. nov. 2026" / "22 Nov 2026" for people, not machines. */
 export function formatDate(date: IsoDate, locale: "da" | "en"): string {
-  return new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", {
+  return dateFormatter(locale === "da" ? "da-DK" : "en-GB", {
     day: "numeric",
     month: "short",
     year: "numeric",

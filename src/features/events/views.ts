@@ -3,7 +3,7 @@
 // buttons, the reminder the day before, the figures for progress and the digest; the buttons' ids.
 import type { Locale } from "../../kernel/actor.js";
 import { instantAt } from "../../kernel/business-days.js";
-import { addDays } from "../../kernel/dates.js";
+import { addDays, dateFormatter } from "../../kernel/dates.js";
 import type { BotContext } from "../../kernel/feature.js";
 import type { MessageAction, MessageBlock, MessageView } from "../../kernel/message.js";
 import type { PartnershipRecord } from "../../kernel/records.js";
@@ -24,8 +24,8 @@ export const EVENT_ACTIONS = {
 
 export function formatWhen(event: Pick<EventRecord, "startsAt" | "endsAt">, locale: Locale, timezone: string): string {
   const tag = locale === "da" ? "da-DK" : "en-GB";
-  const day = new Intl.DateTimeFormat(tag, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: timezone }).format(event.startsAt);
-  const time = (d: Date) => new Intl.DateTimeFormat(tag, { hour: "2-digit", minute: "2-digit", timeZone: timezone }).format(d);
+  const day = dateFormatter(tag, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: timezone }).format(event.startsAt);
+  const time = (d: Date) => dateFormatter(tag, { hour: "2-digit", minute: "2-digit", timeZone: timezone }).format(d);
   return `${day}, ${time(event.startsAt)}–${time(event.endsAt)}`;
 }
 

@@ -1,7 +1,7 @@
 // The quarterly status form: the organisation's work this quarter, four numbers and its plan.
 // It shows what the bot already knows for the quarter, and who changed the status last.
 import type { Locale } from "../../kernel/actor.js";
-import { formatDate } from "../../kernel/dates.js";
+import { dateFormatter, formatDate } from "../../kernel/dates.js";
 import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
 import type { PlacementTypeRecord } from "../../kernel/records.js";
 import { labelIn } from "../../kernel/records.js";
@@ -69,8 +69,8 @@ function quarterlyStatusFields(context: StatusFormContext, types: readonly Place
 }
 
 function changedAt(at: Date, locale: Locale, timezone: string): string {
-  const time = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { hour: "2-digit", minute: "2-digit", timeZone: timezone }).format(at);
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  const time = dateFormatter(locale === "da" ? "da-DK" : "en-GB", { hour: "2-digit", minute: "2-digit", timeZone: timezone }).format(at);
+  const day = dateFormatter("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
   return `${formatDate(day, locale)} ${time}`;
 }
 

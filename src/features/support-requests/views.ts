@@ -1,7 +1,7 @@
 // Support requests as messages: the jobcenter channel's message (updated in place as the request
 // moves), what the requester is told, the list of open requests, reminders and escalations.
 import type { Locale } from "../../kernel/actor.js";
-import { formatDate } from "../../kernel/dates.js";
+import { dateFormatter, formatDate } from "../../kernel/dates.js";
 import type { MessageBlock, MessageView } from "../../kernel/message.js";
 import { formatDecimal, type Translate } from "../../kernel/translate.js";
 import { type MentorFigures, SUPPORT_KINDS, type SupportRequestRecord } from "./store.js";
@@ -20,7 +20,7 @@ export const SUPPORT_ACTIONS = {
 const MENTOR_PLANNING_HOURS = 2;
 
 function formatDateTime(at: Date, locale: Locale, timezone: string): string {
-  return new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", {
+  return dateFormatter(locale === "da" ? "da-DK" : "en-GB", {
     timeZone: timezone,
     weekday: "short",
     day: "numeric",
