@@ -8,7 +8,7 @@ import type { PlatformAdapter } from "./adapter.js";
 import { Bot } from "./bot/bot.js";
 import type { Config } from "./config.js";
 import { connectDatabase, type Database } from "./db/connect.js";
-import { migrateDatabase } from "./db/migrate.js";
+import { migrateDatabase, migrationNames, migrationsFingerprint } from "./db/migrate.js";
 import { PrismaSlackInstallations } from "./db/slack-installations.js";
 import { createPrismaStores } from "./db/stores.js";
 import { TokenCipher } from "./db/token-cipher.js";
@@ -27,7 +27,6 @@ import { todayIn } from "./kernel/dates.js";
 import { RoutingMessenger } from "./kernel/messenger.js";
 import { seedDemo } from "./seed/demo-data.js";
 import { seedIfEmpty } from "./seed/seed-database.js";
-import { createSlackAdapter } from "./slack/index.js";
 import { createTeamsAdapter } from "./teams/index.js";
 
 export type RunningApp = {
@@ -56,10 +55,12 @@ export type StartOptions = {
 export async function startApp(config: Config, opts: StartOptions): Promise<RunningApp> {
   const { logger } = opts;
   const ownsDatabase = !opts.database || opts.closeDatabase === true;
-  const db = opts.database ?? (await connectDatabase(config.database));
+  const db = opts.database ?? (await connectDatabase(config.database, { migrations: migrationsFingerprint() }));
   try {
     const { applied } = await migrateDatabase(db);
-    if (applied.length > 0) logger.info({ applied }, "database migrated");
+    // A new embedded database that started from the migrated template got them all at once.
+    if (db.createdMigrated) logger.info({ applied: migrationNames(), from: "template" }, "database migrated");
+    else if (applied.length > 0) logger.info({ applied }, "database migrated");
     if (config.seedExamples === "demo") {
       const loaded = await seedDemo(db.prisma, { today: todayIn(config.timezone, (opts.clock ?? (() => new Date()))()) });
       if (loaded.length > 0) logger.info({ loaded }, "demo data loaded (SEED_EXAMPLES=demo)");
@@ -96,6 +97,8 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   if (config.slack) {
     const oauthKey = config.slack.oauth?.tokenEncryptionKey;
     const installations = new PrismaSlackInstallations(db.prisma, oauthKey ? new TokenCipher(oauthKey) : undefined, opts.clock);
+    // Bolt is loaded only when Slack is configured.
+    const { createSlackAdapter } = await import("./slack/index.js");
     adapters.push(await createSlackAdapter(config.slack, context, installations));
   }
   if (config.teams.mode !== "off") adapters.push(await createTeamsAdapter(config.teams, context));

@@ -3,6 +3,7 @@
 // loaded, so the two happen side by side.
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { connectDatabase } from "./db/connect.js";
+import { migrationsFingerprint } from "./db/migrate.js";
 import { createLogger } from "./logger.js";
 
 async function main(): Promise<void> {
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, config.logFormat);
-  const opening = connectDatabase(config.database);
+  const opening = connectDatabase(config.database, { migrations: migrationsFingerprint() });
   // Settled here too, so a database that fails while the code loads is not an unhandled rejection.
   opening.catch(() => undefined);
   const { startApp } = await import("./app.js");

@@ -4,7 +4,7 @@
 import { pathToFileURL } from "node:url";
 import { connectDatabase, type Database } from "../db/connect.js";
 import { type DatabaseTarget, parseDatabaseUrl, redact } from "../db/database-url.js";
-import { type MigrationResult, migrateDatabase } from "../db/migrate.js";
+import { type MigrationResult, migrateDatabase, migrationsFingerprint } from "../db/migrate.js";
 
 /** A failure the command reports as one line, without a stack trace. */
 export class CliError extends Error {}
@@ -21,7 +21,7 @@ export async function openMigratedDatabase(
   }
   let db: Database;
   try {
-    db = await connectDatabase(target);
+    db = await connectDatabase(target, { migrations: migrationsFingerprint() });
   } catch (error) {
     throw new CliError(`cannot open ${target.description}: ${oneLine(error)}`);
   }

@@ -10,7 +10,7 @@ try {
   if (existsSync(file)) {
     console.log(`PGlite template already in ${file}`);
   } else {
-    const pglite = await openPglite(undefined);
+    const { pglite } = await openPglite(undefined);
     await pglite.close();
     console.log(existsSync(file) ? `PGlite template saved in ${file}` : "PGlite template could not be saved; fresh databases run initdb");
   }

@@ -6,5 +6,5 @@ import { openPglite } from "./pglite-open.js";
 
 export async function cliAdapter(target: DatabaseTarget) {
   if (target.kind === "postgres") return new PrismaPg({ connectionString: target.url });
-  return pgliteAdapter(await openPglite(target.dataDir));
+  return pgliteAdapter((await openPglite(target.dataDir)).pglite);
 }

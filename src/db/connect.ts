@@ -11,19 +11,33 @@ export type Database = {
   exec: (sql: string) => Promise<void>;
   /** The embedded database's client for the job queue that shares it (PGlite only). */
   pglite?: PGliteLike;
+  /**
+   * A new embedded cluster opened for the bot's own migrations: migrateDatabase saves it, just
+   * migrated, so the next new cluster starts from there (PGlite only; once).
+   */
+  saveMigratedTemplate?: () => Promise<void>;
+  /** A new embedded cluster that started from the template of the bot's migrations: they are applied already. */
+  createdMigrated?: boolean;
   close: () => Promise<void>;
 };
 
-/** Opens the database DATABASE_URL names, with the matching Prisma driver adapter. */
-export async function connectDatabase(target: DatabaseTarget): Promise<Database> {
+/**
+ * Opens the database DATABASE_URL names, with the matching Prisma driver adapter. `migrations`:
+ * the fingerprint of the migrations migrateDatabase will apply (`migrationsFingerprint()`), so a
+ * new embedded cluster can start with them already applied.
+ */
+export async function connectDatabase(target: DatabaseTarget, opts: { migrations?: string } = {}): Promise<Database> {
   if (target.kind === "pglite") {
     // Embedded PostgreSQL works on a thread of its own, beside the one that answers requests.
-    const thread = await PgliteThread.open(target.dataDir);
+    const thread = await PgliteThread.open(target.dataDir, opts.migrations);
     const prisma = new PrismaClient({ adapter: thread.adapterFactory() });
+    const { fresh, migrated } = thread.opened;
     return {
       prisma,
       target,
       pglite: thread.jobQueueClient(),
+      ...(fresh && !migrated && opts.migrations ? { saveMigratedTemplate: () => thread.saveMigratedTemplate() } : {}),
+      ...(fresh && migrated ? { createdMigrated: true } : {}),
       exec: (sql) => thread.exec(sql),
       close: async () => {
         await prisma.$disconnect();

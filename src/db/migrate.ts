@@ -19,11 +19,39 @@ export type MigrationResult = { applied: string[] };
  * several replicas starting together serialise on an advisory lock.
  */
 export async function migrateDatabase(db: Database, migrationsDir = defaultMigrationsDir): Promise<MigrationResult> {
-  const { prisma } = db;
-  const names = readdirSync(migrationsDir, { withFileTypes: true })
+  const result = await applyMigrations(db, migrationsDir);
+  // A new embedded cluster, opened for these very migrations, is kept as they left it.
+  if (migrationsDir === defaultMigrationsDir && db.saveMigratedTemplate) {
+    const save = db.saveMigratedTemplate;
+    db.saveMigratedTemplate = undefined;
+    await save();
+  }
+  return result;
+}
+
+/** The committed migrations, oldest first. */
+export function migrationNames(migrationsDir = defaultMigrationsDir): string[] {
+  return readdirSync(migrationsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
+}
+
+/** A short fingerprint of the committed migrations (their names and contents), naming the embedded template they make. */
+export function migrationsFingerprint(migrationsDir = defaultMigrationsDir): string {
+  const hash = createHash("sha256");
+  for (const name of migrationNames(migrationsDir))
+    hash
+      .update(name)
+      .update("\0")
+      .update(readFileSync(path.join(migrationsDir, name, "migration.sql")))
+      .update("\0");
+  return `migrated-${hash.digest("hex").slice(0, 16)}`;
+}
+
+async function applyMigrations(db: Database, migrationsDir: string): Promise<MigrationResult> {
+  const { prisma } = db;
+  const names = migrationNames(migrationsDir);
 
   return prisma.$transaction(
     async (tx) => {

@@ -6,13 +6,13 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { SqlDriverAdapter, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import { pgliteAdapter } from "./pglite-adapter.js";
-import { openPglite } from "./pglite-open.js";
-import type { HostReply, HostRequest, PgliteHostData, WireError } from "./pglite-wire.js";
+import { openPglite, saveTemplate, templatePath } from "./pglite-open.js";
+import type { HostReady, HostReply, HostRequest, PgliteHostData, WireError } from "./pglite-wire.js";
 
 const port = parentPort;
 if (!port) throw new Error("pglite-host runs as a worker thread");
 
-const { dataDir } = workerData as PgliteHostData;
+const { dataDir, migrations } = workerData as PgliteHostData;
 
 /** Anything thrown here, as plain data: Prisma's adapter errors keep their mapped cause, PostgreSQL's their fields. */
 function toWire(error: unknown): WireError {
@@ -31,7 +31,7 @@ function toWire(error: unknown): WireError {
 }
 
 try {
-  const pglite = await openPglite(dataDir);
+  const { pglite, fresh, migrated } = await openPglite(dataDir, migrations);
   const adapter: SqlDriverAdapter = await pgliteAdapter(pglite).connect();
   const transactions = new Map<number, Transaction>();
   const transactionOf = (id: number | undefined): Transaction => {
@@ -65,6 +65,10 @@ try {
       }
       case "exec":
         return (await pglite.exec(request.sql)).map((r) => ({ rows: r.rows, affectedRows: r.affectedRows }));
+      case "saveMigratedTemplate":
+        // Only a cluster that was new and has had exactly these migrations applied, nothing else.
+        if (fresh && !migrated && migrations) await saveTemplate(pglite, templatePath(migrations));
+        return undefined;
       case "close":
         await pglite.close();
         return undefined;
@@ -77,7 +81,7 @@ try {
       (error: unknown) => port.postMessage({ id: request.id, ok: false, error: toWire(error) } satisfies HostReply),
     );
   });
-  port.postMessage({ id: 0, ok: true, value: "ready" } satisfies HostReply);
+  port.postMessage({ id: 0, ok: true, value: { fresh, migrated } satisfies HostReady } satisfies HostReply);
 } catch (error) {
   port.postMessage({ id: 0, ok: false, error: toWire(error) } satisfies HostReply);
 }

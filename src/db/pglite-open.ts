@@ -1,10 +1,11 @@
 // Opening embedded PGlite quickly. A new PGlite cluster (a fresh data folder, or memory) runs
-// PostgreSQL's initdb inside WebAssembly, which takes several seconds. Every fresh cluster of one
-// PGlite version starts out byte for byte the same, so the first one is saved as a compressed
+// PostgreSQL's initdb inside WebAssembly, which takes several seconds, and then the bot's
+// migrations, another second. Every fresh cluster of one PGlite version starts out the same, and
+// so does every cluster just after the same migrations, so each is saved once as a compressed
 // tarball (PGlite's own dumpDataDir) and later fresh clusters are loaded from it instead. The
-// tarball lives in node_modules/.cache/praktikbot (npm install makes it: `npm run db:template`),
-// or the system's temporary folder when that is not writable. A tarball that does not load is
-// removed and initdb runs as before: it only ever saves time.
+// tarballs live in node_modules/.cache/praktikbot (npm install makes the first:
+// `npm run db:template`), or the system's temporary folder when that is not writable. A tarball
+// that does not load is removed and the cluster is made as before: it only ever saves time.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -21,9 +22,13 @@ function pgliteVersion(): string {
   return typeof version === "string" && /^[\w.-]+$/.test(version) ? version : "unknown";
 }
 
-/** Where the tarball is kept: the project's node_modules/.cache when it can be written, else the temporary folder. */
-export function templatePath(): string {
-  const file = `pglite-${pgliteVersion()}-initdb.tar.gz`;
+/**
+ * Where a tarball is kept: the project's node_modules/.cache when it can be written, else the
+ * temporary folder. "initdb" is an empty cluster; a migrations fingerprint names a cluster with
+ * exactly those migrations applied and nothing else.
+ */
+export function templatePath(kind = "initdb"): string {
+  const file = `pglite-${pgliteVersion()}-${kind}.tar.gz`;
   const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
   for (const dir of [path.join(projectRoot, "node_modules", ".cache", "praktikbot"), path.join(os.tmpdir(), "praktikbot")]) {
     try {
@@ -44,8 +49,9 @@ function isFreshCluster(dataDir: string | undefined): boolean {
   return dataDir === undefined || !existsSync(path.join(dataDir, "PG_VERSION"));
 }
 
-/** Saves a just-created cluster as the template; written to a temporary name and renamed, so a reader never sees half a file. */
-async function saveTemplate(pglite: PGlite, file: string): Promise<void> {
+/** Saves the cluster as a template; written to a temporary name and renamed, so a reader never sees half a file. */
+export async function saveTemplate(pglite: PGlite, file: string): Promise<void> {
+  if (existsSync(file)) return;
   try {
     const dump = await pglite.dumpDataDir("gzip");
     const partial = `${file}.${process.pid}.${Date.now()}.partial`;
@@ -56,24 +62,47 @@ async function saveTemplate(pglite: PGlite, file: string): Promise<void> {
   }
 }
 
-/** PGlite in a data folder (undefined: in memory), fresh clusters loaded from the saved template. */
-export async function openPglite(dataDir: string | undefined): Promise<PGlite> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const fresh = isFreshCluster(dataDir);
-  const file = templatePath();
-  if (fresh && existsSync(file)) {
-    try {
-      const pglite = new PGlite(dataDir ?? "memory://", { loadDataDir: new Blob([readFileSync(file)]) });
-      await pglite.waitReady;
-      return pglite;
-    } catch {
-      rmSync(file, { force: true });
-      // What a half-loaded cluster left in the folder, so initdb finds it empty.
-      if (dataDir) for (const entry of readdirSync(dataDir)) if (CLUSTER_ENTRY.test(entry)) rmSync(path.join(dataDir, entry), { recursive: true, force: true });
-    }
+export type OpenedPglite = {
+  pglite: PGlite;
+  /** A new cluster (not a data folder that held one already). */
+  fresh: boolean;
+  /** Loaded from the template with the migrations of `migrations` applied. */
+  migrated: boolean;
+};
+
+/** Loads a template into a fresh cluster; undefined (and the template gone) when it does not load. */
+async function fromTemplate(dataDir: string | undefined, file: string): Promise<PGlite | undefined> {
+  if (!existsSync(file)) return undefined;
+  try {
+    const pglite = new PGlite(dataDir ?? "memory://", { loadDataDir: new Blob([readFileSync(file)]) });
+    await pglite.waitReady;
+    return pglite;
+  } catch {
+    rmSync(file, { force: true });
+    // What a half-loaded cluster left in the folder, so the next attempt finds it empty.
+    if (dataDir) for (const entry of readdirSync(dataDir)) if (CLUSTER_ENTRY.test(entry)) rmSync(path.join(dataDir, entry), { recursive: true, force: true });
+    return undefined;
   }
+}
+
+/**
+ * PGlite in a data folder (undefined: in memory). A fresh cluster is loaded from the template
+ * with these migrations applied when there is one (`migrations`: their fingerprint), else from
+ * the empty cluster's template, else made by initdb (and saved as that template).
+ */
+export async function openPglite(dataDir: string | undefined, migrations?: string): Promise<OpenedPglite> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (!isFreshCluster(dataDir)) {
+    const pglite = new PGlite(dataDir!);
+    await pglite.waitReady;
+    return { pglite, fresh: false, migrated: false };
+  }
+  const migrated = migrations ? await fromTemplate(dataDir, templatePath(migrations)) : undefined;
+  if (migrated) return { pglite: migrated, fresh: true, migrated: true };
+  const empty = await fromTemplate(dataDir, templatePath());
+  if (empty) return { pglite: empty, fresh: true, migrated: false };
   const pglite = new PGlite(dataDir ?? "memory://");
   await pglite.waitReady;
-  if (fresh && !existsSync(file)) await saveTemplate(pglite, file);
-  return pglite;
+  await saveTemplate(pglite, templatePath());
+  return { pglite, fresh: true, migrated: false };
 }

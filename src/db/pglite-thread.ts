@@ -17,7 +17,7 @@ import {
   type TransactionOptions,
 } from "@prisma/driver-adapter-utils";
 import type { PGliteLike } from "pg-boss";
-import type { HostReply, HostRequest, PgliteHostData, WireError } from "./pglite-wire.js";
+import type { HostReady, HostReply, HostRequest, PgliteHostData, WireError } from "./pglite-wire.js";
 
 /** Distributes Omit over a union, so each request keeps its own fields. */
 type Request = HostRequest extends infer R ? (R extends HostRequest ? Omit<R, "id"> : never) : never;
@@ -35,7 +35,11 @@ export class PgliteThread {
   private nextId = 1;
   private failure: Error | undefined;
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(
+    private readonly worker: Worker,
+    /** Whether the cluster is new, and whether it came with the migrations applied. */
+    readonly opened: HostReady,
+  ) {
     worker.on("message", (reply: HostReply) => {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
@@ -52,31 +56,37 @@ export class PgliteThread {
     worker.on("exit", (code) => fail(new Error(`the database thread stopped (exit code ${code})`)));
   }
 
-  /** Starts the worker and waits until PGlite is open in it (dataDir undefined: in memory). */
-  static async open(dataDir: string | undefined): Promise<PgliteThread> {
+  /**
+   * Starts the worker and waits until PGlite is open in it (dataDir undefined: in memory);
+   * `migrations`: the fingerprint of the migrations that will be applied, for a fresh cluster to
+   * start from their template.
+   */
+  static async open(dataDir: string | undefined, migrations?: string): Promise<PgliteThread> {
     const fromSource = import.meta.url.endsWith(".ts");
     const host = new URL(fromSource ? "./pglite-host.ts" : "./pglite-host.js", import.meta.url);
     // From TypeScript source (npm start, the tests) the worker needs tsx's loader too.
     const execArgv = fromSource ? ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href] : [];
-    const worker = new Worker(host, { workerData: { dataDir } satisfies PgliteHostData, execArgv });
-    const ready = new Promise<void>((resolve, reject) => {
+    const workerData: PgliteHostData = { dataDir, ...(migrations ? { migrations } : {}) };
+    const worker = new Worker(host, { workerData, execArgv });
+    const ready = new Promise<HostReady>((resolve, reject) => {
       const onReply = (reply: HostReply) => {
         if (reply.id !== 0) return;
         worker.off("message", onReply);
-        if (reply.ok) resolve();
+        if (reply.ok) resolve(reply.value as HostReady);
         else reject(fromWire(reply.error));
       };
       worker.on("message", onReply);
       worker.once("error", reject);
       worker.once("exit", (code) => reject(new Error(`the database thread stopped while opening (exit code ${code})`)));
     });
+    let opened: HostReady;
     try {
-      await ready;
+      opened = await ready;
     } catch (error) {
       await worker.terminate();
       throw error;
     }
-    return new PgliteThread(worker);
+    return new PgliteThread(worker, opened);
   }
 
   private call<T>(request: Request): Promise<T> {
@@ -130,6 +140,11 @@ export class PgliteThread {
       query: <T>(sql: string, params?: unknown[]) => this.call<{ rows: T[] }>({ op: "query", sql, params: params ?? [] }),
       exec: (sql: string) => this.call<{ rows: unknown[] }[]>({ op: "exec", sql }),
     };
+  }
+
+  /** Saves the new cluster, just migrated, as the template later fresh clusters start from. */
+  async saveMigratedTemplate(): Promise<void> {
+    await this.call({ op: "saveMigratedTemplate" });
   }
 
   /** Raw SQL (migrations). */

@@ -2,7 +2,14 @@
 // each other: numbered requests, each answered once, and errors as plain data.
 import type { IsolationLevel } from "@prisma/driver-adapter-utils";
 
-export type PgliteHostData = { dataDir: string | undefined };
+export type PgliteHostData = {
+  dataDir: string | undefined;
+  /** The fingerprint of the migrations the bot will apply: a fresh cluster starts from their template when there is one. */
+  migrations?: string;
+};
+
+/** The worker's ready message: whether the cluster is new, and whether it came with the migrations applied. */
+export type HostReady = { fresh: boolean; migrated: boolean };
 
 export type HostRequest =
   | { id: number; op: "queryRaw" | "executeRaw"; tx?: number; query: unknown }
@@ -11,6 +18,7 @@ export type HostRequest =
   | { id: number; op: "commit" | "rollback"; tx: number }
   | { id: number; op: "query"; sql: string; params: unknown[] }
   | { id: number; op: "exec"; sql: string }
+  | { id: number; op: "saveMigratedTemplate" }
   | { id: number; op: "close" };
 
 export type WireError =

@@ -9,7 +9,7 @@ import type { Prisma } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDatabase, type Database } from "../../src/db/connect.js";
 import { parseDatabaseUrl } from "../../src/db/database-url.js";
-import { migrateDatabase } from "../../src/db/migrate.js";
+import { migrateDatabase, migrationNames, migrationsFingerprint } from "../../src/db/migrate.js";
 import { isUniqueViolation } from "../../src/db/rows.js";
 
 const embedded = !process.env.TEST_DATABASE_URL;
@@ -98,6 +98,34 @@ describe.runIf(embedded)("a fresh data folder", () => {
       expect((await second.prisma.partnership.findMany({ select: { slug: true } })).map((p) => p.slug)).toEqual(["kept"]);
     } finally {
       await second.close();
+    }
+  });
+
+  it("a new cluster opened for the bot's migrations starts with them applied, from a template the first one left", async () => {
+    const migrations = migrationsFingerprint();
+    const first = await connectDatabase(parseDatabaseUrl(path.join(folder, "first")), { migrations });
+    await migrateDatabase(first);
+    await first.close();
+    const second = await connectDatabase(parseDatabaseUrl(path.join(folder, "second")), { migrations });
+    try {
+      expect(second.createdMigrated).toBe(true);
+      expect((await migrateDatabase(second)).applied).toEqual([]);
+      const recorded = await second.prisma.$queryRawUnsafe<{ migration_name: string }[]>(`SELECT migration_name FROM "_prisma_migrations" ORDER BY 1`);
+      expect(recorded.map((r) => r.migration_name)).toEqual(migrationNames());
+      // Nothing but the migrations: no rows the first database wrote afterwards.
+      expect(await second.prisma.partnership.count()).toBe(0);
+    } finally {
+      await second.close();
+    }
+    // Without the fingerprint a new cluster is empty, for migrations of one's own.
+    const plain = await connectDatabase(parseDatabaseUrl(path.join(folder, "plain")));
+    try {
+      expect(plain.createdMigrated).toBeUndefined();
+      expect(await plain.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = '_prisma_migrations'`)).toEqual([
+        { n: 0 },
+      ]);
+    } finally {
+      await plain.close();
     }
   });
 });

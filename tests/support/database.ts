@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { connectDatabase, type Database } from "../../src/db/connect.js";
 import { parseDatabaseUrl } from "../../src/db/database-url.js";
-import { migrateDatabase } from "../../src/db/migrate.js";
+import { migrateDatabase, migrationsFingerprint } from "../../src/db/migrate.js";
 import { seedPartnerships } from "../../src/seed/seed-database.js";
 
 /** How often a test database is dropped before it is left behind. */
@@ -48,7 +48,7 @@ export async function createTestDatabase(opts: { seed?: boolean } = {}): Promise
       }
     };
   }
-  const db = await connectDatabase(parseDatabaseUrl(url));
+  const db = await connectDatabase(parseDatabaseUrl(url), { migrations: migrationsFingerprint() });
   await migrateDatabase(db);
   if (opts.seed !== false) await seedPartnerships(db.prisma);
   return {

@@ -2,7 +2,6 @@
 // (exceljs) with dates as date cells and numbers as number cells, or CSV the way Danish Excel
 // opens it (UTF-8 with a byte-order mark, semicolons between fields). Column names are in the
 // reader's language, Danish by default.
-import ExcelJS from "exceljs";
 import type { Locale } from "../../kernel/actor.js";
 import { wallClock } from "../../kernel/business-days.js";
 import type { Translate } from "../../kernel/translate.js";
@@ -119,6 +118,8 @@ function toCsv(table: ExportTable): Buffer {
 }
 
 async function toXlsx(table: ExportTable): Promise<Buffer> {
+  // Loaded when the first spreadsheet is made, not when the bot starts.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Praktikbot";
   const sheet = workbook.addWorksheet(table.sheet.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });

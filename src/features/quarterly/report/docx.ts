@@ -1,6 +1,7 @@
 // A report document as a Word file (what the city council's secretariat works in): headings,
-// tables with numbers right-aligned, and the chart as a PNG image.
-import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+// tables with numbers right-aligned, and the chart as a PNG image. The docx library is loaded
+// when the first file is made, not when the bot starts.
+import type * as Docx from "docx";
 import { svgToPng } from "../../../charts/render.js";
 import type { Locale } from "../../../kernel/actor.js";
 import { type TableCell as Cell, type DocBlock, formatNumber, type ReportDocument } from "./report-document.js";
@@ -8,42 +9,44 @@ import { type TableCell as Cell, type DocBlock, formatNumber, type ReportDocumen
 /** The chart's width on the page in pixels (about 16 cm). */
 const CHART_PAGE_WIDTH = 600;
 
-function cellParagraph(cell: Cell, locale: Locale, bold = false): Paragraph {
+function cellParagraph(D: typeof Docx, cell: Cell, locale: Locale, bold = false): Docx.Paragraph {
   const numeric = typeof cell === "number";
-  return new Paragraph({
-    alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
-    children: [new TextRun({ text: numeric ? formatNumber(cell, locale) : cell, bold })],
+  return new D.Paragraph({
+    alignment: numeric ? D.AlignmentType.RIGHT : D.AlignmentType.LEFT,
+    children: [new D.TextRun({ text: numeric ? formatNumber(cell, locale) : cell, bold })],
   });
 }
 
-function table(header: string[], rows: Cell[][], locale: Locale): Table {
+function table(D: typeof Docx, header: string[], rows: Cell[][], locale: Locale): Docx.Table {
   const hasHeader = header.some((h) => h !== "");
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+  return new D.Table({
+    width: { size: 100, type: D.WidthType.PERCENTAGE },
     rows: [
-      ...(hasHeader ? [new TableRow({ tableHeader: true, children: header.map((h) => new TableCell({ children: [cellParagraph(h, locale, true)] })) })] : []),
-      ...rows.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [cellParagraph(cell, locale)] })) })),
+      ...(hasHeader
+        ? [new D.TableRow({ tableHeader: true, children: header.map((h) => new D.TableCell({ children: [cellParagraph(D, h, locale, true)] })) })]
+        : []),
+      ...rows.map((row) => new D.TableRow({ children: row.map((cell) => new D.TableCell({ children: [cellParagraph(D, cell, locale)] })) })),
     ],
   });
 }
 
-function render(block: DocBlock, locale: Locale): (Paragraph | Table)[] {
+function render(D: typeof Docx, block: DocBlock, locale: Locale): (Docx.Paragraph | Docx.Table)[] {
   switch (block.type) {
     case "title":
-      return [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(block.text)] })];
+      return [new D.Paragraph({ heading: D.HeadingLevel.TITLE, children: [new D.TextRun(block.text)] })];
     case "heading":
-      return [new Paragraph({ heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(block.text)] })];
+      return [new D.Paragraph({ heading: block.level === 1 ? D.HeadingLevel.HEADING_1 : D.HeadingLevel.HEADING_2, children: [new D.TextRun(block.text)] })];
     case "paragraph":
-      return [new Paragraph({ children: [new TextRun({ text: block.text, ...(block.small ? { size: 18, italics: true } : {}) })] })];
+      return [new D.Paragraph({ children: [new D.TextRun({ text: block.text, ...(block.small ? { size: 18, italics: true } : {}) })] })];
     case "table":
-      return [table(block.header, block.rows, locale), new Paragraph({})];
+      return [table(D, block.header, block.rows, locale), new D.Paragraph({})];
     case "chart": {
       const png = svgToPng(block.svg, { scale: 2 });
       const height = Math.round((block.height / block.width) * CHART_PAGE_WIDTH);
       return [
-        new Paragraph({
+        new D.Paragraph({
           children: [
-            new ImageRun({
+            new D.ImageRun({
               type: "png",
               data: png,
               transformation: { width: CHART_PAGE_WIDTH, height },
@@ -57,11 +60,12 @@ function render(block: DocBlock, locale: Locale): (Paragraph | Table)[] {
 }
 
 export async function renderDocx(doc: ReportDocument, locale: Locale): Promise<Buffer> {
-  const document = new Document({
+  const D = await import("docx");
+  const document = new D.Document({
     title: doc.title,
     creator: "Praktikbot",
     styles: { default: { document: { run: { font: "Calibri", size: 22 } } } },
-    sections: [{ children: doc.blocks.flatMap((b) => render(b, locale)) }],
+    sections: [{ children: doc.blocks.flatMap((b) => render(D, b, locale)) }],
   });
-  return Packer.toBuffer(document);
+  return D.Packer.toBuffer(document);
 }
