@@ -144,7 +144,14 @@ export async function measureSlackPath(): Promise<SlackPathFigures> {
     );
     const wall = performance.now() - started;
     const refused = answers.filter((a) => a.status !== 200 || (a.json as Json | undefined)?.response_action === "errors");
-    if (refused.length > 0) throw new Error(`submissions refused: ${JSON.stringify(refused[0]?.json ?? refused[0]?.status)}`);
+    if (refused.length > 0) {
+      // close() says what the bot logged, which is the cause.
+      const closed = await bot.close().then(
+        () => "",
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      );
+      throw new Error(`${refused.length} submissions refused: ${JSON.stringify(refused[0]?.json ?? refused[0]?.status)}\n${closed}`);
+    }
     await bot.close();
     return {
       database: process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite",

@@ -1,4 +1,5 @@
 // Prisma for registering and listing placements (features/placements/store.ts).
+import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { NewPlacement, PlacementQuery, PlacementsStore, WorkplaceLockedStore } from "../features/placements/store.js";
 import { dateFromIso, type IsoDate } from "../kernel/dates.js";
@@ -23,8 +24,15 @@ async function upsertWorkplace(tx: Prisma.TransactionClient, companyId: string, 
  * when it is a secretariat admin's, with an audit row, so no partner renames what others' placements show.
  */
 async function companyFor(tx: Prisma.TransactionClient, c: NewPlacement["company"], audit: AuditEntry) {
-  const existing = await tx.company.findUnique({ where: { cvr: c.cvr } });
-  if (!existing) return tx.company.create({ data: { cvr: c.cvr, name: c.name } });
+  const known = await tx.company.findUnique({ where: { cvr: c.cvr } });
+  if (!known) {
+    // Two registrations of a new company at different P-numbers hold different workplace locks:
+    // the first insert names the company and the other finds it, without a unique violation
+    // that would end its transaction.
+    await tx.$executeRaw`INSERT INTO "Company" ("id", "cvr", "name") VALUES (${randomUUID()}, ${c.cvr}, ${c.name}) ON CONFLICT ("cvr") DO NOTHING`;
+    return tx.company.findUniqueOrThrow({ where: { cvr: c.cvr } });
+  }
+  const existing = known;
   if (!c.renameShared || existing.name === c.name) return existing;
   const renamed = await tx.company.update({ where: { id: existing.id }, data: { name: c.name } });
   await writeAudit(tx, {

@@ -89,6 +89,24 @@ describe("registrations at one P-nummer at the same instant", () => {
     expect(await db.prisma.placement.count({ where: { idempotencyKey: "concurrent:same-key" } })).toBe(1);
   });
 
+  it("on the database: a new company registered at several P-numbers at the same instant is made once, and every registration is saved", async () => {
+    const store = createPrismaStore(db.prisma);
+    const partnership = await db.prisma.partnership.findFirstOrThrow({ where: { slug: "aalborg-2016" } });
+    const organisation = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: partnership.id, name: "Dansk Industri Aalborg" } });
+    const type = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: partnership.id, key: "virksomhedspraktik" } });
+    const access = await resolveAccess(store, actor, new Set(["UADMIN"]));
+    const ids = { organisationId: organisation.id, typeId: type.id };
+    // A CVR no placement has used yet (valid check digit), each registration at a workplace of its own.
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        registerPlacement(store, access, { ...praktik(ids, `100000020${i}`), cvr: "12345674", companyName: "Ny Virksomhed ApS" }, `new-company:${i}`),
+      ),
+    );
+    expect(results.map((r) => r.kind)).toEqual(Array(8).fill("saved"));
+    expect(await db.prisma.company.count({ where: { cvr: "12345674" } })).toBe(1);
+    expect(await db.prisma.placement.count({ where: { company: { cvr: "12345674" } } })).toBe(8);
+  });
+
   it("on the database: an extension and a registration at the same instant are counted one after the other", async () => {
     const store = createPrismaStore(db.prisma);
     const partnership = await db.prisma.partnership.findFirstOrThrow({ where: { slug: "aalborg-2016" } });
