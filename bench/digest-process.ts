@@ -9,8 +9,6 @@
 //     conversations (whose app-wide limit of 30 posts a second is the floor).
 // Prints one line of JSON.
 import { performance } from "node:perf_hooks";
-import { Writable } from "node:stream";
-import { pino } from "pino";
 import { connectDatabase } from "../src/db/connect.js";
 import { parseDatabaseUrl } from "../src/db/database-url.js";
 import { createPrismaStore } from "../src/db/stores.js";
@@ -22,6 +20,7 @@ import type { Platform } from "../src/kernel/actor.js";
 import type { MessageView } from "../src/kernel/message.js";
 import type { ChannelAddress, MessageRef, Messenger, PostImage } from "../src/kernel/messenger.js";
 import { PostingLimiter } from "../src/kernel/rate-limit.js";
+import { collectingLogger } from "./bench-data.js";
 
 export type DigestProcessInput = { databaseUrl: string; partnershipId: string; channels: number; runs: number; asOf: string; latencyMs: number };
 export type PostingFigures = { platform: Platform; posted: number; ms: number; maxInFlight: number };
@@ -51,16 +50,7 @@ const sampler = setInterval(() => {
 }, 20);
 sampler.unref();
 
-const errors: string[] = [];
-const logger = pino(
-  { level: "error" },
-  new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      errors.push(chunk.toString());
-      done();
-    },
-  }),
-);
+const { logger, errors } = collectingLogger();
 
 const db = await connectDatabase(parseDatabaseUrl(input.databaseUrl));
 const rssBefore = process.memoryUsage().rss;

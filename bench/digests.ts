@@ -16,6 +16,7 @@ import { migrateDatabase } from "../src/db/migrate.js";
 import { POST_LIMITS } from "../src/kernel/rate-limit.js";
 import { SECTORS } from "../src/kernel/sectors.js";
 import { seedPartnerships } from "../src/seed/seed-database.js";
+import { createBenchPartnership } from "./bench-data.js";
 import type { DigestProcessInput, DigestProcessOutput } from "./digest-process.js";
 
 const DIGEST_CHANNELS = 1_000;
@@ -64,44 +65,14 @@ async function writeDigestData(url: string): Promise<string> {
     await migrateDatabase(db);
     await seedPartnerships(db.prisma);
     const { prisma } = db;
-    const aalborg = await prisma.partnership.findFirstOrThrow({ where: { slug: "aalborg-2016" }, include: { placementTypes: true } });
     const companies = await Promise.all(
       Array.from({ length: 50 }, (_, i) => prisma.company.create({ data: { cvr: String(90_000_000 + i), name: `Bench virksomhed ${i + 1}` } })),
     );
-    const partnership = await prisma.partnership.create({
-      data: {
-        slug: "bench-digest-2016",
-        name: "Bench digest 2016",
-        municipality: "Bench",
-        periodStart: new Date("2016-01-01T00:00:00Z"),
-        periodEnd: new Date("2016-12-31T00:00:00Z"),
-        placementTypes: {
-          create: aalborg.placementTypes.map(({ key, labelDa, labelEn, defaultWeeks, countsForRatio, sortOrder }) => ({
-            key,
-            labelDa,
-            labelEn,
-            defaultWeeks,
-            countsForRatio,
-            sortOrder,
-          })),
-        },
-        targets: {
-          create: (await prisma.target.findMany({ where: { partnershipId: aalborg.id } })).map(
-            ({ key, labelDa, labelEn, kind, min, max, sortOrder, filter }) => ({
-              key,
-              labelDa,
-              labelEn,
-              kind,
-              min,
-              max,
-              sortOrder,
-              filter: filter ?? {},
-            }),
-          ),
-        },
-        organisations: { create: Array.from({ length: DIGEST_ORGANISATIONS }, (_, i) => ({ name: `Digest organisation ${i + 1}` })) },
-      },
-      include: { organisations: true, placementTypes: true },
+    const partnership = await createBenchPartnership(prisma, {
+      slug: "bench-digest-2016",
+      name: "Bench digest 2016",
+      organisations: DIGEST_ORGANISATIONS,
+      organisationName: "Digest organisation",
     });
     for (let from = 0; from < DIGEST_PLACEMENTS; from += 2000) {
       const chunk = Array.from({ length: Math.min(2000, DIGEST_PLACEMENTS - from) }, (_, k) => {

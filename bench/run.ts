@@ -16,8 +16,6 @@
 //   (e) peak RSS and heap used of this process
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { Writable } from "node:stream";
-import { pino } from "pino";
 import { Bot } from "../src/bot/bot.js";
 import { connectDatabase } from "../src/db/connect.js";
 import { parseDatabaseUrl } from "../src/db/database-url.js";
@@ -31,6 +29,7 @@ import type { FormValues } from "../src/kernel/form.js";
 import { DEFAULT_STATUS_SCHEDULE } from "../src/kernel/quarters.js";
 import { SECTORS } from "../src/kernel/sectors.js";
 import { seedPartnerships } from "../src/seed/seed-database.js";
+import { collectingLogger, createBenchPartnership } from "./bench-data.js";
 import { coldStartLines, measureColdStart } from "./cold-start.js";
 import { digestLines, measureDigests } from "./digests.js";
 import { measureSlackPath, slackPathLines } from "./slack-path.js";
@@ -78,16 +77,7 @@ const memoryTimer = setInterval(sampleMemory, 25);
 memoryTimer.unref();
 
 // The bot logs a failed request instead of throwing; a bench of failures would be meaningless.
-const loggedErrors: string[] = [];
-const logger = pino(
-  { level: "error" },
-  new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      loggedErrors.push(chunk.toString());
-      done();
-    },
-  }),
-);
+const { logger, errors: loggedErrors } = collectingLogger();
 function checkNoErrors(phase: string): void {
   if (loggedErrors.length > 0) throw new Error(`${phase}: the bot logged errors:\n${loggedErrors.join("")}`);
 }
@@ -255,32 +245,12 @@ phaseDone("progress");
 // (c) the quarterly report over one large partnership: 10,000 placements, 50 organisations,
 // half of them with a status for the quarter
 
-const aalborgSeed = partnerships.find((p) => p.slug === "aalborg-2016")!;
-const large = await prisma.partnership.create({
-  data: {
-    slug: "bench-2016",
-    name: "Bench partnerskab 2016",
-    municipality: "Bench",
-    periodStart: new Date("2016-01-01T00:00:00Z"),
-    periodEnd: new Date("2016-12-31T00:00:00Z"),
-    placementTypes: {
-      create: aalborgSeed.placementTypes.map(({ key, labelDa, labelEn, defaultWeeks, countsForRatio, sortOrder }) => ({
-        key,
-        labelDa,
-        labelEn,
-        defaultWeeks,
-        countsForRatio,
-        sortOrder,
-      })),
-    },
-    targets: {
-      create: (await prisma.target.findMany({ where: { partnershipId: aalborgSeed.id } })).map(
-        ({ key, labelDa, labelEn, kind, min, max, sortOrder, filter }) => ({ key, labelDa, labelEn, kind, min, max, sortOrder, filter: filter ?? {} }),
-      ),
-    },
-    organisations: { create: Array.from({ length: REPORT_ORGANISATIONS }, (_, i) => ({ name: `Bench organisation ${i + 1}` })) },
-  },
-  include: { organisations: true, placementTypes: true },
+const _aalborgSeed = partnerships.find((p) => p.slug === "aalborg-2016")!;
+const large = await createBenchPartnership(prisma, {
+  slug: "bench-2016",
+  name: "Bench partnerskab 2016",
+  organisations: REPORT_ORGANISATIONS,
+  organisationName: "Bench organisation",
 });
 const largeRows = Array.from({ length: BULK_PLACEMENTS }, (_, i) => ({
   ...rows[i]!,

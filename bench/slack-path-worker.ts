@@ -1,15 +1,9 @@
-// One Slack app for bench/slack-path.ts, in a worker thread of its own so that its event loop is
-// not the driver's: either Praktikbot (the real app: express, Bolt, Bot, Prisma on a fresh database
-// with the example partnerships) or a bare Bolt app that only acknowledges and opens an empty
-// modal. Both call the same local stand-in for the Slack Web API. Posts { url } when listening and
-// stops on "close".
-import { Writable } from "node:stream";
 import { parentPort, workerData } from "node:worker_threads";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
-import { pino } from "pino";
 import { startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { createTestDatabase } from "../tests/support/database.js";
+import { collectingLogger } from "./bench-data.js";
 
 export type SlackPathWorkerData = { kind: "praktikbot" | "bolt"; apiUrl: string; signingSecret: string; admins: string[]; now: string };
 
@@ -17,16 +11,7 @@ const data = workerData as SlackPathWorkerData;
 const port = parentPort;
 if (!port) throw new Error("bench/slack-path-worker.ts runs as a worker thread");
 
-const errors: string[] = [];
-const logger = pino(
-  { level: "error" },
-  new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      errors.push(chunk.toString());
-      done();
-    },
-  }),
-);
+const { logger, errors } = collectingLogger();
 
 async function startPraktikbot(): Promise<{ url: string; close: () => Promise<void> }> {
   const db = await createTestDatabase();

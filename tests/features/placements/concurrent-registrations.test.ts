@@ -60,14 +60,18 @@ describe("registrations at one P-nummer at the same instant", () => {
   afterAll(async () => {
     await db?.drop();
   });
-
-  it("on the database: exactly the allowed number is stored, the rest refused at the P-nummer", async () => {
+  /** The Prisma store, an admin's access, and Aalborg's Dansk Industri and virksomhedspraktik. */
+  const onDatabase = async () => {
     const store = createPrismaStore(db.prisma);
     const partnership = await db.prisma.partnership.findFirstOrThrow({ where: { slug: "aalborg-2016" } });
     const organisation = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: partnership.id, name: "Dansk Industri Aalborg" } });
     const type = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: partnership.id, key: "virksomhedspraktik" } });
     const access = await resolveAccess(store, actor, new Set(["UADMIN"]));
-    const ids = { organisationId: organisation.id, typeId: type.id };
+    return { store, access, ids: { organisationId: organisation.id, typeId: type.id } };
+  };
+
+  it("on the database: exactly the allowed number is stored, the rest refused at the P-nummer", async () => {
+    const { store, access, ids } = await onDatabase();
 
     // A new workplace (created by the first registration) and, after it, the same one again.
     expect(await sendTogether(store, access, ids, "1000000101")).toEqual({ saved: ALLOWED, refused: SENT - ALLOWED });
@@ -77,12 +81,8 @@ describe("registrations at one P-nummer at the same instant", () => {
   });
 
   it("on the database: a retried submission waits for the lock and finds the first save", async () => {
-    const store = createPrismaStore(db.prisma);
-    const partnership = await db.prisma.partnership.findFirstOrThrow({ where: { slug: "aalborg-2016" } });
-    const organisation = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: partnership.id, name: "Dansk Industri Aalborg" } });
-    const type = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: partnership.id, key: "virksomhedspraktik" } });
-    const access = await resolveAccess(store, actor, new Set(["UADMIN"]));
-    const input = praktik({ organisationId: organisation.id, typeId: type.id }, "1000000102");
+    const { store, access, ids } = await onDatabase();
+    const input = praktik(ids, "1000000102");
     const results = await Promise.all(Array.from({ length: 5 }, () => registerPlacement(store, access, input, "concurrent:same-key")));
     expect(results.map((r) => r.kind)).toEqual(Array(5).fill("saved"));
     expect(results.filter((r) => r.kind === "saved" && !r.duplicate)).toHaveLength(1);
@@ -90,12 +90,7 @@ describe("registrations at one P-nummer at the same instant", () => {
   });
 
   it("on the database: a new company registered at several P-numbers at the same instant is made once, and every registration is saved", async () => {
-    const store = createPrismaStore(db.prisma);
-    const partnership = await db.prisma.partnership.findFirstOrThrow({ where: { slug: "aalborg-2016" } });
-    const organisation = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: partnership.id, name: "Dansk Industri Aalborg" } });
-    const type = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: partnership.id, key: "virksomhedspraktik" } });
-    const access = await resolveAccess(store, actor, new Set(["UADMIN"]));
-    const ids = { organisationId: organisation.id, typeId: type.id };
+    const { store, access, ids } = await onDatabase();
     // A CVR no placement has used yet (valid check digit), each registration at a workplace of its own.
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
@@ -108,12 +103,7 @@ describe("registrations at one P-nummer at the same instant", () => {
   });
 
   it("on the database: an extension and a registration at the same instant are counted one after the other", async () => {
-    const store = createPrismaStore(db.prisma);
-    const partnership = await db.prisma.partnership.findFirstOrThrow({ where: { slug: "aalborg-2016" } });
-    const organisation = await db.prisma.organisation.findFirstOrThrow({ where: { partnershipId: partnership.id, name: "Dansk Industri Aalborg" } });
-    const type = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: partnership.id, key: "virksomhedspraktik" } });
-    const access = await resolveAccess(store, actor, new Set(["UADMIN"]));
-    const ids = { organisationId: organisation.id, typeId: type.id };
+    const { store, access, ids } = await onDatabase();
     const pNumber = "1000000103";
     const save = async (over: Partial<PlacementInput>) => {
       const r = await registerPlacement(store, access, { ...praktik(ids, pNumber), ...over }, `concurrent:${pNumber}:${++batch}`);
