@@ -75,10 +75,18 @@ try {
     }
   };
 
+  const reply = (message: HostReply) => {
+    try {
+      port.postMessage(message);
+    } catch (error) {
+      // A value that cannot cross the thread is this request's failure, not the thread's.
+      port.postMessage({ id: message.id, ok: false, error: toWire(error) } satisfies HostReply);
+    }
+  };
   port.on("message", (request: HostRequest) => {
     handle(request).then(
-      (value) => port.postMessage({ id: request.id, ok: true, value } satisfies HostReply),
-      (error: unknown) => port.postMessage({ id: request.id, ok: false, error: toWire(error) } satisfies HostReply),
+      (value) => reply({ id: request.id, ok: true, value }),
+      (error: unknown) => reply({ id: request.id, ok: false, error: toWire(error) }),
     );
   });
   port.postMessage({ id: 0, ok: true, value: { fresh, migrated } satisfies HostReady } satisfies HostReply);
