@@ -59,12 +59,13 @@ function deps(messenger: Messenger): WeeklyDigestDeps {
 }
 
 /** A replica: its own queue client on the shared database, and the weekly digest job. */
-const replicas: PgBoss[] = [];
+const replicas: { boss: PgBoss; jobs: Scheduler }[] = [];
 async function replica(messenger: Messenger, clock?: TestClock): Promise<{ boss: PgBoss; jobs: Scheduler }> {
   const boss = createJobEngine(db, logger, { mode: "manual", ...(clock ? { clock } : {}) });
   await boss.start();
-  replicas.push(boss);
-  return { boss, jobs: new Scheduler({ boss, logger, timezone: TZ }).add(weeklyDigestsJob(deps(messenger))) };
+  const made = { boss, jobs: new Scheduler({ boss, logger, timezone: TZ }).add(weeklyDigestsJob(deps(messenger))) };
+  replicas.push(made);
+  return made;
 }
 
 async function link(channelId: string, weekday = 1, time = "08:00", createdAt = new Date("2016-11-01T00:00:00Z")) {
@@ -89,7 +90,12 @@ beforeEach(async () => {
   await db.prisma.channelLink.deleteMany({ where: { purpose: "digest" } });
 });
 afterEach(async () => {
-  for (const boss of replicas.splice(0)) await boss.stop({ graceful: false });
+  // As the app closes: the scheduler first, which waits for a tick still draining its tasks, so
+  // the queue is never asked for work after it stopped.
+  for (const { boss, jobs } of replicas.splice(0)) {
+    await jobs.stop();
+    await boss.stop({ graceful: false });
+  }
 });
 afterAll(async () => {
   await db?.drop();
