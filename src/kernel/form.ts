@@ -9,6 +9,28 @@ import type { Translate } from "./translate.js";
 export type FormOption = { value: string; label: string };
 export type FormOptionGroup = { label: string; options: FormOption[] };
 
+/**
+ * A select's choices of things that belong to a partnership (organisations, placement types).
+ * With several partnerships, platforms that group options (Slack) show plain labels under a
+ * partnership heading; the flat list (Teams) names the partnership in each label.
+ */
+export function partnershipChoices<T extends { id: string; partnershipId: string }>(
+  partnerships: readonly { id: string; name: string }[],
+  items: readonly T[],
+  plainLabel: (item: T) => string,
+): { options: FormOption[]; groups: FormOptionGroup[] | undefined } {
+  const several = partnerships.length > 1;
+  const partnershipName = (id: string) => partnerships.find((p) => p.id === id)?.name ?? "";
+  return {
+    options: items.map((i) => ({ value: i.id, label: several ? `${plainLabel(i)} (${partnershipName(i.partnershipId)})` : plainLabel(i) })),
+    groups: several
+      ? partnerships
+          .map((p) => ({ label: p.name, options: items.filter((i) => i.partnershipId === p.id).map((i) => ({ value: i.id, label: plainLabel(i) })) }))
+          .filter((g) => g.options.length > 0)
+      : undefined,
+  };
+}
+
 type FieldBase = {
   id: string;
   label: string;

@@ -1,4 +1,4 @@
-import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
+import { type FieldErrors, type FormField, type FormValues, type FormView, partnershipChoices } from "../../kernel/form.js";
 import type { ChatUserRecord, OrganisationRecord, PartnershipRecord } from "../../kernel/records.js";
 import { ROLES } from "../../kernel/records.js";
 import type { Translate } from "../../kernel/translate.js";
@@ -17,9 +17,6 @@ export type ContactFormContext = {
 };
 
 function contactFormFields(context: ContactFormContext, t: Translate): Field[] {
-  const many = context.partnerships.length > 1;
-  const partnershipName = (id: string) => context.partnerships.find((p) => p.id === id)?.name ?? "";
-  const orgOption = (o: OrganisationRecord) => ({ value: o.id, label: many ? `${o.name} (${partnershipName(o.partnershipId)})` : o.name });
   return [
     {
       kind: "user",
@@ -37,15 +34,7 @@ function contactFormFields(context: ContactFormContext, t: Translate): Field[] {
       label: t("admin:form.organisation"),
       required: true,
       placeholder: t("placement:form.organisation_placeholder"),
-      options: context.organisations.map(orgOption),
-      groups: many
-        ? context.partnerships
-            .map((p) => ({
-              label: p.name,
-              options: context.organisations.filter((o) => o.partnershipId === p.id).map((o) => ({ value: o.id, label: o.name })),
-            }))
-            .filter((g) => g.options.length > 0)
-        : undefined,
+      ...partnershipChoices(context.partnerships, context.organisations, (o) => o.name),
     },
     {
       kind: "radio",

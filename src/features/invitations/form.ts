@@ -1,4 +1,4 @@
-import type { FieldErrors, FormField, FormValues, FormView } from "../../kernel/form.js";
+import { type FieldErrors, type FormField, type FormValues, type FormView, partnershipChoices } from "../../kernel/form.js";
 import type { OrganisationRecord, PartnershipRecord } from "../../kernel/records.js";
 import { ROLES } from "../../kernel/records.js";
 import type { Translate } from "../../kernel/translate.js";
@@ -12,8 +12,6 @@ export const INVITATION_FORM_ID = "invitation.create";
 export type InvitationFormContext = { partnerships: PartnershipRecord[]; organisations: OrganisationRecord[] };
 
 function invitationFields(context: InvitationFormContext, t: Translate): Field[] {
-  const many = context.partnerships.length > 1;
-  const partnershipName = (id: string) => context.partnerships.find((p) => p.id === id)?.name ?? "";
   return [
     {
       kind: "select",
@@ -21,15 +19,7 @@ function invitationFields(context: InvitationFormContext, t: Translate): Field[]
       label: t("invitation:form.organisation"),
       required: true,
       placeholder: t("placement:form.organisation_placeholder"),
-      options: context.organisations.map((o) => ({ value: o.id, label: many ? `${o.name} (${partnershipName(o.partnershipId)})` : o.name })),
-      groups: many
-        ? context.partnerships
-            .map((p) => ({
-              label: p.name,
-              options: context.organisations.filter((o) => o.partnershipId === p.id).map((o) => ({ value: o.id, label: o.name })),
-            }))
-            .filter((g) => g.options.length > 0)
-        : undefined,
+      ...partnershipChoices(context.partnerships, context.organisations, (o) => o.name),
     },
     {
       kind: "radio",

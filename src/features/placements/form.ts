@@ -1,6 +1,6 @@
 // The placement form: its fields are keyed by the contract's ids and show the contract's limits.
 import type { Locale } from "../../kernel/actor.js";
-import { type FieldErrors, type FormField, type FormValues, type FormView, personalDataCheckField } from "../../kernel/form.js";
+import { type FieldErrors, type FormField, type FormValues, type FormView, partnershipChoices, personalDataCheckField } from "../../kernel/form.js";
 import { EMPLOYER_SECTORS, labelIn, NEEDS } from "../../kernel/records.js";
 import { SECTORS } from "../../kernel/sectors.js";
 import type { Translate } from "../../kernel/translate.js";
@@ -15,25 +15,6 @@ type Field = FormField & { id: keyof TRegisterPlacementInput };
 
 /** The form's fields for this person, labels in their language. */
 function placementFormFields(context: PlacementFormContext, t: Translate, locale: Locale, today: string): Field[] {
-  const multiplePartnerships = context.partnerships.length > 1;
-  const partnershipName = (id: string) => context.partnerships.find((p) => p.id === id)?.name ?? "";
-  // With several partnerships, platforms that group options (Slack) show plain labels under a
-  // partnership heading; the flat list (Teams) names the partnership in each label.
-  const grouped = <T extends { id: string; partnershipId: string }>(items: T[], plainLabel: (item: T) => string) =>
-    multiplePartnerships
-      ? context.partnerships
-          .map((p) => ({
-            label: p.name,
-            options: items.filter((i) => i.partnershipId === p.id).map((i) => ({ value: i.id, label: plainLabel(i) })),
-          }))
-          .filter((g) => g.options.length > 0)
-      : undefined;
-  const flat = <T extends { id: string; partnershipId: string }>(items: T[], plainLabel: (item: T) => string) =>
-    items.map((i) => ({
-      value: i.id,
-      label: multiplePartnerships ? `${plainLabel(i)} (${partnershipName(i.partnershipId)})` : plainLabel(i),
-    }));
-
   const orgLabel = (o: { name: string }) => o.name;
   const typeLabel = (ty: PlacementFormContext["types"][number]) => {
     const label = labelIn(ty, locale);
@@ -48,8 +29,7 @@ function placementFormFields(context: PlacementFormContext, t: Translate, locale
         label: t("placement:form.organisation"),
         required: true,
         placeholder: t("placement:form.organisation_placeholder"),
-        options: flat(context.organisations, orgLabel),
-        groups: grouped(context.organisations, orgLabel),
+        ...partnershipChoices(context.partnerships, context.organisations, orgLabel),
       };
 
   return [
@@ -115,8 +95,7 @@ function placementFormFields(context: PlacementFormContext, t: Translate, locale
       label: t("placement:form.type"),
       required: true,
       placeholder: t("placement:form.type_placeholder"),
-      options: flat(context.types, typeLabel),
-      groups: grouped(context.types, typeLabel),
+      ...partnershipChoices(context.partnerships, context.types, typeLabel),
     },
     {
       kind: "text",
