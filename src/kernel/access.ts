@@ -1,5 +1,5 @@
 import { type Actor, LOCALES, type Locale } from "./actor.js";
-import type { ContactRecord, OrganisationRecord, Role } from "./records.js";
+import type { ContactRecord, OrganisationRecord, PartnershipRecord, Role } from "./records.js";
 import type { AccessStore } from "./store.js";
 
 /** What the bot knows about the person behind a request. */
@@ -79,4 +79,9 @@ export function canManageContacts(access: Access, organisation?: OrganisationRec
 
 function isLocale(value: string | null | undefined): value is Locale {
   return (LOCALES as readonly (string | null | undefined)[]).includes(value);
+}
+
+/** The partnerships a person works in, in the store's order. */
+export async function partnershipsOf(store: Pick<AccessStore, "listPartnerships">, access: KnownAccess): Promise<PartnershipRecord[]> {
+  return (await store.listPartnerships()).filter((p) => access.partnershipIds.includes(p.id));
 }

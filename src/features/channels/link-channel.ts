@@ -1,7 +1,7 @@
 // `kanal <purpose> [partnership]`: a secretariat admin links the chat channel the command was
 // typed in to a partnership for a purpose. The jobcenter channel gets support requests; other
 // purposes (digest) plug in here with their own arguments.
-import { type Access, isAdmin } from "../../kernel/access.js";
+import { type Access, isAdmin, partnershipsOf } from "../../kernel/access.js";
 import { actorRef, type Platform } from "../../kernel/actor.js";
 import type { PartnershipRecord } from "../../kernel/records.js";
 import type { AccessStore } from "../../kernel/store.js";
@@ -30,7 +30,7 @@ export async function linkChannel(
   const purpose = CHANNEL_PURPOSE_WORDS[args.words[0]?.toLowerCase() ?? ""];
   if (!purpose || purpose !== "jobcenter") return { kind: "unknown_purpose", purposes: CHANNEL_PURPOSES.filter((p) => p === "jobcenter") };
   if (!args.channel) return { kind: "no_channel" };
-  const partnerships = (await store.listPartnerships()).filter((p) => access.partnershipIds.includes(p.id));
+  const partnerships = await partnershipsOf(store, access);
   const slug = args.words[1]?.toLowerCase();
   const chosen = slug ? partnerships.filter((p) => p.slug === slug) : partnerships;
   if (chosen.length !== 1) return { kind: "choose_partnership", partnerships };

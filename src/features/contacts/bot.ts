@@ -1,5 +1,5 @@
 // Contacts: `admin` — a secretariat admin gives a person access to an organisation.
-import { isAdmin, type KnownAccess } from "../../kernel/access.js";
+import { isAdmin, type KnownAccess, partnershipsOf } from "../../kernel/access.js";
 import type { Locale } from "../../kernel/actor.js";
 import { deniedView } from "../../kernel/common-views.js";
 import { type BotContext, type CommandRequest, type Feature, message } from "../../kernel/feature.js";
@@ -24,7 +24,7 @@ async function contactForm(
   more: { values?: FormValues; errors?: FieldErrors; nonce?: string } = {},
 ): Promise<FormView> {
   const { store } = ctx.deps;
-  const partnerships = (await store.listPartnerships()).filter((p) => access.partnershipIds.includes(p.id));
+  const partnerships = await partnershipsOf(store, access);
   const organisations = await store.listOrganisations(partnerships.map((p) => p.id));
   const knownUsers = await store.listChatUsers(access.actor.platform, access.actor.workspaceId, 50);
   return contactFormView({

@@ -1,7 +1,7 @@
 // `kanal oversigt [slug] [organisation] [mandag] [08:00] [da|en]`: a secretariat admin links the
 // channel the command came from to the weekly digest of a partnership, or of one organisation in
 // it, on a weekday and time in BOT_TIMEZONE and in a language. `kanal fra` unlinks it.
-import { type Access, isAdmin } from "../../kernel/access.js";
+import { type Access, isAdmin, partnershipsOf } from "../../kernel/access.js";
 import { actorRef, type Locale } from "../../kernel/actor.js";
 import type { OrganisationRecord, PartnershipRecord } from "../../kernel/records.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
@@ -71,7 +71,7 @@ export async function linkDigestChannel(
   if ((UNLINK_WORDS as readonly string[]).includes(first?.toLowerCase() ?? "")) {
     return (await store.removeDigestLink(args.channel, { actor: actorRef(access.actor) })) ? { kind: "unlinked" } : { kind: "not_linked" };
   }
-  const partnerships = (await store.listPartnerships()).filter((p) => access.partnershipIds.includes(p.id));
+  const partnerships = await partnershipsOf(store, access);
   let weekday: number = DEFAULT_DIGEST_SCHEDULE.weekday;
   let time: string = DEFAULT_DIGEST_SCHEDULE.time;
   let locale: Locale = args.locale;

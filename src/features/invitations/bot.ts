@@ -1,6 +1,6 @@
 // Invitations: `admin invitér` — a secretariat admin makes a code for an organisation and role —
 // and `tilmeld KODE`, which anyone may type, also a person the bot does not know yet.
-import { isAdmin, type KnownAccess } from "../../kernel/access.js";
+import { isAdmin, type KnownAccess, partnershipsOf } from "../../kernel/access.js";
 import type { Locale } from "../../kernel/actor.js";
 import { deniedView } from "../../kernel/common-views.js";
 import { type BotContext, type Feature, message } from "../../kernel/feature.js";
@@ -26,7 +26,7 @@ async function invitationForm(
   more: { values?: FormValues; errors?: FieldErrors; nonce?: string } = {},
 ): Promise<FormView> {
   const { store } = ctx.deps;
-  const partnerships = (await store.listPartnerships()).filter((p) => access.partnershipIds.includes(p.id));
+  const partnerships = await partnershipsOf(store, access);
   const organisations = await store.listOrganisations(partnerships.map((p) => p.id));
   return invitationFormView({
     context: { partnerships, organisations },

@@ -1,4 +1,4 @@
-import type { Access } from "../../kernel/access.js";
+import { type Access, partnershipsOf } from "../../kernel/access.js";
 import { type PartnershipRecord, type PlacementTally, type TargetFilter, type TargetKind, type TargetRecord, WAITING_STATUSES } from "../../kernel/records.js";
 import type { AccessStore, PartnershipsStore } from "../../kernel/store.js";
 import type { OutcomesStore } from "../placement-rules/index.js";
@@ -93,7 +93,7 @@ export async function computeProgress(
   access: Access,
 ): Promise<ComputeProgressResult> {
   if (access.kind !== "known") return { kind: "denied" };
-  const partnerships = (await store.listPartnerships()).filter((p) => access.partnershipIds.includes(p.id));
+  const partnerships = await partnershipsOf(store, access);
   const result: PartnershipProgress[] = [];
   for (const partnership of partnerships) {
     const [targets, tallies, outcomes, waiting] = await Promise.all([

@@ -1,7 +1,7 @@
 // Quarterly status: `status` (a partner files or edits its organisation's status) and `rapport`
 // (the secretariat's consolidated report, delivered as files after a "working on it" answer).
 import { randomUUID } from "node:crypto";
-import { isAdmin, type KnownAccess } from "../../kernel/access.js";
+import { isAdmin, type KnownAccess, partnershipsOf } from "../../kernel/access.js";
 import type { Locale } from "../../kernel/actor.js";
 import { noAccessView } from "../../kernel/common-views.js";
 import { todayIn } from "../../kernel/dates.js";
@@ -90,7 +90,7 @@ async function report(ctx: BotContext<QuarterlyFeatureStore>, { access, args }: 
   const t = ctx.t(actor.locale);
   if (!isAdmin(access)) return message(simpleMessage(t("quarterly:report_admin_only")));
   const now = ctx.now();
-  const partnerships = (await ctx.deps.store.listPartnerships()).filter((p) => access.partnershipIds.includes(p.id));
+  const partnerships = await partnershipsOf(ctx.deps.store, access);
   const choice = chooseReport(partnerships, args, todayIn(ctx.deps.timezone, now));
   switch (choice.kind) {
     case "no_partnership":

@@ -2,7 +2,7 @@
 // quarter's last day, the quarter's placements by type, industry, public/private and shortage
 // sector, support requests handled and how many within their deadline, each partner's status
 // and plan, and the organisations that have not filed. Formatting lives in report/.
-import { type Access, isAdmin } from "../../kernel/access.js";
+import { type Access, isAdmin, partnershipsOf } from "../../kernel/access.js";
 import { firstDayOf, formatQuarter, lastDayOf, type Quarter, quarterCalendar, quarterInstants, type StatusSchedule } from "../../kernel/quarters.js";
 import type {
   Labelled,
@@ -182,7 +182,7 @@ export async function buildReport(
   clock: { timezone: string; now: Date; schedule: StatusSchedule },
 ): Promise<BuildReportResult> {
   if (access.kind !== "known" || !isAdmin(access)) return { kind: "denied" };
-  const partnerships = (await store.listPartnerships()).filter((p) => access.partnershipIds.includes(p.id));
+  const partnerships = await partnershipsOf(store, access);
   const partnership = request.partnershipId
     ? partnerships.find((p) => p.id === request.partnershipId)
     : (partnerships.find((p) => p.id === access.organisation?.partnershipId) ?? pickByQuarter(partnerships, request.quarter));
