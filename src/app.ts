@@ -55,7 +55,7 @@ export type StartOptions = {
 export async function startApp(config: Config, opts: StartOptions): Promise<RunningApp> {
   const { logger } = opts;
   const ownsDatabase = !opts.database || opts.closeDatabase === true;
-  const db = opts.database ?? (await connectDatabase(config.database, { migrations: migrationsFingerprint() }));
+  const db = opts.database ?? (await connectDatabase(config.database, { migrations: migrationsFingerprint(), log: logger }));
   try {
     const { applied } = await migrateDatabase(db);
     // A new embedded database that started from the migrated template got them all at once.
@@ -70,7 +70,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
     throw error;
   }
 
-  const { stores, store } = createPrismaStores(db.prisma, opts.clock);
+  const { stores, store } = createPrismaStores(db.prisma, { now: opts.clock, changes: db.changes });
   const messenger = new RoutingMessenger(logger);
   const i18n = createI18n(config.defaultLocale);
   const bot = new Bot({

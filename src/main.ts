@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, config.logFormat);
-  const opening = connectDatabase(config.database, { migrations: migrationsFingerprint() });
+  const opening = connectDatabase(config.database, { migrations: migrationsFingerprint(), log: logger });
   // Settled here too, so a database that fails while the code loads is not an unhandled rejection.
   opening.catch(() => undefined);
   const { startApp } = await import("./app.js");

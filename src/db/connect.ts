@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import type { PGliteLike } from "pg-boss";
+import { ChangeFeed, type ListenerLog, listenOnPostgres, reportingWrites } from "./change-feed.js";
 import type { DatabaseTarget } from "./database-url.js";
 import { PgliteThread } from "./pglite-thread.js";
 
@@ -9,6 +10,8 @@ export type Database = {
   target: DatabaseTarget;
   /** Raw SQL outside Prisma, for migrations and the health check. */
   exec: (sql: string) => Promise<void>;
+  /** The changes to the tables this process caches, as they commit (change-feed.ts). */
+  changes: ChangeFeed;
   /** The embedded database's client for the job queue that shares it (PGlite only). */
   pglite?: PGliteLike;
   /**
@@ -26,15 +29,18 @@ export type Database = {
  * the fingerprint of the migrations migrateDatabase will apply (`migrationsFingerprint()`), so a
  * new embedded cluster can start with them already applied.
  */
-export async function connectDatabase(target: DatabaseTarget, opts: { migrations?: string } = {}): Promise<Database> {
+export async function connectDatabase(target: DatabaseTarget, opts: { migrations?: string; log?: ListenerLog } = {}): Promise<Database> {
+  const changes = new ChangeFeed();
   if (target.kind === "pglite") {
     // Embedded PostgreSQL works on a thread of its own, beside the one that answers requests.
     const thread = await PgliteThread.open(target.dataDir, opts.migrations);
+    thread.hearChanges(changes);
     const prisma = new PrismaClient({ adapter: thread.adapterFactory() });
     const { fresh, migrated } = thread.opened;
     return {
       prisma,
       target,
+      changes,
       pglite: thread.jobQueueClient(),
       ...(fresh && !migrated && opts.migrations ? { saveMigratedTemplate: () => thread.saveMigratedTemplate() } : {}),
       ...(fresh && migrated ? { createdMigrated: true } : {}),
@@ -47,14 +53,17 @@ export async function connectDatabase(target: DatabaseTarget, opts: { migrations
   }
   // A server that does not answer must fail fast enough for a chat reply (Slack waits 3 s).
   const adapter = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
-  const prisma = new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter: reportingWrites(adapter, changes) });
+  const listener = listenOnPostgres(target.url, changes, opts.log);
   return {
     prisma,
     target,
+    changes,
     exec: async (sql) => {
       await prisma.$executeRawUnsafe(sql);
     },
     close: async () => {
+      await listener.close();
       await prisma.$disconnect();
     },
   };

@@ -72,11 +72,12 @@ export class PrismaEventsStore implements EventsStore {
     return row ? toEvent(row) : undefined;
   }
 
-  async listEvents(partnershipIds: readonly string[], range: { from: Date; to: Date }): Promise<EventRecord[]> {
+  /** `limit`: the port answers at most 200; the cache of the events forms offer (read-cache.ts) asks for more. */
+  async listEvents(partnershipIds: readonly string[], range: { from: Date; to: Date }, limit = 200): Promise<EventRecord[]> {
     const rows = await this.prisma.event.findMany({
       where: { partnershipId: { in: [...partnershipIds] }, startsAt: { gte: range.from, lt: range.to } },
-      orderBy: { startsAt: "asc" },
-      take: 200,
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      take: limit,
     });
     return rows.map(toEvent);
   }

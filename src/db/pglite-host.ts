@@ -5,9 +5,10 @@
 // PGlite itself.
 import { parentPort, workerData } from "node:worker_threads";
 import type { SqlDriverAdapter, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import { CHANGES_CHANNEL } from "./change-feed.js";
 import { pgliteAdapter } from "./pglite-adapter.js";
 import { openPglite, saveTemplate, templatePath } from "./pglite-open.js";
-import type { HostReady, HostReply, HostRequest, PgliteHostData, WireError } from "./pglite-wire.js";
+import type { HostNotice, HostReady, HostReply, HostRequest, PgliteHostData, WireError } from "./pglite-wire.js";
 
 const port = parentPort;
 if (!port) throw new Error("pglite-host runs as a worker thread");
@@ -33,6 +34,9 @@ function toWire(error: unknown): WireError {
 try {
   const { pglite, fresh, migrated } = await openPglite(dataDir, migrations);
   const adapter: SqlDriverAdapter = await pgliteAdapter(pglite).connect();
+  // PGlite hands a notice over as the statement that committed it finishes, so it reaches the
+  // other thread before that statement's reply: a change is never seen late there.
+  await pglite.listen(CHANGES_CHANNEL, (payload) => port.postMessage({ notice: payload } satisfies HostNotice));
   const transactions = new Map<number, Transaction>();
   const transactionOf = (id: number | undefined): Transaction => {
     const tx = id === undefined ? undefined : transactions.get(id);

@@ -17,7 +17,8 @@ import {
   type TransactionOptions,
 } from "@prisma/driver-adapter-utils";
 import type { PGliteLike } from "pg-boss";
-import type { HostReady, HostReply, HostRequest, PgliteHostData, WireError } from "./pglite-wire.js";
+import type { ChangeFeed } from "./change-feed.js";
+import type { HostNotice, HostReady, HostReply, HostRequest, PgliteHostData, WireError } from "./pglite-wire.js";
 
 /** Distributes Omit over a union, so each request keeps its own fields. */
 type Request = HostRequest extends infer R ? (R extends HostRequest ? Omit<R, "id"> : never) : never;
@@ -34,13 +35,18 @@ export class PgliteThread {
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private nextId = 1;
   private failure: Error | undefined;
+  private feed: ChangeFeed | undefined;
 
   private constructor(
     private readonly worker: Worker,
     /** Whether the cluster is new, and whether it came with the migrations applied. */
     readonly opened: HostReady,
   ) {
-    worker.on("message", (reply: HostReply) => {
+    worker.on("message", (reply: HostReply | HostNotice) => {
+      if ("notice" in reply) {
+        this.feed?.changed(reply.notice);
+        return;
+      }
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
       this.pending.delete(reply.id);
@@ -53,6 +59,7 @@ export class PgliteThread {
       this.pending.clear();
     };
     worker.on("error", fail);
+    worker.on("exit", () => this.feed?.setListening(false));
     worker.on("exit", (code) => fail(new Error(`the database thread stopped (exit code ${code})`)));
   }
 
@@ -96,6 +103,12 @@ export class PgliteThread {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       this.worker.postMessage({ ...request, id } as HostRequest);
     });
+  }
+
+  /** Hands the database's change notices to `feed`: all of them, in commit order, as they happen. */
+  hearChanges(feed: ChangeFeed): void {
+    this.feed = feed;
+    feed.setListening(!this.failure);
   }
 
   /** Prisma's driver adapter factory, forwarding to the worker's. */

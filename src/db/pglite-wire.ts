@@ -27,3 +27,6 @@ export type WireError =
 
 /** Id 0 is the worker's one message of its own: ready, or why it could not open the database. */
 export type HostReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WireError };
+
+/** A change notice the worker heard (change-feed.ts): the payload, posted before the reply to the statement that committed it. */
+export type HostNotice = { notice: string };

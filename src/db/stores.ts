@@ -17,6 +17,7 @@ import type { SchemeInfoStore } from "../features/scheme-info/store.js";
 import type { SupportRequestsStore } from "../features/support-requests/store.js";
 import type { NoticeStore } from "../kernel/once.js";
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
+import type { ChangeFeed } from "./change-feed.js";
 import { PrismaChannelsStore } from "./channels-store.js";
 import { PrismaContactsStore } from "./contacts-store.js";
 import { PrismaDigestsStore } from "./digests-store.js";
@@ -35,7 +36,7 @@ import { PrismaIguMilestoneStore, PrismaOutcomesStore, PrismaPlacementRulesStore
 import { PrismaPlacementsStore } from "./placements-store.js";
 import { PrismaPrivacyStore } from "./privacy-store.js";
 import { PrismaExportStore, PrismaQuarterlyStore } from "./quarterly-store.js";
-import { cachedReferenceData } from "./reference-data.js";
+import { cachedReadsOf, ReadCache, withCachedEventList, withCachedRuleOverrides } from "./read-cache.js";
 import { PrismaSchemeInfoStore } from "./scheme-info-store.js";
 import { PrismaSupportRequestsStore } from "./support-requests-store.js";
 
@@ -91,9 +92,15 @@ function composeAppStore(s: Stores): AppStore {
   );
 }
 
-export function createPrismaStores(prisma: PrismaClient, now?: () => Date): { stores: Stores; store: AppStore } {
-  // Partnerships, organisations, types and targets are read from memory while fresh (reference-data.ts).
-  const { access, partnerships } = cachedReferenceData(new PrismaAccessStore(prisma), new PrismaPartnershipsStore(prisma));
+/**
+ * `changes`: the database's change notices (Database.changes); with them, who a chat user is,
+ * their language, reference data and the events a form offers are read from memory until they
+ * change (read-cache.ts). Without, only reference data is kept, for a short while.
+ */
+export function createPrismaStores(prisma: PrismaClient, opts: { now?: () => Date; changes?: ChangeFeed } = {}): { stores: Stores; store: AppStore } {
+  const { now } = opts;
+  const cache = new ReadCache(opts.changes);
+  const { access, partnerships } = cachedReadsOf(new PrismaAccessStore(prisma), new PrismaPartnershipsStore(prisma), cache);
   const stores: Stores = {
     access,
     partnerships,
@@ -102,7 +109,7 @@ export function createPrismaStores(prisma: PrismaClient, now?: () => Date): { st
     health: new PrismaHealthStore(prisma),
     notices: new PrismaNoticeStore(prisma),
     placements: new PrismaPlacementsStore(prisma),
-    placementRules: new PrismaPlacementRulesStore(prisma),
+    placementRules: withCachedRuleOverrides(new PrismaPlacementRulesStore(prisma), cache),
     outcomes: new PrismaOutcomesStore(prisma),
     iguMilestones: new PrismaIguMilestoneStore(prisma),
     supportRequests: new PrismaSupportRequestsStore(prisma),
@@ -113,7 +120,7 @@ export function createPrismaStores(prisma: PrismaClient, now?: () => Date): { st
     digests: new PrismaDigestsStore(prisma),
     privacy: new PrismaPrivacyStore(prisma),
     schemeInfo: new PrismaSchemeInfoStore(prisma),
-    events: new PrismaEventsStore(prisma),
+    events: withCachedEventList(new PrismaEventsStore(prisma), cache),
     invitations: new PrismaInvitationsStore(prisma),
     installations: new PrismaInstallationsStore(prisma, now),
   };
