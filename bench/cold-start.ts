@@ -1,4 +1,4 @@
-// Cold start, part of `npm run bench`: `npm start`'s own command (tsx src/main.ts) with nothing
+// Cold start, part of `npm run bench`: `npm start`'s own command (node --import tsx src/main.ts) with nothing
 // configured but a free PORT and a data folder, timed from the spawn to the first 200 from
 // /healthz, RUNS times on a fresh data folder and RUNS times on the same folder again.
 import { spawn } from "node:child_process";
@@ -18,10 +18,9 @@ export type ColdStartFigures = { freshMs: number[]; existingMs: number[] };
 async function startOnce(dataDir: string): Promise<number> {
   const port = await freePort();
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const tsx = createRequire(import.meta.url).resolve("tsx/cli");
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATABASE_URL: dataDir, LOG_LEVEL: "warn" };
   const started = performance.now();
-  const child = spawn(process.execPath, [tsx, "src/main.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -63,7 +62,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export function coldStartLines(f: ColdStartFigures): string[] {
   const list = (xs: number[]) => xs.map((x) => (x / 1000).toFixed(1)).join(", ");
   return [
-    `Cold start, npm start (tsx src/main.ts) with nothing configured, spawn → /healthz 200, medians of ${RUNS}:`,
+    `Cold start, npm start (node --import tsx src/main.ts) with nothing configured, spawn → /healthz 200, medians of ${RUNS}:`,
     `  fresh data folder ${(median(f.freshMs) / 1000).toFixed(1)} s (${list(f.freshMs)} s); existing data folder ${(median(f.existingMs) / 1000).toFixed(1)} s (${list(f.existingMs)} s)`,
   ];
 }

@@ -9,6 +9,7 @@ import { Bot } from "./bot/bot.js";
 import type { Config } from "./config.js";
 import { connectDatabase, type Database } from "./db/connect.js";
 import { migrateDatabase, migrationNames, migrationsFingerprint } from "./db/migrate.js";
+import { withCachedSlackInstallations } from "./db/read-cache.js";
 import { PrismaSlackInstallations } from "./db/slack-installations.js";
 import { createPrismaStores } from "./db/stores.js";
 import { TokenCipher } from "./db/token-cipher.js";
@@ -70,7 +71,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
     throw error;
   }
 
-  const { stores, store } = createPrismaStores(db.prisma, { now: opts.clock, changes: db.changes });
+  const { stores, store, cache } = createPrismaStores(db.prisma, { now: opts.clock, changes: db.changes });
   const messenger = new RoutingMessenger(logger);
   const i18n = createI18n(config.defaultLocale);
   const bot = new Bot({
@@ -96,7 +97,11 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
   const adapters: PlatformAdapter[] = [];
   if (config.slack) {
     const oauthKey = config.slack.oauth?.tokenEncryptionKey;
-    const installations = new PrismaSlackInstallations(db.prisma, oauthKey ? new TokenCipher(oauthKey) : undefined, opts.clock);
+    // Bolt asks for the workspace's installation on every request: read from memory until one changes.
+    const installations = withCachedSlackInstallations(
+      new PrismaSlackInstallations(db.prisma, oauthKey ? new TokenCipher(oauthKey) : undefined, opts.clock),
+      cache,
+    );
     // Bolt is loaded only when Slack is configured.
     const { createSlackAdapter } = await import("./slack/index.js");
     adapters.push(await createSlackAdapter(config.slack, context, installations));

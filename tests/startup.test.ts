@@ -1,5 +1,5 @@
-// Starts the real entry point (`npm start` runs `tsx src/main.ts`) as a child process with a
-// clean environment, the way an operator would.
+// Starts the real entry point (`npm start` runs `node --import tsx src/main.ts`) as a child
+// process with a clean environment, the way an operator would.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -13,7 +13,6 @@ import { connectDatabase } from "../src/db/connect.js";
 import { parseDatabaseUrl } from "../src/db/database-url.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const main = path.join(root, "src", "main.ts");
 const committedMigrations = readdirSync(path.join(root, "prisma", "migrations"), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -34,7 +33,7 @@ const serverDatabases: string[] = [];
 afterAll(async () => {
   for (const child of children) {
     if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-      // tsx runs the bot in a child of its own: end the whole process group.
+      // End the whole process group: the bot and anything it started.
       try {
         process.kill(-child.pid, "SIGKILL");
       } catch {
@@ -62,9 +61,9 @@ function tempDir(): string {
   return dir;
 }
 
-/** Runs `tsx src/main.ts` on this Node (22 under npm test) with only the given variables. */
+/** Runs `node --import tsx src/main.ts` on this Node (22 under npm test) with only the given variables. */
 function start(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, [tsx, main], {
+  const child = spawn(process.execPath, ["--import", "tsx", main], {
     cwd: root,
     env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...env },
     stdio: ["ignore", "pipe", "pipe"],

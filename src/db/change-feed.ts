@@ -20,6 +20,7 @@ export const ANNOUNCED_TABLES = [
   "Contact",
   "ChatUser",
   "Event",
+  "ChannelLink",
   "SlackInstallation",
   "SlackEnterpriseTeam",
 ] as const;

@@ -8,15 +8,23 @@ import { writeAudit } from "./audit.js";
 import { findWorkplace, listRatioPlacements, updatePlacement } from "./placement-rules-store.js";
 import { isUniqueViolation, placementInclude, toPlacement } from "./rows.js";
 
-/** A workplace by its P-nummer; a newly given employee figure replaces the stored one. */
-async function upsertWorkplace(tx: Prisma.TransactionClient, companyId: string, w: NonNullable<NewPlacement["workplace"]>) {
+/**
+ * The workplace's id by its P-nummer, created when new; a newly given employee figure replaces the
+ * stored one. One statement: it runs inside the registration's transaction, under the workplace's lock.
+ */
+async function upsertWorkplace(tx: Prisma.TransactionClient, companyId: string, w: NonNullable<NewPlacement["workplace"]>): Promise<string> {
   const asOf = dateFromIso(w.asOf);
-  const existing = await tx.workplace.findUnique({ where: { pNumber: w.pNumber } });
-  if (existing) {
-    if (w.ordinaryEmployeesFte === undefined) return existing;
-    return tx.workplace.update({ where: { id: existing.id }, data: { ordinaryEmployeesFte: w.ordinaryEmployeesFte, asOf } });
-  }
-  return tx.workplace.create({ data: { companyId, pNumber: w.pNumber, ordinaryEmployeesFte: w.ordinaryEmployeesFte ?? 0, asOf } });
+  const given = w.ordinaryEmployeesFte !== undefined;
+  const [row] = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Workplace" ("id", "companyId", "pNumber", "ordinaryEmployeesFte", "asOf", "updatedAt")
+    VALUES (${randomUUID()}, ${companyId}, ${w.pNumber}, ${w.ordinaryEmployeesFte ?? 0}, ${asOf}::date, now())
+    ON CONFLICT ("pNumber") DO UPDATE SET
+      "ordinaryEmployeesFte" = CASE WHEN ${given} THEN EXCLUDED."ordinaryEmployeesFte" ELSE "Workplace"."ordinaryEmployeesFte" END,
+      "asOf" = CASE WHEN ${given} THEN EXCLUDED."asOf" ELSE "Workplace"."asOf" END,
+      "updatedAt" = CASE WHEN ${given} THEN EXCLUDED."updatedAt" ELSE "Workplace"."updatedAt" END
+    RETURNING "id"`;
+  if (!row) throw new Error(`workplace ${w.pNumber} was neither created nor found`);
+  return row.id;
 }
 
 /**
@@ -49,7 +57,7 @@ async function companyFor(tx: Prisma.TransactionClient, c: NewPlacement["company
 /** A placement with its company and workplace, and its audit row, inside the caller's transaction. */
 async function insertPlacement(tx: Prisma.TransactionClient, p: NewPlacement, audit: AuditEntry): Promise<PlacementRecord> {
   const company = await companyFor(tx, p.company, audit);
-  const workplace = p.workplace ? await upsertWorkplace(tx, company.id, p.workplace) : undefined;
+  const workplaceId = p.workplace ? await upsertWorkplace(tx, company.id, p.workplace) : null;
   const row = await tx.placement.create({
     data: {
       partnershipId: p.partnershipId,
@@ -70,7 +78,7 @@ async function insertPlacement(tx: Prisma.TransactionClient, p: NewPlacement, au
       createdBy: p.createdBy,
       idempotencyKey: p.idempotencyKey,
       ...(p.status ? { status: p.status } : {}),
-      workplaceId: workplace?.id ?? null,
+      workplaceId,
       ordinaryEmployeesFte: p.ordinaryEmployees?.fte ?? null,
       ordinaryEmployeesAsOf: p.ordinaryEmployees ? dateFromIso(p.ordinaryEmployees.asOf) : null,
       benefitGroup: p.benefitGroup ?? null,

@@ -7,9 +7,11 @@
 // the change came is not kept. While changes are not heard, contacts, languages and events are
 // read from the database every time, and reference data is kept for 30 seconds.
 // A rule set's overrides (a partnership's settings) are law: they too are read every time then.
+import type { ChannelPurpose, ChannelsStore } from "../features/channels/store.js";
 import type { EventRecord, EventsStore } from "../features/events/store.js";
 import type { PlacementRulesStore } from "../features/placement-rules/store.js";
 import type { AccessStore, PartnershipsStore } from "../kernel/store.js";
+import type { InstallationRecords } from "../slack/installations.js";
 import type { AnnouncedTable, Change, ChangeFeed } from "./change-feed.js";
 
 /** How long a value is kept while changes are heard; a bound, not what keeps it right. */
@@ -155,8 +157,12 @@ export function withCachedEventList<S extends EventsSource>(store: S, cache: Rea
     if (all.length > EVENTS_KEPT_LIMIT) return store.listEvents(partnershipIds, range);
     return all.filter((e) => e.startsAt.getTime() >= from && e.startsAt.getTime() < to).slice(0, EVENTS_LIST_LIMIT);
   };
-  // The store's other methods, unchanged, on the store itself.
-  return Object.assign(Object.create(store) as S, { listEvents });
+  return overriding<S>(store, { listEvents } as Partial<S>);
+}
+
+/** `store` with `methods` in place of its own; its other methods unchanged, on the store itself. */
+function overriding<S extends object>(store: S, methods: Partial<S>): S {
+  return Object.assign(Object.create(store) as S, methods);
 }
 
 /**
@@ -166,5 +172,31 @@ export function withCachedEventList<S extends EventsSource>(store: S, cache: Rea
 export function withCachedRuleOverrides<S extends Pick<PlacementRulesStore, "getPlacementRuleOverrides">>(store: S, cache: ReadCache): S {
   const getPlacementRuleOverrides = (partnershipId: string) =>
     cache.get(`rules:${partnershipId}`, ["Partnership"], "read", () => store.getPlacementRuleOverrides(partnershipId));
-  return Object.assign(Object.create(store) as S, { getPlacementRuleOverrides });
+  return overriding<S>(store, { getPlacementRuleOverrides } as Partial<S>);
+}
+
+/**
+ * The channels port with a partnership's linked channels read from memory until a link changes:
+ * answering a registration (the approval post) and a support request asks for them.
+ */
+export function withCachedChannelLinks<S extends Pick<ChannelsStore, "listChannelLinks">>(store: S, cache: ReadCache): S {
+  const listChannelLinks = async (partnershipId: string, purpose: ChannelPurpose) => [
+    ...(await cache.get(`channels:${purpose}:${partnershipId}`, ["ChannelLink"], "read", () => store.listChannelLinks(partnershipId, purpose))),
+  ];
+  return overriding<S>(store, { listChannelLinks } as Partial<S>);
+}
+
+/**
+ * The Slack installations with each workspace's read from memory until an installation changes:
+ * with "Add to Slack", Bolt asks for the workspace's installation on every request.
+ */
+export function withCachedSlackInstallations<S extends Pick<InstallationRecords, "findSlackInstallation" | "findSlackInstallationForTeam">>(
+  store: S,
+  cache: ReadCache,
+): S {
+  const findSlackInstallation = (key: string) =>
+    cache.get(`slack-installation:${key}`, ["SlackInstallation"], "read", () => store.findSlackInstallation(key), found);
+  const findSlackInstallationForTeam = (teamId: string) =>
+    cache.get(`slack-team:${teamId}`, ["SlackInstallation", "SlackEnterpriseTeam"], "read", () => store.findSlackInstallationForTeam(teamId), found);
+  return overriding<S>(store, { findSlackInstallation, findSlackInstallationForTeam } as Partial<S>);
 }

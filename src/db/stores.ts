@@ -36,7 +36,7 @@ import { PrismaIguMilestoneStore, PrismaOutcomesStore, PrismaPlacementRulesStore
 import { PrismaPlacementsStore } from "./placements-store.js";
 import { PrismaPrivacyStore } from "./privacy-store.js";
 import { PrismaExportStore, PrismaQuarterlyStore } from "./quarterly-store.js";
-import { cachedReadsOf, ReadCache, withCachedEventList, withCachedRuleOverrides } from "./read-cache.js";
+import { cachedReadsOf, ReadCache, withCachedChannelLinks, withCachedEventList, withCachedRuleOverrides } from "./read-cache.js";
 import { PrismaSchemeInfoStore } from "./scheme-info-store.js";
 import { PrismaSupportRequestsStore } from "./support-requests-store.js";
 
@@ -97,7 +97,10 @@ function composeAppStore(s: Stores): AppStore {
  * their language, reference data and the events a form offers are read from memory until they
  * change (read-cache.ts). Without, only reference data is kept, for a short while.
  */
-export function createPrismaStores(prisma: PrismaClient, opts: { now?: () => Date; changes?: ChangeFeed } = {}): { stores: Stores; store: AppStore } {
+export function createPrismaStores(
+  prisma: PrismaClient,
+  opts: { now?: () => Date; changes?: ChangeFeed } = {},
+): { stores: Stores; store: AppStore; cache: ReadCache } {
   const { now } = opts;
   const cache = new ReadCache(opts.changes);
   const { access, partnerships } = cachedReadsOf(new PrismaAccessStore(prisma), new PrismaPartnershipsStore(prisma), cache);
@@ -113,7 +116,7 @@ export function createPrismaStores(prisma: PrismaClient, opts: { now?: () => Dat
     outcomes: new PrismaOutcomesStore(prisma),
     iguMilestones: new PrismaIguMilestoneStore(prisma),
     supportRequests: new PrismaSupportRequestsStore(prisma),
-    channels: new PrismaChannelsStore(prisma),
+    channels: withCachedChannelLinks(new PrismaChannelsStore(prisma), cache),
     contacts: new PrismaContactsStore(prisma),
     quarterly: new PrismaQuarterlyStore(prisma),
     exports: new PrismaExportStore(prisma),
@@ -124,7 +127,7 @@ export function createPrismaStores(prisma: PrismaClient, opts: { now?: () => Dat
     invitations: new PrismaInvitationsStore(prisma),
     installations: new PrismaInstallationsStore(prisma, now),
   };
-  return { stores, store: composeAppStore(stores) };
+  return { stores, store: composeAppStore(stores), cache };
 }
 
 /** The whole AppStore on Prisma. */

@@ -280,8 +280,13 @@ describe("the database announces committed changes of the tables kept in memory"
 
   it("announces a chat user's chosen language, not their being seen", async () => {
     const key = { platform: "slack" as const, workspaceId: "T1", userId: "U-seen" };
+    heard.length = 0;
     await db.prisma.chatUser.create({ data: key });
     await settle();
+    expect(heard).toEqual([]);
+    await db.prisma.chatUser.create({ data: { ...key, userId: "U-chose", locale: "en" } });
+    await settle();
+    expect(heard).toContain("ChatUser");
     heard.length = 0;
     await db.prisma.chatUser.update({ where: { platform_workspaceId_userId: key }, data: { lastSeenAt: new Date() } });
     await settle();

@@ -9,6 +9,7 @@ import { faultView } from "../../kernel/common-views.js";
 import type { FormView } from "../../kernel/form.js";
 import { renderMessageModal } from "../render/message.js";
 import { renderModal } from "../render/modal.js";
+import { encodedForSlack } from "../render/wire.js";
 import type { HandlerDeps } from "./deps.js";
 import { deliverFollowUp } from "./files.js";
 import { call, type MessageTarget, sendMessage } from "./send.js";
@@ -29,7 +30,7 @@ export async function deliverReply(deps: HandlerDeps, client: Client, actor: Act
   }
   if (target.view) {
     const t = deps.bot.t(actor.locale);
-    const view = renderMessageModal(reply.view, { title: target.view.title, close: t("common:close") });
+    const view = encodedForSlack(renderMessageModal(reply.view, { title: target.view.title, close: t("common:close") }));
     await call(deps, actor, "views.update", () => client.views.update({ view_id: target.view!.id, view }));
     return;
   }
@@ -41,7 +42,7 @@ async function showForm(deps: HandlerDeps, client: Client, actor: Actor, form: F
   const context = { formId: form.formId, workspaceId: actor.workspaceId, userId: actor.userId };
   let opened: boolean | undefined = false;
   try {
-    const view = renderModal(form);
+    const view = encodedForSlack(renderModal(form));
     opened = target.view
       ? await call(deps, actor, "views.update", () => client.views.update({ view_id: target.view!.id, view }), { formId: form.formId })
       : await call(deps, actor, "views.open", () => client.views.open({ trigger_id: target.triggerId, view }), { formId: form.formId });

@@ -6,6 +6,7 @@ import type { Actor } from "../../kernel/actor.js";
 import type { MessageView } from "../../kernel/message.js";
 import { slackErrorCode } from "../payloads.js";
 import { renderMessage, type SlackMessage } from "../render/message.js";
+import { encodedForSlack } from "../render/wire.js";
 import type { HandlerDeps } from "./deps.js";
 
 type Client = webApi.WebClient;
@@ -38,7 +39,7 @@ export async function sendMessage(deps: HandlerDeps, client: Client, actor: Acto
       deps,
       actor,
       "chat.postEphemeral",
-      () => client.chat.postEphemeral({ channel: channelId, user: actor.userId, text: message.text, blocks: message.blocks }),
+      () => client.chat.postEphemeral({ channel: channelId, user: actor.userId, text: message.text, blocks: encodedForSlack(message.blocks) }),
       { channelId },
       (code) => NOT_IN_CONVERSATION.has(code),
     );
@@ -81,7 +82,7 @@ async function respondWith(deps: HandlerDeps, actor: Actor, respond: Respond, me
 export async function sendDirect(deps: HandlerDeps, client: Client, actor: Actor, view: MessageView): Promise<boolean> {
   const message = renderMessage(view);
   const posted = await call(deps, actor, "chat.postMessage", () =>
-    client.chat.postMessage({ channel: actor.userId, text: message.text, blocks: message.blocks }),
+    client.chat.postMessage({ channel: actor.userId, text: message.text, blocks: encodedForSlack(message.blocks) }),
   );
   return posted === true;
 }
