@@ -52,7 +52,12 @@ export type BotReply =
 export type SubmitReply =
   /** Something was wrong at a field: show the form again with the messages and what was typed. */
   | { kind: "invalid"; form: FormView; errors: FieldErrors }
-  | { kind: "done"; view: MessageView }
+  /**
+   * Saved. `after`: work that follows the answer (posting a placement for the municipality's
+   * approval); the adapter runs it once the person has their answer, so a slow post never eats
+   * Slack's 3 seconds. It never throws: it reports its own faults.
+   */
+  | { kind: "done"; view: MessageView; after?: () => Promise<void> }
   /**
    * Not accepted and nothing saved (unknown person, no permission, a form from an old version):
    * tell this person, and leave the form as it is for anyone else who can see it.

@@ -23,7 +23,8 @@ export type FormOpened<C> =
 
 /** A use case's result as the person should hear it. */
 export type FormAnswer =
-  | { kind: "done"; view: MessageView }
+  /** `after`: work that follows the answer (SubmitReply "done"). */
+  | { kind: "done"; view: MessageView; after?: () => Promise<void> }
   /** Problems keyed by the contract's field ids: shown at those fields. */
   | { kind: "invalid"; problems: FieldProblems }
   | { kind: "denied" }
@@ -100,7 +101,7 @@ export function submitForm<St>() {
       const answer = await pipeline.answer(ctx, result, run);
       switch (answer.kind) {
         case "done":
-          return { kind: "done", view: answer.view };
+          return { kind: "done", view: answer.view, ...(answer.after ? { after: answer.after } : {}) };
         case "invalid":
           return invalid(translateProblems(answer.problems, t, actor.locale));
         case "denied":

@@ -2,7 +2,7 @@
 // posted to the jobcenter channel with approve and refuse buttons, a partner contact pressing is
 // told why not, staff approve one and refuse another with a reason, the message changes in place,
 // the registrant gets a DM, and `fremdrift` counts only the approved one while showing the waiting.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { RESPONSE_URL } from "../support/fake-slack-api.js";
 import { ADMIN, allText, commandReply, openModal, optionValue, type SlackTestApp, startSlackTestApp, TEAM } from "../support/slack-harness.js";
 import { blockActionsPayload, viewSubmissionPayload } from "../support/slack-requests.js";
@@ -92,8 +92,11 @@ describe("Slack: the municipality approves or refuses a placement", () => {
     expect(buttonsOf(confirmation.blocks)).toContain("placement.vitas");
     expect(allText(post.body.blocks)).toContain("Til godkendelse: Tømrer Hansen · Virksomhedspraktik");
     expect(buttonsOf(post.body.blocks)).toEqual(["placement.approve", "placement.refuse"]);
-    const stored = await t.db.prisma.placement.findUniqueOrThrow({ where: { id: soleTrader } });
-    expect(stored.channelMessage).toMatchObject({ platform: "slack", channelId: JOBCENTER_CHANNEL, messageId: post.response?.ts });
+    // The post follows the answer; its reference is kept once it is out.
+    await vi.waitFor(async () => {
+      const stored = await t.db.prisma.placement.findUniqueOrThrow({ where: { id: soleTrader } });
+      expect(stored.channelMessage).toMatchObject({ platform: "slack", channelId: JOBCENTER_CHANNEL, messageId: post.response?.ts });
+    });
   });
 
   it("fremdrift counts nothing yet and shows the one waiting", async () => {
@@ -166,5 +169,41 @@ describe("Slack: the municipality approves or refuses a placement", () => {
     const text = allText((await commandReply(t, STAFF, "fremdrift")).body);
     expect(text).toContain("1 pladser godkendt i alt");
     expect(text).not.toContain("Venter på godkendelse");
+  });
+
+  it("the answer does not wait for the post; a post that cannot go out is told to the registrant", async () => {
+    const { view, viewId } = await openModal(t, PARTNER, "ny");
+    const since = t.fake.calls.length;
+    // The jobcenter channel refuses the next post (the bot was removed from it, say).
+    t.fake.fail("chat.postMessage", { error: "channel_not_found" });
+    const res = await t.slack.interact(
+      viewSubmissionPayload({
+        userId: PARTNER,
+        viewId,
+        view,
+        values: {
+          companyName: "Murer Madsen",
+          cvr: "12345674",
+          shortageSector: "yes",
+          sector: "construction",
+          typeId: optionValue(view, "typeId", "Virksomhedspraktik"),
+          places: "1",
+          startDate: "2016-10-10",
+          contactPerson: "Hanne Jensen",
+          pNumber: "1012345674",
+          ordinaryEmployees: "1",
+          benefitGroup: "introduktionsprogram",
+          purpose: "skills",
+        },
+      }),
+    );
+    expect(allText((res.json as { view: Json }).view)).toContain("sendes nu til jobcentrets kanal");
+    const dm = await t.fake.waitFor("chat.postMessage", (c) => c.body.channel === PARTNER && String(c.body.text).includes("Murer Madsen"), { since });
+    expect(String(dm.body.text)).toContain("Din registrering af Murer Madsen er gemt, men den kunne ikke sendes til jobcentrets kanal");
+    const failed = t.fake.calls.slice(since).filter((c) => c.method === "chat.postMessage" && c.body.channel === JOBCENTER_CHANNEL);
+    expect(failed.map((c) => c.response?.error)).toEqual(["channel_not_found"]);
+    expect(t.logs.some((l) => l.msg === "placement could not be posted to the jobcenter channel")).toBe(true);
+    const row = await t.db.prisma.placement.findFirstOrThrow({ where: { company: { cvr: "12345674" } } });
+    expect(row).toMatchObject({ status: "registered", channelMessage: null });
   });
 });

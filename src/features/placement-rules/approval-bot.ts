@@ -2,7 +2,7 @@
 // jobcenter channel with approve and refuse buttons; the message is updated in place as it is
 // decided, and whoever registered it is told by direct message.
 import type { KnownAccess } from "../../kernel/access.js";
-import type { Locale } from "../../kernel/actor.js";
+import type { Actor, Locale } from "../../kernel/actor.js";
 import { todayIn } from "../../kernel/dates.js";
 import type { BotContext, BotReply, Feature } from "../../kernel/feature.js";
 import { message, notice } from "../../kernel/feature.js";
@@ -27,11 +27,34 @@ async function channelLocale(ctx: BotContext<ApprovalStore>, partnershipId: stri
   return ctx.deps.i18n.localeOf(links[0]?.locale);
 }
 
+/** Whether a placement that waits for the municipality can be posted to it: it is already, or a jobcenter channel is linked. */
+export async function canPostForApproval(ctx: BotContext<ApprovalStore>, placement: PlacementRecord): Promise<boolean> {
+  if (placement.channelMessage) return true;
+  if (!ctx.deps.messenger) return false;
+  return (await ctx.deps.store.listChannelLinks(placement.partnershipId, "jobcenter")).length > 0;
+}
+
+/**
+ * Posts a placement for approval once its registrant has their answer (which said it is being
+ * sent); when it could not go out, tells them so by direct message. Never throws.
+ */
+export async function postForApprovalOrTell(ctx: BotContext<ApprovalStore>, placement: PlacementRecord, registrant: Actor): Promise<void> {
+  if (await postPlacementForApproval(ctx, placement)) return;
+  const { messenger, logger } = ctx.deps;
+  const told = await messenger
+    ?.sendDirect(
+      { platform: registrant.platform, workspaceId: registrant.workspaceId, userId: registrant.userId },
+      simpleMessage(ctx.t(registrant.locale)("rules:approval.post_failed", { company: placement.company.name })),
+    )
+    .catch(() => false);
+  if (!told) logger.error({ placementId: placement.id }, "the registrant could not be told that the placement was not posted for approval");
+}
+
 /**
  * Posts a placement that waits for the municipality to the partnership's jobcenter channel;
  * true when it is there. Never throws: the registration is saved whatever happens here.
  */
-export async function postPlacementForApproval(ctx: BotContext<ApprovalStore>, placement: PlacementRecord): Promise<boolean> {
+async function postPlacementForApproval(ctx: BotContext<ApprovalStore>, placement: PlacementRecord): Promise<boolean> {
   const { store, messenger, logger } = ctx.deps;
   if (placement.channelMessage) return true;
   try {

@@ -1,6 +1,6 @@
 // What the placement-rules feature offers the other features; they import it from here only.
 
-export { postPlacementForApproval } from "./approval-bot.js";
+export { canPostForApproval, postForApprovalOrTell } from "./approval-bot.js";
 export { initialStatus } from "./approval-rules.js";
 export { addMonths, checkHours, checkRegistrationDuration, maxWeeksAtRegistration } from "./duration-rules.js";
 export { extendPlacement } from "./extend-placement.js";

@@ -13,7 +13,7 @@ import { type FormOpened, submitForm } from "../../kernel/submit-form.js";
 import type { ChannelsStore } from "../channels/index.js";
 import { type EventRecord, type EventsStore, eventsToName, linkEventPlacement, withEventField, withEventFigures } from "../events/index.js";
 import type { OutcomesStore, PlacementRulesStore } from "../placement-rules/index.js";
-import { postPlacementForApproval, rulesOn } from "../placement-rules/index.js";
+import { canPostForApproval, postForApprovalOrTell, rulesOn } from "../placement-rules/index.js";
 import type { PrivacyStore } from "../privacy/index.js";
 import type { SupportRequestsStore } from "../support-requests/index.js";
 import { withMentorFigures } from "../support-requests/index.js";
@@ -115,12 +115,17 @@ const submitPlacement = submitForm<PlacementsFeatureStore>()({
       result.duplicate ? "placement submission repeated" : "placement registered",
     );
     // The municipality approves it from the jobcenter channel (a repeat finds it posted already).
+    // The post follows the answer: Slack's 3 seconds are for telling the person it is saved.
     const { status } = result.placement;
     const waiting = status === "registered" || status === "awaiting_confirmation";
-    const posted = waiting ? await postPlacementForApproval(ctx, result.placement) : false;
+    const posted = waiting && (await canPostForApproval(ctx, result.placement));
     // What the municipality is called and its virksomhedsindgang come from the rule set the placement is judged by.
     const { wording } = rulesOn(result.placement.startDate, await ctx.deps.store.getPlacementRuleOverrides(result.placement.partnershipId));
-    return { kind: "done", view: placementConfirmationView(result.placement, result.duplicate, ctx.t(actor.locale), actor.locale, { posted, wording }) };
+    return {
+      kind: "done",
+      view: placementConfirmationView(result.placement, result.duplicate, ctx.t(actor.locale), actor.locale, { posted, wording }),
+      ...(posted ? { after: () => postForApprovalOrTell(ctx, result.placement, actor) } : {}),
+    };
   },
 });
 

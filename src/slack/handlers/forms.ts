@@ -63,6 +63,8 @@ export function registerFormHandlers(app: App, deps: HandlerDeps): void {
     }
 
     await ack({ response_action: "update", view: readOnly(reply.view) });
+    // What follows the answer (a post for approval) runs now that Slack has it.
+    await reply.after?.();
     // A retried delivery means Slack missed our answer to the first one, which already sent the DM.
     if (context.retryNum === undefined) await sendDirect(deps, client, actor, reply.view);
   });

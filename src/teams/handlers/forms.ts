@@ -25,5 +25,8 @@ export async function submitForm(deps: HandlerDeps, actor: Actor, action: CardAc
   });
   if (result.kind === "invalid") return { kind: "replace", card: renderForm(deps, result.form, actor.locale), summary: result.form.title };
   if (result.kind === "refused" || result.kind === "fault") return { kind: "notice", view: result.view };
+  // Teams waits for the card that answers the action far longer than Slack's 3 seconds: what
+  // follows the answer (a post for approval) is done before it, so the card never runs ahead of it.
+  await result.after?.();
   return { kind: "replace", card: messageCard(result.view), summary: result.view.text };
 }
