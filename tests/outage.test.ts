@@ -288,7 +288,7 @@ describe("Teams: the database fails under a card submission", () => {
     expect(await placementCount()).toBe(before + 1);
   });
 
-  // The targets are reference data the bot keeps in memory for a while (src/db/reference-data.ts): the
+  // The targets are reference data the bot keeps in memory until they change (src/db/read-cache.ts): the
   // placements are what progress must read from the database every time.
   it("answers 'fremdrift' with the fault message while the placements are away, and with the progress after", async () => {
     const text = await withTableAway(t.db, "Placement", async () => {
