@@ -3,7 +3,6 @@
 // /healthz, RUNS times on a fresh data folder and RUNS times on the same folder again.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
