@@ -5,8 +5,10 @@
 //     (HTTP answer) and Enter → `views.open` reaching the Slack API, p50 and p99 over all rounds;
 //   - then (Praktikbot only), after a few registrations one at a time, the same users submit
 //     fresh placement forms at the same instant: view_submission → saved → answered (the HTTP
-//     answer comes after the commit).
-// Ratios are against the bare Bolt app measured in the same run. Numbers only.
+//     answer comes after the commit);
+//   - then a second bare Bolt app that opens Praktikbot's own placement modal instead of an empty
+//     one, so the cost of the modal's size is told apart from the bot's.
+// Ratios are against the bare Bolt apps measured in the same run. Numbers only.
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { FakeSlackApi } from "../tests/support/fake-slack-api.js";
@@ -26,6 +28,8 @@ export type Percentiles = { n: number; p50: number; p99: number; perSecond: numb
 export type SlackPathFigures = {
   database: string;
   bolt: { ack: Percentiles; open: Percentiles };
+  /** Bare Bolt opening Praktikbot's own placement modal instead of an empty one. */
+  boltSameModal: { ack: Percentiles; open: Percentiles; bytes: number };
   praktikbot: { ack: Percentiles; open: Percentiles; submit: Percentiles; saved: number };
   sequentialOpen: { bolt: number; praktikbot: number };
 };
@@ -165,9 +169,16 @@ export async function measureSlackPath(): Promise<SlackPathFigures> {
       throw new Error(`${refused.length} submissions refused: ${JSON.stringify(refused[0]?.json ?? refused[0]?.status)}\n${closed}`);
     }
     await bot.close();
+
+    // The second baseline: bare Bolt opening the very modal Praktikbot opened.
+    const sameModal = botRounds.last[0]!.view;
+    const boltSame = await startWorker({ kind: "bolt", ...data, view: sameModal });
+    const boltSameRounds = await commandRounds(fake, new SlackSender(boltSame.url, SIGNING_SECRET, () => fake.responseUrl()), users);
+    await boltSame.close();
     return {
       database: process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite",
       bolt: { ack: boltRounds.ack, open: boltRounds.open },
+      boltSameModal: { ack: boltSameRounds.ack, open: boltSameRounds.open, bytes: JSON.stringify(sameModal).length },
       praktikbot: { ack: botRounds.ack, open: botRounds.open, submit: percentiles(submits, wall), saved: answers.length },
       sequentialOpen: { bolt: boltRounds.sequential, praktikbot: botRounds.sequential },
     };
@@ -185,6 +196,7 @@ export function slackPathLines(f: SlackPathFigures): string[] {
     `Slack path on ${f.database}, ${CONCURRENT} concurrent users × ${ROUNDS} rounds (bare Bolt: ack + empty modal, same fake Slack API)`,
     `  Enter → views.open   Praktikbot p50 ${ms(f.praktikbot.open.p50)}, p99 ${ms(f.praktikbot.open.p99)} | bare Bolt p50 ${ms(f.bolt.open.p50)}, p99 ${ms(f.bolt.open.p99)} | p50 ratio ${ratio(f.praktikbot.open.p50, f.bolt.open.p50)}`,
     `  command ack          Praktikbot p50 ${ms(f.praktikbot.ack.p50)}, p99 ${ms(f.praktikbot.ack.p99)} (${f.praktikbot.ack.perSecond.toFixed(0)}/s) | bare Bolt p50 ${ms(f.bolt.ack.p50)}, p99 ${ms(f.bolt.ack.p99)} (${f.bolt.ack.perSecond.toFixed(0)}/s)`,
+    `  same modal           bare Bolt opening Praktikbot's placement modal (${(f.boltSameModal.bytes / 1024).toFixed(0)} KB): Enter → views.open p50 ${ms(f.boltSameModal.open.p50)}, p99 ${ms(f.boltSameModal.open.p99)}; ack p50 ${ms(f.boltSameModal.ack.p50)} | Praktikbot's p50 ratio ${ratio(f.praktikbot.open.p50, f.boltSameModal.open.p50)}`,
     `  one user at a time   Enter → views.open: Praktikbot ${ms(f.sequentialOpen.praktikbot)} | bare Bolt ${ms(f.sequentialOpen.bolt)} (medians)`,
     `  view_submission → saved → answered, ${f.praktikbot.saved} at once: p50 ${ms(f.praktikbot.submit.p50)}, p99 ${ms(f.praktikbot.submit.p99)} (${f.praktikbot.submit.perSecond.toFixed(0)}/s)`,
   ];
