@@ -23,6 +23,9 @@ export function loadResources(dir = LOCALES_DIR): Resource {
 
 export type I18n = KernelI18n & { instance: i18n };
 
+/** How many texts without variables each language keeps looked up: more than the locales hold. */
+const PLAIN_TEXTS_KEPT = 10_000;
+
 /** One i18next instance for the process; `t(locale)` gives a translator for a person's language. */
 export function createI18n(defaultLocale: Locale): I18n {
   const resources = loadResources();
@@ -48,7 +51,18 @@ export function createI18n(defaultLocale: Locale): I18n {
       let translate = cache.get(locale);
       if (!translate) {
         const fixed = instance.getFixedT(locale);
-        translate = (key, vars) => String(fixed(key, vars ?? {}));
+        // A text without variables is the same every time: looked up once (a form has dozens).
+        // Bounded, as a key may be made from what a client sent.
+        const plain = new Map<string, string>();
+        translate = (key, vars) => {
+          if (vars !== undefined) return String(fixed(key, vars));
+          let text = plain.get(key);
+          if (text === undefined) {
+            text = String(fixed(key, {}));
+            if (plain.size < PLAIN_TEXTS_KEPT) plain.set(key, text);
+          }
+          return text;
+        };
         cache.set(locale, translate);
       }
       return translate;
