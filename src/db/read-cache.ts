@@ -1,12 +1,12 @@
 // What nearly every request reads — who the chat user is and the language they chose, the
 // partnerships' reference data (partnerships, organisations, placement types, targets), the
-// events a placement form offers — is kept in memory per process, so a command opens its form
-// without asking the database. Each kept value names the tables it came from; when one of them
-// changes (change-feed.ts: a notice from the database as the change commits, and this process's
-// own writes as it makes them) what came from it is dropped, and a read that was under way when
-// the change came is not kept. While changes are not heard, contacts, languages and events are
-// read from the database every time, and reference data is kept for 30 seconds.
-// A rule set's overrides (a partnership's settings) are law: they too are read every time then.
+// events a placement form offers, a partnership's rule overrides and linked channels, the Slack
+// installations — is kept in memory per process, so a command opens its form without asking
+// the database. Each kept value names the tables it came from; when one of them changes
+// (change-feed.ts: a notice from the database as the change commits, and this process's own
+// writes as it makes them) what came from it is dropped, and a read that was under way when the
+// change came is not kept. While changes are not heard, only reference data is kept, for 30
+// seconds; everything else is read from the database every time (a rule set's overrides are law).
 import type { ChannelPurpose, ChannelsStore } from "../features/channels/store.js";
 import type { EventRecord, EventsStore } from "../features/events/store.js";
 import type { PlacementRulesStore } from "../features/placement-rules/store.js";
