@@ -172,38 +172,18 @@ describe("Slack: the municipality approves or refuses a placement", () => {
   });
 
   it("the answer does not wait for the post; a post that cannot go out is told to the registrant", async () => {
-    const { view, viewId } = await openModal(t, PARTNER, "ny");
     const since = t.fake.calls.length;
     // The jobcenter channel refuses the next post (the bot was removed from it, say).
     t.fake.fail("chat.postMessage", { error: "channel_not_found" });
-    const res = await t.slack.interact(
-      viewSubmissionPayload({
-        userId: PARTNER,
-        viewId,
-        view,
-        values: {
-          companyName: "Murer Madsen",
-          cvr: "12345674",
-          shortageSector: "yes",
-          sector: "construction",
-          typeId: optionValue(view, "typeId", "Virksomhedspraktik"),
-          places: "1",
-          startDate: "2016-10-10",
-          contactPerson: "Hanne Jensen",
-          pNumber: "1012345674",
-          ordinaryEmployees: "1",
-          benefitGroup: "introduktionsprogram",
-          purpose: "skills",
-        },
-      }),
-    );
-    expect(allText((res.json as { view: Json }).view)).toContain("sendes nu til jobcentrets kanal");
+    const { confirmation, placement, post } = await register("Murer Madsen", "12345674", "1012345674", { ordinaryEmployees: "1" });
+    expect(post.response?.error).toBe("channel_not_found");
+    expect(allText(confirmation.blocks)).toContain("sendes nu til jobcentrets kanal");
     const dm = await t.fake.waitFor("chat.postMessage", (c) => c.body.channel === PARTNER && String(c.body.text).includes("Murer Madsen"), { since });
     expect(String(dm.body.text)).toContain("Din registrering af Murer Madsen er gemt, men den kunne ikke sendes til jobcentrets kanal");
     const failed = t.fake.calls.slice(since).filter((c) => c.method === "chat.postMessage" && c.body.channel === JOBCENTER_CHANNEL);
     expect(failed.map((c) => c.response?.error)).toEqual(["channel_not_found"]);
     expect(t.logs.some((l) => l.msg === "placement could not be posted to the jobcenter channel")).toBe(true);
-    const row = await t.db.prisma.placement.findFirstOrThrow({ where: { company: { cvr: "12345674" } } });
-    expect(row).toMatchObject({ status: "registered", channelMessage: null });
+    // Read after the failed post and the DM: nothing was recorded as posted.
+    expect(await t.db.prisma.placement.findUniqueOrThrow({ where: { id: placement.id } })).toMatchObject({ status: "registered", channelMessage: null });
   });
 });
