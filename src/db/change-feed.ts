@@ -7,7 +7,7 @@
 // has just written without waiting for the notice. While nothing is being heard (the listening
 // connection is down), caches keep nothing that can change.
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
-import pg from "pg";
+import type pg from "pg";
 
 export const CHANGES_CHANNEL = "praktikbot_changes";
 
@@ -94,7 +94,9 @@ export function listenOnPostgres(url: string, feed: ChangeFeed, log?: ListenerLo
   };
 
   const connect = async () => {
-    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    // Loaded here, not with the module: the embedded database's thread imports this file for the channel's name only.
+    const { default: postgres } = await import("pg");
+    const c = new postgres.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
     client = c;
     c.on("notification", (notice) => {
       if (notice.channel === CHANGES_CHANNEL && notice.payload) feed.changed(notice.payload);
@@ -136,12 +138,14 @@ const ONLY_WITH_COLUMN: Partial<Record<string, string>> = { ChatUser: '"locale"'
 
 function tablesWritten(sql: string): string[] {
   if (!WRITES.test(sql)) return [];
+  // What a statement hands back (RETURNING) is not what it writes: a column is looked for before it, cut once.
+  let written: string | undefined;
+  const beforeReturning = () => (written ??= sql.replace(/\bRETURNING\b[\s\S]*$/i, ""));
   const tables = new Set<string>();
   for (const match of sql.matchAll(QUOTED_NAME)) {
     const name = match[1]!;
     const column = ONLY_WITH_COLUMN[name];
-    // What a statement hands back (RETURNING) is not what it writes.
-    if (announced.has(name) && (column === undefined || sql.replace(/\bRETURNING\b[\s\S]*$/i, "").includes(column))) tables.add(name);
+    if (announced.has(name) && (column === undefined || beforeReturning().includes(column))) tables.add(name);
   }
   return [...tables];
 }

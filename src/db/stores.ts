@@ -93,9 +93,9 @@ function composeAppStore(s: Stores): AppStore {
 }
 
 /**
- * `changes`: the database's change notices (Database.changes); with them, who a chat user is,
- * their language, reference data and the events a form offers are read from memory until they
- * change (read-cache.ts). Without, only reference data is kept, for a short while.
+ * `changes`: the database's change notices (Database.changes); with them, what nearly every
+ * request reads is kept in memory until it changes (read-cache.ts). Without, only reference data
+ * is kept, for a short while.
  */
 export function createPrismaStores(
   prisma: PrismaClient,
