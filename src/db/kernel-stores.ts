@@ -1,12 +1,12 @@
 // Prisma for the kernel's ports (kernel/store.ts, kernel/once.ts): access, the partnerships'
 // reference data, a placement by id, Teams conversations, the once-only claims and the health check.
-import type { PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import type { Platform } from "../kernel/actor.js";
 import type { NoticeStore } from "../kernel/once.js";
 import type { ConversationRefRecord, OrganisationRecord, TargetFilter, TargetRecord } from "../kernel/records.js";
 import type { AccessStore, ConversationStore, HealthStore, PartnershipsStore, PlacementLookupStore } from "../kernel/store.js";
 import { ZTargetFilterSchema } from "./json-schemas.js";
-import { placementInclude, toContact, toPartnership, toPlacement, toType } from "./rows.js";
+import { placementById, toContact, toPartnership, toType } from "./rows.js";
 
 function toOrganisation(r: { id: string; partnershipId: string; name: string; kind: OrganisationRecord["kind"] }): OrganisationRecord {
   return { id: r.id, partnershipId: r.partnershipId, name: r.name, kind: r.kind };
@@ -15,11 +15,12 @@ function toOrganisation(r: { id: string; partnershipId: string; name: string; ki
 export class PrismaAccessStore implements AccessStore {
   constructor(private readonly prisma: PrismaClient) {}
 
+  /** Asked on every request that needs access: one statement of raw SQL. */
   async findContact(platform: Platform, workspaceId: string, userIds: readonly string[]) {
-    const row = await this.prisma.contact.findFirst({
-      where: { platform, workspaceId, userId: { in: [...userIds] } },
-      orderBy: { createdAt: "asc" },
-    });
+    const [row] = await this.prisma.$queryRaw<Prisma.ContactGetPayload<object>[]>`
+      SELECT * FROM "Contact"
+      WHERE "platform"::text = ${platform} AND "workspaceId" = ${workspaceId} AND "userId" = ANY(${[...userIds]})
+      ORDER BY "createdAt" ASC, "id" ASC LIMIT 1`;
     return row ? toContact(row) : undefined;
   }
 
@@ -93,9 +94,8 @@ export class PrismaPartnershipsStore implements PartnershipsStore {
 export class PrismaPlacementLookupStore implements PlacementLookupStore {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async getPlacementById(id: string) {
-    const row = await this.prisma.placement.findUnique({ where: { id }, include: placementInclude });
-    return row ? toPlacement(row) : undefined;
+  getPlacementById(id: string) {
+    return placementById(this.prisma, id);
   }
 }
 

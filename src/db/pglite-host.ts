@@ -18,7 +18,14 @@ const { dataDir, migrations } = workerData as PgliteHostData;
 /** Anything thrown here, as plain data: Prisma's adapter errors keep their mapped cause, PostgreSQL's their fields. */
 function toWire(error: unknown): WireError {
   if (error instanceof Error && error.name === "DriverAdapterError" && "cause" in error && error.cause && typeof error.cause === "object") {
-    return { kind: "adapter", message: error.message, cause: structuredClone(error.cause) as Record<string, unknown> };
+    const cause = structuredClone(error.cause) as Record<string, unknown>;
+    // PostgreSQL's own code and message under the names Prisma reads when a raw statement fails
+    // (the server's adapter gives them; PGlite's gives only code and message).
+    if (cause.kind === "postgres") {
+      cause.originalCode ??= cause.code;
+      cause.originalMessage ??= cause.message;
+    }
+    return { kind: "adapter", message: error.message, cause };
   }
   if (error instanceof Error) {
     const fields: Record<string, string> = {};

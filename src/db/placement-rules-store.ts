@@ -1,6 +1,6 @@
 // Prisma for the placement rules (features/placement-rules/store.ts): rule numbers, workplaces,
 // audited changes to a placement, outcomes, and the IGU placements the bonus job looks at.
-import type { Prisma, PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import type { OutcomeRange, OutcomeTally } from "../features/placement-rules/placement-outcomes.js";
 import type {
   IguMilestoneStore,
@@ -14,30 +14,33 @@ import { dateFromIso, type IsoDate, isoFromDate } from "../kernel/dates.js";
 import type { AuditEntry, PlacementRecord, PlacementStatus, PostedMessageRef } from "../kernel/records.js";
 import { writeAudit } from "./audit.js";
 import { placementRuleOverrides } from "./placement-rules-settings.js";
-import { placementInclude, toPlacement } from "./rows.js";
+import { placementById, placementInclude, readPlacements, toPlacement } from "./rows.js";
 
 /** A workplace by P-nummer, read by the store or inside a registration's workplace lock. */
-export async function findWorkplace(client: Prisma.TransactionClient, pNumber: string) {
-  const row = await client.workplace.findUnique({ where: { pNumber }, include: { company: { select: { cvr: true } } } });
+export async function findWorkplace(client: Pick<Prisma.TransactionClient, "$queryRaw">, pNumber: string) {
+  const [row] = await client.$queryRaw<{ id: string; companyId: string; ordinaryEmployeesFte: number; asOf: Date; cvr: string }[]>`
+    SELECT w."id", w."companyId", w."ordinaryEmployeesFte", w."asOf", c."cvr"
+    FROM "Workplace" w JOIN "Company" c ON c."id" = w."companyId"
+    WHERE w."pNumber" = ${pNumber}`;
   if (!row) return undefined;
-  const { id, companyId, ordinaryEmployeesFte, asOf } = row;
-  return { id, companyId, pNumber: row.pNumber, ordinaryEmployeesFte, asOf: isoFromDate(asOf), cvr: row.company.cvr };
+  const { id, companyId, ordinaryEmployeesFte, asOf, cvr } = row;
+  return { id, companyId, pNumber, ordinaryEmployeesFte, asOf: isoFromDate(asOf), cvr };
 }
 
 /** The placements at a workplace that count for the ratio rule. */
-export async function listRatioPlacements(client: Prisma.TransactionClient, workplaceId: string) {
-  const rows = await client.placement.findMany({
+export async function listRatioPlacements(client: Pick<Prisma.TransactionClient, "$queryRaw">, workplaceId: string) {
+  return readPlacements(
+    client,
     // A refused placement never starts, so it takes no room under the ratio rule.
-    where: { workplaceId, type: { countsForRatio: true }, status: { not: "refused" } },
-    orderBy: [{ startDate: "asc" }, { id: "asc" }],
-    include: placementInclude,
-  });
-  return rows.map(toPlacement);
+    Prisma.sql`p."workplaceId" = ${workplaceId} AND t."countsForRatio" AND p."status" <> 'refused'`,
+    Prisma.sql`p."startDate" ASC, p."id" ASC`,
+  );
 }
 
 /** An audited change to a placement, in the caller's transaction (the store's own, or a workplace lock's). */
 export async function updatePlacement(tx: Prisma.TransactionClient, id: string, patch: PlacementRulesPatch, audit: AuditEntry & { action: string }) {
-  const before = await tx.placement.findUniqueOrThrow({ where: { id }, include: placementInclude });
+  const before = await placementById(tx, id);
+  if (!before) throw new Error(`placement ${id} was not found`);
   const { endDate, endedOn, ordinaryEmployees, ...rest } = patch;
   const row = await tx.placement.update({
     where: { id },
@@ -50,7 +53,7 @@ export async function updatePlacement(tx: Prisma.TransactionClient, id: string, 
     include: placementInclude,
   });
   const record = toPlacement(row);
-  await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before: toPlacement(before), after: record });
+  await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before, after: record });
   return record;
 }
 
@@ -81,13 +84,14 @@ export class PrismaPlacementRulesStore implements PlacementRulesStore {
     audit: AuditEntry & { action: string; at: Date },
   ) {
     return this.prisma.$transaction(async (tx) => {
-      const before = await tx.placement.findUnique({ where: { id }, include: placementInclude });
+      const before = await placementById(tx, id);
       if (!before) return undefined;
       // The status check is in the UPDATE itself: of two people deciding at once, one changes no row.
       const { count } = await tx.placement.updateMany({ where: { id, status: expectedStatus }, data: decision });
       if (count === 0) return undefined;
-      const after = toPlacement(await tx.placement.findUniqueOrThrow({ where: { id }, include: placementInclude }));
-      await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before: toPlacement(before), after, at: audit.at });
+      const after = await placementById(tx, id);
+      if (!after) throw new Error(`placement ${id} was not found after its update`);
+      await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before, after, at: audit.at });
       return after;
     });
   }
@@ -119,7 +123,9 @@ export class PrismaPlacementRulesStore implements PlacementRulesStore {
         before: before ?? undefined,
         after: exemption,
       });
-      return toPlacement(await tx.placement.findUniqueOrThrow({ where: { id: placementId }, include: placementInclude }));
+      const after = await placementById(tx, placementId);
+      if (!after) throw new Error(`placement ${placementId} was not found`);
+      return after;
     });
   }
 }

@@ -1,12 +1,12 @@
 // Prisma for registering and listing placements (features/placements/store.ts).
 import { randomUUID } from "node:crypto";
-import type { Prisma, PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import type { NewPlacement, PlacementQuery, PlacementsStore, WorkplaceLockedStore } from "../features/placements/store.js";
 import { dateFromIso, type IsoDate } from "../kernel/dates.js";
 import { APPROVED_STATUSES, type AuditEntry, type PlacementRecord, type PlacementTally } from "../kernel/records.js";
 import { writeAudit } from "./audit.js";
 import { findWorkplace, listRatioPlacements, updatePlacement } from "./placement-rules-store.js";
-import { isUniqueViolation, placementInclude, toPlacement } from "./rows.js";
+import { insertedPlacement, placementInclude, readPlacements, toPlacement } from "./rows.js";
 
 /**
  * The workplace's id by its P-nummer, created when new; a newly given employee figure replaces the
@@ -31,18 +31,20 @@ async function upsertWorkplace(tx: Prisma.TransactionClient, companyId: string, 
  * The company by CVR. The first registration names it; a later one changes the shared name only
  * when it is a secretariat admin's, with an audit row, so no partner renames what others' placements show.
  */
-async function companyFor(tx: Prisma.TransactionClient, c: NewPlacement["company"], audit: AuditEntry) {
-  const known = await tx.company.findUnique({ where: { cvr: c.cvr } });
-  if (!known) {
+async function companyFor(tx: Prisma.TransactionClient, c: NewPlacement["company"], audit: AuditEntry): Promise<CompanyRow> {
+  const byCvr = () => tx.$queryRaw<CompanyRow[]>`SELECT "id", "cvr", "name" FROM "Company" WHERE "cvr" = ${c.cvr}`;
+  let [existing] = await byCvr();
+  if (!existing) {
     // Two registrations of a new company at different P-numbers hold different workplace locks:
     // the first insert names the company and the other finds it, without a unique violation
     // that would end its transaction.
-    await tx.$executeRaw`INSERT INTO "Company" ("id", "cvr", "name") VALUES (${randomUUID()}, ${c.cvr}, ${c.name}) ON CONFLICT ("cvr") DO NOTHING`;
-    return tx.company.findUniqueOrThrow({ where: { cvr: c.cvr } });
+    await tx.$executeRaw`INSERT INTO "Company" ("id", "cvr", "name", "createdAt") VALUES (${randomUUID()}, ${c.cvr}, ${c.name}, ${new Date()}) ON CONFLICT ("cvr") DO NOTHING`;
+    [existing] = await byCvr();
+    if (!existing) throw new Error(`company ${c.cvr} was neither created nor found`);
+    return existing;
   }
-  const existing = known;
   if (!c.renameShared || existing.name === c.name) return existing;
-  const renamed = await tx.company.update({ where: { id: existing.id }, data: { name: c.name } });
+  await tx.$executeRaw`UPDATE "Company" SET "name" = ${c.name} WHERE "id" = ${existing.id}`;
   await writeAudit(tx, {
     actor: audit.actor,
     entity: "company",
@@ -51,48 +53,59 @@ async function companyFor(tx: Prisma.TransactionClient, c: NewPlacement["company
     before: { name: existing.name },
     after: { name: c.name },
   });
-  return renamed;
+  return { ...existing, name: c.name };
 }
 
-/** A placement with its company and workplace, and its audit row, inside the caller's transaction. */
-async function insertPlacement(tx: Prisma.TransactionClient, p: NewPlacement, audit: AuditEntry): Promise<PlacementRecord> {
+type CompanyRow = { id: string; cvr: string; name: string };
+
+/**
+ * A placement with its company and workplace, and its audit row, inside the caller's transaction,
+ * once per idempotency key: when the key is taken (the same submission delivered twice), the
+ * placement saved with it, not created. Raw SQL, as every statement a registration makes: see readPlacements.
+ */
+async function insertPlacement(tx: Prisma.TransactionClient, p: NewPlacement, audit: AuditEntry): Promise<{ placement: PlacementRecord; created: boolean }> {
   const company = await companyFor(tx, p.company, audit);
   const workplaceId = p.workplace ? await upsertWorkplace(tx, company.id, p.workplace) : null;
-  const row = await tx.placement.create({
-    data: {
-      partnershipId: p.partnershipId,
-      organisationId: p.organisationId,
-      companyId: company.id,
-      companyName: p.company.name,
-      typeId: p.typeId,
-      places: p.places,
-      startDate: dateFromIso(p.startDate),
-      weeks: p.weeks,
-      endDate: p.endDate ? dateFromIso(p.endDate) : null,
-      employerSector: p.employerSector,
-      sector: p.sector,
-      shortageSector: p.shortageSector,
-      contactPerson: p.contactPerson,
-      needs: p.needs,
-      note: p.note,
-      createdBy: p.createdBy,
-      idempotencyKey: p.idempotencyKey,
-      ...(p.status ? { status: p.status } : {}),
-      workplaceId,
-      ordinaryEmployeesFte: p.ordinaryEmployees?.fte ?? null,
-      ordinaryEmployeesAsOf: p.ordinaryEmployees ? dateFromIso(p.ordinaryEmployees.asOf) : null,
-      benefitGroup: p.benefitGroup ?? null,
-      hoursPerWeek: p.hoursPerWeek ?? null,
-      purpose: p.purpose ?? null,
-      representativeName: p.representativeName ?? null,
-      representativeConfirmed: p.representativeConfirmed ?? false,
-      caseReference: p.caseReference ?? null,
-      ...(p.ratioExemption ? { ratioExemption: { create: p.ratioExemption } } : {}),
-    },
-    include: placementInclude,
-  });
-  const record = toPlacement(row);
-  await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: row.id, action: "create", after: record });
+  const id = randomUUID();
+  const now = new Date();
+  const date = (iso: IsoDate | null | undefined) => (iso ? dateFromIso(iso) : null);
+  const inserted = await insertedPlacement(
+    tx,
+    Prisma.sql`
+      INSERT INTO "Placement" (
+        "id", "partnershipId", "organisationId", "companyId", "companyName", "typeId", "places", "startDate", "weeks", "endDate",
+        "employerSector", "sector", "shortageSector", "contactPerson", "needs", "note", "status", "createdBy", "createdAt", "updatedAt",
+        "idempotencyKey", "workplaceId", "ordinaryEmployeesFte", "ordinaryEmployeesAsOf", "benefitGroup", "hoursPerWeek", "purpose",
+        "representativeName", "representativeConfirmed", "caseReference")
+      VALUES (
+        ${id}, ${p.partnershipId}, ${p.organisationId}, ${company.id}, ${p.company.name}, ${p.typeId}, ${p.places}, ${dateFromIso(p.startDate)}::date,
+        ${p.weeks}, ${date(p.endDate)}::date, ${p.employerSector}::"EmployerSector", ${p.sector}, ${p.shortageSector}, ${p.contactPerson},
+        ${p.needs}::text[], ${p.note}, ${p.status ?? "active"}::"PlacementStatus", ${p.createdBy}, ${now}, ${now},
+        ${p.idempotencyKey}, ${workplaceId}, ${p.ordinaryEmployees?.fte ?? null}, ${date(p.ordinaryEmployees?.asOf)}::date, ${p.benefitGroup ?? null},
+        ${p.hoursPerWeek ?? null}, ${p.purpose ?? null}, ${p.representativeName ?? null}, ${p.representativeConfirmed ?? false}, ${p.caseReference ?? null})
+      ON CONFLICT ("idempotencyKey") DO NOTHING`,
+  );
+  if (!inserted) {
+    // The other delivery's row: it committed before this statement began, or this statement waited for it.
+    const existing = await placementByKey(tx, p.idempotencyKey);
+    if (!existing) throw new Error(`placement ${p.idempotencyKey} was neither created nor found`);
+    return { placement: existing, created: false };
+  }
+  let record = inserted;
+  if (p.ratioExemption) {
+    const exemption = { reason: p.ratioExemption.reason, grantedBy: p.ratioExemption.grantedBy, grantedAt: now };
+    await tx.$executeRaw`
+      INSERT INTO "RatioExemption" ("placementId", "reason", "grantedBy", "grantedAt")
+      VALUES (${id}, ${exemption.reason}, ${exemption.grantedBy}, ${exemption.grantedAt})`;
+    record = { ...inserted, ratioExemption: exemption };
+  }
+  await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: id, action: "create", after: record });
+  return { placement: record, created: true };
+}
+
+/** The placement a registration's idempotency key names, if one was saved with it. */
+async function placementByKey(db: Pick<Prisma.TransactionClient, "$queryRaw">, key: string): Promise<PlacementRecord | undefined> {
+  const [record] = await readPlacements(db, Prisma.sql`p."idempotencyKey" = ${key}`);
   return record;
 }
 
@@ -111,22 +124,12 @@ export class PrismaPlacementsStore implements PlacementsStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   async findPlacementByIdempotencyKey(key: string) {
-    const row = await this.prisma.placement.findUnique({ where: { idempotencyKey: key }, include: placementInclude });
-    return row ? toPlacement(row) : undefined;
+    return placementByKey(this.prisma, key);
   }
 
   async createPlacement(p: NewPlacement, audit: AuditEntry) {
-    try {
-      const placement = await this.prisma.$transaction((tx) => insertPlacement(tx, p, audit));
-      return { placement, created: true };
-    } catch (error) {
-      // Two deliveries of one submission raced; the first one's row is the answer.
-      if (isUniqueViolation(error)) {
-        const existing = await this.findPlacementByIdempotencyKey(p.idempotencyKey);
-        if (existing) return { placement: existing, created: false };
-      }
-      throw error;
-    }
+    // Two deliveries of one submission that race: the first one's row is the answer to both.
+    return this.prisma.$transaction((tx) => insertPlacement(tx, p, audit));
   }
 
   async withWorkplaceLock<T>(pNumber: string, work: (locked: WorkplaceLockedStore) => Promise<T>): Promise<T> {
@@ -138,12 +141,8 @@ export class PrismaPlacementsStore implements PlacementsStore {
           findWorkplace: (n) => findWorkplace(tx, n),
           listRatioPlacements: (id) => listRatioPlacements(tx, id),
           updatePlacement: (id, patch, audit) => updatePlacement(tx, id, patch, audit),
-          // The same submission delivered twice waits for this lock too, so the key is looked up here.
-          createPlacement: async (p, audit) => {
-            const existing = await tx.placement.findUnique({ where: { idempotencyKey: p.idempotencyKey }, include: placementInclude });
-            if (existing) return { placement: toPlacement(existing), created: false };
-            return { placement: await insertPlacement(tx, p, audit), created: true };
-          },
+          // The same submission delivered twice waits for this lock too, and finds the first one's row.
+          createPlacement: (p, audit) => insertPlacement(tx, p, audit),
         };
         return work(locked);
       },

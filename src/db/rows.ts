@@ -16,6 +16,132 @@ export const placementInclude = {
 } as const;
 export type PlacementRow = Prisma.PlacementGetPayload<{ include: typeof placementInclude }>;
 
+type Queryable = Pick<Prisma.TransactionClient, "$queryRaw">;
+
+/** A placement's row and, prefixed, what placementInclude adds to it: the columns of the statement below. */
+type FlatPlacementRow = Prisma.PlacementGetPayload<object> & {
+  c_cvr: string;
+  c_name: string;
+  c_createdAt: Date;
+  t_partnershipId: string;
+  t_key: string;
+  t_labelDa: string;
+  t_labelEn: string;
+  t_defaultWeeks: number | null;
+  t_countsForRatio: boolean;
+  t_sortOrder: number;
+  o_name: string;
+  w_companyId: string | null;
+  w_pNumber: string | null;
+  w_ordinaryEmployeesFte: number | null;
+  w_asOf: Date | null;
+  w_updatedAt: Date | null;
+  r_reason: string | null;
+  r_grantedBy: string | null;
+  r_grantedAt: Date | null;
+};
+
+/** What placementInclude adds to a placement `p`, as prefixed columns of FlatPlacementRow. */
+const INCLUDED_COLUMNS = Prisma.sql`
+  c."cvr" AS "c_cvr", c."name" AS "c_name", c."createdAt" AS "c_createdAt",
+  t."partnershipId" AS "t_partnershipId", t."key" AS "t_key", t."labelDa" AS "t_labelDa", t."labelEn" AS "t_labelEn",
+  t."defaultWeeks" AS "t_defaultWeeks", t."countsForRatio" AS "t_countsForRatio", t."sortOrder" AS "t_sortOrder",
+  o."name" AS "o_name",
+  w."companyId" AS "w_companyId", w."pNumber" AS "w_pNumber", w."ordinaryEmployeesFte" AS "w_ordinaryEmployeesFte",
+  w."asOf" AS "w_asOf", w."updatedAt" AS "w_updatedAt",
+  r."reason" AS "r_reason", r."grantedBy" AS "r_grantedBy", r."grantedAt" AS "r_grantedAt"`;
+const INCLUDED_JOINS = Prisma.sql`
+  JOIN "Company" c ON c."id" = p."companyId"
+  JOIN "PlacementType" t ON t."id" = p."typeId"
+  JOIN "Organisation" o ON o."id" = p."organisationId"
+  LEFT JOIN "Workplace" w ON w."id" = p."workplaceId"
+  LEFT JOIN "RatioExemption" r ON r."placementId" = p."id"`;
+
+/**
+ * The placements `where` selects (a condition on `p`, the Placement, or `t`, its type), each with
+ * what placementInclude adds, ordered by `orderBy`: one statement of raw SQL. The registration
+ * path reads placements several times; an `include` through the query builder costs several
+ * times the CPU of the statement itself.
+ */
+export async function readPlacements(db: Queryable, where: Prisma.Sql, orderBy: Prisma.Sql = Prisma.sql`p."id"`): Promise<PlacementRecord[]> {
+  const rows = await db.$queryRaw<FlatPlacementRow[]>`
+    SELECT p.*, ${INCLUDED_COLUMNS} FROM "Placement" p ${INCLUDED_JOINS} WHERE ${where} ORDER BY ${orderBy}`;
+  return rows.map((row) => toPlacement(nestedRow(row)));
+}
+
+/**
+ * Runs `insert` (an INSERT INTO "Placement" of one row, which may do nothing on a conflict) and
+ * reads the row back with what placementInclude adds, in one statement; undefined when nothing was inserted.
+ */
+export async function insertedPlacement(db: Queryable, insert: Prisma.Sql): Promise<PlacementRecord | undefined> {
+  const [row] = await db.$queryRaw<FlatPlacementRow[]>`
+    WITH "inserted" AS (${insert} RETURNING *)
+    SELECT p.*, ${INCLUDED_COLUMNS} FROM "inserted" p ${INCLUDED_JOINS}`;
+  return row ? toPlacement(nestedRow(row)) : undefined;
+}
+
+/** One placement by its id, with what placementInclude adds. */
+export async function placementById(db: Queryable, id: string): Promise<PlacementRecord | undefined> {
+  const [record] = await readPlacements(db, Prisma.sql`p."id" = ${id}`);
+  return record;
+}
+
+/** The flat row in the shape the query builder gives with placementInclude. */
+function nestedRow(row: FlatPlacementRow): PlacementRow {
+  const {
+    c_cvr,
+    c_name,
+    c_createdAt,
+    t_partnershipId,
+    t_key,
+    t_labelDa,
+    t_labelEn,
+    t_defaultWeeks,
+    t_countsForRatio,
+    t_sortOrder,
+    o_name,
+    w_companyId,
+    w_pNumber,
+    w_ordinaryEmployeesFte,
+    w_asOf,
+    w_updatedAt,
+    r_reason,
+    r_grantedBy,
+    r_grantedAt,
+    ...placement
+  } = row;
+  return {
+    ...placement,
+    company: { id: placement.companyId, cvr: c_cvr, name: c_name, createdAt: c_createdAt },
+    type: {
+      id: placement.typeId,
+      partnershipId: t_partnershipId,
+      key: t_key,
+      labelDa: t_labelDa,
+      labelEn: t_labelEn,
+      defaultWeeks: t_defaultWeeks,
+      countsForRatio: t_countsForRatio,
+      sortOrder: t_sortOrder,
+    },
+    organisation: { name: o_name },
+    workplace:
+      placement.workplaceId && w_companyId !== null && w_pNumber !== null && w_ordinaryEmployeesFte !== null && w_asOf && w_updatedAt
+        ? {
+            id: placement.workplaceId,
+            companyId: w_companyId,
+            pNumber: w_pNumber,
+            ordinaryEmployeesFte: w_ordinaryEmployeesFte,
+            asOf: w_asOf,
+            updatedAt: w_updatedAt,
+          }
+        : null,
+    ratioExemption:
+      r_reason !== null && r_grantedBy !== null && r_grantedAt
+        ? { placementId: placement.id, reason: r_reason, grantedBy: r_grantedBy, grantedAt: r_grantedAt }
+        : null,
+  };
+}
+
 export function toPartnership(row: Prisma.PartnershipGetPayload<object>): PartnershipRecord {
   return {
     id: row.id,
@@ -143,7 +269,9 @@ export function isUniqueViolation(error: unknown): boolean {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return true;
     const { code, kind, originalCode } = e as { code?: unknown; kind?: unknown; originalCode?: unknown };
     if (code === "23505" || originalCode === "23505" || kind === "UniqueConstraintViolation") return true;
-    e = (e as { cause?: unknown }).cause;
+    // A raw statement's failure (P2010) carries the driver adapter's error in its meta.
+    const { meta, cause } = e as { meta?: { driverAdapterError?: unknown }; cause?: unknown };
+    e = meta?.driverAdapterError ?? cause;
   }
   return false;
 }

@@ -50,6 +50,17 @@ describe.runIf(embedded)("embedded PGlite on a worker thread", () => {
     expect(String(error)).toContain("duplicate key");
   });
 
+  it("a raw statement's failure says PostgreSQL's code and message, and a unique violation in one is told as such", async () => {
+    const insert = () => db.prisma.$executeRaw`INSERT INTO "Company" ("id", "cvr", "name") VALUES (gen_random_uuid()::text, '24256790', 'Raw A/S')`;
+    await insert();
+    const duplicate = await insert().catch((e: unknown) => e);
+    expect(isUniqueViolation(duplicate)).toBe(true);
+    expect(String(duplicate)).toContain("23505");
+    const missing = await db.prisma.$queryRaw`SELECT 1 FROM "NoSuchTable"`.catch((e: unknown) => e);
+    expect(isUniqueViolation(missing)).toBe(false);
+    expect(String(missing)).toContain('relation "NoSuchTable" does not exist');
+  });
+
   it("commits an interactive transaction and rolls one back that throws, with other queries waiting their turn", async () => {
     const slugs = ["tx-commit", "tx-rollback"];
     const create = (tx: Prisma.TransactionClient, slug: string) =>

@@ -89,6 +89,36 @@ describe("registrations at one P-nummer at the same instant", () => {
     expect(await db.prisma.placement.count({ where: { idempotencyKey: "concurrent:same-key" } })).toBe(1);
   });
 
+  it("on the database: one submission delivered five times at once, where no workplace lock is taken, is saved and audited once", async () => {
+    const { store, access, ids } = await onDatabase();
+    const mentor = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: (await store.getOrganisation(ids.organisationId))!.partnershipId, countsForRatio: false } });
+    const placement = {
+      partnershipId: mentor.partnershipId,
+      organisationId: ids.organisationId,
+      company: { cvr: "24256790", name: "Aalborg Portland A/S" },
+      typeId: mentor.id,
+      places: 1,
+      startDate: "2016-10-03",
+      weeks: 4,
+      endDate: "2016-10-30",
+      employerSector: "private",
+      sector: "construction",
+      shortageSector: false,
+      contactPerson: "Hanne Jensen",
+      needs: [],
+      note: null,
+      createdBy: "slack:T1:UADMIN",
+      idempotencyKey: "concurrent:unlocked",
+    } as const;
+    const audits = () => db.prisma.auditEvent.count({ where: { entity: "placement", action: "create" } });
+    const before = await audits();
+    const results = await Promise.all(Array.from({ length: 5 }, () => store.createPlacement({ ...placement, needs: [] }, { actor: "slack:T1:UADMIN" })));
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.placement.id)).size).toBe(1);
+    expect(await db.prisma.placement.count({ where: { idempotencyKey: "concurrent:unlocked" } })).toBe(1);
+    expect(await audits()).toBe(before + 1);
+  });
+
   it("on the database: a new company registered at several P-numbers at the same instant is made once, and every registration is saved", async () => {
     const { store, access, ids } = await onDatabase();
     // A CVR no placement has used yet (valid check digit), each registration at a workplace of its own.
