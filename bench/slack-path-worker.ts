@@ -56,6 +56,10 @@ async function startBareBolt(): Promise<{ url: string; close: () => Promise<void
       view: (data.view ?? EMPTY_MODAL) as unknown as types.View,
     });
   });
+  // The floor of a submission: the request read, checked and parsed, and an empty acknowledgement.
+  app.view(/.*/, async ({ ack }) => {
+    await ack();
+  });
   const server = await app.start({ port: 0, host: "127.0.0.1" });
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("the bare Bolt app is not listening on a port");
