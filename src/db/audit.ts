@@ -13,12 +13,7 @@ export type AuditWrite = {
   at?: Date;
 };
 
-/** A value as a JSON column keeps it: plain JSON, dates as ISO strings. */
-export function toJsonValue(value: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
-}
-
-/** A value as JSON text for a jsonb parameter; absent (or null) is SQL NULL. */
+/** A value as JSON text for a jsonb parameter (dates as ISO strings); absent (or null) is SQL NULL. */
 function jsonText(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);
 }

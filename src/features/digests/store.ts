@@ -88,8 +88,13 @@ export interface DigestsStore {
   /** Unlinks the channel's digest; false when there was none. Audited. */
   removeDigestLink(address: { platform: Platform; workspaceId: string; channelId: string }, audit: { actor: string }): Promise<boolean>;
   listDigestLinks(filter?: { id?: string; partnershipId?: string; channelId?: string }): Promise<DigestLinkRecord[]>;
-  /** The channel links (all, or the one named) whose digest of the ISO week is recorded (posted or failed). */
-  digestRunsOfWeek(isoWeek: string, channelLinkId?: string): Promise<Set<string>>;
+  /** The channel links whose digest of the ISO week is recorded (posted or failed). */
+  digestRunsOfWeek(isoWeek: string): Promise<Set<string>>;
+  /**
+   * What one channel's task needs before it posts, in one read: the digest link it names (absent
+   * when unlinked since) and whether its digest of the ISO week is recorded already.
+   */
+  digestTask(channelLinkId: string, isoWeek: string): Promise<{ link: DigestLinkRecord | undefined; recorded: boolean }>;
   /** Records a channel's digest of the ISO week, after it was posted or failed for good; false when it was recorded already. */
   recordDigestRun(channelLinkId: string, isoWeek: string, outcome: DigestRunOutcome, at: Date): Promise<boolean>;
   /** Marks a channel that cannot be posted to; true only for the caller that marked it first. */

@@ -120,9 +120,8 @@ class DigestPoster {
   async post(task: DigestTask, at: Date, lastAttempt: boolean): Promise<DigestTaskOutcome> {
     const { store, logger } = this.deps;
     const { channelLinkId, week } = task;
-    if ((await store.digestRunsOfWeek(week, channelLinkId)).size > 0) return "skipped";
-    const [link] = await store.listDigestLinks({ id: channelLinkId });
-    if (!link || link.failedAt) return "skipped";
+    const { link, recorded } = await store.digestTask(channelLinkId, week);
+    if (recorded || !link || link.failedAt) return "skipped";
     const locale = this.deps.i18n.localeOf(link.locale);
     const t = this.deps.i18n.t(locale);
     try {

@@ -90,8 +90,9 @@ describe("registrations at one P-nummer at the same instant", () => {
   });
 
   it("on the database: one submission delivered five times at once, where no workplace lock is taken, is saved and audited once", async () => {
-    const { store, access, ids } = await onDatabase();
-    const mentor = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: (await store.getOrganisation(ids.organisationId))!.partnershipId, countsForRatio: false } });
+    const { store, ids } = await onDatabase();
+    const organisation = await store.getOrganisation(ids.organisationId);
+    const mentor = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: organisation?.partnershipId, countsForRatio: false } });
     const placement = {
       partnershipId: mentor.partnershipId,
       organisationId: ids.organisationId,
