@@ -32,18 +32,21 @@ async function upsertWorkplace(tx: Prisma.TransactionClient, companyId: string, 
  * when it is a secretariat admin's, with an audit row, so no partner renames what others' placements show.
  */
 async function companyFor(tx: Prisma.TransactionClient, c: NewPlacement["company"], audit: AuditEntry): Promise<CompanyRow> {
-  const byCvr = () => tx.$queryRaw<CompanyRow[]>`SELECT "id", "cvr", "name" FROM "Company" WHERE "cvr" = ${c.cvr}`;
-  let [existing] = await byCvr();
-  if (!existing) {
-    // Two registrations of a new company at different P-numbers hold different workplace locks:
-    // the first insert names the company and the other finds it, without a unique violation
-    // that would end its transaction.
-    await tx.$executeRaw`INSERT INTO "Company" ("id", "cvr", "name", "createdAt") VALUES (${randomUUID()}, ${c.cvr}, ${c.name}, ${new Date()}) ON CONFLICT ("cvr") DO NOTHING`;
-    [existing] = await byCvr();
-    if (!existing) throw new Error(`company ${c.cvr} was neither created nor found`);
-    return existing;
-  }
-  if (!c.renameShared || existing.name === c.name) return existing;
+  // One statement names a new company or finds the known one. Two registrations of a new company
+  // at different P-numbers hold different workplace locks: the first insert names it, and the
+  // other's insert does nothing, without a unique violation that would end its transaction.
+  let [existing] = await tx.$queryRaw<CompanyRow[]>`
+    WITH "created" AS (
+      INSERT INTO "Company" ("id", "cvr", "name", "createdAt") VALUES (${randomUUID()}, ${c.cvr}, ${c.name}, ${new Date()})
+      ON CONFLICT ("cvr") DO NOTHING
+      RETURNING "id", "cvr", "name", true AS "created")
+    SELECT * FROM "created"
+    UNION ALL
+    SELECT "id", "cvr", "name", false AS "created" FROM "Company" WHERE "cvr" = ${c.cvr} AND NOT EXISTS (SELECT 1 FROM "created")`;
+  // The other insert committed after this statement began: its row is there for the next one.
+  existing ??= (await tx.$queryRaw<CompanyRow[]>`SELECT "id", "cvr", "name", false AS "created" FROM "Company" WHERE "cvr" = ${c.cvr}`)[0];
+  if (!existing) throw new Error(`company ${c.cvr} was neither created nor found`);
+  if (existing.created || !c.renameShared || existing.name === c.name) return existing;
   await tx.$executeRaw`UPDATE "Company" SET "name" = ${c.name} WHERE "id" = ${existing.id}`;
   await writeAudit(tx, {
     actor: audit.actor,
@@ -56,7 +59,7 @@ async function companyFor(tx: Prisma.TransactionClient, c: NewPlacement["company
   return { ...existing, name: c.name };
 }
 
-type CompanyRow = { id: string; cvr: string; name: string };
+type CompanyRow = { id: string; cvr: string; name: string; created: boolean };
 
 /**
  * A placement with its company and workplace, and its audit row, inside the caller's transaction,
