@@ -130,20 +130,26 @@ export function listenOnPostgres(url: string, feed: ChangeFeed, log?: ListenerLo
   };
 }
 
-/** A statement that writes (not a SELECT … FOR UPDATE): the announced tables it names. */
-const WRITES = /^\s*(?:INSERT\s+INTO|UPDATE\s|DELETE\s+FROM|TRUNCATE|MERGE\s+INTO|WITH\b[\s\S]*\b(?:INSERT\s+INTO|UPDATE\s|DELETE\s+FROM))/i;
-const QUOTED_NAME = /"(\w+)"/g;
+/**
+ * The tables a statement writes: the names after INSERT INTO, UPDATE, DELETE FROM, TRUNCATE and
+ * MERGE INTO, with or without the schema, anywhere in it (a WITH may write in its parts). A
+ * table a write only reads (a join, a subquery, RETURNING) is not written.
+ */
+const WRITE_TARGET = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|MERGE\s+INTO)\s+(?:ONLY\s+)?(?:"?public"?\.)?"(\w+)"/gi;
+/** TRUNCATE names a list of tables. */
+const TRUNCATED = /\bTRUNCATE\s+(?:TABLE\s+)?((?:(?:ONLY\s+)?(?:"?public"?\.)?"\w+"\s*,?\s*)+)/gi;
 /** As the migration's triggers: a chat user's row is written whenever they are seen; only their language is announced. */
 const ONLY_WITH_COLUMN: Partial<Record<string, string>> = { ChatUser: '"locale"' };
 
-function tablesWritten(sql: string): string[] {
-  if (!WRITES.test(sql)) return [];
+/** The announced tables a statement writes (none for a SELECT, even one FOR UPDATE). */
+export function tablesWritten(sql: string): string[] {
   // What a statement hands back (RETURNING) is not what it writes: a column is looked for before it, cut once.
   let written: string | undefined;
   const beforeReturning = () => (written ??= sql.replace(/\bRETURNING\b[\s\S]*$/i, ""));
   const tables = new Set<string>();
-  for (const match of sql.matchAll(QUOTED_NAME)) {
-    const name = match[1]!;
+  const targets = [...sql.matchAll(WRITE_TARGET)].map((m) => m[1]!);
+  for (const list of sql.matchAll(TRUNCATED)) for (const m of list[1]!.matchAll(/"(\w+)"\s*(?:,|$)/g)) targets.push(m[1]!);
+  for (const name of targets) {
     const column = ONLY_WITH_COLUMN[name];
     if (announced.has(name) && (column === undefined || beforeReturning().includes(column))) tables.add(name);
   }

@@ -5,7 +5,7 @@
 // committed changes of the tables it caches.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Change, ChangeFeed } from "../../src/db/change-feed.js";
+import { type Change, ChangeFeed, tablesWritten } from "../../src/db/change-feed.js";
 import { cachedReadsOf, ReadCache, withCachedEventList } from "../../src/db/read-cache.js";
 import { createPrismaStores } from "../../src/db/stores.js";
 import type { EventRecord } from "../../src/features/events/store.js";
@@ -61,6 +61,34 @@ const heardFeed = () => {
   feed.setListening(true);
   return feed;
 };
+
+describe("the tables a statement writes, as this process notes them", () => {
+  it("are the targets of INSERT, UPDATE, DELETE and TRUNCATE, with or without the schema", () => {
+    expect(tablesWritten('INSERT INTO "public"."Contact" ("id") VALUES ($1) RETURNING "public"."Contact"."id"')).toEqual(["Contact"]);
+    expect(tablesWritten('UPDATE "public"."Organisation" SET "name" = $1 WHERE "id" = $2')).toEqual(["Organisation"]);
+    expect(tablesWritten('DELETE FROM "ChannelLink" WHERE "id" = $1')).toEqual(["ChannelLink"]);
+    expect(tablesWritten('TRUNCATE "Contact", "public"."Target" CASCADE').sort()).toEqual(["Contact", "Target"]);
+    expect(tablesWritten('WITH "x" AS (UPDATE "Partnership" SET "name" = $1 RETURNING "id") SELECT * FROM "x"')).toEqual(["Partnership"]);
+  });
+
+  it("are not the tables a write only reads, and nothing for a read", () => {
+    // A placement inserted and read back with its organisation and type in one statement.
+    const insertAndRead =
+      'WITH "inserted" AS (INSERT INTO "Placement" ("id") VALUES ($1) ON CONFLICT ("idempotencyKey") DO NOTHING RETURNING *) ' +
+      'SELECT p.*, o."name" FROM "inserted" p JOIN "Organisation" o ON o."id" = p."organisationId" JOIN "PlacementType" t ON t."id" = p."typeId"';
+    expect(tablesWritten(insertAndRead)).toEqual([]);
+    expect(tablesWritten('INSERT INTO "AuditEvent" ("id", "entity") SELECT $1, \'x\' FROM "Contact"')).toEqual([]);
+    expect(tablesWritten('SELECT * FROM "Contact" WHERE "id" = $1 FOR UPDATE')).toEqual([]);
+    expect(tablesWritten('INSERT INTO "Company" ("id") VALUES ($1) ON CONFLICT ("cvr") DO UPDATE SET "name" = EXCLUDED."name"')).toEqual([]);
+  });
+
+  it("count a chat user's row only when the language is written", () => {
+    expect(
+      tablesWritten('INSERT INTO "public"."ChatUser" ("platform","lastSeenAt") VALUES ($1,$2) ON CONFLICT DO UPDATE SET "lastSeenAt" = $3 RETURNING "locale"'),
+    ).toEqual([]);
+    expect(tablesWritten('UPDATE "public"."ChatUser" SET "locale" = $1 WHERE "userId" = $2')).toEqual(["ChatUser"]);
+  });
+});
 
 describe("reads kept in memory", () => {
   it("keeps reference data for a while when changes are not heard, one read for callers at the same moment", async () => {
