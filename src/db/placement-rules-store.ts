@@ -1,6 +1,6 @@
 // Prisma for the placement rules (features/placement-rules/store.ts): rule numbers, workplaces,
 // audited changes to a placement, outcomes, and the IGU placements the bonus job looks at.
-import { Prisma, type PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import type { OutcomeRange, OutcomeTally } from "../features/placement-rules/placement-outcomes.js";
 import type {
   IguMilestoneStore,
@@ -9,12 +9,13 @@ import type {
   PlacementDecision,
   PlacementRulesPatch,
   PlacementRulesStore,
+  RatioStoredPlacement,
 } from "../features/placement-rules/store.js";
 import { dateFromIso, type IsoDate, isoFromDate } from "../kernel/dates.js";
 import type { AuditEntry, PlacementRecord, PlacementStatus, PostedMessageRef } from "../kernel/records.js";
 import { writeAudit } from "./audit.js";
 import { placementRuleOverrides } from "./placement-rules-settings.js";
-import { placementById, placementInclude, readPlacements, toPlacement } from "./rows.js";
+import { placementById, placementInclude, toPlacement } from "./rows.js";
 
 /** A workplace by P-nummer, read by the store or inside a registration's workplace lock. */
 export async function findWorkplace(client: Pick<Prisma.TransactionClient, "$queryRaw">, pNumber: string) {
@@ -28,13 +29,25 @@ export async function findWorkplace(client: Pick<Prisma.TransactionClient, "$que
 }
 
 /** The placements at a workplace that count for the ratio rule. */
-export async function listRatioPlacements(client: Pick<Prisma.TransactionClient, "$queryRaw">, workplaceId: string) {
-  return readPlacements(
-    client,
-    // A refused placement never starts, so it takes no room under the ratio rule.
-    Prisma.sql`p."workplaceId" = ${workplaceId} AND t."countsForRatio" AND p."status" <> 'refused'`,
-    Prisma.sql`p."startDate" ASC, p."id" ASC`,
-  );
+export async function listRatioPlacements(client: Pick<Prisma.TransactionClient, "$queryRaw">, workplaceId: string): Promise<RatioStoredPlacement[]> {
+  // Only what the rule reads: a workplace's history grows, and this runs under its lock on every registration there.
+  const rows = await client.$queryRaw<
+    { id: string; places: number; hoursPerWeek: number | null; startDate: Date; endDate: Date | null; endedOn: Date | null }[]
+  >`
+    SELECT p."id", p."places", p."hoursPerWeek", p."startDate", p."endDate", p."endedOn"
+    FROM "Placement" p JOIN "PlacementType" t ON t."id" = p."typeId"
+    WHERE p."workplaceId" = ${workplaceId} AND t."countsForRatio"
+      -- A refused placement never starts, so it takes no room under the ratio rule.
+      AND p."status" <> 'refused'
+    ORDER BY p."startDate" ASC, p."id" ASC`;
+  return rows.map((r) => ({
+    id: r.id,
+    places: r.places,
+    hoursPerWeek: r.hoursPerWeek,
+    startDate: isoFromDate(r.startDate),
+    endDate: r.endDate ? isoFromDate(r.endDate) : null,
+    endedOn: r.endedOn ? isoFromDate(r.endedOn) : null,
+  }));
 }
 
 /** An audited change to a placement, in the caller's transaction (the store's own, or a workplace lock's). */

@@ -1,13 +1,12 @@
 // The ratio rule against what is stored: the other supported placements at the same P-nummer.
 import type { IsoDate } from "../../kernel/dates.js";
-import type { PlacementRecord } from "../../kernel/records.js";
 import type { RuleProblem } from "./duration-rules.js";
 import { busiestDay, checkRatio, type RatioCheck, type RatioPlacement } from "./ratio-rule.js";
 import type { PlacementRuleSettings } from "./rule-set.js";
-import type { PlacementRulesStore } from "./store.js";
+import type { PlacementRulesStore, RatioStoredPlacement } from "./store.js";
 
 /** A placement's period for the ratio rule: it stops counting the day after it ended early. */
-function ratioPeriod(p: PlacementRecord): RatioPlacement {
+function ratioPeriod(p: RatioStoredPlacement): RatioPlacement {
   return { places: p.places, hoursPerWeek: p.hoursPerWeek, start: p.startDate, end: p.endedOn ?? p.endDate };
 }
 

@@ -34,12 +34,15 @@ export type PlacementDecision =
   | { status: "approved" | "active"; approvedAt: Date; approvedBy: string; decidedByName: string | null }
   | { status: "refused"; refusedAt: Date; refusedBy: string; refusalReason: string; decidedByName: string | null };
 
+/** What the ratio rule reads of a placement stored at the workplace. */
+export type RatioStoredPlacement = Pick<PlacementRecord, "id" | "places" | "hoursPerWeek" | "startDate" | "endDate" | "endedOn">;
+
 export interface PlacementRulesStore {
   /** The partnership's overrides of the rule numbers (Partnership.settings.rules), checked; {} when none. */
   getPlacementRuleOverrides(partnershipId: string): Promise<PlacementRuleOverrides>;
   findWorkplace(pNumber: string): Promise<(WorkplaceRecord & { cvr: string }) | undefined>;
-  /** Every placement at a workplace whose type counts for the ratio rule. */
-  listRatioPlacements(workplaceId: string): Promise<PlacementRecord[]>;
+  /** Every placement at a workplace whose type counts for the ratio rule, by start: what the rule reads of each. */
+  listRatioPlacements(workplaceId: string): Promise<RatioStoredPlacement[]>;
   /** Changes a placement, with an audit row (action `action`) in the same transaction. */
   updatePlacement(id: string, patch: PlacementRulesPatch, audit: AuditEntry & { action: string }): Promise<PlacementRecord>;
   /**
