@@ -146,6 +146,7 @@ export class PrismaPlacementsStore implements PlacementsStore {
           updatePlacement: (id, patch, audit) => updatePlacement(tx, id, patch, audit),
           // The same submission delivered twice waits for this lock too, and finds the first one's row.
           createPlacement: (p, audit) => insertPlacement(tx, p, audit),
+          findPlacementByIdempotencyKey: (key) => placementByKey(tx, key),
         };
         return work(locked);
       },

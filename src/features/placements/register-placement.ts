@@ -171,6 +171,10 @@ export async function registerPlacement(
         settings,
       });
       if (!check.ok) {
+        // The same submission delivered twice at once: the other delivery saved it while this one
+        // waited for the lock, and the rule counted it. Its row is this one's answer too.
+        const earlier = await rw.findPlacementByIdempotencyKey(key);
+        if (earlier && isOwnSave(earlier, access, organisation.id)) return { kind: "saved", placement: earlier, duplicate: true };
         const reason = input.ratioExemptionReason;
         if (!reason || !isAdmin(access)) {
           return { kind: "invalid", problems: { pNumber: ratioProblem(check, pNumber, settings, isAdmin(access)) } };

@@ -51,7 +51,7 @@ export type PlacementQuery = {
 
 /** What a registration or an extension reads and writes while it holds a workplace's lock. */
 export type WorkplaceLockedStore = Pick<PlacementRulesStore, "findWorkplace" | "listRatioPlacements" | "updatePlacement"> &
-  Pick<PlacementsStore, "createPlacement">;
+  Pick<PlacementsStore, "createPlacement" | "findPlacementByIdempotencyKey">;
 
 export interface PlacementsStore {
   /**

@@ -89,6 +89,18 @@ describe("registrations at one P-nummer at the same instant", () => {
     expect(await db.prisma.placement.count({ where: { idempotencyKey: "concurrent:same-key" } })).toBe(1);
   });
 
+  it("on the database: one submission delivered three times at once, at a P-nummer one place from its limit, is saved once and each delivery is told it is saved", async () => {
+    const { store, access, ids } = await onDatabase();
+    const pNumber = "1000000104";
+    for (let i = 0; i < ALLOWED - 1; i += 1)
+      expect((await registerPlacement(store, access, praktik(ids, pNumber), `limit:${pNumber}:${i}`)).kind).toBe("saved");
+    // The deliveries that wait for the lock find the ratio rule counting the first one's save: it is theirs.
+    const results = await Promise.all(Array.from({ length: 3 }, () => registerPlacement(store, access, praktik(ids, pNumber), "limit:same-key")));
+    expect(results.map((r) => r.kind)).toEqual(["saved", "saved", "saved"]);
+    expect(results.filter((r) => r.kind === "saved" && !r.duplicate)).toHaveLength(1);
+    expect(await db.prisma.placement.count({ where: { workplace: { pNumber } } })).toBe(ALLOWED);
+  });
+
   it("on the database: one submission delivered five times at once, where no workplace lock is taken, is saved and audited once", async () => {
     const { store, ids } = await onDatabase();
     const organisation = await store.getOrganisation(ids.organisationId);

@@ -51,6 +51,7 @@ export class MemoryPlacementsStore implements PlacementsStore {
       listRatioPlacements: (id) => this.rules.listRatioPlacements(id),
       updatePlacement: (id, patch, audit) => this.rules.updatePlacement(id, patch, audit),
       createPlacement: (n, audit) => this.createPlacement(n, audit),
+      findPlacementByIdempotencyKey: (key) => this.findPlacementByIdempotencyKey(key),
     };
     const mine = before.then(
       () => work(locked),
