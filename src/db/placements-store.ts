@@ -27,11 +27,8 @@ async function upsertWorkplace(tx: Prisma.TransactionClient, companyId: string, 
   return row.id;
 }
 
-/**
- * The company by CVR. The first registration names it; a later one changes the shared name only
- * when it is a secretariat admin's, with an audit row, so no partner renames what others' placements show.
- */
-async function companyFor(tx: Prisma.TransactionClient, c: NewPlacement["company"], audit: AuditEntry): Promise<CompanyRow> {
+/** The company by CVR; the first registration names it. */
+async function companyFor(tx: Prisma.TransactionClient, c: NewPlacement["company"]): Promise<CompanyRow> {
   // One statement names a new company or finds the known one. Two registrations of a new company
   // at different P-numbers hold different workplace locks: the first insert names it, and the
   // other's insert does nothing, without a unique violation that would end its transaction.
@@ -46,7 +43,16 @@ async function companyFor(tx: Prisma.TransactionClient, c: NewPlacement["company
   // The other insert committed after this statement began: its row is there for the next one.
   existing ??= (await tx.$queryRaw<CompanyRow[]>`SELECT "id", "cvr", "name", false AS "created" FROM "Company" WHERE "cvr" = ${c.cvr}`)[0];
   if (!existing) throw new Error(`company ${c.cvr} was neither created nor found`);
-  if (existing.created || !c.renameShared || existing.name === c.name) return existing;
+  return existing;
+}
+
+/**
+ * A later registration changes a company's shared name only when it is a secretariat admin's,
+ * with an audit row, so no partner renames what others' placements show. Called once the
+ * placement is saved, so a second delivery of the same submission renames nothing.
+ */
+async function renameCompany(tx: Prisma.TransactionClient, existing: CompanyRow, c: NewPlacement["company"], audit: AuditEntry): Promise<boolean> {
+  if (existing.created || !c.renameShared || existing.name === c.name) return false;
   await tx.$executeRaw`UPDATE "Company" SET "name" = ${c.name} WHERE "id" = ${existing.id}`;
   await writeAudit(tx, {
     actor: audit.actor,
@@ -56,7 +62,7 @@ async function companyFor(tx: Prisma.TransactionClient, c: NewPlacement["company
     before: { name: existing.name },
     after: { name: c.name },
   });
-  return { ...existing, name: c.name };
+  return true;
 }
 
 type CompanyRow = { id: string; cvr: string; name: string; created: boolean };
@@ -67,7 +73,7 @@ type CompanyRow = { id: string; cvr: string; name: string; created: boolean };
  * placement saved with it, not created. Raw SQL, as every statement a registration makes: see readPlacements.
  */
 async function insertPlacement(tx: Prisma.TransactionClient, p: NewPlacement, audit: AuditEntry): Promise<{ placement: PlacementRecord; created: boolean }> {
-  const company = await companyFor(tx, p.company, audit);
+  const company = await companyFor(tx, p.company);
   const workplaceId = p.workplace ? await upsertWorkplace(tx, company.id, p.workplace) : null;
   const id = randomUUID();
   const now = new Date();
@@ -95,12 +101,13 @@ async function insertPlacement(tx: Prisma.TransactionClient, p: NewPlacement, au
     return { placement: existing, created: false };
   }
   let record = inserted;
+  if (await renameCompany(tx, company, p.company, audit)) record = { ...record, company: { ...record.company, name: p.company.name } };
   if (p.ratioExemption) {
     const exemption = { reason: p.ratioExemption.reason, grantedBy: p.ratioExemption.grantedBy, grantedAt: now };
     await tx.$executeRaw`
       INSERT INTO "RatioExemption" ("placementId", "reason", "grantedBy", "grantedAt")
       VALUES (${id}, ${exemption.reason}, ${exemption.grantedBy}, ${exemption.grantedAt})`;
-    record = { ...inserted, ratioExemption: exemption };
+    record = { ...record, ratioExemption: exemption };
   }
   await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: id, action: "create", after: record });
   return { placement: record, created: true };

@@ -101,14 +101,15 @@ describe("registrations at one P-nummer at the same instant", () => {
     expect(await db.prisma.placement.count({ where: { workplace: { pNumber } } })).toBe(ALLOWED);
   });
 
-  it("on the database: one submission delivered five times at once, where no workplace lock is taken, is saved and audited once", async () => {
+  it("on the database: one submission delivered five times at once, where no workplace lock is taken, is saved, renames the company and is audited once", async () => {
     const { store, ids } = await onDatabase();
     const organisation = await store.getOrganisation(ids.organisationId);
     const mentor = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: organisation?.partnershipId, countsForRatio: false } });
     const placement = {
       partnershipId: mentor.partnershipId,
       organisationId: ids.organisationId,
-      company: { cvr: "24256790", name: "Aalborg Portland A/S" },
+      // A secretariat admin's registration renames the shared company.
+      company: { cvr: "24256790", name: "Aalborg Portland Cement A/S", renameShared: true },
       typeId: mentor.id,
       places: 1,
       startDate: "2016-10-03",
@@ -123,13 +124,23 @@ describe("registrations at one P-nummer at the same instant", () => {
       createdBy: "slack:T1:UADMIN",
       idempotencyKey: "concurrent:unlocked",
     } as const;
-    const audits = () => db.prisma.auditEvent.count({ where: { entity: "placement", action: "create" } });
+    await db.prisma.company.upsert({
+      where: { cvr: "24256790" },
+      create: { cvr: "24256790", name: "Aalborg Portland A/S" },
+      update: { name: "Aalborg Portland A/S" },
+    });
+    const audits = async () => ({
+      created: await db.prisma.auditEvent.count({ where: { entity: "placement", action: "create" } }),
+      renamed: await db.prisma.auditEvent.count({ where: { entity: "company", action: "rename" } }),
+    });
     const before = await audits();
     const results = await Promise.all(Array.from({ length: 5 }, () => store.createPlacement({ ...placement, needs: [] }, { actor: "slack:T1:UADMIN" })));
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.placement.id)).size).toBe(1);
     expect(await db.prisma.placement.count({ where: { idempotencyKey: "concurrent:unlocked" } })).toBe(1);
-    expect(await audits()).toBe(before + 1);
+    expect(await audits()).toEqual({ created: before.created + 1, renamed: before.renamed + 1 });
+    expect(results.every((r) => r.placement.company.name === "Aalborg Portland Cement A/S")).toBe(true);
+    expect((await db.prisma.company.findUniqueOrThrow({ where: { cvr: "24256790" } })).name).toBe("Aalborg Portland Cement A/S");
   });
 
   it("on the database: a new company registered at several P-numbers at the same instant is made once, and every registration is saved", async () => {
