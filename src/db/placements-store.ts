@@ -53,13 +53,18 @@ async function companyFor(tx: Prisma.TransactionClient, c: NewPlacement["company
  */
 async function renameCompany(tx: Prisma.TransactionClient, existing: CompanyRow, c: NewPlacement["company"], audit: AuditEntry): Promise<boolean> {
   if (existing.created || !c.renameShared || existing.name === c.name) return false;
+  // The name as it is now, the row locked: another admin's rename at the same instant is the one
+  // this audit row says it changed from. NO KEY, as the UPDATE's own lock: the placements just
+  // inserted hold key-share locks on the row, and FOR UPDATE would wait for them (a deadlock).
+  const [current] = await tx.$queryRaw<{ name: string }[]>`SELECT "name" FROM "Company" WHERE "id" = ${existing.id} FOR NO KEY UPDATE`;
+  if (!current || current.name === c.name) return false;
   await tx.$executeRaw`UPDATE "Company" SET "name" = ${c.name} WHERE "id" = ${existing.id}`;
   await writeAudit(tx, {
     actor: audit.actor,
     entity: "company",
     entityId: existing.id,
     action: "rename",
-    before: { name: existing.name },
+    before: { name: current.name },
     after: { name: c.name },
   });
   return true;

@@ -143,6 +143,43 @@ describe("registrations at one P-nummer at the same instant", () => {
     expect((await db.prisma.company.findUniqueOrThrow({ where: { cvr: "24256790" } })).name).toBe("Aalborg Portland Cement A/S");
   });
 
+  it("on the database: two admins renaming one company at the same instant leave audit rows that follow each other", async () => {
+    const { store, ids } = await onDatabase();
+    const organisation = await store.getOrganisation(ids.organisationId);
+    const mentor = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: organisation?.partnershipId, countsForRatio: false } });
+    const company = await db.prisma.company.create({ data: { cvr: "10000009", name: "Gammelt Navn ApS" } });
+    const placement = (key: string, name: string) =>
+      ({
+        partnershipId: mentor.partnershipId,
+        organisationId: ids.organisationId,
+        company: { cvr: company.cvr, name, renameShared: true },
+        typeId: mentor.id,
+        places: 1,
+        startDate: "2016-10-03",
+        weeks: 4,
+        endDate: "2016-10-30",
+        employerSector: "private",
+        sector: "construction",
+        shortageSector: false,
+        contactPerson: "Hanne Jensen",
+        needs: [],
+        note: null,
+        createdBy: "slack:T1:UADMIN",
+        idempotencyKey: key,
+      }) as const;
+    await Promise.all([
+      store.createPlacement({ ...placement("rename:a", "Nyt Navn A ApS"), needs: [] }, { actor: "slack:T1:UADMIN" }),
+      store.createPlacement({ ...placement("rename:b", "Nyt Navn B ApS"), needs: [] }, { actor: "slack:T1:UADMIN2" }),
+    ]);
+    const renames = await db.prisma.auditEvent.findMany({ where: { entity: "company", entityId: company.id, action: "rename" }, orderBy: { at: "asc" } });
+    const steps = renames.map((r) => [(r.before as { name: string }).name, (r.after as { name: string }).name]);
+    expect(steps).toHaveLength(2);
+    const first = steps.find(([before]) => before === "Gammelt Navn ApS");
+    const second = steps.find(([before]) => before !== "Gammelt Navn ApS");
+    expect(second?.[0]).toBe(first?.[1]);
+    expect((await db.prisma.company.findUniqueOrThrow({ where: { id: company.id } })).name).toBe(second?.[1]);
+  });
+
   it("on the database: a new company registered at several P-numbers at the same instant is made once, and every registration is saved", async () => {
     const { store, access, ids } = await onDatabase();
     // A CVR no placement has used yet (valid check digit), each registration at a workplace of its own.
