@@ -19,7 +19,7 @@ export class PrismaAccessStore implements AccessStore {
   async findContact(platform: Platform, workspaceId: string, userIds: readonly string[]) {
     const [row] = await this.prisma.$queryRaw<Prisma.ContactGetPayload<object>[]>`
       SELECT * FROM "Contact"
-      WHERE "platform"::text = ${platform} AND "workspaceId" = ${workspaceId} AND "userId" = ANY(${[...userIds]})
+      WHERE "platform" = ${platform}::"Platform" AND "workspaceId" = ${workspaceId} AND "userId" = ANY(${[...userIds]})
       ORDER BY "createdAt" ASC, "id" ASC LIMIT 1`;
     return row ? toContact(row) : undefined;
   }
