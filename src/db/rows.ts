@@ -58,14 +58,13 @@ const INCLUDED_JOINS = Prisma.sql`
   LEFT JOIN "RatioExemption" r ON r."placementId" = p."id"`;
 
 /**
- * The placements `where` selects (a condition on `p`, the Placement, or `t`, its type), each with
- * what placementInclude adds, ordered by `orderBy`: one statement of raw SQL. The registration
- * path reads placements several times; an `include` through the query builder costs several
- * times the CPU of the statement itself.
+ * The placements `where` selects (a condition on `p`, the Placement), each with what
+ * placementInclude adds: one statement of raw SQL. The registration path reads placements several
+ * times; an `include` through the query builder costs several times the CPU of the statement itself.
  */
-export async function readPlacements(db: Queryable, where: Prisma.Sql, orderBy: Prisma.Sql = Prisma.sql`p."id"`): Promise<PlacementRecord[]> {
+export async function readPlacements(db: Queryable, where: Prisma.Sql): Promise<PlacementRecord[]> {
   const rows = await db.$queryRaw<FlatPlacementRow[]>`
-    SELECT p.*, ${INCLUDED_COLUMNS} FROM "Placement" p ${INCLUDED_JOINS} WHERE ${where} ORDER BY ${orderBy}`;
+    SELECT p.*, ${INCLUDED_COLUMNS} FROM "Placement" p ${INCLUDED_JOINS} WHERE ${where}`;
   return rows.map((row) => toPlacement(nestedRow(row)));
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaStore } from "../../../src/db/stores.js";
 import { extendPlacement } from "../../../src/features/placement-rules/extend-placement.js";
 import { type PlacementInput, registerPlacement } from "../../../src/features/placements/register-placement.js";
+import type { NewPlacement } from "../../../src/features/placements/store.js";
 import { type Access, resolveAccess } from "../../../src/kernel/access.js";
 import type { Actor } from "../../../src/kernel/actor.js";
 import { createTestDatabase, type TestDatabase } from "../../support/database.js";
@@ -69,6 +70,29 @@ describe("registrations at one P-nummer at the same instant", () => {
     const access = await resolveAccess(store, actor, new Set(["UADMIN"]));
     return { store, access, ids: { organisationId: organisation.id, typeId: type.id } };
   };
+  /** A placement of a type the ratio rule does not count, so it is saved without a workplace lock. */
+  const unlockedPlacement = async (organisationId: string, idempotencyKey: string, company: NewPlacement["company"]): Promise<NewPlacement> => {
+    const organisation = await db.prisma.organisation.findUniqueOrThrow({ where: { id: organisationId } });
+    const mentor = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: organisation.partnershipId, countsForRatio: false } });
+    return {
+      partnershipId: mentor.partnershipId,
+      organisationId,
+      company,
+      typeId: mentor.id,
+      places: 1,
+      startDate: "2016-10-03",
+      weeks: 4,
+      endDate: "2016-10-30",
+      employerSector: "private",
+      sector: "construction",
+      shortageSector: false,
+      contactPerson: "Hanne Jensen",
+      needs: [],
+      note: null,
+      createdBy: "slack:T1:UADMIN",
+      idempotencyKey,
+    };
+  };
 
   it("on the database: exactly the allowed number is stored, the rest refused at the P-nummer", async () => {
     const { store, access, ids } = await onDatabase();
@@ -103,27 +127,12 @@ describe("registrations at one P-nummer at the same instant", () => {
 
   it("on the database: one submission delivered five times at once, where no workplace lock is taken, is saved, renames the company and is audited once", async () => {
     const { store, ids } = await onDatabase();
-    const organisation = await store.getOrganisation(ids.organisationId);
-    const mentor = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: organisation?.partnershipId, countsForRatio: false } });
-    const placement = {
-      partnershipId: mentor.partnershipId,
-      organisationId: ids.organisationId,
-      // A secretariat admin's registration renames the shared company.
-      company: { cvr: "24256790", name: "Aalborg Portland Cement A/S", renameShared: true },
-      typeId: mentor.id,
-      places: 1,
-      startDate: "2016-10-03",
-      weeks: 4,
-      endDate: "2016-10-30",
-      employerSector: "private",
-      sector: "construction",
-      shortageSector: false,
-      contactPerson: "Hanne Jensen",
-      needs: [],
-      note: null,
-      createdBy: "slack:T1:UADMIN",
-      idempotencyKey: "concurrent:unlocked",
-    } as const;
+    // A secretariat admin's registration renames the shared company.
+    const placement = await unlockedPlacement(ids.organisationId, "concurrent:unlocked", {
+      cvr: "24256790",
+      name: "Aalborg Portland Cement A/S",
+      renameShared: true,
+    });
     await db.prisma.company.upsert({
       where: { cvr: "24256790" },
       create: { cvr: "24256790", name: "Aalborg Portland A/S" },
@@ -134,7 +143,7 @@ describe("registrations at one P-nummer at the same instant", () => {
       renamed: await db.prisma.auditEvent.count({ where: { entity: "company", action: "rename" } }),
     });
     const before = await audits();
-    const results = await Promise.all(Array.from({ length: 5 }, () => store.createPlacement({ ...placement, needs: [] }, { actor: "slack:T1:UADMIN" })));
+    const results = await Promise.all(Array.from({ length: 5 }, () => store.createPlacement(placement, { actor: "slack:T1:UADMIN" })));
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.placement.id)).size).toBe(1);
     expect(await db.prisma.placement.count({ where: { idempotencyKey: "concurrent:unlocked" } })).toBe(1);
@@ -145,32 +154,10 @@ describe("registrations at one P-nummer at the same instant", () => {
 
   it("on the database: two admins renaming one company at the same instant leave audit rows that follow each other", async () => {
     const { store, ids } = await onDatabase();
-    const organisation = await store.getOrganisation(ids.organisationId);
-    const mentor = await db.prisma.placementType.findFirstOrThrow({ where: { partnershipId: organisation?.partnershipId, countsForRatio: false } });
     const company = await db.prisma.company.create({ data: { cvr: "10000009", name: "Gammelt Navn ApS" } });
-    const placement = (key: string, name: string) =>
-      ({
-        partnershipId: mentor.partnershipId,
-        organisationId: ids.organisationId,
-        company: { cvr: company.cvr, name, renameShared: true },
-        typeId: mentor.id,
-        places: 1,
-        startDate: "2016-10-03",
-        weeks: 4,
-        endDate: "2016-10-30",
-        employerSector: "private",
-        sector: "construction",
-        shortageSector: false,
-        contactPerson: "Hanne Jensen",
-        needs: [],
-        note: null,
-        createdBy: "slack:T1:UADMIN",
-        idempotencyKey: key,
-      }) as const;
-    await Promise.all([
-      store.createPlacement({ ...placement("rename:a", "Nyt Navn A ApS"), needs: [] }, { actor: "slack:T1:UADMIN" }),
-      store.createPlacement({ ...placement("rename:b", "Nyt Navn B ApS"), needs: [] }, { actor: "slack:T1:UADMIN2" }),
-    ]);
+    const placement = (key: string, name: string) => unlockedPlacement(ids.organisationId, key, { cvr: company.cvr, name, renameShared: true });
+    const [a, b] = [await placement("rename:a", "Nyt Navn A ApS"), await placement("rename:b", "Nyt Navn B ApS")];
+    await Promise.all([store.createPlacement(a, { actor: "slack:T1:UADMIN" }), store.createPlacement(b, { actor: "slack:T1:UADMIN2" })]);
     const renames = await db.prisma.auditEvent.findMany({ where: { entity: "company", entityId: company.id, action: "rename" }, orderBy: { at: "asc" } });
     const steps = renames.map((r) => [(r.before as { name: string }).name, (r.after as { name: string }).name]);
     expect(steps).toHaveLength(2);
