@@ -71,7 +71,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<Runn
     throw error;
   }
 
-  const { stores, store, cache } = createPrismaStores(db.prisma, { now: opts.clock, changes: db.changes });
+  const { stores, store, cache } = createPrismaStores(db.prisma, { now: opts.clock, changes: db.changes, sql: db.sql });
   const messenger = new RoutingMessenger(logger);
   const i18n = createI18n(config.defaultLocale);
   const bot = new Bot({

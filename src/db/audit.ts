@@ -1,6 +1,6 @@
 // The audit log: one row per change, written in the same transaction as the change itself.
 import { randomUUID } from "node:crypto";
-import type { Prisma, PrismaClient } from "@prisma/client";
+import type { RawQueryable } from "./direct-sql.js";
 
 export type AuditWrite = {
   actor: string;
@@ -22,7 +22,7 @@ function jsonText(value: unknown): string | null {
  * Writes one audit row through `db` (pass the transaction the change runs in). One statement of
  * raw SQL: every change writes one, and the query builder's plan for it costs more than the insert.
  */
-export async function writeAudit(db: Pick<Prisma.TransactionClient | PrismaClient, "$executeRaw">, entry: AuditWrite): Promise<void> {
+export async function writeAudit(db: Pick<RawQueryable, "$executeRaw">, entry: AuditWrite): Promise<void> {
   const { actor, entity, entityId, action, before, after, at } = entry;
   await db.$executeRaw`
     INSERT INTO "AuditEvent" ("id", "actor", "entity", "entityId", "action", "before", "after", "at")

@@ -1,12 +1,16 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { PGliteLike } from "pg-boss";
 import { ChangeFeed, type ListenerLog, listenOnPostgres, reportingWrites } from "./change-feed.js";
 import type { DatabaseTarget } from "./database-url.js";
+import { DirectSql } from "./direct-sql.js";
 import { PgliteThread } from "./pglite-thread.js";
 
 export type Database = {
   prisma: PrismaClient;
+  /** Raw SQL on the adapter Prisma uses, without its query compiler (direct-sql.ts): the registration path. */
+  sql: DirectSql;
   target: DatabaseTarget;
   /** Raw SQL outside Prisma, for migrations and the health check. */
   exec: (sql: string) => Promise<void>;
@@ -35,10 +39,12 @@ export async function connectDatabase(target: DatabaseTarget, opts: { migrations
     // Embedded PostgreSQL works on a thread of its own, beside the one that answers requests.
     const thread = await PgliteThread.open(target.dataDir, opts.migrations);
     thread.hearChanges(changes);
-    const prisma = new PrismaClient({ adapter: thread.adapterFactory() });
+    const { factory, adapter } = await connectedOnce(thread.adapterFactory());
+    const prisma = new PrismaClient({ adapter: factory });
     const { fresh, migrated } = thread.opened;
     return {
       prisma,
+      sql: new DirectSql(adapter),
       target,
       changes,
       pglite: thread.jobQueueClient(),
@@ -47,16 +53,20 @@ export async function connectDatabase(target: DatabaseTarget, opts: { migrations
       exec: (sql) => thread.exec(sql),
       close: async () => {
         await prisma.$disconnect();
+        await adapter.dispose();
         await thread.close();
       },
     };
   }
   // A server that does not answer must fail fast enough for a chat reply (Slack waits 3 s).
-  const adapter = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
-  const prisma = new PrismaClient({ adapter: reportingWrites(adapter, changes) });
+  const { factory, adapter } = await connectedOnce(
+    reportingWrites(new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 }), changes),
+  );
+  const prisma = new PrismaClient({ adapter: factory });
   const listener = listenOnPostgres(target.url, changes, opts.log);
   return {
     prisma,
+    sql: new DirectSql(adapter),
     target,
     changes,
     exec: async (sql) => {
@@ -65,6 +75,36 @@ export async function connectDatabase(target: DatabaseTarget, opts: { migrations
     close: async () => {
       await listener.close();
       await prisma.$disconnect();
+      await adapter.dispose();
+    },
+  };
+}
+
+/**
+ * The factory's adapter, connected once, and a factory that hands Prisma that same adapter: one
+ * pool for Prisma's statements and DirectSql's. Closing is the owner's (Database.close), not Prisma's.
+ */
+async function connectedOnce(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): Promise<{ factory: SqlMigrationAwareDriverAdapterFactory; adapter: SqlDriverAdapter }> {
+  const adapter = await factory.connect();
+  const shared: SqlDriverAdapter = {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    queryRaw: (query) => adapter.queryRaw(query),
+    executeRaw: (query) => adapter.executeRaw(query),
+    executeScript: (script) => adapter.executeScript(script),
+    startTransaction: (isolationLevel) => adapter.startTransaction(isolationLevel),
+    ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),
+    dispose: async () => {},
+  };
+  return {
+    adapter,
+    factory: {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect: async () => shared,
+      connectToShadowDb: () => factory.connectToShadowDb(),
     },
   };
 }

@@ -1,6 +1,6 @@
 // Prisma for the placement rules (features/placement-rules/store.ts): rule numbers, workplaces,
 // audited changes to a placement, outcomes, and the IGU placements the bonus job looks at.
-import type { Prisma, PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import type { OutcomeRange, OutcomeTally } from "../features/placement-rules/placement-outcomes.js";
 import type {
   IguMilestoneStore,
@@ -14,11 +14,12 @@ import type {
 import { dateFromIso, type IsoDate, isoFromDate } from "../kernel/dates.js";
 import type { AuditEntry, PlacementRecord, PlacementStatus, PostedMessageRef } from "../kernel/records.js";
 import { writeAudit } from "./audit.js";
+import { prismaRawSql, type RawQueryable, type RawSql } from "./direct-sql.js";
 import { placementRuleOverrides } from "./placement-rules-settings.js";
-import { placementById, placementInclude, toPlacement } from "./rows.js";
+import { placementById } from "./rows.js";
 
 /** A workplace by P-nummer, read by the store or inside a registration's workplace lock. */
-export async function findWorkplace(client: Pick<Prisma.TransactionClient, "$queryRaw">, pNumber: string) {
+export async function findWorkplace(client: Pick<RawQueryable, "$queryRaw">, pNumber: string) {
   const [row] = await client.$queryRaw<{ id: string; companyId: string; ordinaryEmployeesFte: number; asOf: Date; cvr: string }[]>`
     SELECT w."id", w."companyId", w."ordinaryEmployeesFte", w."asOf", c."cvr"
     FROM "Workplace" w JOIN "Company" c ON c."id" = w."companyId"
@@ -29,7 +30,7 @@ export async function findWorkplace(client: Pick<Prisma.TransactionClient, "$que
 }
 
 /** The placements at a workplace that count for the ratio rule. */
-export async function listRatioPlacements(client: Pick<Prisma.TransactionClient, "$queryRaw">, workplaceId: string): Promise<RatioStoredPlacement[]> {
+export async function listRatioPlacements(client: Pick<RawQueryable, "$queryRaw">, workplaceId: string): Promise<RatioStoredPlacement[]> {
   // Only what the rule reads: a workplace's history grows, and this runs under its lock on every registration there.
   const rows = await client.$queryRaw<
     { id: string; places: number; hoursPerWeek: number | null; startDate: Date; endDate: Date | null; endedOn: Date | null }[]
@@ -50,28 +51,61 @@ export async function listRatioPlacements(client: Pick<Prisma.TransactionClient,
   }));
 }
 
-/** An audited change to a placement, in the caller's transaction (the store's own, or a workplace lock's). */
-export async function updatePlacement(tx: Prisma.TransactionClient, id: string, patch: PlacementRulesPatch, audit: AuditEntry & { action: string }) {
+/** The patch's plain fields: each is the Placement column of the same name. */
+const PATCH_COLUMNS = {
+  weeks: true,
+  endReason: true,
+  outcome: true,
+  representativeName: true,
+  representativeConfirmed: true,
+  tasks: true,
+  monthlyWageCost: true,
+  contactEmail: true,
+  contactPhone: true,
+  workingTime: true,
+  vitasCreatedAt: true,
+  vitasCreatedBy: true,
+  extensionReason: true,
+} as const satisfies Record<Exclude<keyof PlacementRulesPatch, "status" | "endDate" | "endedOn" | "ordinaryEmployees">, true>;
+
+/** The SET list of an UPDATE that makes `patch`'s changes; fields left undefined are left alone. */
+function patchAssignments(patch: PlacementRulesPatch): Prisma.Sql[] {
+  const date = (iso: IsoDate | null) => (iso ? dateFromIso(iso) : null);
+  const set: Prisma.Sql[] = [Prisma.sql`"updatedAt" = ${new Date()}`];
+  for (const key of Object.keys(PATCH_COLUMNS) as (keyof typeof PATCH_COLUMNS)[]) {
+    const value = patch[key];
+    if (value !== undefined) set.push(Prisma.sql`${Prisma.raw(`"${key}"`)} = ${value}`);
+  }
+  if (patch.status !== undefined) set.push(Prisma.sql`"status" = ${patch.status}::"PlacementStatus"`);
+  if (patch.endDate !== undefined) set.push(Prisma.sql`"endDate" = ${date(patch.endDate)}::date`);
+  if (patch.endedOn !== undefined) set.push(Prisma.sql`"endedOn" = ${date(patch.endedOn)}::date`);
+  if (patch.ordinaryEmployees) {
+    set.push(Prisma.sql`"ordinaryEmployeesFte" = ${patch.ordinaryEmployees.fte}`);
+    set.push(Prisma.sql`"ordinaryEmployeesAsOf" = ${date(patch.ordinaryEmployees.asOf)}::date`);
+  }
+  return set;
+}
+
+/**
+ * An audited change to a placement, in the caller's transaction (the store's own, or a workplace
+ * lock's). Raw SQL, as every statement under a workplace's lock: see readPlacements.
+ */
+export async function updatePlacement(tx: RawQueryable, id: string, patch: PlacementRulesPatch, audit: AuditEntry & { action: string }) {
   const before = await placementById(tx, id);
   if (!before) throw new Error(`placement ${id} was not found`);
-  const { endDate, endedOn, ordinaryEmployees, ...rest } = patch;
-  const row = await tx.placement.update({
-    where: { id },
-    data: {
-      ...rest,
-      ...(endDate !== undefined ? { endDate: endDate ? dateFromIso(endDate) : null } : {}),
-      ...(endedOn !== undefined ? { endedOn: endedOn ? dateFromIso(endedOn) : null } : {}),
-      ...(ordinaryEmployees ? { ordinaryEmployeesFte: ordinaryEmployees.fte, ordinaryEmployeesAsOf: dateFromIso(ordinaryEmployees.asOf) } : {}),
-    },
-    include: placementInclude,
-  });
-  const record = toPlacement(row);
+  await tx.$executeRaw`UPDATE "Placement" SET ${Prisma.join(patchAssignments(patch))} WHERE "id" = ${id}`;
+  const record = await placementById(tx, id);
+  if (!record) throw new Error(`placement ${id} was not found after its update`);
   await writeAudit(tx, { actor: audit.actor, entity: "placement", entityId: id, action: audit.action, before, after: record });
   return record;
 }
 
 export class PrismaPlacementRulesStore implements PlacementRulesStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** The registration path's statements (direct-sql.ts). */
+    private readonly sql: RawSql = prismaRawSql(prisma),
+  ) {}
 
   async getPlacementRuleOverrides(partnershipId: string) {
     const row = await this.prisma.partnership.findUnique({ where: { id: partnershipId }, select: { settings: true } });
@@ -79,15 +113,15 @@ export class PrismaPlacementRulesStore implements PlacementRulesStore {
   }
 
   findWorkplace(pNumber: string) {
-    return findWorkplace(this.prisma, pNumber);
+    return findWorkplace(this.sql, pNumber);
   }
 
   listRatioPlacements(workplaceId: string) {
-    return listRatioPlacements(this.prisma, workplaceId);
+    return listRatioPlacements(this.sql, workplaceId);
   }
 
   async updatePlacement(id: string, patch: PlacementRulesPatch, audit: AuditEntry & { action: string }) {
-    return this.prisma.$transaction((tx) => updatePlacement(tx, id, patch, audit));
+    return this.sql.transaction((tx) => updatePlacement(tx, id, patch, audit));
   }
 
   async decidePlacement(

@@ -5,6 +5,7 @@ import type { NewPlacement, PlacementQuery, PlacementsStore, WorkplaceLockedStor
 import { dateFromIso, type IsoDate } from "../kernel/dates.js";
 import { APPROVED_STATUSES, type AuditEntry, type PlacementRecord, type PlacementTally } from "../kernel/records.js";
 import { writeAudit } from "./audit.js";
+import { prismaRawSql, type RawQueryable, type RawSql } from "./direct-sql.js";
 import { findWorkplace, listRatioPlacements, updatePlacement } from "./placement-rules-store.js";
 import { insertedPlacement, placementInclude, readPlacements, toPlacement } from "./rows.js";
 
@@ -12,7 +13,7 @@ import { insertedPlacement, placementInclude, readPlacements, toPlacement } from
  * The workplace's id by its P-nummer, created when new; a newly given employee figure replaces the
  * stored one. One statement: it runs inside the registration's transaction, under the workplace's lock.
  */
-async function upsertWorkplace(tx: Prisma.TransactionClient, companyId: string, w: NonNullable<NewPlacement["workplace"]>): Promise<string> {
+async function upsertWorkplace(tx: RawQueryable, companyId: string, w: NonNullable<NewPlacement["workplace"]>): Promise<string> {
   const asOf = dateFromIso(w.asOf);
   const given = w.ordinaryEmployeesFte !== undefined;
   const [row] = await tx.$queryRaw<{ id: string }[]>`
@@ -28,7 +29,7 @@ async function upsertWorkplace(tx: Prisma.TransactionClient, companyId: string, 
 }
 
 /** The company by CVR; the first registration names it. */
-async function companyFor(tx: Prisma.TransactionClient, c: NewPlacement["company"]): Promise<CompanyRow> {
+async function companyFor(tx: RawQueryable, c: NewPlacement["company"]): Promise<CompanyRow> {
   // One statement names a new company or finds the known one. Two registrations of a new company
   // at different P-numbers hold different workplace locks: the first insert names it, and the
   // other's insert does nothing, without a unique violation that would end its transaction.
@@ -51,7 +52,7 @@ async function companyFor(tx: Prisma.TransactionClient, c: NewPlacement["company
  * with an audit row, so no partner renames what others' placements show. Called once the
  * placement is saved, so a second delivery of the same submission renames nothing.
  */
-async function renameCompany(tx: Prisma.TransactionClient, existing: CompanyRow, c: NewPlacement["company"], audit: AuditEntry): Promise<boolean> {
+async function renameCompany(tx: RawQueryable, existing: CompanyRow, c: NewPlacement["company"], audit: AuditEntry): Promise<boolean> {
   if (existing.created || !c.renameShared || existing.name === c.name) return false;
   // The name as it is now, the row locked: another admin's rename at the same instant is the one
   // this audit row says it changed from. NO KEY, as the UPDATE's own lock: the placements just
@@ -77,7 +78,7 @@ type CompanyRow = { id: string; cvr: string; name: string; created: boolean };
  * once per idempotency key: when the key is taken (the same submission delivered twice), the
  * placement saved with it, not created. Raw SQL, as every statement a registration makes: see readPlacements.
  */
-async function insertPlacement(tx: Prisma.TransactionClient, p: NewPlacement, audit: AuditEntry): Promise<{ placement: PlacementRecord; created: boolean }> {
+async function insertPlacement(tx: RawQueryable, p: NewPlacement, audit: AuditEntry): Promise<{ placement: PlacementRecord; created: boolean }> {
   const company = await companyFor(tx, p.company);
   const workplaceId = p.workplace ? await upsertWorkplace(tx, company.id, p.workplace) : null;
   const id = randomUUID();
@@ -119,10 +120,13 @@ async function insertPlacement(tx: Prisma.TransactionClient, p: NewPlacement, au
 }
 
 /** The placement a registration's idempotency key names, if one was saved with it. */
-async function placementByKey(db: Pick<Prisma.TransactionClient, "$queryRaw">, key: string): Promise<PlacementRecord | undefined> {
+async function placementByKey(db: Pick<RawQueryable, "$queryRaw">, key: string): Promise<PlacementRecord | undefined> {
   const [record] = await readPlacements(db, Prisma.sql`p."idempotencyKey" = ${key}`);
   return record;
 }
+
+/** How long a registration waits for a workplace's lock; registrations at one workplace are few. */
+const LOCK_WAIT = "10s";
 
 /** Keys of the bot's advisory locks (pg_advisory_xact_lock's first key), so no other lock shares a key. */
 const WORKPLACE_LOCK = 6501;
@@ -136,35 +140,39 @@ function placementWhere(query: Omit<PlacementQuery, "limit">): Prisma.PlacementW
 }
 
 export class PrismaPlacementsStore implements PlacementsStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** The registration path's statements (direct-sql.ts). */
+    private readonly sql: RawSql = prismaRawSql(prisma),
+  ) {}
 
   async findPlacementByIdempotencyKey(key: string) {
-    return placementByKey(this.prisma, key);
+    return placementByKey(this.sql, key);
   }
 
   async createPlacement(p: NewPlacement, audit: AuditEntry) {
     // Two deliveries of one submission that race: the first one's row is the answer to both.
-    return this.prisma.$transaction((tx) => insertPlacement(tx, p, audit));
+    return this.sql.transaction((tx) => insertPlacement(tx, p, audit));
   }
 
   async withWorkplaceLock<T>(pNumber: string, work: (locked: WorkplaceLockedStore) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        // Released when the transaction ends, after the insert is committed or rolled back.
-        await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${WORKPLACE_LOCK}::int4, hashtext(${pNumber}))`;
-        const locked: WorkplaceLockedStore = {
-          findWorkplace: (n) => findWorkplace(tx, n),
-          listRatioPlacements: (id) => listRatioPlacements(tx, id),
-          updatePlacement: (id, patch, audit) => updatePlacement(tx, id, patch, audit),
-          // The same submission delivered twice waits for this lock too, and finds the first one's row.
-          createPlacement: (p, audit) => insertPlacement(tx, p, audit),
-          findPlacementByIdempotencyKey: (key) => placementByKey(tx, key),
-        };
-        return work(locked);
-      },
-      // Waiting for the lock counts against the time limit; registrations at one workplace are few.
-      { maxWait: 10_000, timeout: 30_000 },
-    );
+    return this.sql.transaction(async (tx) => {
+      // Released when the transaction ends, after the insert is committed or rolled back. A wait
+      // longer than LOCK_WAIT ends the transaction with an error instead of holding a request.
+      // The lock's key names the setting's row ("waiting"), so the limit is set before the wait begins.
+      await tx.$queryRaw`
+        SELECT 1 AS locked FROM (SELECT set_config('lock_timeout', ${LOCK_WAIT}, true) AS "v") AS "waiting"
+        CROSS JOIN LATERAL pg_advisory_xact_lock(${WORKPLACE_LOCK}::int4, hashtext(${pNumber} || left("waiting"."v", 0)))`;
+      const locked: WorkplaceLockedStore = {
+        findWorkplace: (n) => findWorkplace(tx, n),
+        listRatioPlacements: (id) => listRatioPlacements(tx, id),
+        updatePlacement: (id, patch, audit) => updatePlacement(tx, id, patch, audit),
+        // The same submission delivered twice waits for this lock too, and finds the first one's row.
+        createPlacement: (p, audit) => insertPlacement(tx, p, audit),
+        findPlacementByIdempotencyKey: (key) => placementByKey(tx, key),
+      };
+      return work(locked);
+    });
   }
 
   async listPlacements(query: PlacementQuery) {

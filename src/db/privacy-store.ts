@@ -12,6 +12,7 @@ import {
   type PersonalPlacementField,
 } from "../kernel/personal-data.js";
 import { writeAudit } from "./audit.js";
+import { prismaRawSql, type RawSql } from "./direct-sql.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -48,11 +49,15 @@ async function scrubAudit(tx: Tx, entity: string, ids: string[], fields: readonl
 }
 
 export class PrismaPrivacyStore implements PrivacyStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** The registration path's statements (direct-sql.ts). */
+    private readonly sql: RawSql = prismaRawSql(prisma),
+  ) {}
 
   async caseReferenceExists(caseReference: string) {
     // Asked for each new pseudonym a registration draws: one statement of raw SQL.
-    const [row] = await this.prisma.$queryRaw<{ taken: boolean }[]>`
+    const [row] = await this.sql.$queryRaw<{ taken: boolean }[]>`
       SELECT EXISTS (SELECT 1 FROM "Placement" WHERE "caseReference" = ${caseReference}) AS "taken"`;
     return row?.taken === true;
   }

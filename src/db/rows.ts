@@ -5,6 +5,7 @@ import type { DigestLinkRecord } from "../features/digests/store.js";
 import type { SupportRequestRecord } from "../features/support-requests/store.js";
 import { isoFromDate } from "../kernel/dates.js";
 import type { ContactRecord, Need, PartnershipRecord, PlacementRecord, PlacementTypeRecord, QuarterlyStatusRecord } from "../kernel/records.js";
+import type { RawQueryable } from "./direct-sql.js";
 import { ZPostedMessageRefSchema } from "./json-schemas.js";
 
 export const placementInclude = {
@@ -16,7 +17,7 @@ export const placementInclude = {
 } as const;
 export type PlacementRow = Prisma.PlacementGetPayload<{ include: typeof placementInclude }>;
 
-type Queryable = Pick<Prisma.TransactionClient, "$queryRaw">;
+type Queryable = Pick<RawQueryable, "$queryRaw">;
 
 /** A placement's row and, prefixed, what placementInclude adds to it: the columns of the statement below. */
 type FlatPlacementRow = Prisma.PlacementGetPayload<object> & {

@@ -21,6 +21,7 @@ import type { ChangeFeed } from "./change-feed.js";
 import { PrismaChannelsStore } from "./channels-store.js";
 import { PrismaContactsStore } from "./contacts-store.js";
 import { PrismaDigestsStore } from "./digests-store.js";
+import { prismaRawSql, type RawSql } from "./direct-sql.js";
 import { PrismaEventsStore } from "./events-store.js";
 import { PrismaInstallationsStore } from "./installations-store.js";
 import { PrismaInvitationsStore } from "./invitations-store.js";
@@ -99,9 +100,10 @@ function composeAppStore(s: Stores): AppStore {
  */
 export function createPrismaStores(
   prisma: PrismaClient,
-  opts: { now?: () => Date; changes?: ChangeFeed } = {},
+  opts: { now?: () => Date; changes?: ChangeFeed; sql?: RawSql } = {},
 ): { stores: Stores; store: AppStore; cache: ReadCache } {
   const { now } = opts;
+  const sql = opts.sql ?? prismaRawSql(prisma);
   const cache = new ReadCache(opts.changes);
   const { access, partnerships } = cachedReadsOf(new PrismaAccessStore(prisma), new PrismaPartnershipsStore(prisma), cache);
   const stores: Stores = {
@@ -111,8 +113,8 @@ export function createPrismaStores(
     conversations: new PrismaConversationStore(prisma),
     health: new PrismaHealthStore(prisma),
     notices: new PrismaNoticeStore(prisma),
-    placements: new PrismaPlacementsStore(prisma),
-    placementRules: withCachedRuleOverrides(new PrismaPlacementRulesStore(prisma), cache),
+    placements: new PrismaPlacementsStore(prisma, sql),
+    placementRules: withCachedRuleOverrides(new PrismaPlacementRulesStore(prisma, sql), cache),
     outcomes: new PrismaOutcomesStore(prisma),
     iguMilestones: new PrismaIguMilestoneStore(prisma),
     supportRequests: new PrismaSupportRequestsStore(prisma),
@@ -121,7 +123,7 @@ export function createPrismaStores(
     quarterly: new PrismaQuarterlyStore(prisma),
     exports: new PrismaExportStore(prisma),
     digests: new PrismaDigestsStore(prisma),
-    privacy: new PrismaPrivacyStore(prisma),
+    privacy: new PrismaPrivacyStore(prisma, sql),
     schemeInfo: new PrismaSchemeInfoStore(prisma),
     events: withCachedEventList(new PrismaEventsStore(prisma), cache),
     invitations: new PrismaInvitationsStore(prisma),
