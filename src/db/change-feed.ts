@@ -141,8 +141,26 @@ const TRUNCATED = /\bTRUNCATE\s+(?:TABLE\s+)?((?:(?:ONLY\s+)?(?:"?public"?\.)?"\
 /** As the migration's triggers: a chat user's row is written whenever they are seen; only their language is announced. */
 const ONLY_WITH_COLUMN: Partial<Record<string, string>> = { ChatUser: '"locale"' };
 
+/**
+ * What tablesWritten found for each statement text lately. The values are bound parameters, so
+ * a statement's text repeats on every call, and reading it costs more than the lookup.
+ */
+const writtenByStatement = new Map<string, readonly string[]>();
+const REMEMBERED_STATEMENTS = 1_000;
+
 /** The announced tables a statement writes (none for a SELECT, even one FOR UPDATE). */
-export function tablesWritten(sql: string): string[] {
+export function tablesWritten(sql: string): readonly string[] {
+  let tables = writtenByStatement.get(sql);
+  if (!tables) {
+    // Texts with values in them (a migration's) would grow this without end: start over instead.
+    if (writtenByStatement.size >= REMEMBERED_STATEMENTS) writtenByStatement.clear();
+    tables = Object.freeze(readTablesWritten(sql));
+    writtenByStatement.set(sql, tables);
+  }
+  return tables;
+}
+
+function readTablesWritten(sql: string): readonly string[] {
   // What a statement hands back (RETURNING) is not what it writes: a column is looked for before it, cut once.
   let written: string | undefined;
   const beforeReturning = () => (written ??= sql.replace(/\bRETURNING\b[\s\S]*$/i, ""));

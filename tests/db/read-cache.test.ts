@@ -67,7 +67,7 @@ describe("the tables a statement writes, as this process notes them", () => {
     expect(tablesWritten('INSERT INTO "public"."Contact" ("id") VALUES ($1) RETURNING "public"."Contact"."id"')).toEqual(["Contact"]);
     expect(tablesWritten('UPDATE "public"."Organisation" SET "name" = $1 WHERE "id" = $2')).toEqual(["Organisation"]);
     expect(tablesWritten('DELETE FROM "ChannelLink" WHERE "id" = $1')).toEqual(["ChannelLink"]);
-    expect(tablesWritten('TRUNCATE "Contact", "public"."Target" CASCADE').sort()).toEqual(["Contact", "Target"]);
+    expect([...tablesWritten('TRUNCATE "Contact", "public"."Target" CASCADE')].sort()).toEqual(["Contact", "Target"]);
     expect(tablesWritten('WITH "x" AS (UPDATE "Partnership" SET "name" = $1 RETURNING "id") SELECT * FROM "x"')).toEqual(["Partnership"]);
   });
 
@@ -87,6 +87,17 @@ describe("the tables a statement writes, as this process notes them", () => {
       tablesWritten('INSERT INTO "public"."ChatUser" ("platform","lastSeenAt") VALUES ($1,$2) ON CONFLICT DO UPDATE SET "lastSeenAt" = $3 RETURNING "locale"'),
     ).toEqual([]);
     expect(tablesWritten('UPDATE "public"."ChatUser" SET "locale" = $1 WHERE "userId" = $2')).toEqual(["ChatUser"]);
+  });
+
+  it("give the same answer for a statement asked again, also after more texts than are remembered", () => {
+    const update = 'UPDATE "Contact" SET "role" = $1 WHERE "id" = $2';
+    const first = tablesWritten(update);
+    expect(tablesWritten(update)).toEqual(["Contact"]);
+    for (let i = 0; i < 2_500; i++) tablesWritten(`SELECT ${i} AS "n"`);
+    expect(tablesWritten(update)).toEqual(first);
+    expect(tablesWritten('SELECT * FROM "Contact"')).toEqual([]);
+    // The answer is shared: it cannot be changed by a caller.
+    expect(Object.isFrozen(tablesWritten(update))).toBe(true);
   });
 });
 
