@@ -7,6 +7,7 @@ import {
   type ArgType,
   type ColumnType,
   ColumnTypeEnum,
+  isDriverAdapterError,
   type SqlDriverAdapter,
   type SqlQuery,
   type SqlQueryable,
@@ -81,6 +82,25 @@ function toObjects(result: SqlResultSet): Record<string, unknown>[] {
   });
 }
 
+/**
+ * A failed statement, said as Prisma says a failed raw statement: PostgreSQL's code and message,
+ * not only the adapter's kind ("TableDoesNotExist"). The adapter's error stays its cause, so the
+ * kind and code are still read where a unique violation or a passing outage is told apart.
+ */
+class RawStatementError extends Error {
+  override name = "RawStatementError";
+  constructor(driverError: Error & { cause: object }) {
+    const { kind, originalCode, originalMessage, code, message } = driverError.cause as Record<string, unknown>;
+    const said = typeof originalMessage === "string" ? originalMessage : typeof message === "string" ? message : driverError.message;
+    const saidCode = typeof originalCode === "string" ? originalCode : typeof code === "string" ? code : String(kind);
+    super(`Raw query failed. Code: ${saidCode}. Message: ${said}`, { cause: driverError });
+  }
+}
+
+function described(error: unknown): unknown {
+  return error instanceof Error && isDriverAdapterError(error) ? new RawStatementError(error as Error & { cause: object }) : error;
+}
+
 class DirectQueryable implements RawQueryable {
   constructor(private readonly target: SqlQueryable) {}
 
@@ -90,11 +110,19 @@ class DirectQueryable implements RawQueryable {
   }
 
   async $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<T> {
-    return toObjects(await this.target.queryRaw(this.query(query, values))) as T;
+    try {
+      return toObjects(await this.target.queryRaw(this.query(query, values))) as T;
+    } catch (error) {
+      throw described(error);
+    }
   }
 
-  $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<number> {
-    return this.target.executeRaw(this.query(query, values));
+  async $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<number> {
+    try {
+      return await this.target.executeRaw(this.query(query, values));
+    } catch (error) {
+      throw described(error);
+    }
   }
 }
 
@@ -109,13 +137,18 @@ export class DirectSql extends DirectQueryable implements RawSql {
 
   /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
   async transaction<T>(work: (tx: RawQueryable) => Promise<T>): Promise<T> {
-    const tx = await this.adapter.startTransaction();
+    const tx = await this.adapter.startTransaction().catch((error: unknown) => {
+      throw described(error);
+    });
     // An adapter that ends the transaction itself says so ("phantom" queries); the others are sent COMMIT or ROLLBACK.
     const sends = !tx.options.usePhantomQuery;
     let result: T;
     try {
       result = await work(new DirectQueryable(tx));
-      if (sends) await tx.executeRaw(COMMIT);
+      if (sends)
+        await tx.executeRaw(COMMIT).catch((error: unknown) => {
+          throw described(error);
+        });
     } catch (error) {
       // After a failed COMMIT the server has ended the transaction already; ROLLBACK then only warns.
       if (sends) await tx.executeRaw(ROLLBACK).catch(() => undefined);

@@ -1,11 +1,13 @@
 // Raw SQL straight to the driver adapter (src/db/direct-sql.ts), on the test database (PGlite, or
 // PostgreSQL with TEST_DATABASE_URL): it reads values as Prisma's $queryRaw does, so the statements
 // shared by both read the same rows; a transaction commits what it wrote when its work returns and
-// keeps nothing when it throws; a failed statement throws the adapter's error and ends the transaction.
+// keeps nothing when it throws; a failed statement throws PostgreSQL's code and message over the adapter's error and ends the
+// transaction.
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isUniqueViolation } from "../../src/db/rows.js";
+import { withRetry } from "../../src/kernel/retry.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 
 let db: TestDatabase;
@@ -88,7 +90,19 @@ describe("DirectSql", () => {
         (error: unknown) => error,
       );
     expect(isUniqueViolation(failure)).toBe(true);
+    // Said as PostgreSQL says it, as Prisma's own raw statements are, not only as the adapter's kind.
+    expect((failure as Error).message).toMatch(/Code: 23505\. Message: duplicate key value violates unique constraint/);
     const [row] = await db.sql.$queryRaw<{ name: string }[]>`SELECT "name" FROM "Company" WHERE "cvr" = ${cvr}`;
     expect(row?.name).toBe("Firma C");
+  });
+
+  it("names what is missing when a statement reads a table that is not there, and is not taken for a passing outage", async () => {
+    const failure = await db.sql.$queryRaw`SELECT 1 FROM "NoSuchTable"`.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect((failure as Error).message).toMatch(/Code: 42P01\. Message: relation "NoSuchTable" does not exist/);
+    expect(isUniqueViolation(failure)).toBe(false);
+    expect(await withRetry(() => Promise.reject(failure), { baseDelayMs: 1 }).catch((error: unknown) => error)).toBe(failure);
   });
 });
