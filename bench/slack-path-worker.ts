@@ -1,3 +1,4 @@
+import { type EventLoopUtilization, performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 import { App, HTTPReceiver, LogLevel, type types } from "@slack/bolt";
 import { startApp } from "../src/app.js";
@@ -73,7 +74,12 @@ async function startBareBolt(): Promise<{ url: string; close: () => Promise<void
 
 const started = data.kind === "praktikbot" ? await startPraktikbot() : await startBareBolt();
 port.postMessage({ url: started.url });
+// The busy time of this thread (the one that serves HTTP) between "busy-start" and "busy": what it
+// spent working, not waiting, whatever else runs on the machine.
+let busySince: EventLoopUtilization = performance.eventLoopUtilization();
 port.on("message", (message: unknown) => {
   if (message === "errors") port.postMessage({ errors: errors.splice(0) });
+  if (message === "busy-start") busySince = performance.eventLoopUtilization();
+  if (message === "busy") port.postMessage({ busyMs: performance.eventLoopUtilization(busySince).active });
   if (message === "close") void started.close().then(() => port.close());
 });

@@ -8,7 +8,9 @@
 //     answer comes after the commit);
 //   - then a second bare Bolt app that opens Praktikbot's own placement modal instead of an empty
 //     one, so the cost of the modal's size is told apart from the bot's; the same users then submit
-//     that modal to it at the same instant, and it only acknowledges: the floor of a submission.
+//     that modal to it at the same instant, and it only acknowledges: the floor of a submission;
+//   - for both submission bursts, how long the worker's HTTP thread was busy per submission (its
+//     event loop's active time), which bounds how many a second one thread can answer.
 // Ratios are against the bare Bolt apps measured in the same run. Numbers only.
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
@@ -32,6 +34,8 @@ export type SlackPathFigures = {
   /** Bare Bolt opening Praktikbot's own placement modal instead of an empty one, and acknowledging its submission. */
   boltSameModal: { ack: Percentiles; open: Percentiles; submit: Percentiles; bytes: number };
   praktikbot: { ack: Percentiles; open: Percentiles; submit: Percentiles; saved: number };
+  /** Milliseconds the HTTP thread was busy per submission in the burst (its answer and what follows it). */
+  busyPerSubmit: { praktikbot: number; bolt: number };
   sequentialOpen: { bolt: number; praktikbot: number };
 };
 
@@ -41,15 +45,37 @@ function percentiles(samples: number[], wallMs: number): Percentiles {
   return { n: samples.length, p50: rank(0.5), p99: rank(0.99), perSecond: (samples.length / wallMs) * 1000 };
 }
 
-async function startWorker(data: SlackPathWorkerData): Promise<{ url: string; worker: Worker; close: () => Promise<void> }> {
+type BenchWorker = { url: string; worker: Worker; close: () => Promise<void>; busy: <T>(work: () => Promise<T>) => Promise<{ result: T; busyMs: number }> };
+
+/** After the last answer, the work that follows it (the direct message, the channel's post) is given this long to finish. */
+const SETTLE_MS = 1_500;
+
+async function startWorker(data: SlackPathWorkerData): Promise<BenchWorker> {
   const worker = new Worker(new URL("./slack-path-worker.ts", import.meta.url), { workerData: data, execArgv: ["--import", "tsx"] });
   const url = await new Promise<string>((resolve, reject) => {
     worker.once("error", reject);
     worker.once("message", (m: { url: string }) => resolve(m.url));
   });
+  const ask = <T>(message: string, key: string) =>
+    new Promise<T>((resolve) => {
+      const listen = (m: Record<string, unknown>) => {
+        if (!(key in m)) return;
+        worker.off("message", listen);
+        resolve(m[key] as T);
+      };
+      worker.on("message", listen);
+      worker.postMessage(message);
+    });
   return {
     url,
     worker,
+    /** The milliseconds the worker's HTTP thread was busy over `work` and what follows its answers. */
+    busy: async (work) => {
+      worker.postMessage("busy-start");
+      const result = await work();
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      return { result, busyMs: await ask<number>("busy", "busyMs") };
+    },
     close: async () => {
       const errors = await new Promise<string[]>((resolve) => {
         worker.once("message", (m: { errors: string[] }) => resolve(m.errors));
@@ -176,7 +202,10 @@ export async function measureSlackPath(): Promise<SlackPathFigures> {
       if (res.status !== 200) throw new Error(`a warm-up submission answered ${res.status}`);
     }
     const forms = await Promise.all(users.map((u) => command(fake, sender, u)));
-    const { answers, submit } = await submitAll(sender, users, forms);
+    const {
+      result: { answers, submit },
+      busyMs: botBusy,
+    } = await bot.busy(() => submitAll(sender, users, forms));
     const refused = answers.filter((a) => a.status !== 200 || (a.json as Json | undefined)?.response_action === "errors");
     if (refused.length > 0) {
       // close() says what the bot logged, which is the cause.
@@ -193,7 +222,7 @@ export async function measureSlackPath(): Promise<SlackPathFigures> {
     const boltSame = await startWorker({ kind: "bolt", ...data, view: sameModal });
     const boltSameSender = new SlackSender(boltSame.url, SIGNING_SECRET, () => fake.responseUrl());
     const boltSameRounds = await commandRounds(fake, boltSameSender, users);
-    const boltSameSubmits = await submitAll(boltSameSender, users, boltSameRounds.last);
+    const { result: boltSameSubmits, busyMs: boltBusy } = await boltSame.busy(() => submitAll(boltSameSender, users, boltSameRounds.last));
     if (boltSameSubmits.answers.some((a) => a.status !== 200)) throw new Error("bare Bolt refused a submission");
     await boltSame.close();
     return {
@@ -202,6 +231,7 @@ export async function measureSlackPath(): Promise<SlackPathFigures> {
       boltSameModal: { ack: boltSameRounds.ack, open: boltSameRounds.open, submit: boltSameSubmits.submit, bytes: JSON.stringify(sameModal).length },
       praktikbot: { ack: botRounds.ack, open: botRounds.open, submit, saved: answers.length },
       sequentialOpen: { bolt: boltRounds.sequential, praktikbot: botRounds.sequential },
+      busyPerSubmit: { praktikbot: botBusy / CONCURRENT, bolt: boltBusy / CONCURRENT },
     };
   } finally {
     await fake.close();
@@ -220,5 +250,6 @@ export function slackPathLines(f: SlackPathFigures): string[] {
     `  same modal           bare Bolt opening Praktikbot's placement modal (${(f.boltSameModal.bytes / 1024).toFixed(0)} KB): Enter → views.open p50 ${ms(f.boltSameModal.open.p50)}, p99 ${ms(f.boltSameModal.open.p99)}; ack p50 ${ms(f.boltSameModal.ack.p50)} | Praktikbot's p50 ratio ${ratio(f.praktikbot.open.p50, f.boltSameModal.open.p50)}`,
     `  one user at a time   Enter → views.open: Praktikbot ${ms(f.sequentialOpen.praktikbot)} | bare Bolt ${ms(f.sequentialOpen.bolt)} (medians)`,
     `  view_submission → saved → answered, ${f.praktikbot.saved} at once: p50 ${ms(f.praktikbot.submit.p50)}, p99 ${ms(f.praktikbot.submit.p99)} (${f.praktikbot.submit.perSecond.toFixed(0)}/s) | bare Bolt acknowledging the same submissions: p50 ${ms(f.boltSameModal.submit.p50)}, p99 ${ms(f.boltSameModal.submit.p99)} (${f.boltSameModal.submit.perSecond.toFixed(0)}/s) | p99 ratio ${ratio(f.praktikbot.submit.p99, f.boltSameModal.submit.p99)}`,
+    `  the same, HTTP thread busy per submission (its answer and the work after it): Praktikbot ${f.busyPerSubmit.praktikbot.toFixed(1)} ms | bare Bolt ${f.busyPerSubmit.bolt.toFixed(1)} ms | ratio ${ratio(f.busyPerSubmit.praktikbot, f.busyPerSubmit.bolt)}`,
   ];
 }
