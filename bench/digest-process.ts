@@ -54,7 +54,7 @@ const { logger, errors } = collectingLogger();
 
 const db = await connectDatabase(parseDatabaseUrl(input.databaseUrl));
 const rssBefore = process.memoryUsage().rss;
-const store = createPrismaStore(db.prisma);
+const store = createPrismaStore(db.prisma, db.sql);
 const i18n = createI18n("da");
 const asOf = new Date(input.asOf);
 const partnership = await store.getPartnership(input.partnershipId);

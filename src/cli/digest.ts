@@ -29,7 +29,7 @@ async function main(): Promise<void> {
 
   const { db } = await openMigratedDatabase();
   try {
-    const store = createPrismaStore(db.prisma);
+    const store = createPrismaStore(db.prisma, db.sql);
     const partnerships = await store.listPartnerships();
     const links = await store.listDigestLinks(opts.channel ? { channelId: opts.channel } : {});
     if (opts.channel && links.length === 0) throw new CliError(`no digest is linked to the channel "${opts.channel}"`);

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
 
   const { db } = await openMigratedDatabase();
   try {
-    const store = createPrismaStore(db.prisma);
+    const store = createPrismaStore(db.prisma, db.sql);
     const partnership = (await store.listPartnerships()).find((p) => p.slug === slug);
     if (!partnership) {
       const known = await store.listPartnershipSlugs();

@@ -17,6 +17,7 @@ import { dateFromIso, type IsoDate, isoFromDate } from "../kernel/dates.js";
 import { APPROVED_STATUSES, type EmployerSector, isApproved, type PlacementStatus } from "../kernel/records.js";
 import { writeAudit } from "./audit.js";
 import { upsertChannelLink } from "./channel-links.js";
+import { prismaRawSql, type RawQueryable, type RawSql } from "./direct-sql.js";
 import { toDigestLink } from "./rows.js";
 
 /** The week's registrations by organisation: approved places counted, waiting places apart. */
@@ -176,8 +177,8 @@ async function digestRunsOfWeek(prisma: PrismaClient, isoWeek: string): Promise<
  * The link and its week's record in one statement of raw SQL: a run of 1,000 channels asks it
  * 1,000 times, and two reads through the query builder cost more CPU than the post itself.
  */
-async function digestTask(prisma: PrismaClient, channelLinkId: string, isoWeek: string) {
-  const [row] = await prisma.$queryRaw<(Partial<Prisma.ChannelLinkGetPayload<object>> & { recorded: boolean })[]>`
+async function digestTask(sql: RawQueryable, channelLinkId: string, isoWeek: string) {
+  const [row] = await sql.$queryRaw<(Partial<Prisma.ChannelLinkGetPayload<object>> & { recorded: boolean })[]>`
     SELECT l.*, EXISTS (SELECT 1 FROM "DigestRun" r WHERE r."channelLinkId" = ${channelLinkId} AND r."isoWeek" = ${isoWeek}) AS "recorded"
     FROM (VALUES (1)) AS one
     LEFT JOIN "ChannelLink" l ON l."id" = ${channelLinkId} AND l."purpose" = 'digest'`;
@@ -191,9 +192,9 @@ function isChannelLinkRow(row: Partial<Prisma.ChannelLinkGetPayload<object>>): r
 }
 
 /** Once per channel and week: the unique (channel, week) decides, and a second record changes nothing. */
-async function recordDigestRun(prisma: PrismaClient, channelLinkId: string, isoWeek: string, outcome: DigestRunOutcome, at: Date): Promise<boolean> {
+async function recordDigestRun(sql: RawQueryable, channelLinkId: string, isoWeek: string, outcome: DigestRunOutcome, at: Date): Promise<boolean> {
   const posted = outcome.status === "posted";
-  const recorded = await prisma.$executeRaw`
+  const recorded = await sql.$executeRaw`
     INSERT INTO "DigestRun" ("id", "channelLinkId", "isoWeek", "status", "postedAt", "error", "messageRef")
     VALUES (${randomUUID()}, ${channelLinkId}, ${isoWeek}, ${outcome.status}, ${posted ? at : null}, ${posted ? null : outcome.error.slice(0, 1000)},
       ${posted && outcome.messageRef != null ? JSON.stringify(outcome.messageRef) : null}::jsonb)
@@ -211,15 +212,19 @@ async function recordEndsAsPlanned(prisma: PrismaClient, placementId: string, en
 }
 
 export class PrismaDigestsStore implements DigestsStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** A digest task's two statements, asked once per channel (direct-sql.ts). */
+    private readonly sql: RawSql = prismaRawSql(prisma),
+  ) {}
 
   digestFacts: DigestsStore["digestFacts"] = (...a) => digestFacts(this.prisma, ...a);
   saveDigestLink: DigestsStore["saveDigestLink"] = (...a) => saveDigestLink(this.prisma, ...a);
   removeDigestLink: DigestsStore["removeDigestLink"] = (...a) => removeDigestLink(this.prisma, ...a);
   listDigestLinks: DigestsStore["listDigestLinks"] = (...a) => listDigestLinks(this.prisma, ...a);
   digestRunsOfWeek: DigestsStore["digestRunsOfWeek"] = (...a) => digestRunsOfWeek(this.prisma, ...a);
-  digestTask: DigestsStore["digestTask"] = (...a) => digestTask(this.prisma, ...a);
-  recordDigestRun: DigestsStore["recordDigestRun"] = (...a) => recordDigestRun(this.prisma, ...a);
+  digestTask: DigestsStore["digestTask"] = (...a) => digestTask(this.sql, ...a);
+  recordDigestRun: DigestsStore["recordDigestRun"] = (...a) => recordDigestRun(this.sql, ...a);
   markDigestLinkFailed: DigestsStore["markDigestLinkFailed"] = (...a) => markDigestLinkFailed(this.prisma, ...a);
   recordEndsAsPlanned: DigestsStore["recordEndsAsPlanned"] = (...a) => recordEndsAsPlanned(this.prisma, ...a);
 }

@@ -122,7 +122,7 @@ export function createPrismaStores(
     contacts: new PrismaContactsStore(prisma),
     quarterly: new PrismaQuarterlyStore(prisma),
     exports: new PrismaExportStore(prisma),
-    digests: new PrismaDigestsStore(prisma),
+    digests: new PrismaDigestsStore(prisma, sql),
     privacy: new PrismaPrivacyStore(prisma, sql),
     schemeInfo: new PrismaSchemeInfoStore(prisma),
     events: withCachedEventList(new PrismaEventsStore(prisma), cache),
@@ -132,7 +132,7 @@ export function createPrismaStores(
   return { stores, store: composeAppStore(stores), cache };
 }
 
-/** The whole AppStore on Prisma. */
-export function createPrismaStore(prisma: PrismaClient): AppStore {
-  return createPrismaStores(prisma).store;
+/** The whole AppStore on Prisma; with `sql` (Database.sql), the busiest statements skip its query compiler. */
+export function createPrismaStore(prisma: PrismaClient, sql?: RawSql): AppStore {
+  return createPrismaStores(prisma, sql ? { sql } : {}).store;
 }
