@@ -56,6 +56,7 @@ async function startWorker(data: SlackPathWorkerData): Promise<BenchWorker> {
     worker.once("error", reject);
     worker.once("message", (m: { url: string }) => resolve(m.url));
   });
+  /** Sends `message` and resolves with the `key` of the worker's first reply that has it. */
   const ask = <T>(message: string, key: string) =>
     new Promise<T>((resolve) => {
       const listen = (m: Record<string, unknown>) => {
@@ -77,10 +78,7 @@ async function startWorker(data: SlackPathWorkerData): Promise<BenchWorker> {
       return { result, busyMs: await ask<number>("busy", "busyMs") };
     },
     close: async () => {
-      const errors = await new Promise<string[]>((resolve) => {
-        worker.once("message", (m: { errors: string[] }) => resolve(m.errors));
-        worker.postMessage("errors");
-      });
+      const errors = await ask<string[]>("errors", "errors");
       worker.postMessage("close");
       await new Promise((resolve) => worker.once("exit", resolve));
       if (errors.length > 0) throw new Error(`${data.kind} logged errors under load:\n${errors.slice(0, 3).join("")}`);

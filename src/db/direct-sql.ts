@@ -97,8 +97,9 @@ class RawStatementError extends Error {
   }
 }
 
-function described(error: unknown): unknown {
-  return error instanceof Error && isDriverAdapterError(error) ? new RawStatementError(error as Error & { cause: object }) : error;
+/** Throws `error`, a driver adapter's as a RawStatementError: every call to the adapter ends in `.catch(throwDescribed)`. */
+function throwDescribed(error: unknown): never {
+  throw error instanceof Error && isDriverAdapterError(error) ? new RawStatementError(error as Error & { cause: object }) : error;
 }
 
 class DirectQueryable implements RawQueryable {
@@ -110,19 +111,11 @@ class DirectQueryable implements RawQueryable {
   }
 
   async $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<T> {
-    try {
-      return toObjects(await this.target.queryRaw(this.query(query, values))) as T;
-    } catch (error) {
-      throw described(error);
-    }
+    return toObjects(await this.target.queryRaw(this.query(query, values)).catch(throwDescribed)) as T;
   }
 
-  async $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<number> {
-    try {
-      return await this.target.executeRaw(this.query(query, values));
-    } catch (error) {
-      throw described(error);
-    }
+  $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<number> {
+    return this.target.executeRaw(this.query(query, values)).catch(throwDescribed);
   }
 }
 
@@ -137,18 +130,13 @@ export class DirectSql extends DirectQueryable implements RawSql {
 
   /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
   async transaction<T>(work: (tx: RawQueryable) => Promise<T>): Promise<T> {
-    const tx = await this.adapter.startTransaction().catch((error: unknown) => {
-      throw described(error);
-    });
+    const tx = await this.adapter.startTransaction().catch(throwDescribed);
     // An adapter that ends the transaction itself says so ("phantom" queries); the others are sent COMMIT or ROLLBACK.
     const sends = !tx.options.usePhantomQuery;
     let result: T;
     try {
       result = await work(new DirectQueryable(tx));
-      if (sends)
-        await tx.executeRaw(COMMIT).catch((error: unknown) => {
-          throw described(error);
-        });
+      if (sends) await tx.executeRaw(COMMIT).catch(throwDescribed);
     } catch (error) {
       // After a failed COMMIT the server has ended the transaction already; ROLLBACK then only warns.
       if (sends) await tx.executeRaw(ROLLBACK).catch(() => undefined);

@@ -1,8 +1,8 @@
 // Raw SQL straight to the driver adapter (src/db/direct-sql.ts), on the test database (PGlite, or
 // PostgreSQL with TEST_DATABASE_URL): it reads values as Prisma's $queryRaw does, so the statements
 // shared by both read the same rows; a transaction commits what it wrote when its work returns and
-// keeps nothing when it throws; a failed statement throws PostgreSQL's code and message over the adapter's error and ends the
-// transaction.
+// keeps nothing when it throws; a failed statement throws PostgreSQL's code and message over the
+// adapter's error and ends the transaction.
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
